@@ -1,0 +1,197 @@
+package io.gdprkit.consent;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.gdprkit.consent.internal.IpAddresses;
+import io.gdprkit.internal.Hashing;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.source.Origin;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.PersonalData;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The evidence that a consent event happened as recorded (Art. 7(1): the controller must be able to
+ * demonstrate consent).
+ *
+ * <p>It names the channel, the form and its version, a SHA-256 of the exact notice text shown, the
+ * locale, the IP address (reduced by the kit's {@link IpPolicy} when recorded), the user agent, who
+ * recorded it and where the data came from. The time is the event's: see {@link ConsentEvent#occurredAt()}.
+ *
+ * <p>Usage example: <pre>{@code
+ * ConsentProof proof = ConsentProof.webForm("signup-form", "v3")
+ *     .ip("203.0.113.7").userAgent(ua).noticeText(noticeShownToUser).locale(Locale.GERMANY)
+ *     .build();
+ * }</pre>
+ *
+ * @param channel how the consent reached the controller
+ * @param formId the form or script id, if any
+ * @param formVersion the version of that form, if any
+ * @param noticeSha256 lower-case hex SHA-256 of the notice text shown, if known
+ * @param locale the language the notice was shown in, if known
+ * @param ip the subject's IP address in the kept form, if known
+ * @param userAgent the subject's user agent, at most 512 characters, if known
+ * @param recordedBy who recorded the event
+ * @param source where the subject's data came from, if stated; recorded as a {@code SourceTag} too
+ * @since 0.1
+ */
+@API(status = STABLE, since = "0.1")
+public record ConsentProof(
+    ConsentChannel channel,
+    @Nullable String formId,
+    @Nullable String formVersion,
+    @Nullable String noticeSha256,
+    @Nullable Locale locale,
+    @Nullable RecordedIp ip,
+    @Nullable String userAgent,
+    Actor recordedBy,
+    @Nullable Origin source) {
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  /** Validates every field. */
+  public ConsentProof {
+    Preconditions.notNull(channel, "channel");
+    if (formId != null) {
+      Preconditions.identifier(formId, "form id", 200);
+    }
+    if (formVersion != null) {
+      Preconditions.text(formVersion, "form version", 64);
+    }
+    if (noticeSha256 != null) {
+      Preconditions.check(SHA256_HEX.matcher(noticeSha256).matches(), "notice SHA-256",
+          "must be 64 lower-case hex digits");
+    }
+    if (userAgent != null) {
+      Preconditions.text(userAgent, "user agent", 512);
+    }
+    Preconditions.notNull(recordedBy, "recordedBy");
+  }
+
+  /** Starts a proof for a consent the subject gave in a web form. */
+  public static Builder webForm(String formId, String formVersion) {
+    return builder(ConsentChannel.WEB_FORM).form(formId, formVersion).source(Origin.form(formId));
+  }
+
+  /** Starts a proof for consents imported from a file collected elsewhere; a staff user or job records it. */
+  public static Builder imported(String fileName, Actor recordedBy) {
+    return builder(ConsentChannel.IMPORT).recordedBy(recordedBy).source(Origin.importFile(fileName));
+  }
+
+  /** Starts a proof for a consent passed through the host's API by a client system. */
+  public static Builder api(String clientId) {
+    return builder(ConsentChannel.API).source(Origin.apiClient(clientId));
+  }
+
+  /** Starts a proof for a consent given in person to a staff user. */
+  public static Builder inPerson(String staffUserId) {
+    return builder(ConsentChannel.IN_PERSON).recordedBy(Actor.staff(staffUserId));
+  }
+
+  /** Starts a proof for a consent given over the phone to a staff user. */
+  public static Builder phone(String staffUserId) {
+    return builder(ConsentChannel.PHONE).recordedBy(Actor.staff(staffUserId));
+  }
+
+  /** Starts a proof for the click on a double opt-in confirmation link. */
+  public static Builder emailConfirmation() {
+    return builder(ConsentChannel.EMAIL_DOUBLE_OPT_IN);
+  }
+
+  /** Starts a proof on any channel, recorded by the subject unless {@link Builder#recordedBy} says otherwise. */
+  public static Builder builder(ConsentChannel channel) {
+    return new Builder(Preconditions.notNull(channel, "channel"));
+  }
+
+  /** Returns the smallest proof: a channel and who recorded it. */
+  public static ConsentProof of(ConsentChannel channel, Actor recordedBy) {
+    return builder(channel).recordedBy(recordedBy).build();
+  }
+
+  /**
+   * Builds a {@link ConsentProof}; each method checks its argument at once. Not thread-safe.
+   *
+   * @since 0.1
+   */
+  @API(status = STABLE, since = "0.1")
+  public static final class Builder {
+
+    private final ConsentChannel channel;
+    private @Nullable String formId;
+    private @Nullable String formVersion;
+    private @Nullable String noticeSha256;
+    private @Nullable Locale locale;
+    private @Nullable RecordedIp ip;
+    private @Nullable String userAgent;
+    private Actor recordedBy = Actor.subject();
+    private @Nullable Origin source;
+
+    private Builder(ConsentChannel channel) {
+      this.channel = channel;
+    }
+
+    /** Names the form and its version. */
+    public Builder form(String formId, String formVersion) {
+      this.formId = Preconditions.identifier(formId, "form id", 200);
+      this.formVersion = Preconditions.text(formVersion, "form version", 64);
+      return this;
+    }
+
+    /** Records the SHA-256 of the exact notice text shown; the text itself is not kept. */
+    public Builder noticeText(String noticeText) {
+      this.noticeSha256 = Hashing.sha256Hex(Preconditions.notBlank(noticeText, "notice text"));
+      return this;
+    }
+
+    /** Records a notice fingerprint computed elsewhere, as 64 lower-case hex digits. */
+    public Builder noticeSha256(String sha256Hex) {
+      Preconditions.check(SHA256_HEX.matcher(Preconditions.notNull(sha256Hex, "notice SHA-256")).matches(),
+          "notice SHA-256", "must be 64 lower-case hex digits");
+      this.noticeSha256 = sha256Hex;
+      return this;
+    }
+
+    /** Records the language the notice was shown in. */
+    public Builder locale(Locale locale) {
+      this.locale = Preconditions.notNull(locale, "locale");
+      return this;
+    }
+
+    /**
+     * Records the subject's IP address; the kit reduces it by its {@link IpPolicy} when recording.
+     *
+     * @param address an IPv4 or IPv6 literal; host names are refused, never looked up
+     */
+    public Builder ip(String address) {
+      String canonical = IpAddresses.canonical(Preconditions.notBlank(address, "ip"));
+      this.ip = new RecordedIp(PersonalData.of(canonical), IpPolicy.KEEP);
+      return this;
+    }
+
+    /** Records the user agent; longer than 512 characters is refused. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Preconditions.text(userAgent, "user agent", 512);
+      return this;
+    }
+
+    /** Names who recorded the event; the subject by default. */
+    public Builder recordedBy(Actor actor) {
+      this.recordedBy = Preconditions.notNull(actor, "recordedBy");
+      return this;
+    }
+
+    /** Names where the subject's data came from. */
+    public Builder source(Origin origin) {
+      this.source = Preconditions.notNull(origin, "source");
+      return this;
+    }
+
+    /** Returns the proof. */
+    public ConsentProof build() {
+      return new ConsentProof(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source);
+    }
+  }
+}

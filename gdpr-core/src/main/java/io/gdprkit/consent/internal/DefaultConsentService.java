@@ -1,0 +1,504 @@
+package io.gdprkit.consent.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.GdprException;
+import io.gdprkit.consent.BulkUpdate;
+import io.gdprkit.consent.BulkUpdateReport;
+import io.gdprkit.consent.ConsentAlreadyGrantedException;
+import io.gdprkit.consent.ConsentChannel;
+import io.gdprkit.consent.ConsentConflictException;
+import io.gdprkit.consent.ConsentEvent;
+import io.gdprkit.consent.ConsentEventType;
+import io.gdprkit.consent.ConsentNotGrantedException;
+import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ConsentService;
+import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.IpPolicy;
+import io.gdprkit.consent.PendingConsent;
+import io.gdprkit.consent.RecordedIp;
+import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.consent.SwitchChange;
+import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.crypto.InvalidTokenException;
+import io.gdprkit.crypto.InvalidTokenException.Reason;
+import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.internal.Bytes;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.internal.SignedTokens;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.LegalBasisMismatchException;
+import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.source.SourceTag;
+import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.PersonalData;
+import io.gdprkit.subject.PersonalDataAccess;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consent service over a {@link ConsentStore}: validates, builds events, and retries on a lost race.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultConsentService implements ConsentService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultConsentService.class);
+  private static final int MAX_ATTEMPTS = 64;
+  private static final String DOI_TOKEN = "doi1";
+  private static final String IP_HASH_LABEL = "ip-hash";
+
+  private final ConsentStore store;
+  private final SourceStore sources;
+  private final PurposeRegistry purposes;
+  private final Clock clock;
+  private final KeyRing keys;
+  private final SignedTokens confirmationTokens;
+  private final Settings settings;
+
+  /**
+   * The service's settings.
+   *
+   * @param ipPolicy what is kept of IP addresses in proofs
+   * @param confirmationValidity how long a double opt-in token verifies
+   * @param switchDefaults the state of each switch for a subject that never set it
+   */
+  public record Settings(IpPolicy ipPolicy, Duration confirmationValidity, Map<ProcessingSwitch, Boolean> switchDefaults) {
+    public Settings {
+      Preconditions.notNull(ipPolicy, "ip policy");
+      Preconditions.check(confirmationValidity.compareTo(Duration.ofMinutes(1)) >= 0, "confirmation validity",
+          "must be at least one minute");
+      switchDefaults = Map.copyOf(switchDefaults);
+    }
+  }
+
+  public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
+      KeyRing keys, Settings settings) {
+    this.store = store;
+    this.sources = sources;
+    this.purposes = purposes;
+    this.clock = clock;
+    this.keys = keys;
+    this.confirmationTokens = new SignedTokens(keys, DOI_TOKEN);
+    this.settings = settings;
+  }
+
+  @Override
+  public ConsentEvent grant(SubjectId subject, String purpose, ConsentProof proof) {
+    return grantAt(subject, purpose, proof, null);
+  }
+
+  @Override
+  public ConsentEvent grant(SubjectId subject, String purpose, ConsentProof proof, Instant occurredAt) {
+    return grantAt(subject, purpose, proof, Preconditions.notNull(occurredAt, "occurredAt"));
+  }
+
+  private ConsentEvent grantAt(SubjectId subject, String purposeId, ConsentProof proof, @Nullable Instant occurredAt) {
+    Preconditions.notNull(subject, "subject");
+    Purpose purpose = consentPurpose(purposeId, "grant consent for");
+    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
+    Instant now = clock.instant();
+    Instant at = occurredAt == null ? now : notInFuture(occurredAt, now, "occurredAt");
+    ConsentEvent event = appendWithRetry(subject, purpose,
+        current -> newEvent(subject, purpose, ConsentEventType.GRANTED, current, at, now, kept, expiry(purpose, at)));
+    tagSource(subject, kept, now);
+    LOG.debug("consent granted for purpose {}", purposeId);
+    return event;
+  }
+
+  @Override
+  public PendingConsent requestConfirmation(SubjectId subject, String purposeId, ConsentProof proof) {
+    Preconditions.notNull(subject, "subject");
+    Purpose purpose = consentPurpose(purposeId, "request confirmation of");
+    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
+    Instant now = clock.instant();
+    ConsentEvent event = appendWithRetry(subject, purpose, current -> {
+      if (current != null && current.status() == ConsentStatus.GRANTED) {
+        if (current.isValidAt(now.toEpochMilli())) {
+          throw ConsentAlreadyGrantedException.of(subject, purpose.id());
+        }
+        // Expired by time but not yet on record: record the expiry first, so the request takes effect.
+        store.append(newEvent(subject, purpose, ConsentEventType.EXPIRED, current, now, now,
+            systemProof(), null));
+        current = store.current(subject).state(purpose.id());
+      }
+      return newEvent(subject, purpose, ConsentEventType.PENDING_CONFIRMATION, current, now, now, kept, null);
+    });
+    tagSource(subject, kept, now);
+    Instant tokenExpiresAt = now.plus(settings.confirmationValidity());
+    String token = confirmationTokens.sign(Bytes.write(out -> {
+      out.writeLong(event.id().getMostSignificantBits());
+      out.writeLong(event.id().getLeastSignificantBits());
+      out.writeUTF(subject.tenant().value());
+      out.writeUTF(subject.value());
+      out.writeUTF(purpose.id());
+    }), tokenExpiresAt);
+    LOG.debug("double opt-in requested for purpose {}", purposeId);
+    return new PendingConsent(event, token, tokenExpiresAt);
+  }
+
+  @Override
+  public ConsentEvent confirm(String token) {
+    return confirm(token, ConsentProof.emailConfirmation().build());
+  }
+
+  @Override
+  public ConsentEvent confirm(String token, ConsentProof proof) {
+    Preconditions.notNull(proof, "proof");
+    Instant now = clock.instant();
+    ConfirmationClaim claim = Bytes.read(confirmationTokens.verify(token, now), in -> new ConfirmationClaim(
+        new UUID(in.readLong(), in.readLong()), SubjectId.of(TenantId.of(in.readUTF()), in.readUTF()), in.readUTF()));
+    Purpose purpose = purposes.get(claim.purpose());
+    ConsentProof kept = reduce(proof);
+    ConsentEvent event = appendWithRetry(claim.subject(), purpose, current -> {
+      if (current == null || current.status() != ConsentStatus.PENDING || !current.eventId().equals(claim.pendingId())) {
+        throw InvalidTokenException.of(whyNotPending(claim));
+      }
+      return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now, kept,
+          expiry(purpose, now));
+    });
+    LOG.debug("double opt-in confirmed for purpose {}", purpose.id());
+    return event;
+  }
+
+  private Reason whyNotPending(ConfirmationClaim claim) {
+    List<ConsentEvent> events = store.history(claim.subject(), claim.purpose());
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).id().equals(claim.pendingId())) {
+        boolean confirmedNext = i + 1 < events.size() && events.get(i + 1).type() == ConsentEventType.CONFIRMED;
+        return confirmedNext ? Reason.ALREADY_USED : Reason.SUPERSEDED;
+      }
+    }
+    return Reason.SUPERSEDED;
+  }
+
+  @Override
+  public ConsentEvent withdraw(SubjectId subject, String purpose) {
+    return withdraw(subject, purpose, ConsentProof.of(ConsentChannel.API, Actor.subject()));
+  }
+
+  @Override
+  public ConsentEvent withdraw(SubjectId subject, String purposeId, ConsentProof proof) {
+    Preconditions.notNull(subject, "subject");
+    Purpose purpose = consentPurpose(purposeId, "withdraw consent for");
+    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
+    Instant now = clock.instant();
+    ConsentEvent event = appendWithRetry(subject, purpose, current -> {
+      if (current == null || !ConsentState.takesEffect(current.status(), ConsentEventType.WITHDRAWN)) {
+        throw ConsentNotGrantedException.of(subject, purpose.id(), current == null ? null : current.status());
+      }
+      return newEvent(subject, purpose, ConsentEventType.WITHDRAWN, current, now, now, kept, null);
+    });
+    LOG.debug("consent withdrawn for purpose {}", purposeId);
+    return event;
+  }
+
+  @Override
+  public Optional<ConsentState> state(SubjectId subject, String purpose) {
+    Preconditions.notNull(subject, "subject");
+    return Optional.ofNullable(store.current(subject).state(purposes.get(purpose).id()));
+  }
+
+  @Override
+  public SubjectConsents current(SubjectId subject) {
+    return store.current(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public List<ConsentEvent> history(SubjectId subject) {
+    return store.history(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public List<ConsentEvent> history(SubjectId subject, String purpose) {
+    return store.history(Preconditions.notNull(subject, "subject"), purposes.get(purpose).id());
+  }
+
+  @Override
+  public SwitchChange setSwitch(SubjectId subject, ProcessingSwitch processingSwitch, boolean on, Actor changedBy) {
+    SwitchChange change = new SwitchChange(Preconditions.notNull(subject, "subject"),
+        Preconditions.notNull(processingSwitch, "processingSwitch"), on, Preconditions.notNull(changedBy, "changedBy"),
+        clock.instant());
+    store.recordSwitch(change);
+    LOG.debug("switch {} turned {}", processingSwitch, on ? "on" : "off");
+    return change;
+  }
+
+  @Override
+  public boolean isSwitchOn(SubjectId subject, ProcessingSwitch processingSwitch) {
+    Boolean setting = store.current(Preconditions.notNull(subject, "subject"))
+        .switchSetting(Preconditions.notNull(processingSwitch, "processingSwitch"));
+    return setting != null ? setting : switchDefault(processingSwitch);
+  }
+
+  /** Returns the kit's default for a switch nobody set; used by the decision path. */
+  public boolean switchDefault(ProcessingSwitch processingSwitch) {
+    return settings.switchDefaults().getOrDefault(processingSwitch, Boolean.FALSE);
+  }
+
+  @Override
+  public List<SwitchChange> switchHistory(SubjectId subject) {
+    return store.switchHistory(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public int recordExpiries(int limit) {
+    Preconditions.positive(limit, "limit");
+    Instant now = clock.instant();
+    int recorded = 0;
+    for (ConsentState due : store.grantedExpiringBy(now, limit)) {
+      Purpose purpose = purposes.find(due.purpose()).orElse(null);
+      if (purpose == null) {
+        continue; // a purpose no longer declared: its consents are not ours to expire
+      }
+      boolean[] expired = {false};
+      appendOrSkip(due.subject(), purpose, current -> {
+        if (current == null || current.status() != ConsentStatus.GRANTED || current.isValidAt(now.toEpochMilli())) {
+          return null; // renewed, withdrawn or expired by someone else meanwhile
+        }
+        expired[0] = true;
+        return newEvent(due.subject(), purpose, ConsentEventType.EXPIRED, current, now, now, systemProof(), null);
+      });
+      if (expired[0]) {
+        recorded++;
+      }
+    }
+    LOG.debug("recorded {} consent expiries", recorded);
+    return recorded;
+  }
+
+  @Override
+  public BulkUpdateReport bulkUpdate(BulkUpdate update, BiPredicate<SubjectId, SubjectConsents> criteria) {
+    Preconditions.notNull(update, "update");
+    Stream<SubjectId> all = Stream.iterate(store.subjects(null, update.batchSize()), page -> !page.isEmpty(),
+        page -> store.subjects(page.get(page.size() - 1), update.batchSize())).flatMap(List::stream);
+    return bulkUpdate(update, all, criteria);
+  }
+
+  @Override
+  public BulkUpdateReport bulkUpdate(BulkUpdate update, Stream<SubjectId> candidates,
+      BiPredicate<SubjectId, SubjectConsents> criteria) {
+    Preconditions.notNull(update, "update");
+    Preconditions.notNull(candidates, "candidates");
+    Preconditions.notNull(criteria, "criteria");
+    Purpose purpose = purposes.get(update.purpose());
+    if (purpose.legalBasis() != update.legalBasis()) {
+      throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), update.legalBasis(), "bulk-update");
+    }
+    Instant now = clock.instant();
+    notInFuture(update.effectiveAt(), now, "effectiveAt");
+    ConsentProof proof = reduce(update.effectiveProof());
+    BulkUpdater updater = new BulkUpdater(update, purpose, proof, now);
+    try (candidates) {
+      candidates.forEach(subject -> updater.offer(subject, criteria));
+    }
+    return updater.finish();
+  }
+
+  /** Collects matched subjects into batches and writes each batch as one unit. */
+  private final class BulkUpdater {
+    private final BulkUpdate update;
+    private final Purpose purpose;
+    private final ConsentProof proof;
+    private final Instant now;
+    private final java.util.LinkedHashSet<SubjectId> batch = new java.util.LinkedHashSet<>();
+    private final List<BulkUpdateReport.BatchFailure> failures = new java.util.ArrayList<>();
+    private long examined;
+    private long matched;
+    private long updated;
+    private long unchanged;
+    private long failed;
+    private int batchNumber;
+    private int committed;
+
+    BulkUpdater(BulkUpdate update, Purpose purpose, ConsentProof proof, Instant now) {
+      this.update = update;
+      this.purpose = purpose;
+      this.proof = proof;
+      this.now = now;
+    }
+
+    void offer(SubjectId subject, BiPredicate<SubjectId, SubjectConsents> criteria) {
+      Preconditions.notNull(subject, "candidate subject");
+      examined++;
+      if (!criteria.test(subject, store.current(subject))) {
+        return;
+      }
+      matched++;
+      if (!batch.add(subject)) {
+        unchanged++; // offered twice: the first offer covers it
+        return;
+      }
+      if (batch.size() == update.batchSize()) {
+        flush();
+      }
+    }
+
+    BulkUpdateReport finish() {
+      if (!batch.isEmpty()) {
+        flush();
+      }
+      return new BulkUpdateReport(examined, matched, updated, unchanged, failed, committed, failures);
+    }
+
+    private void flush() {
+      int size = batch.size();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          List<ConsentEvent> events = purpose.needsConsent() ? events() : List.of();
+          List<SourceTag> tags = batch.stream().map(s -> new SourceTag(s, update.source(), now)).toList();
+          sources.appendAll(tags);
+          store.appendAll(events);
+          committed++;
+          updated += purpose.needsConsent() ? events.size() : size;
+          unchanged += purpose.needsConsent() ? size - events.size() : 0;
+          break;
+        } catch (ConsentConflictException e) {
+          if (attempt < 3) {
+            continue; // someone wrote one of these subjects meanwhile: rebuild the batch from fresh state
+          }
+          fail(size, e);
+          break;
+        } catch (RuntimeException e) {
+          fail(size, e);
+          break;
+        }
+      }
+      batchNumber++;
+      batch.clear();
+    }
+
+    private List<ConsentEvent> events() {
+      long millis = now.toEpochMilli();
+      return batch.stream().map(subject -> {
+        ConsentState current = store.current(subject).state(purpose.id());
+        if (current != null && !update.renewExisting() && current.isValidAt(millis)) {
+          return null;
+        }
+        return newEvent(subject, purpose, ConsentEventType.GRANTED, current, update.effectiveAt(), now, proof,
+            expiry(purpose, update.effectiveAt()));
+      }).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private void fail(int size, RuntimeException e) {
+      // A host store's exception text is not ours to vouch for: only gdpr-kit's own messages are kept.
+      String reason = e instanceof GdprException ? e.getClass().getSimpleName() + ": " + e.getMessage()
+          : e.getClass().getName();
+      failures.add(new BulkUpdateReport.BatchFailure(batchNumber, size, reason));
+      failed += size;
+      LOG.warn("bulk update batch {} of purpose {} failed and was rolled back: {}", batchNumber, purpose.id(),
+          e.getClass().getName());
+    }
+  }
+
+  /** Builds the next event, or returns null to write nothing. */
+  private interface EventFactory {
+    @Nullable ConsentEvent next(@Nullable ConsentState current);
+  }
+
+  private ConsentEvent appendWithRetry(SubjectId subject, Purpose purpose, EventFactory factory) {
+    ConsentEvent event = appendOrSkip(subject, purpose, factory);
+    if (event == null) {
+      throw new IllegalStateException("event factory returned no event");
+    }
+    return event;
+  }
+
+  private @Nullable ConsentEvent appendOrSkip(SubjectId subject, Purpose purpose, EventFactory factory) {
+    for (int attempt = 1; ; attempt++) {
+      ConsentState current = store.current(subject).state(purpose.id());
+      try {
+        ConsentEvent event = factory.next(current);
+        if (event == null) {
+          return null;
+        }
+        store.append(event);
+        return event;
+      } catch (ConsentConflictException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw ConsentConflictException.retriesExhausted(subject, purpose.id(), attempt);
+        }
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  private ConsentEvent newEvent(SubjectId subject, Purpose purpose, ConsentEventType type,
+      @Nullable ConsentState current, Instant occurredAt, Instant recordedAt, ConsentProof proof,
+      @Nullable Instant expiresAt) {
+    long sequence = current == null ? 1 : current.sequence() + 1;
+    return new ConsentEvent(UUID.randomUUID(), subject, purpose.id(), type, sequence, occurredAt, recordedAt, proof,
+        expiresAt, purpose.noticeVersion());
+  }
+
+  private Purpose consentPurpose(String purposeId, String action) {
+    Purpose purpose = purposes.get(purposeId);
+    if (!purpose.needsConsent()) {
+      throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT, action);
+    }
+    return purpose;
+  }
+
+  private static @Nullable Instant expiry(Purpose purpose, Instant from) {
+    return purpose.consentValidity() == null ? null
+        : from.atZone(ZoneOffset.UTC).plus(purpose.consentValidity()).toInstant();
+  }
+
+  private static Instant notInFuture(Instant at, Instant now, String field) {
+    Preconditions.check(!at.isAfter(now), field, "must not be in the future");
+    return at;
+  }
+
+  private static ConsentProof systemProof() {
+    return ConsentProof.of(ConsentChannel.SYSTEM, Actor.system("gdpr-kit"));
+  }
+
+  private void tagSource(SubjectId subject, ConsentProof proof, Instant now) {
+    if (proof.source() != null) {
+      sources.append(new SourceTag(subject, proof.source(), now));
+    }
+  }
+
+  /** Applies the IP policy to a proof that carries a full address. */
+  private ConsentProof reduce(ConsentProof proof) {
+    RecordedIp ip = proof.ip();
+    if (ip == null || ip.policy() != IpPolicy.KEEP || settings.ipPolicy() == IpPolicy.KEEP) {
+      return proof;
+    }
+    String full = ip.value().value(PersonalDataAccess.unredacted());
+    String kept = switch (settings.ipPolicy()) {
+      case TRUNCATE -> IpAddresses.truncate(full);
+      case KEYED_HASH -> {
+        String keyId = keys.activeKeyId();
+        yield keyId + ':' + Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(keys.mac(keyId, IP_HASH_LABEL, IpAddresses.bytes(full)));
+      }
+      case KEEP -> full;
+    };
+    return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),
+        proof.locale(), new RecordedIp(PersonalData.of(kept), settings.ipPolicy()), proof.userAgent(),
+        proof.recordedBy(), proof.source());
+  }
+
+  private record ConfirmationClaim(UUID pendingId, SubjectId subject, String purpose) {}
+}

@@ -1,0 +1,186 @@
+package io.gdprkit.consent.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.consent.ConsentConflictException;
+import io.gdprkit.consent.ConsentEvent;
+import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.consent.SwitchChange;
+import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The consent ledger in memory: per subject, its events and a materialised {@link SubjectConsents}
+ * snapshot that readers get without locking.
+ *
+ * <p>Single appends lock only their subject (and share the store lock); a batch takes the store lock
+ * exclusively, so it is checked and written as one unit with no single append in between.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class InMemoryConsentStore implements ConsentStore {
+
+  private final Map<SubjectId, SubjectRecord> records = new ConcurrentHashMap<>();
+  private final NavigableSet<SubjectId> ids = new ConcurrentSkipListSet<>();
+  private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
+
+  @Override
+  public void append(ConsentEvent event) {
+    Preconditions.notNull(event, "event");
+    storeLock.readLock().lock();
+    try {
+      SubjectRecord record = record(event.subject());
+      synchronized (record) {
+        record.current = record.current.with(next(record.current, event, event.sequence()));
+        record.events.add(event);
+      }
+      ids.add(event.subject());
+    } finally {
+      storeLock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void appendAll(List<ConsentEvent> events) {
+    List<ConsentEvent> batch = List.copyOf(events);
+    storeLock.writeLock().lock();
+    try {
+      // Check the whole batch against a scratch copy before touching anything.
+      Map<SubjectId, SubjectConsents> scratch = new HashMap<>();
+      for (ConsentEvent event : batch) {
+        SubjectConsents current = scratch.computeIfAbsent(event.subject(), this::snapshot);
+        scratch.put(event.subject(), current.with(next(current, event, event.sequence())));
+      }
+      for (ConsentEvent event : batch) {
+        SubjectRecord record = record(event.subject());
+        synchronized (record) {
+          record.events.add(event);
+          record.current = scratch.get(event.subject());
+        }
+        ids.add(event.subject());
+      }
+    } finally {
+      storeLock.writeLock().unlock();
+    }
+  }
+
+  private static ConsentState next(SubjectConsents current, ConsentEvent event, long sequence) {
+    ConsentState before = current.state(event.purpose());
+    long expected = before == null ? 1 : before.sequence() + 1;
+    if (sequence != expected) {
+      throw ConsentConflictException.of(event.subject(), event.purpose(), expected, sequence);
+    }
+    ConsentState after = ConsentState.apply(before, event);
+    if (after == null) {
+      throw InvalidInputException.of("event", "takes no effect as the first event of its subject and purpose");
+    }
+    return after;
+  }
+
+  private SubjectConsents snapshot(SubjectId subject) {
+    SubjectRecord record = records.get(subject);
+    return record == null ? SubjectConsents.EMPTY : record.current;
+  }
+
+  private SubjectRecord record(SubjectId subject) {
+    SubjectRecord record = records.get(subject);
+    return record != null ? record : records.computeIfAbsent(subject, id -> new SubjectRecord());
+  }
+
+  @Override
+  public SubjectConsents current(SubjectId subject) {
+    SubjectRecord record = records.get(subject);
+    return record == null ? SubjectConsents.EMPTY : record.current;
+  }
+
+  @Override
+  public List<ConsentEvent> history(SubjectId subject) {
+    SubjectRecord record = records.get(subject);
+    if (record == null) {
+      return List.of();
+    }
+    synchronized (record) {
+      return List.copyOf(record.events);
+    }
+  }
+
+  @Override
+  public List<ConsentEvent> history(SubjectId subject, String purpose) {
+    return history(subject).stream().filter(e -> e.purpose().equals(purpose)).toList();
+  }
+
+  @Override
+  public void recordSwitch(SwitchChange change) {
+    Preconditions.notNull(change, "change");
+    storeLock.readLock().lock();
+    try {
+      SubjectRecord record = record(change.subject());
+      synchronized (record) {
+        record.switches.add(change);
+        record.current = record.current.with(change.processingSwitch(), change.on());
+      }
+      ids.add(change.subject());
+    } finally {
+      storeLock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<SwitchChange> switchHistory(SubjectId subject) {
+    SubjectRecord record = records.get(subject);
+    if (record == null) {
+      return List.of();
+    }
+    synchronized (record) {
+      return List.copyOf(record.switches);
+    }
+  }
+
+  @Override
+  public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
+    Preconditions.positive(limit, "limit");
+    NavigableSet<SubjectId> tail = after == null ? ids : ids.tailSet(after, false);
+    return tail.stream().limit(limit).toList();
+  }
+
+  @Override
+  public List<ConsentState> grantedExpiringBy(Instant cutoff, int limit) {
+    Preconditions.positive(limit, "limit");
+    List<ConsentState> due = new ArrayList<>();
+    for (SubjectId subject : ids) {
+      for (ConsentState state : current(subject).states().values()) {
+        if (state.status() == ConsentStatus.GRANTED && state.expiresAt() != null
+            && !state.expiresAt().isAfter(cutoff)) {
+          due.add(state);
+          if (due.size() == limit) {
+            return due;
+          }
+        }
+      }
+    }
+    return due;
+  }
+
+  private static final class SubjectRecord {
+    volatile SubjectConsents current = SubjectConsents.EMPTY;
+    final List<ConsentEvent> events = new ArrayList<>(4);
+    final List<SwitchChange> switches = new ArrayList<>(0);
+  }
+}

@@ -1,0 +1,81 @@
+package io.gdprkit.consent.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import io.gdprkit.consent.ConsentConflictException;
+import io.gdprkit.consent.ConsentEvent;
+import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.consent.SwitchChange;
+import io.gdprkit.consent.internal.InMemoryConsentStore;
+import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stores the consent ledger and its materialised current state.
+ *
+ * <p>Contract, checked by {@code ConsentStoreCompatibilityKit} in {@code gdpr-test}:
+ * <ul>
+ *   <li>events are append-only; an event's {@code sequence} must be one more than the last one for its
+ *       subject and purpose (1 for the first), else {@link ConsentConflictException} and nothing is written;</li>
+ *   <li>{@link #current} reflects every appended event, folded with {@link ConsentState#apply}, as soon as
+ *       {@code append} returns; it is the decision hot path, so it should not fold or allocate;</li>
+ *   <li>{@link #appendAll} writes all events or none;</li>
+ *   <li>implementations are thread-safe.</li>
+ * </ul>
+ *
+ * <p>Usage example: <pre>{@code GdprKit.builder().consentStore(ConsentStore.inMemory())}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = STABLE, since = "0.1")
+public interface ConsentStore {
+
+  /** Returns a new store that keeps everything in this JVM's memory. */
+  static ConsentStore inMemory() {
+    return new InMemoryConsentStore();
+  }
+
+  /**
+   * Appends one event and folds it into the current state.
+   *
+   * @throws ConsentConflictException if the sequence is not the next one
+   * @throws io.gdprkit.InvalidInputException if it is the first event for its subject and purpose and takes no effect
+   */
+  void append(ConsentEvent event);
+
+  /**
+   * Appends events for any subjects and purposes as one unit: all are written or none.
+   *
+   * @throws ConsentConflictException if any sequence is not the next one, counting earlier events of the same list
+   */
+  void appendAll(List<ConsentEvent> events);
+
+  /** Returns the subject's current consents; {@link SubjectConsents#EMPTY} for an unknown subject. */
+  SubjectConsents current(SubjectId subject);
+
+  /** Returns the subject's events for every purpose, in append order. */
+  List<ConsentEvent> history(SubjectId subject);
+
+  /** Returns the subject's events for one purpose, in sequence order. */
+  List<ConsentEvent> history(SubjectId subject, String purpose);
+
+  /** Records a switch change and applies it to the current state. */
+  void recordSwitch(SwitchChange change);
+
+  /** Returns the subject's switch changes, oldest first. */
+  List<SwitchChange> switchHistory(SubjectId subject);
+
+  /**
+   * Returns up to {@code limit} subjects that have consent events or switch changes, ordered by id, after {@code after}.
+   *
+   * @param after the last subject of the previous page, or {@code null} for the first page
+   */
+  List<SubjectId> subjects(@Nullable SubjectId after, int limit);
+
+  /** Returns up to {@code limit} states that are {@code GRANTED} with an expiry at or before {@code cutoff}. */
+  List<ConsentState> grantedExpiringBy(Instant cutoff, int limit);
+}

@@ -1,0 +1,43 @@
+package io.gdprkit.decision;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * Why a decision came out as it did.
+ *
+ * <p>Usage example: <pre>{@code if (d.reason() == DecisionReason.CONSENT_EXPIRED) askAgain(alice);}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = STABLE, since = "0.1")
+public enum DecisionReason {
+  /** Allowed: the purpose needs consent and the subject's consent is granted and unexpired. */
+  CONSENT_GIVEN(true),
+  /** Allowed: the purpose rests on a basis other than consent, and nothing stands against it. */
+  LEGAL_BASIS(true),
+  /** Denied: the purpose needs consent and the subject never gave it. */
+  NO_CONSENT(false),
+  /** Denied: the subject withdrew consent. */
+  CONSENT_WITHDRAWN(false),
+  /** Denied: the consent's validity ran out; ask again (re-permission). */
+  CONSENT_EXPIRED(false),
+  /** Denied: a double opt-in is waiting for the subject's confirmation. */
+  CONSENT_PENDING(false),
+  /** Denied: the purpose needs the profiling switch and the subject's is off. */
+  PROFILING_OFF(false),
+  /** Denied: the purpose needs the tracking switch and the subject's is off. */
+  TRACKING_OFF(false);
+
+  private final boolean allows;
+
+  DecisionReason(boolean allows) {
+    this.allows = allows;
+  }
+
+  /** Returns whether a decision for this reason allows processing. */
+  public boolean allows() {
+    return allows;
+  }
+}

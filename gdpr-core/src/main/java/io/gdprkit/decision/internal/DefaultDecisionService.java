@@ -1,0 +1,129 @@
+package io.gdprkit.decision.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.decision.Decision;
+import io.gdprkit.decision.DecisionReason;
+import io.gdprkit.decision.DecisionService;
+import io.gdprkit.decision.Guard;
+import io.gdprkit.decision.ProcessingNotPermittedException;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.purpose.UnknownPurposeException;
+import io.gdprkit.subject.SubjectId;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides from the consent store's materialised state, with each purpose compiled once into what the hot
+ * path needs: its basis, its switches as an array, and its allowing decision.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultDecisionService implements DecisionService, Guard {
+
+  private static final ProcessingSwitch[] NO_SWITCHES = new ProcessingSwitch[0];
+
+  private final ConsentStore store;
+  private final Clock clock;
+  private final Map<String, CompiledPurpose> compiled;
+  private final boolean[] switchDefaults;
+
+  /**
+   * Creates the service.
+   *
+   * @param switchDefault the kit's setting of each switch for subjects that never set it
+   */
+  public DefaultDecisionService(ConsentStore store, PurposeRegistry purposes, Clock clock,
+      Predicate<ProcessingSwitch> switchDefault) {
+    this.store = store;
+    this.clock = clock;
+    Map<String, CompiledPurpose> byId = new HashMap<>();
+    for (Purpose purpose : purposes.all()) {
+      byId.put(purpose.id(), new CompiledPurpose(purpose));
+    }
+    this.compiled = byId;
+    ProcessingSwitch[] switches = ProcessingSwitch.values();
+    this.switchDefaults = new boolean[switches.length];
+    for (ProcessingSwitch processingSwitch : switches) {
+      switchDefaults[processingSwitch.ordinal()] = switchDefault.test(processingSwitch);
+    }
+  }
+
+  @Override
+  public Decision decide(SubjectId subject, String purpose) {
+    CompiledPurpose target = compiled.get(Preconditions.notNull(purpose, "purpose"));
+    if (target == null) {
+      throw UnknownPurposeException.of(Preconditions.notBlank(purpose, "purpose"));
+    }
+    SubjectConsents consents = store.current(Preconditions.notNull(subject, "subject"));
+    if (target.needsConsent) {
+      ConsentState state = consents.state(purpose);
+      if (state == null) {
+        return Decision.of(DecisionReason.NO_CONSENT, LegalBasis.CONSENT);
+      }
+      DecisionReason denial = denial(state);
+      if (denial != null) {
+        return Decision.of(denial, LegalBasis.CONSENT);
+      }
+    }
+    for (ProcessingSwitch required : target.switches) {
+      Boolean setting = consents.switchSetting(required);
+      boolean on = setting != null ? setting : switchDefaults[required.ordinal()];
+      if (!on) {
+        return Decision.of(required == ProcessingSwitch.PROFILING ? DecisionReason.PROFILING_OFF
+            : DecisionReason.TRACKING_OFF, target.basis);
+      }
+    }
+    return target.allow;
+  }
+
+  private @Nullable DecisionReason denial(ConsentState state) {
+    ConsentStatus status = state.status();
+    if (status == ConsentStatus.GRANTED) {
+      return state.isValidAt(clock.millis()) ? null : DecisionReason.CONSENT_EXPIRED;
+    }
+    return switch (status) {
+      case PENDING -> DecisionReason.CONSENT_PENDING;
+      case WITHDRAWN -> DecisionReason.CONSENT_WITHDRAWN;
+      case EXPIRED -> DecisionReason.CONSENT_EXPIRED;
+      case GRANTED -> null;
+    };
+  }
+
+  @Override
+  public Decision require(SubjectId subject, String purpose) {
+    Decision decision = decide(subject, purpose);
+    if (!decision.allowed()) {
+      throw ProcessingNotPermittedException.of(subject, purpose, decision);
+    }
+    return decision;
+  }
+
+  private static final class CompiledPurpose {
+    final boolean needsConsent;
+    final LegalBasis basis;
+    final ProcessingSwitch[] switches;
+    final Decision allow;
+
+    CompiledPurpose(Purpose purpose) {
+      this.needsConsent = purpose.needsConsent();
+      this.basis = purpose.legalBasis();
+      this.switches = purpose.requiredSwitches().isEmpty() ? NO_SWITCHES
+          : purpose.requiredSwitches().stream().sorted().toArray(ProcessingSwitch[]::new);
+      this.allow = Decision.of(needsConsent ? DecisionReason.CONSENT_GIVEN : DecisionReason.LEGAL_BASIS, basis);
+    }
+  }
+}

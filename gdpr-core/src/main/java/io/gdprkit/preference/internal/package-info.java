@@ -1,0 +1,11 @@
+/**
+ * The default preference service.
+ *
+ * <p><b>Internal:</b> unsupported, may change in any release without notice.
+ *
+ * @since 0.1
+ */
+@NullMarked
+package io.gdprkit.preference.internal;
+
+import org.jspecify.annotations.NullMarked;
