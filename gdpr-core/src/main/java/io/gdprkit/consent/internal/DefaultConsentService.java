@@ -24,9 +24,8 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.internal.Bytes;
+import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.internal.SignedTokens;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.ProcessingSwitch;
@@ -73,7 +72,7 @@ public final class DefaultConsentService implements ConsentService {
   private final PurposeRegistry purposes;
   private final Clock clock;
   private final KeyRing keys;
-  private final SignedTokens confirmationTokens;
+  private final TokenSigner confirmationTokens;
   private final Settings settings;
 
   /**
@@ -99,7 +98,7 @@ public final class DefaultConsentService implements ConsentService {
     this.purposes = purposes;
     this.clock = clock;
     this.keys = keys;
-    this.confirmationTokens = new SignedTokens(keys, DOI_TOKEN);
+    this.confirmationTokens = TokenSigner.of(keys, DOI_TOKEN);
     this.settings = settings;
   }
 
@@ -146,13 +145,8 @@ public final class DefaultConsentService implements ConsentService {
     });
     tagSource(subject, kept, now);
     Instant tokenExpiresAt = now.plus(settings.confirmationValidity());
-    String token = confirmationTokens.sign(Bytes.write(out -> {
-      out.writeLong(event.id().getMostSignificantBits());
-      out.writeLong(event.id().getLeastSignificantBits());
-      out.writeUTF(subject.tenant().value());
-      out.writeUTF(subject.value());
-      out.writeUTF(purpose.id());
-    }), tokenExpiresAt);
+    String token = confirmationTokens.sign(
+        List.of(event.id().toString(), subject.tenant().value(), subject.value(), purpose.id()), tokenExpiresAt);
     LOG.debug("double opt-in requested for purpose {}", purposeId);
     return new PendingConsent(event, token, tokenExpiresAt);
   }
@@ -166,8 +160,7 @@ public final class DefaultConsentService implements ConsentService {
   public ConsentEvent confirm(String token, ConsentProof proof) {
     Preconditions.notNull(proof, "proof");
     Instant now = clock.instant();
-    ConfirmationClaim claim = Bytes.read(confirmationTokens.verify(token, now), in -> new ConfirmationClaim(
-        new UUID(in.readLong(), in.readLong()), SubjectId.of(TenantId.of(in.readUTF()), in.readUTF()), in.readUTF()));
+    ConfirmationClaim claim = ConfirmationClaim.of(confirmationTokens.verify(token, now));
     Purpose purpose = purposes.get(claim.purpose());
     ConsentProof kept = reduce(proof);
     ConsentEvent event = appendWithRetry(claim.subject(), purpose, current -> {
@@ -500,5 +493,19 @@ public final class DefaultConsentService implements ConsentService {
         proof.recordedBy(), proof.source());
   }
 
-  private record ConfirmationClaim(UUID pendingId, SubjectId subject, String purpose) {}
+  private record ConfirmationClaim(UUID pendingId, SubjectId subject, String purpose) {
+
+    /** Reads the fields of a verified token; a signed token with other fields was not made by this service. */
+    static ConfirmationClaim of(List<String> fields) {
+      try {
+        if (fields.size() != 4) {
+          throw InvalidTokenException.of(Reason.MALFORMED);
+        }
+        return new ConfirmationClaim(UUID.fromString(fields.get(0)),
+            SubjectId.of(TenantId.of(fields.get(1)), fields.get(2)), fields.get(3));
+      } catch (IllegalArgumentException | io.gdprkit.InvalidInputException e) {
+        throw InvalidTokenException.of(Reason.MALFORMED);
+      }
+    }
+  }
 }

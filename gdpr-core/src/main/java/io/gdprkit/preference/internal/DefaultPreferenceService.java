@@ -10,10 +10,10 @@ import io.gdprkit.consent.ConsentNotGrantedException;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.ConsentState;
+import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.internal.Bytes;
+import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.internal.SignedTokens;
 import io.gdprkit.preference.PreferenceService;
 import io.gdprkit.preference.Subscription;
 import io.gdprkit.preference.Topic;
@@ -49,7 +49,7 @@ public final class DefaultPreferenceService implements PreferenceService {
 
   private final ConsentService consents;
   private final Map<String, Topic> topics;
-  private final SignedTokens tokens;
+  private final TokenSigner tokens;
   private final Clock clock;
   private final @Nullable Duration tokenValidity;
 
@@ -65,7 +65,7 @@ public final class DefaultPreferenceService implements PreferenceService {
     this.consents = consents;
     this.clock = clock;
     this.tokenValidity = tokenValidity;
-    this.tokens = new SignedTokens(keys, TOKEN_KIND);
+    this.tokens = TokenSigner.of(keys, TOKEN_KIND);
     Map<String, Topic> byId = new LinkedHashMap<>();
     Map<String, String> topicByPurpose = new LinkedHashMap<>();
     for (Topic topic : topics) {
@@ -128,8 +128,7 @@ public final class DefaultPreferenceService implements PreferenceService {
   @Override
   public UnsubscribeResult unsubscribe(String token) {
     Instant now = clock.instant();
-    Claim claim = Bytes.read(tokens.verify(token, now),
-        in -> new Claim(SubjectId.of(TenantId.of(in.readUTF()), in.readUTF()), in.readUTF()));
+    Claim claim = Claim.of(tokens.verify(token, now));
     List<Topic> targets = claim.topic().equals(ALL_TOPICS) ? List.copyOf(topics.values()) : List.of(topic(claim.topic()));
     return unsubscribe(claim.subject(), targets,
         ConsentProof.of(ConsentChannel.UNSUBSCRIBE_LINK, Actor.subject()));
@@ -156,11 +155,7 @@ public final class DefaultPreferenceService implements PreferenceService {
 
   private String token(SubjectId subject, String topic) {
     Instant expiresAt = tokenValidity == null ? null : clock.instant().plus(tokenValidity);
-    return tokens.sign(Bytes.write(out -> {
-      out.writeUTF(subject.tenant().value());
-      out.writeUTF(subject.value());
-      out.writeUTF(topic);
-    }), expiresAt);
+    return tokens.sign(List.of(subject.tenant().value(), subject.value(), topic), expiresAt);
   }
 
   private Topic topic(String id) {
@@ -171,5 +166,17 @@ public final class DefaultPreferenceService implements PreferenceService {
     return topic;
   }
 
-  private record Claim(SubjectId subject, String topic) {}
+  private record Claim(SubjectId subject, String topic) {
+
+    static Claim of(List<String> fields) {
+      try {
+        if (fields.size() != 3) {
+          throw InvalidTokenException.of(InvalidTokenException.Reason.MALFORMED);
+        }
+        return new Claim(SubjectId.of(TenantId.of(fields.get(0)), fields.get(1)), fields.get(2));
+      } catch (InvalidInputException e) {
+        throw InvalidTokenException.of(InvalidTokenException.Reason.MALFORMED);
+      }
+    }
+  }
 }
