@@ -1,0 +1,418 @@
+package io.gdprkit.test.source;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.source.Origin;
+import io.gdprkit.source.SourceTag;
+import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Checks that a {@link SourceStore} keeps its contract: tags per subject in append order, duplicates kept, whole
+ * batches, distinct subjects per origin in id order with keyset paging, separate tenants and thread safety.
+ *
+ * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
+ * return an empty store.
+ *
+ * <p>Usage example: <pre>{@code class JpaSourceStoreTests extends SourceStoreCompatibilityKit { protected SourceStore createStore() { return new JpaSourceStore(em); } }}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public abstract class SourceStoreCompatibilityKit {
+
+  private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final SubjectId ALICE = SubjectId.of("alice");
+  private static final SubjectId BOB = SubjectId.of("bob");
+  private static final SubjectId CAROL = SubjectId.of("carol");
+  private static final Origin SIGNUP = Origin.form("signup");
+  private static final Origin FAIR = Origin.importFile("trade-fair-2026.csv");
+  private static final Origin CRM = Origin.apiClient("crm");
+
+  private @Nullable SourceStore store;
+
+  /**
+   * Returns a new, empty store to test.
+   *
+   * <p>Called once per test, when the test first uses the store: after the subclass's {@code @BeforeEach} methods.
+   */
+  protected abstract SourceStore createStore();
+
+  /** Returns this test's store, creating it on first use; a race creates it before starting its threads. */
+  private SourceStore store() {
+    SourceStore created = store;
+    if (created == null) {
+      created = createStore();
+      store = created;
+    }
+    return created;
+  }
+
+  @Nested
+  @DisplayName("appending")
+  class Appending {
+
+    @Test
+    @DisplayName("a subject's tags are returned in append order")
+    void returnsTagsInAppendOrder() {
+      SourceTag first = tag(ALICE, FAIR, 3);
+      SourceTag second = tag(ALICE, SIGNUP, 1);
+      SourceTag third = tag(ALICE, CRM, 2);
+
+      store().append(first);
+      store().append(second);
+      store().append(third);
+
+      assertThat(store().tags(ALICE)).containsExactly(first, second, third);
+    }
+
+    @Test
+    @DisplayName("appending the same tag twice keeps both")
+    void keepsARepeatedTag() {
+      SourceTag tag = tag(ALICE, SIGNUP, 1);
+      store().append(tag);
+
+      store().append(tag);
+
+      assertThat(store().tags(ALICE)).containsExactly(tag, tag);
+    }
+
+    @Test
+    @DisplayName("a subject's tags leave other subjects alone")
+    void keepsSubjectsApart() {
+      SourceTag bobs = tag(BOB, FAIR, 1);
+      store().append(bobs);
+
+      store().append(tag(ALICE, SIGNUP, 2));
+      store().append(tag(ALICE, FAIR, 3));
+
+      assertThat(store().tags(BOB)).containsExactly(bobs);
+      assertThat(store().tags(CAROL)).isEmpty();
+      assertThat(store().tags(ALICE)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a tag is stored with every field unchanged")
+    void storesEveryFieldOfATag() {
+      SourceTag tag = new SourceTag(SubjectId.of("contact-42"), Origin.thirdParty("List Broker GmbH"),
+          Instant.parse("2025-12-31T23:59:59Z"));
+
+      store().append(tag);
+
+      assertThat(store().tags(SubjectId.of("contact-42"))).containsExactly(tag);
+    }
+  }
+
+  @Nested
+  @DisplayName("batches")
+  class Batches {
+
+    @Test
+    @DisplayName("a batch writes every tag of several subjects in order")
+    void writesEveryTagOfABatch() {
+      SourceTag earlier = tag(ALICE, CRM, 1);
+      store().append(earlier);
+      SourceTag aliceSignup = tag(ALICE, SIGNUP, 2);
+      SourceTag bobSignup = tag(BOB, SIGNUP, 2);
+      SourceTag aliceFair = tag(ALICE, FAIR, 3);
+
+      store().appendAll(List.of(aliceSignup, bobSignup, aliceFair));
+
+      assertThat(store().tags(ALICE)).containsExactly(earlier, aliceSignup, aliceFair);
+      assertThat(store().tags(BOB)).containsExactly(bobSignup);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(ALICE, BOB);
+      assertThat(store().subjectsFrom(FAIR, null, 10)).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("a batch may hold the same tag twice and keeps both")
+    void keepsRepeatedTagsOfABatch() {
+      SourceTag tag = tag(ALICE, SIGNUP, 1);
+
+      store().appendAll(List.of(tag, tag));
+
+      assertThat(store().tags(ALICE)).containsExactly(tag, tag);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("an empty batch writes nothing")
+    void acceptsAnEmptyBatch() {
+      store().append(tag(ALICE, SIGNUP, 1));
+
+      store().appendAll(List.of());
+
+      assertThat(store().tags(ALICE)).hasSize(1);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(ALICE);
+    }
+  }
+
+  @Nested
+  @DisplayName("origin queries")
+  class OriginQueries {
+
+    @Test
+    @DisplayName("an origin's subjects are listed once each, ordered by id")
+    void listsSubjectsOnceInIdOrder() {
+      store().append(tag(CAROL, SIGNUP, 1));
+      store().append(tag(ALICE, SIGNUP, 2));
+      store().append(tag(BOB, SIGNUP, 3));
+
+      store().append(tag(ALICE, SIGNUP, 4));
+
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(ALICE, BOB, CAROL);
+    }
+
+    @Test
+    @DisplayName("subjects tagged only with other origins are not listed")
+    void excludesOtherOrigins() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(BOB, Origin.form("other-form"), 2));
+      store().append(tag(CAROL, Origin.apiClient("signup"), 3));
+
+      List<SubjectId> subjects = store().subjectsFrom(SIGNUP, null, 10);
+
+      assertThat(subjects).containsExactly(ALICE);
+      assertThat(store().subjectsFrom(Origin.apiClient("signup"), null, 10)).containsExactly(CAROL);
+    }
+
+    @Test
+    @DisplayName("an origin never seen has no subjects")
+    void returnsNothingForAnUnknownOrigin() {
+      store().append(tag(ALICE, SIGNUP, 1));
+
+      List<SubjectId> subjects = store().subjectsFrom(FAIR, null, 10);
+
+      assertThat(subjects).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a page starts after the given subject, even one that was never tagged")
+    void startsAfterTheGivenSubject() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(BOB, SIGNUP, 2));
+      store().append(tag(CAROL, SIGNUP, 3));
+
+      List<SubjectId> afterAlice = store().subjectsFrom(SIGNUP, ALICE, 10);
+      List<SubjectId> afterB = store().subjectsFrom(SIGNUP, SubjectId.of("b"), 10);
+      List<SubjectId> afterCarol = store().subjectsFrom(SIGNUP, CAROL, 10);
+
+      assertThat(afterAlice).containsExactly(BOB, CAROL);
+      assertThat(afterB).containsExactly(BOB, CAROL);
+      assertThat(afterCarol).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a page holds at most limit subjects")
+    void respectsTheLimit() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(BOB, SIGNUP, 2));
+      store().append(tag(CAROL, SIGNUP, 3));
+
+      List<SubjectId> page = store().subjectsFrom(SIGNUP, null, 2);
+
+      assertThat(page).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    @DisplayName("paging by the last subject of each page visits every subject exactly once")
+    void pagesThroughEverySubjectExactlyOnce() {
+      List<SubjectId> expected = IntStream.range(0, 23)
+          .mapToObj(i -> SubjectId.of("subject-%02d".formatted(i)))
+          .toList();
+      List<SubjectId> appendOrder = new ArrayList<>(expected);
+      Collections.reverse(appendOrder);
+      Collections.swap(appendOrder, 3, 17);
+      appendOrder.forEach(subject -> store().append(tag(subject, SIGNUP, 1)));
+      appendOrder.forEach(subject -> store().append(tag(subject, SIGNUP, 2)));
+      store().append(tag(SubjectId.of("subject-99"), FAIR, 3));
+
+      List<SubjectId> visited = new ArrayList<>();
+      @Nullable SubjectId after = null;
+      for (int page = 0; page < 50; page++) {
+        List<SubjectId> subjects = store().subjectsFrom(SIGNUP, after, 4);
+        assertThat(subjects).hasSizeLessThanOrEqualTo(4);
+        if (subjects.isEmpty()) {
+          break;
+        }
+        visited.addAll(subjects);
+        after = subjects.get(subjects.size() - 1);
+      }
+
+      assertThat(visited).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("a limit below 1 is invalid input")
+    void rejectsALimitBelowOne() {
+      store().append(tag(ALICE, SIGNUP, 1));
+
+      Throwable zero = thrownBy(() -> store().subjectsFrom(SIGNUP, null, 0));
+      Throwable negative = thrownBy(() -> store().subjectsFrom(SIGNUP, ALICE, -1));
+
+      assertThat(zero).isInstanceOf(InvalidInputException.class);
+      assertThat(negative).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("tenants")
+  class Tenants {
+
+    private final SubjectId acmeAlice = SubjectId.of(TenantId.of("acme"), "alice");
+    private final SubjectId globexAlice = SubjectId.of(TenantId.of("globex"), "alice");
+
+    @Test
+    @DisplayName("the same subject id in two tenants is two subjects")
+    void keepsTenantsApart() {
+      SourceTag acmeTag = tag(acmeAlice, SIGNUP, 1);
+      SourceTag globexTag = tag(globexAlice, FAIR, 2);
+
+      store().append(acmeTag);
+      store().append(globexTag);
+
+      assertThat(store().tags(acmeAlice)).containsExactly(acmeTag);
+      assertThat(store().tags(globexAlice)).containsExactly(globexTag);
+      assertThat(store().tags(ALICE)).isEmpty();
+      assertThat(store().subjectsFrom(FAIR, null, 10)).containsExactly(globexAlice);
+    }
+
+    @Test
+    @DisplayName("an origin's subjects of several tenants are listed separately, ordered by tenant first")
+    void listsSubjectsOfEveryTenant() {
+      SubjectId acmeZed = SubjectId.of(TenantId.of("acme"), "zed");
+      store().append(tag(globexAlice, SIGNUP, 1));
+      store().append(tag(acmeZed, SIGNUP, 2));
+      store().append(tag(acmeAlice, SIGNUP, 3));
+
+      List<SubjectId> subjects = store().subjectsFrom(SIGNUP, null, 10);
+      List<SubjectId> afterAcme = store().subjectsFrom(SIGNUP, acmeZed, 10);
+
+      assertThat(subjects).containsExactly(acmeAlice, acmeZed, globexAlice);
+      assertThat(afterAcme).containsExactly(globexAlice);
+    }
+  }
+
+  @Nested
+  @DisplayName("concurrency")
+  @Timeout(30)
+  class Concurrency {
+
+    @Test
+    @DisplayName("racing appends to one subject lose no tag and keep each writer's order")
+    void keepsEveryTagOfRacingAppends() throws Exception {
+      int threads = 8;
+      int tagsPerThread = 50;
+
+      List<List<SourceTag>> written = race(threads, thread -> {
+        Origin origin = Origin.form("form-" + thread);
+        List<SourceTag> tags = new ArrayList<>(tagsPerThread);
+        for (int i = 0; i < tagsPerThread; i++) {
+          SourceTag tag = tag(ALICE, origin, i);
+          store().append(tag);
+          tags.add(tag);
+        }
+        return tags;
+      });
+
+      List<SourceTag> stored = store().tags(ALICE);
+      assertThat(stored).hasSize(threads * tagsPerThread);
+      for (List<SourceTag> writer : written) {
+        Origin origin = writer.get(0).origin();
+        assertThat(stored).filteredOn(tag -> tag.origin().equals(origin)).containsExactlyElementsOf(writer);
+        assertThat(store().subjectsFrom(origin, null, 10)).containsExactly(ALICE);
+      }
+    }
+
+    @Test
+    @DisplayName("racing batches of distinct subjects lose no tag")
+    void keepsEveryTagOfRacingBatches() throws Exception {
+      int threads = 8;
+      int batchesPerThread = 20;
+
+      race(threads, thread -> {
+        for (int batch = 0; batch < batchesPerThread; batch++) {
+          SubjectId subject = racer(thread, batch);
+          store().appendAll(List.of(tag(subject, SIGNUP, 1), tag(subject, FAIR, 2)));
+        }
+        return List.of();
+      });
+
+      List<SubjectId> expected = IntStream.range(0, threads).boxed()
+          .flatMap(t -> IntStream.range(0, batchesPerThread).mapToObj(b -> racer(t, b)))
+          .toList();
+      assertThat(store().subjectsFrom(SIGNUP, null, 1000)).containsExactlyElementsOf(expected);
+      assertThat(store().subjectsFrom(FAIR, null, 1000)).containsExactlyElementsOf(expected);
+      assertThat(expected).allSatisfy(subject -> assertThat(store().tags(subject)).hasSize(2));
+    }
+
+    private static SubjectId racer(int thread, int batch) {
+      return SubjectId.of("racer-%d-%02d".formatted(thread, batch));
+    }
+
+    /** Runs {@code task} on {@code threads} threads that start together; returns each thread's result. */
+    private <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
+      store(); // created here, before the threads that share it start
+      ExecutorService executor = Executors.newFixedThreadPool(threads);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>(threads);
+        for (int thread = 0; thread < threads; thread++) {
+          int index = thread;
+          futures.add(executor.submit(() -> {
+            start.await();
+            return task.apply(index);
+          }));
+        }
+        start.countDown();
+        long deadline = System.nanoTime() + RACE_TIMEOUT.toNanos();
+        List<T> results = new ArrayList<>(threads);
+        for (Future<T> future : futures) {
+          results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        }
+        return results;
+      } finally {
+        executor.shutdownNow();
+        executor.awaitTermination(RACE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Returns what {@code call} throws; fails the test when it throws nothing. */
+  private static Throwable thrownBy(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException expected) {
+      return expected;
+    }
+    throw new AssertionError("expected an exception, but the call returned normally");
+  }
+
+  /** Returns a tag recorded {@code minute} minutes after a fixed start. */
+  private static SourceTag tag(SubjectId subject, Origin origin, int minute) {
+    return new SourceTag(subject, origin, START.plus(Duration.ofMinutes(minute)));
+  }
+}
