@@ -4,7 +4,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.ProcessingSwitch;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -12,47 +15,172 @@ import org.jspecify.annotations.Nullable;
 /**
  * A materialised snapshot of one subject's current consents and switch settings.
  *
- * <p>Stores keep it up to date on every append, so deciding is a lookup, never a fold. Immutable.
+ * <p>Stores keep it up to date on every append, so deciding is a lookup, never a fold. It is laid out for
+ * the decision hot path: purpose ids in one small array, and each purpose's status and expiry packed into one
+ * {@code long} beside it, so {@link #statusAt} touches two arrays and allocates nothing. Immutable; the
+ * {@code with} methods return changed copies.
  *
  * <p>Usage example: <pre>{@code ConsentState s = gdpr.consents().current(alice).state("newsletter");}</pre>
  *
- * @param states the current state per purpose id
- * @param switches the switches the subject or staff set explicitly; absent ones take the kit's default
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
-public record SubjectConsents(Map<String, ConsentState> states, Map<ProcessingSwitch, Boolean> switches) {
+public final class SubjectConsents {
 
   /** The snapshot of a subject with no consents and no switch settings. */
-  public static final SubjectConsents EMPTY = new SubjectConsents(Map.of(), Map.of());
+  public static final SubjectConsents EMPTY = new SubjectConsents(new String[0], new long[0], new ConsentState[0], 0, 0);
 
-  /** Copies the maps. */
-  public SubjectConsents {
-    states = Map.copyOf(Preconditions.notNull(states, "states"));
-    switches = Map.copyOf(Preconditions.notNull(switches, "switches"));
+  private static final ConsentStatus[] STATUSES = ConsentStatus.values();
+  private static final int STATUS_BITS = 3;
+  private static final long NO_EXPIRY = Long.MAX_VALUE >> STATUS_BITS;
+
+  private final String[] purposes;
+  private final long[] codes;
+  private final ConsentState[] states;
+  private final int switchesSet;
+  private final int switchesOn;
+
+  private SubjectConsents(String[] purposes, long[] codes, ConsentState[] states, int switchesSet, int switchesOn) {
+    this.purposes = purposes;
+    this.codes = codes;
+    this.states = states;
+    this.switchesSet = switchesSet;
+    this.switchesOn = switchesOn;
+  }
+
+  /**
+   * Returns a snapshot of these states and switch settings.
+   *
+   * @param states the current state per purpose id; each state's purpose must equal its key
+   * @param switches the switches set explicitly
+   */
+  public static SubjectConsents of(Map<String, ConsentState> states, Map<ProcessingSwitch, Boolean> switches) {
+    SubjectConsents snapshot = EMPTY;
+    for (Map.Entry<String, ConsentState> entry : Preconditions.notNull(states, "states").entrySet()) {
+      Preconditions.check(entry.getKey().equals(entry.getValue().purpose()), "states",
+          "must map each purpose id to a state of that purpose");
+      snapshot = snapshot.with(entry.getValue());
+    }
+    for (Map.Entry<ProcessingSwitch, Boolean> entry : Preconditions.notNull(switches, "switches").entrySet()) {
+      snapshot = snapshot.with(entry.getKey(), entry.getValue());
+    }
+    return snapshot;
   }
 
   /** Returns the state for a purpose, or {@code null} when the subject has no consent events for it. */
   public @Nullable ConsentState state(String purpose) {
-    return states.get(purpose);
+    int index = indexOf(purpose);
+    return index < 0 ? null : states[index];
+  }
+
+  /**
+   * Returns the status of a purpose's consent at a time, counting an unrecorded expiry as
+   * {@link ConsentStatus#EXPIRED}; {@code null} when there is none. Allocation-free: the decision hot path.
+   *
+   * @param epochMillis the time, as from {@link java.time.Clock#millis()}
+   */
+  public @Nullable ConsentStatus statusAt(String purpose, long epochMillis) {
+    int index = indexOf(purpose);
+    if (index < 0) {
+      return null;
+    }
+    long code = codes[index];
+    ConsentStatus status = STATUSES[(int) (code & ((1 << STATUS_BITS) - 1))];
+    return status == ConsentStatus.GRANTED && epochMillis >= (code >> STATUS_BITS) ? ConsentStatus.EXPIRED : status;
   }
 
   /** Returns the explicit setting of a switch, or {@code null} when it was never set. */
   public @Nullable Boolean switchSetting(ProcessingSwitch processingSwitch) {
-    return switches.get(processingSwitch);
+    int bit = 1 << processingSwitch.ordinal();
+    return (switchesSet & bit) == 0 ? null : (switchesOn & bit) != 0;
   }
 
-  /** Returns a copy with one purpose's state replaced. */
+  /** Returns the current state per purpose id, in the order the purposes were first recorded. */
+  public Map<String, ConsentState> states() {
+    Map<String, ConsentState> map = new LinkedHashMap<>();
+    for (int i = 0; i < purposes.length; i++) {
+      map.put(purposes[i], states[i]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** Returns the switches set explicitly, with their settings. */
+  public Map<ProcessingSwitch, Boolean> switches() {
+    Map<ProcessingSwitch, Boolean> map = new EnumMap<>(ProcessingSwitch.class);
+    for (ProcessingSwitch processingSwitch : ProcessingSwitch.values()) {
+      Boolean setting = switchSetting(processingSwitch);
+      if (setting != null) {
+        map.put(processingSwitch, setting);
+      }
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** Returns a copy with one purpose's state replaced or added. */
   public SubjectConsents with(ConsentState state) {
-    Map<String, ConsentState> next = new HashMap<>(states);
-    next.put(state.purpose(), state);
-    return new SubjectConsents(next, switches);
+    Preconditions.notNull(state, "state");
+    int index = indexOf(state.purpose());
+    String[] nextPurposes = purposes;
+    long[] nextCodes;
+    ConsentState[] nextStates;
+    if (index < 0) {
+      index = purposes.length;
+      nextPurposes = Arrays.copyOf(purposes, index + 1);
+      nextPurposes[index] = state.purpose();
+      nextCodes = Arrays.copyOf(codes, index + 1);
+      nextStates = Arrays.copyOf(states, index + 1);
+    } else {
+      nextCodes = codes.clone();
+      nextStates = states.clone();
+    }
+    nextCodes[index] = encode(state);
+    nextStates[index] = state;
+    return new SubjectConsents(nextPurposes, nextCodes, nextStates, switchesSet, switchesOn);
   }
 
   /** Returns a copy with one switch set. */
   public SubjectConsents with(ProcessingSwitch processingSwitch, boolean on) {
-    Map<ProcessingSwitch, Boolean> next = new HashMap<>(switches);
-    next.put(processingSwitch, on);
-    return new SubjectConsents(states, next);
+    int bit = 1 << Preconditions.notNull(processingSwitch, "processingSwitch").ordinal();
+    return new SubjectConsents(purposes, codes, states, switchesSet | bit, on ? switchesOn | bit : switchesOn & ~bit);
+  }
+
+  private int indexOf(String purpose) {
+    String[] ids = purposes;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == purpose) {
+        return i;
+      }
+    }
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i].equals(purpose)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static long encode(ConsentState state) {
+    long expiry = NO_EXPIRY;
+    if (state.expiresAt() != null) {
+      long millis = state.expiresAt().toEpochMilli();
+      expiry = Math.max(-NO_EXPIRY, Math.min(NO_EXPIRY, millis));
+    }
+    return (expiry << STATUS_BITS) | state.status().ordinal();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SubjectConsents that && states().equals(that.states())
+        && switchesSet == that.switchesSet && switchesOn == that.switchesOn;
+  }
+
+  @Override
+  public int hashCode() {
+    return states().hashCode() * 31 + switchesSet * 7 + switchesOn;
+  }
+
+  @Override
+  public String toString() {
+    return "SubjectConsents[states=" + states() + ", switches=" + switches() + "]";
   }
 }

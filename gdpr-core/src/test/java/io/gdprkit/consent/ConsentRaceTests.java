@@ -3,6 +3,7 @@ package io.gdprkit.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.GdprKit;
+import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
@@ -17,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 
-/** Many threads granting and withdrawing one subject and purpose at once. */
+/**
+ * Many threads granting and withdrawing one subject and purpose at once. Within one kit, writers queue on a lock
+ * stripe; kits sharing a store (application instances on one database) meet at the store's sequence check and retry.
+ */
 class ConsentRaceTests {
 
   private static final int THREADS = 8;
@@ -25,7 +29,24 @@ class ConsentRaceTests {
 
   @RepeatedTest(3)
   void endsWithALedgerWhoseFoldIsItsLastEventAndADecisionThatAgrees() throws Exception {
-    GdprKit gdpr = GdprKit.builder().purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News")).build();
+    GdprKit gdpr = kit(ConsentStore.inMemory());
+
+    race(gdpr, gdpr);
+  }
+
+  /** Two application instances on one database: their writers meet only at the store's sequence check. */
+  @RepeatedTest(3)
+  void keepsTheLedgerConsistentWhenTwoKitsShareOneStore() throws Exception {
+    ConsentStore shared = ConsentStore.inMemory();
+
+    race(kit(shared), kit(shared));
+  }
+
+  private static GdprKit kit(ConsentStore store) {
+    return GdprKit.builder().consentStore(store).purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News")).build();
+  }
+
+  private static void race(GdprKit one, GdprKit other) throws Exception {
     SubjectId alice = SubjectId.of("contact-42");
     AtomicInteger refusedWithdrawals = new AtomicInteger();
     AtomicInteger succeeded = new AtomicInteger();
@@ -35,6 +56,7 @@ class ConsentRaceTests {
 
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
+      GdprKit gdpr = t % 2 == 0 ? one : other;
       futures.add(pool.submit(() -> {
         start.await();
         for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
@@ -59,6 +81,7 @@ class ConsentRaceTests {
     }
     pool.shutdown();
 
+    GdprKit gdpr = other;
     List<ConsentEvent> ledger = gdpr.consents().history(alice, "newsletter");
     ConsentEvent last = ledger.get(ledger.size() - 1);
     ConsentState folded = ConsentState.fold(ledger).orElseThrow();

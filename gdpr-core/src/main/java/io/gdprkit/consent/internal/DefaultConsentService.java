@@ -47,6 +47,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -64,6 +67,7 @@ public final class DefaultConsentService implements ConsentService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultConsentService.class);
   private static final int MAX_ATTEMPTS = 64;
+  private static final int LOCK_STRIPES = 256;
   private static final String DOI_TOKEN = "doi1";
   private static final String IP_HASH_LABEL = "ip-hash";
 
@@ -74,6 +78,7 @@ public final class DefaultConsentService implements ConsentService {
   private final KeyRing keys;
   private final TokenSigner confirmationTokens;
   private final Settings settings;
+  private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
 
   /**
    * The service's settings.
@@ -100,6 +105,9 @@ public final class DefaultConsentService implements ConsentService {
     this.keys = keys;
     this.confirmationTokens = TokenSigner.of(keys, DOI_TOKEN);
     this.settings = settings;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
   }
 
   @Override
@@ -417,22 +425,33 @@ public final class DefaultConsentService implements ConsentService {
     return event;
   }
 
+  /**
+   * Reads the state, lets the factory build the next event and appends it. Writers in this JVM queue on a
+   * lock stripe of the subject and purpose, so they never race each other; writers in other JVMs sharing the
+   * store are caught by its sequence check, and the loser re-reads and tries again after a random pause.
+   */
   private @Nullable ConsentEvent appendOrSkip(SubjectId subject, Purpose purpose, EventFactory factory) {
-    for (int attempt = 1; ; attempt++) {
-      ConsentState current = store.current(subject).state(purpose.id());
-      try {
-        ConsentEvent event = factory.next(current);
-        if (event == null) {
-          return null;
+    ReentrantLock stripe = stripes[(subject.hashCode() * 31 + purpose.id().hashCode()) & (stripes.length - 1)];
+    stripe.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        ConsentState current = store.current(subject).state(purpose.id());
+        try {
+          ConsentEvent event = factory.next(current);
+          if (event == null) {
+            return null;
+          }
+          store.append(event);
+          return event;
+        } catch (ConsentConflictException e) {
+          if (attempt >= MAX_ATTEMPTS) {
+            throw ConsentConflictException.retriesExhausted(subject, purpose.id(), attempt);
+          }
+          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000L << Math.min(attempt, 10)));
         }
-        store.append(event);
-        return event;
-      } catch (ConsentConflictException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw ConsentConflictException.retriesExhausted(subject, purpose.id(), attempt);
-        }
-        Thread.onSpinWait();
       }
+    } finally {
+      stripe.unlock();
     }
   }
 

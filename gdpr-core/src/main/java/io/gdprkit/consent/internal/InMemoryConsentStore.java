@@ -26,8 +26,8 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consent ledger in memory: per subject, its events and a materialised {@link SubjectConsents}
- * snapshot that readers get without locking.
+ * The consent ledger in memory: per subject, its events, and in a second map its materialised
+ * {@link SubjectConsents} snapshot, which readers get without locking.
  *
  * <p>Single appends lock only their subject (and share the store lock); a batch takes the store lock
  * exclusively, so it is checked and written as one unit with no single append in between.
@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryConsentStore implements ConsentStore {
 
   private final Map<SubjectId, SubjectRecord> records = new ConcurrentHashMap<>();
+  /** The snapshots, apart from the records so that a decision reaches one in a single map lookup. */
+  private final Map<SubjectId, SubjectConsents> snapshots = new ConcurrentHashMap<>();
   private final NavigableSet<SubjectId> ids = new ConcurrentSkipListSet<>();
   private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
 
@@ -48,8 +50,10 @@ public final class InMemoryConsentStore implements ConsentStore {
     try {
       SubjectRecord record = record(event.subject());
       synchronized (record) {
-        record.current = record.current.with(next(record.current, event, event.sequence()));
+        SubjectConsents current = snapshot(event.subject());
+        SubjectConsents next = current.with(next(current, event, event.sequence()));
         record.events.add(event);
+        snapshots.put(event.subject(), next);
       }
       ids.add(event.subject());
     } finally {
@@ -72,7 +76,7 @@ public final class InMemoryConsentStore implements ConsentStore {
         SubjectRecord record = record(event.subject());
         synchronized (record) {
           record.events.add(event);
-          record.current = scratch.get(event.subject());
+          snapshots.put(event.subject(), scratch.get(event.subject()));
         }
         ids.add(event.subject());
       }
@@ -95,8 +99,8 @@ public final class InMemoryConsentStore implements ConsentStore {
   }
 
   private SubjectConsents snapshot(SubjectId subject) {
-    SubjectRecord record = records.get(subject);
-    return record == null ? SubjectConsents.EMPTY : record.current;
+    SubjectConsents snapshot = snapshots.get(subject);
+    return snapshot == null ? SubjectConsents.EMPTY : snapshot;
   }
 
   private SubjectRecord record(SubjectId subject) {
@@ -106,8 +110,8 @@ public final class InMemoryConsentStore implements ConsentStore {
 
   @Override
   public SubjectConsents current(SubjectId subject) {
-    SubjectRecord record = records.get(subject);
-    return record == null ? SubjectConsents.EMPTY : record.current;
+    SubjectConsents snapshot = snapshots.get(subject);
+    return snapshot == null ? SubjectConsents.EMPTY : snapshot;
   }
 
   @Override
@@ -134,7 +138,7 @@ public final class InMemoryConsentStore implements ConsentStore {
       SubjectRecord record = record(change.subject());
       synchronized (record) {
         record.switches.add(change);
-        record.current = record.current.with(change.processingSwitch(), change.on());
+        snapshots.put(change.subject(), snapshot(change.subject()).with(change.processingSwitch(), change.on()));
       }
       ids.add(change.subject());
     } finally {
@@ -179,7 +183,6 @@ public final class InMemoryConsentStore implements ConsentStore {
   }
 
   private static final class SubjectRecord {
-    volatile SubjectConsents current = SubjectConsents.EMPTY;
     final List<ConsentEvent> events = new ArrayList<>(4);
     final List<SwitchChange> switches = new ArrayList<>(0);
   }

@@ -2,7 +2,6 @@ package io.gdprkit.decision.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -70,13 +69,9 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     }
     SubjectConsents consents = store.current(Preconditions.notNull(subject, "subject"));
     if (target.needsConsent) {
-      ConsentState state = consents.state(purpose);
-      if (state == null) {
-        return Decision.of(DecisionReason.NO_CONSENT, LegalBasis.CONSENT);
-      }
-      DecisionReason denial = denial(state);
-      if (denial != null) {
-        return Decision.of(denial, LegalBasis.CONSENT);
+      ConsentStatus status = consents.statusAt(purpose, clock.millis());
+      if (status != ConsentStatus.GRANTED) {
+        return Decision.of(denial(status), LegalBasis.CONSENT);
       }
     }
     for (ProcessingSwitch required : target.switches) {
@@ -90,16 +85,15 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     return target.allow;
   }
 
-  private @Nullable DecisionReason denial(ConsentState state) {
-    ConsentStatus status = state.status();
-    if (status == ConsentStatus.GRANTED) {
-      return state.isValidAt(clock.millis()) ? null : DecisionReason.CONSENT_EXPIRED;
+  private static DecisionReason denial(@Nullable ConsentStatus status) {
+    if (status == null) {
+      return DecisionReason.NO_CONSENT;
     }
     return switch (status) {
       case PENDING -> DecisionReason.CONSENT_PENDING;
       case WITHDRAWN -> DecisionReason.CONSENT_WITHDRAWN;
       case EXPIRED -> DecisionReason.CONSENT_EXPIRED;
-      case GRANTED -> null;
+      case GRANTED -> throw new IllegalStateException("a granted consent is no denial");
     };
   }
 
