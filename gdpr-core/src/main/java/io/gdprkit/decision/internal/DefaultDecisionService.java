@@ -69,7 +69,7 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     }
     SubjectConsents consents = store.current(Preconditions.notNull(subject, "subject"));
     if (target.needsConsent) {
-      ConsentStatus status = consents.statusAt(purpose, clock.millis());
+      ConsentStatus status = consents.statusAt(purpose, clock);
       if (status != ConsentStatus.GRANTED) {
         return Decision.of(denial(status), LegalBasis.CONSENT);
       }
