@@ -47,6 +47,8 @@ public interface ConsentService {
    *
    * @param occurredAt when consent was given; not in the future
    * @return the {@code GRANTED} event; its expiry counts from {@code occurredAt}
+   * @throws OutdatedConsentException if the subject's latest event for the purpose is newer: a withdrawal
+   *     after {@code occurredAt} stands
    */
   ConsentEvent grant(SubjectId subject, String purpose, ConsentProof proof, Instant occurredAt);
 
@@ -122,7 +124,10 @@ public interface ConsentService {
    * Applies {@code update} to every subject known to the consent store that {@code criteria} selects.
    *
    * <p>Subjects are read page by page and written in batches of {@link BulkUpdate#batchSize()}; each batch
-   * is all-or-nothing, and a failed batch does not stop the others.
+   * is all-or-nothing, and a failed batch does not stop the others. A subject whose latest event for the
+   * purpose is newer than {@link BulkUpdate#effectiveAt()} is left unchanged: the newer decision stands. The
+   * source tags of a batch are written before its consents; they stay if the consents then fail, since the
+   * data did come from that source.
    *
    * @param criteria called with each subject and its current consents; true selects it
    * @throws UnknownPurposeException if the purpose is not declared

@@ -103,6 +103,20 @@ class BulkUpdateTests {
   }
 
   @Test
+  void leavesSubjectsWhoDecidedAfterTheImportedDateUnchanged() {
+    SubjectId withdrewLater = SubjectId.of("lead-0000");
+    gdpr.consents().grant(withdrewLater, "newsletter", ConsentProof.webForm("f", "1").build(),
+        GIVEN_AT.plus(java.time.Duration.ofDays(10)));
+    gdpr.consents().withdraw(withdrewLater, "newsletter");
+
+    BulkUpdateReport report = gdpr.consents().bulkUpdate(newsletterUpdate(), subjects(3), (s, c) -> true);
+
+    assertThat(report.updated()).isEqualTo(2);
+    assertThat(report.unchanged()).isEqualTo(1);
+    assertThat(gdpr.decide(withdrewLater, "newsletter").allowed()).isFalse();
+  }
+
+  @Test
   void countsACandidateOfferedTwiceOnce() {
     BulkUpdateReport report = gdpr.consents().bulkUpdate(newsletterUpdate(),
         Stream.of(SubjectId.of("x"), SubjectId.of("x")), (s, c) -> true);

@@ -147,6 +147,21 @@ class ConsentServiceTests {
     }
 
     @Test
+    void doesNotLetABackdatedGrantUndoALaterWithdrawal() {
+      consents.grant(alice, "newsletter", signupForm());
+      clock.advance(Duration.ofDays(30));
+      consents.withdraw(alice, "newsletter");
+      clock.advance(Duration.ofDays(1));
+
+      assertThatThrownBy(() -> consents.grant(alice, "newsletter", ConsentProof.inPerson("user-17").build(),
+          clock.instant().minus(Duration.ofDays(10))))
+          .isInstanceOfSatisfying(OutdatedConsentException.class,
+              e -> assertThat(e.latest()).isEqualTo(clock.instant().minus(Duration.ofDays(1))));
+      assertThat(gdpr.decide(alice, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+      assertThat(consents.history(alice, "newsletter")).hasSize(2);
+    }
+
+    @Test
     void refusesAGrantForAPurposeWhoseBasisIsNotConsent() {
       assertThatThrownBy(() -> consents.grant(alice, "billing", signupForm()))
           .isInstanceOf(LegalBasisMismatchException.class)

@@ -16,6 +16,7 @@ import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.IpPolicy;
+import io.gdprkit.consent.OutdatedConsentException;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.consent.RecordedIp;
 import io.gdprkit.consent.SubjectConsents;
@@ -126,8 +127,12 @@ public final class DefaultConsentService implements ConsentService {
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
     Instant at = occurredAt == null ? now : notInFuture(occurredAt, now, "occurredAt");
-    ConsentEvent event = appendWithRetry(subject, purpose,
-        current -> newEvent(subject, purpose, ConsentEventType.GRANTED, current, at, now, kept, expiry(purpose, at)));
+    ConsentEvent event = appendWithRetry(subject, purpose, current -> {
+      if (current != null && current.since().isAfter(at)) {
+        throw OutdatedConsentException.of(subject, purpose.id(), current.since());
+      }
+      return newEvent(subject, purpose, ConsentEventType.GRANTED, current, at, now, kept, expiry(purpose, at));
+    });
     tagSource(subject, kept, now);
     LOG.debug("consent granted for purpose {}", purposeId);
     return event;
@@ -169,7 +174,7 @@ public final class DefaultConsentService implements ConsentService {
     Preconditions.notNull(proof, "proof");
     Instant now = clock.instant();
     ConfirmationClaim claim = ConfirmationClaim.of(confirmationTokens.verify(token, now));
-    Purpose purpose = purposes.get(claim.purpose());
+    Purpose purpose = consentPurpose(claim.purpose(), "confirm consent for");
     ConsentProof kept = reduce(proof);
     ConsentEvent event = appendWithRetry(claim.subject(), purpose, current -> {
       if (current == null || current.status() != ConsentStatus.PENDING || !current.eventId().equals(claim.pendingId())) {
@@ -395,6 +400,9 @@ public final class DefaultConsentService implements ConsentService {
         ConsentState current = store.current(subject).state(purpose.id());
         if (current != null && !update.renewExisting() && current.isValidAt(millis)) {
           return null;
+        }
+        if (current != null && current.since().isAfter(update.effectiveAt())) {
+          return null; // the subject decided after the imported date: the newer decision stands
         }
         return newEvent(subject, purpose, ConsentEventType.GRANTED, current, update.effectiveAt(), now, proof,
             expiry(purpose, update.effectiveAt()));
