@@ -78,7 +78,10 @@ class BulkUpdateTests {
     gdpr.consents().grant(SubjectId.of("b"), "newsletter", ConsentProof.webForm("f", "1").build());
     gdpr.consents().withdraw(SubjectId.of("b"), "newsletter");
 
-    BulkUpdateReport report = gdpr.consents().bulkUpdate(newsletterUpdate().withBatchSize(1),
+    BulkUpdate afterTheWithdrawal = BulkUpdate.of("newsletter", LegalBasis.CONSENT, FAIR, clock.instant(),
+        Actor.staff("user-17")).withBatchSize(1);
+
+    BulkUpdateReport report = gdpr.consents().bulkUpdate(afterTheWithdrawal,
         (subject, current) -> current.state("newsletter") != null
             && current.state("newsletter").status() == ConsentStatus.WITHDRAWN);
 
@@ -90,7 +93,8 @@ class BulkUpdateTests {
 
   @Test
   void leavesGrantedSubjectsUnchangedUnlessAskedToRenew() {
-    gdpr.consents().grant(SubjectId.of("lead-0000"), "newsletter", ConsentProof.webForm("f", "1").build());
+    gdpr.consents().grant(SubjectId.of("lead-0000"), "newsletter", ConsentProof.webForm("f", "1").build(),
+        GIVEN_AT.minus(java.time.Duration.ofDays(30)));
 
     BulkUpdateReport first = gdpr.consents().bulkUpdate(newsletterUpdate(), subjects(3), (s, c) -> true);
     BulkUpdateReport renewed = gdpr.consents().bulkUpdate(newsletterUpdate().withRenewExisting(true), subjects(3),

@@ -125,15 +125,19 @@ public final class DefaultConsentService implements ConsentService {
     Preconditions.notNull(subject, "subject");
     Purpose purpose = consentPurpose(purposeId, "grant consent for");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
-    Instant now = clock.instant();
-    Instant at = occurredAt == null ? now : notInFuture(occurredAt, now, "occurredAt");
+    if (occurredAt != null) {
+      notInFuture(occurredAt, clock.instant(), "occurredAt");
+    }
     ConsentEvent event = appendWithRetry(subject, purpose, current -> {
-      if (current != null && current.since().isAfter(at)) {
+      // Read under the subject's lock, so that a live grant is never stamped before the event it follows.
+      Instant now = clock.instant();
+      Instant at = occurredAt == null ? now : occurredAt;
+      if (occurredAt != null && current != null && current.since().isAfter(occurredAt)) {
         throw OutdatedConsentException.of(subject, purpose.id(), current.since());
       }
       return newEvent(subject, purpose, ConsentEventType.GRANTED, current, at, now, kept, expiry(purpose, at));
     });
-    tagSource(subject, kept, now);
+    tagSource(subject, kept, event.recordedAt());
     LOG.debug("consent granted for purpose {}", purposeId);
     return event;
   }
