@@ -32,6 +32,16 @@ public record TenantId(String value) implements Comparable<TenantId> {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other == this || other instanceof TenantId that && value.equals(that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
   public int compareTo(TenantId other) {
     return value.compareTo(other.value);
   }
