@@ -7,6 +7,8 @@ import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.data.ProviderRegistry;
+import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
@@ -29,6 +31,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -59,11 +62,18 @@ public final class GdprKit {
   private final DefaultDecisionService decisions;
   private final PreferenceService preferences;
   private final SourceService sources;
+  private final ProviderRegistry personalData;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
     this.keys = builder.keys != null ? builder.keys : KeyRing.generate();
     this.purposes = PurposeRegistry.of(builder.purposes);
+    List<PersonalDataProvider> providers = new ArrayList<>(builder.providers);
+    if (builder.discoverProviders) {
+      ServiceLoader.load(PersonalDataProvider.class, Thread.currentThread().getContextClassLoader())
+          .forEach(providers::add);
+    }
+    this.personalData = ProviderRegistry.of(providers);
     ConsentStore consentStore = builder.consentStore != null ? builder.consentStore : ConsentStore.inMemory();
     SourceStore sourceStore = builder.sourceStore != null ? builder.sourceStore : SourceStore.inMemory();
     Map<ProcessingSwitch, Boolean> switchDefaults = Map.copyOf(builder.switchDefaults);
@@ -117,6 +127,11 @@ public final class GdprKit {
     return sources;
   }
 
+  /** Returns the registered personal-data providers. */
+  public ProviderRegistry personalData() {
+    return personalData;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -146,6 +161,8 @@ public final class GdprKit {
 
     private final List<Purpose> purposes = new ArrayList<>();
     private final List<Topic> topics = new ArrayList<>();
+    private final List<PersonalDataProvider> providers = new ArrayList<>();
+    private boolean discoverProviders;
     private final Map<ProcessingSwitch, Boolean> switchDefaults = new EnumMap<>(ProcessingSwitch.class);
     private @Nullable Clock clock;
     private @Nullable KeyRing keys;
@@ -166,6 +183,24 @@ public final class GdprKit {
     /** Declares several purposes. */
     public Builder purposes(Collection<Purpose> all) {
       Preconditions.notNull(all, "purposes").forEach(this::purpose);
+      return this;
+    }
+
+    /** Registers a store of the host's personal data; repeatable, provider ids must be unique. */
+    public Builder personalData(PersonalDataProvider provider) {
+      providers.add(Preconditions.notNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * Also registers every provider listed under {@code META-INF/services/io.gdprkit.data.spi.PersonalDataProvider}
+     * on the thread's context class loader.
+     */
+    public Builder discoverPersonalData() {
+      if (discoverProviders) {
+        throw new IllegalStateException("discoverPersonalData() was already called");
+      }
+      discoverProviders = true;
       return this;
     }
 

@@ -1,0 +1,120 @@
+package io.gdprkit.data;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.internal.Preconditions;
+import java.time.Period;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What erasure does to one field: delete its record, clear it, replace it, pseudonymise it, mask it, or keep
+ * it under a legal obligation for a time.
+ *
+ * <p>Usage example: <pre>{@code FieldDescriptor.of("vat-number", DataCategory.FINANCIAL, ErasureStrategy.retain("tax law (AO §147)", Period.ofYears(10)))}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public sealed interface ErasureStrategy {
+
+  /** Deletes the whole record the field belongs to. */
+  static ErasureStrategy deleteRecord() {
+    return DeleteRecord.INSTANCE;
+  }
+
+  /** Sets the field to null. */
+  static ErasureStrategy setNull() {
+    return SetNull.INSTANCE;
+  }
+
+  /** Sets the field to a fixed value, such as {@code "erased"}. */
+  static ErasureStrategy replace(Object replacement) {
+    return new Replace(replacement);
+  }
+
+  /**
+   * Replaces the field with a keyed hash of its value (pseudonymisation): equal values stay equal while the
+   * key exists, so statistics keep working, and nothing can be read back.
+   */
+  static ErasureStrategy keyedHash() {
+    return KeyedHash.INSTANCE;
+  }
+
+  /** Keeps only the network of an IP address: /24 for IPv4, /48 for IPv6. */
+  static ErasureStrategy maskIp() {
+    return MaskIp.INSTANCE;
+  }
+
+  /**
+   * Keeps the field under a legal obligation for {@code period} after the record's date, such as an invoice
+   * kept ten years for tax law; the erasure report lists it as retained, not erased.
+   *
+   * @param obligation the law that requires keeping it, in words an auditor understands
+   */
+  static ErasureStrategy retain(String obligation, Period period) {
+    return new Retain(obligation, period);
+  }
+
+  /** Deletes the whole record. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  enum DeleteRecord implements ErasureStrategy {
+    /** The one instance. */
+    INSTANCE
+  }
+
+  /** Clears the field. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  enum SetNull implements ErasureStrategy {
+    /** The one instance. */
+    INSTANCE
+  }
+
+  /** Pseudonymises the field with a keyed hash. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  enum KeyedHash implements ErasureStrategy {
+    /** The one instance. */
+    INSTANCE
+  }
+
+  /** Masks an IP address to its network. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  enum MaskIp implements ErasureStrategy {
+    /** The one instance. */
+    INSTANCE
+  }
+
+  /**
+   * Replaces the field with a fixed value.
+   *
+   * @param replacement the value written instead
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Replace(Object replacement) implements ErasureStrategy {
+    /** Validates the replacement. */
+    public Replace {
+      Preconditions.notNull(replacement, "replacement");
+    }
+  }
+
+  /**
+   * Keeps the field under a legal obligation.
+   *
+   * @param obligation the law that requires keeping it
+   * @param period how long after the record's date it is kept
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  record Retain(String obligation, Period period) implements ErasureStrategy {
+    /** Validates the fields. */
+    public Retain {
+      Preconditions.text(obligation, "obligation", 200);
+      Preconditions.notNull(period, "period");
+      Preconditions.check(!period.isNegative() && !period.isZero(), "period", "must be positive");
+    }
+  }
+
+  /** Returns the replacement for {@link Replace}, else null; a convenience for switch-less code. */
+  default @Nullable Object replacement() {
+    return this instanceof Replace replace ? replace.replacement() : null;
+  }
+}

@@ -1,0 +1,75 @@
+package io.gdprkit.data.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.data.ContactPoint;
+import io.gdprkit.data.DataSink;
+import io.gdprkit.data.ErasureContext;
+import io.gdprkit.data.ProviderDescriptor;
+import io.gdprkit.data.Relation;
+import io.gdprkit.subject.SubjectId;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * One of the host's stores of personal data (a table, an aggregate, a document collection), put under gdpr-kit.
+ *
+ * <p>A host writes one provider per store and registers it on the builder, or lists it for
+ * {@link java.util.ServiceLoader} under {@code META-INF/services/io.gdprkit.data.spi.PersonalDataProvider}.
+ * Exports call {@link #export}, erasure calls {@link #erase}, cascades follow {@link #related}.
+ *
+ * <p><b>Warning:</b> {@link #erase} must be idempotent: a crash may make the erasure job run it again. Plans
+ * from the {@link ErasureContext} are, as long as the provider applies them as given.
+ *
+ * <p>Usage example: <pre>{@code
+ * class ContactProvider implements PersonalDataProvider {
+ *   public ProviderDescriptor describe() { return ProviderDescriptor.of("contacts", "CRM contacts", FIELDS); }
+ *   public void export(SubjectId s, DataSink sink) { repo.find(s).forEach(c -> c.items().forEach(sink::accept)); }
+ *   public void erase(SubjectId s, ErasureContext ctx) { ... }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface PersonalDataProvider {
+
+  /** Describes what the provider holds; called once when the kit is built. */
+  ProviderDescriptor describe();
+
+  /**
+   * Streams every data item the provider holds about the subject into the sink, one at a time.
+   *
+   * <p>Items name fields of the descriptor; a subject the provider does not know yields no items.
+   */
+  void export(SubjectId subject, DataSink sink);
+
+  /**
+   * Erases the subject's data: for each record, asks the context for a plan, applies it, and reports it.
+   *
+   * <p>Must be idempotent; a subject the provider does not know is not an error.
+   */
+  void erase(SubjectId subject, ErasureContext context);
+
+  /** Returns the subject's links to other subjects, where the subject is the parent; none by default. */
+  default List<Relation> related(SubjectId subject) {
+    return List.of();
+  }
+
+  /**
+   * Returns the subject's e-mail addresses and phone numbers, read before erasure to fill the suppression
+   * list; none by default.
+   */
+  default List<ContactPoint> contactPoints(SubjectId subject) {
+    return List.of();
+  }
+
+  /**
+   * Corrects one field of one record (Art. 16).
+   *
+   * @throws UnsupportedOperationException if the provider cannot rectify, which is the default
+   */
+  default void rectify(SubjectId subject, String record, String field, Object value) {
+    throw new UnsupportedOperationException("Provider " + describe().id() + " does not support rectification.");
+  }
+}
