@@ -20,6 +20,8 @@ import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.restriction.RestrictionService;
+import io.gdprkit.restriction.internal.DefaultRestrictionService;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
@@ -63,6 +65,7 @@ public final class GdprKit {
   private final PreferenceService preferences;
   private final SourceService sources;
   private final ProviderRegistry personalData;
+  private final RestrictionService restrictions;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -85,6 +88,7 @@ public final class GdprKit {
     this.consents = consentService;
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
     this.sources = new DefaultSourceService(sourceStore, clock);
+    this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
   }
@@ -125,6 +129,11 @@ public final class GdprKit {
   /** Returns where subjects' data came from (Art. 14). */
   public SourceService sources() {
     return sources;
+  }
+
+  /** Returns restriction of processing (Art. 18) and objections (Art. 21). */
+  public RestrictionService restrictions() {
+    return restrictions;
   }
 
   /** Returns the registered personal-data providers. */

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 public final class SubjectConsents {
 
   private static final long[] NO_CODES = new long[0];
+  private static final String[] NO_PURPOSES = new String[0];
+  private static final ObjectionStatus[] NO_OBJECTIONS = new ObjectionStatus[0];
 
   /** The snapshot of a subject with no consents and no switch settings. */
   public static final SubjectConsents EMPTY = new SubjectConsents(new String[0], new long[0], new ConsentState[0], 0, 0);
@@ -57,8 +59,16 @@ public final class SubjectConsents {
   private final ConsentState[] states;
   private final int switchesSet;
   private final int switchesOn;
+  private final boolean restricted;
+  private final String[] objectionPurposes;
+  private final ObjectionStatus[] objectionStatuses;
 
   private SubjectConsents(String[] purposes, long[] codes, ConsentState[] states, int switchesSet, int switchesOn) {
+    this(purposes, codes, states, switchesSet, switchesOn, false, NO_PURPOSES, NO_OBJECTIONS);
+  }
+
+  private SubjectConsents(String[] purposes, long[] codes, ConsentState[] states, int switchesSet, int switchesOn,
+      boolean restricted, String[] objectionPurposes, ObjectionStatus[] objectionStatuses) {
     this.purposes = purposes;
     this.code0 = codes.length > 0 ? codes[0] : 0;
     this.code1 = codes.length > 1 ? codes[1] : 0;
@@ -68,6 +78,9 @@ public final class SubjectConsents {
     this.states = states;
     this.switchesSet = switchesSet;
     this.switchesOn = switchesOn;
+    this.restricted = restricted;
+    this.objectionPurposes = objectionPurposes;
+    this.objectionStatuses = objectionStatuses;
   }
 
   private long code(int index) {
@@ -198,13 +211,70 @@ public final class SubjectConsents {
     }
     nextCodes[index] = encode(state);
     nextStates[index] = state;
-    return new SubjectConsents(nextPurposes, nextCodes, nextStates, switchesSet, switchesOn);
+    return new SubjectConsents(nextPurposes, nextCodes, nextStates, switchesSet, switchesOn, restricted,
+        objectionPurposes, objectionStatuses);
   }
 
   /** Returns a copy with one switch set. */
   public SubjectConsents with(ProcessingSwitch processingSwitch, boolean on) {
     int bit = 1 << Preconditions.notNull(processingSwitch, "processingSwitch").ordinal();
-    return new SubjectConsents(purposes, codes(), states, switchesSet | bit, on ? switchesOn | bit : switchesOn & ~bit);
+    return new SubjectConsents(purposes, codes(), states, switchesSet | bit, on ? switchesOn | bit : switchesOn & ~bit,
+        restricted, objectionPurposes, objectionStatuses);
+  }
+
+  /** Returns whether processing of the subject is restricted (Art. 18). */
+  public boolean isRestricted() {
+    return restricted;
+  }
+
+  /** Returns where the subject's objection to a purpose stands, or {@code null} if the subject never objected. */
+  public @Nullable ObjectionStatus objection(String purpose) {
+    String[] ids = objectionPurposes;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == purpose || ids[i].equals(purpose)) {
+        return objectionStatuses[i];
+      }
+    }
+    return null;
+  }
+
+  /** Returns the subject's objections by purpose id. */
+  public Map<String, ObjectionStatus> objections() {
+    Map<String, ObjectionStatus> map = new LinkedHashMap<>();
+    for (int i = 0; i < objectionPurposes.length; i++) {
+      map.put(objectionPurposes[i], objectionStatuses[i]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** Returns a copy with processing restricted or not. */
+  public SubjectConsents withRestriction(boolean restrict) {
+    return new SubjectConsents(purposes, codes(), states, switchesSet, switchesOn, restrict, objectionPurposes,
+        objectionStatuses);
+  }
+
+  /** Returns a copy with one purpose's objection set. */
+  public SubjectConsents withObjection(String purpose, ObjectionStatus status) {
+    Preconditions.notBlank(purpose, "purpose");
+    Preconditions.notNull(status, "status");
+    int index = -1;
+    for (int i = 0; i < objectionPurposes.length; i++) {
+      if (objectionPurposes[i].equals(purpose)) {
+        index = i;
+      }
+    }
+    String[] ids = objectionPurposes;
+    ObjectionStatus[] statuses;
+    if (index < 0) {
+      index = ids.length;
+      ids = Arrays.copyOf(ids, index + 1);
+      ids[index] = purpose;
+      statuses = Arrays.copyOf(objectionStatuses, index + 1);
+    } else {
+      statuses = objectionStatuses.clone();
+    }
+    statuses[index] = status;
+    return new SubjectConsents(purposes, codes(), states, switchesSet, switchesOn, restricted, ids, statuses);
   }
 
   private static String[] intern(String[] ids) {
@@ -246,16 +316,18 @@ public final class SubjectConsents {
   @Override
   public boolean equals(Object other) {
     return other instanceof SubjectConsents that && states().equals(that.states())
-        && switchesSet == that.switchesSet && switchesOn == that.switchesOn;
+        && switchesSet == that.switchesSet && switchesOn == that.switchesOn && restricted == that.restricted
+        && objections().equals(that.objections());
   }
 
   @Override
   public int hashCode() {
-    return states().hashCode() * 31 + switchesSet * 7 + switchesOn;
+    return states().hashCode() * 31 + switchesSet * 7 + switchesOn + (restricted ? 1 : 0) + objections().hashCode();
   }
 
   @Override
   public String toString() {
-    return "SubjectConsents[states=" + states() + ", switches=" + switches() + "]";
+    return "SubjectConsents[states=" + states() + ", switches=" + switches() + ", restricted=" + restricted
+        + ", objections=" + objections() + "]";
   }
 }

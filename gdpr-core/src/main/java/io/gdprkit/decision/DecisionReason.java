@@ -17,6 +17,12 @@ public enum DecisionReason {
   CONSENT_GIVEN(true),
   /** Allowed: the purpose rests on a basis other than consent, and nothing stands against it. */
   LEGAL_BASIS(true),
+  /** Allowed: the subject objected, and the controller recorded compelling legitimate grounds (Art. 21(1)). */
+  COMPELLING_GROUNDS(true),
+  /** Denied: processing of the subject is restricted (Art. 18). */
+  RESTRICTED(false),
+  /** Denied: the subject objected to the purpose (Art. 21). */
+  OBJECTED(false),
   /** Denied: the purpose needs consent and the subject never gave it. */
   NO_CONSENT(false),
   /** Denied: the subject withdrew consent. */

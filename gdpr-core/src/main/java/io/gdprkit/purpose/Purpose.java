@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param dpvIri the W3C DPV purpose class, {@code https://w3id.org/dpv#Purpose} unless a narrower one is given
  * @param requiredSwitches the per-subject switches that must be on for processing
  * @param consentValidity how long a consent stays valid, or {@code null} for no expiry; consent purposes only
+ * @param directMarketing whether this is direct marketing, to which an objection is absolute (Art. 21(2)–(3))
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
@@ -45,7 +46,8 @@ public record Purpose(
     Set<DataCategory> dataCategories,
     URI dpvIri,
     Set<ProcessingSwitch> requiredSwitches,
-    @Nullable Period consentValidity) {
+    @Nullable Period consentValidity,
+    boolean directMarketing) {
 
   /** The generic DPV purpose class, used when no narrower one is given. */
   public static final URI DPV_PURPOSE = URI.create("https://w3id.org/dpv#Purpose");
@@ -76,37 +78,48 @@ public record Purpose(
 
   /** Returns a purpose with notice version {@code 1}, no data categories, no switches and no consent expiry. */
   public static Purpose of(String id, LegalBasis legalBasis, String description) {
-    return new Purpose(id, legalBasis, description, "1", Set.of(), DPV_PURPOSE, Set.of(), null);
+    return new Purpose(id, legalBasis, description, "1", Set.of(), DPV_PURPOSE, Set.of(), null, false);
   }
 
   /** Returns a copy with another notice version. */
   public Purpose withNoticeVersion(String version) {
-    return new Purpose(id, legalBasis, description, version, dataCategories, dpvIri, requiredSwitches, consentValidity);
+    return new Purpose(id, legalBasis, description, version, dataCategories, dpvIri, requiredSwitches,
+        consentValidity, directMarketing);
   }
 
   /** Returns a copy that needs these data categories. */
   public Purpose withDataCategories(DataCategory... categories) {
     return new Purpose(id, legalBasis, description, noticeVersion, Set.copyOf(List.of(categories)), dpvIri,
-        requiredSwitches, consentValidity);
+        requiredSwitches, consentValidity, directMarketing);
   }
 
   /** Returns a copy classified by a narrower DPV purpose, such as {@code https://w3id.org/dpv#DirectMarketing}. */
   public Purpose withDpvIri(URI iri) {
     return new Purpose(id, legalBasis, description, noticeVersion, dataCategories, iri, requiredSwitches,
-        consentValidity);
+        consentValidity, directMarketing);
   }
 
   /** Returns a copy that also needs these per-subject switches on. */
   public Purpose requiring(ProcessingSwitch first, ProcessingSwitch... more) {
     EnumSet<ProcessingSwitch> switches = EnumSet.of(first, more);
     switches.addAll(requiredSwitches);
-    return new Purpose(id, legalBasis, description, noticeVersion, dataCategories, dpvIri, switches, consentValidity);
+    return new Purpose(id, legalBasis, description, noticeVersion, dataCategories, dpvIri, switches, consentValidity,
+        directMarketing);
   }
 
   /** Returns a copy whose consents expire this long after they were given. */
   public Purpose withConsentValidity(Period validity) {
     return new Purpose(id, legalBasis, description, noticeVersion, dataCategories, dpvIri, requiredSwitches,
-        Preconditions.notNull(validity, "validity"));
+        Preconditions.notNull(validity, "validity"), directMarketing);
+  }
+
+  /**
+   * Returns a copy marked as direct marketing: an objection to it is absolute and no compelling grounds
+   * override it (Art. 21(3)).
+   */
+  public Purpose asDirectMarketing() {
+    return new Purpose(id, legalBasis, description, noticeVersion, dataCategories, dpvIri, requiredSwitches,
+        consentValidity, true);
   }
 
   /** Returns whether processing needs the subject's consent. */

@@ -256,6 +256,26 @@ class BulkUpdateTests {
     }
 
     @Override
+    public void recordRestriction(RestrictionChange change) {
+      delegate.recordRestriction(change);
+    }
+
+    @Override
+    public List<RestrictionChange> restrictionHistory(SubjectId subject) {
+      return delegate.restrictionHistory(subject);
+    }
+
+    @Override
+    public void recordObjection(ObjectionChange change) {
+      delegate.recordObjection(change);
+    }
+
+    @Override
+    public List<ObjectionChange> objectionHistory(SubjectId subject) {
+      return delegate.objectionHistory(subject);
+    }
+
+    @Override
     public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
       return delegate.subjects(after, limit);
     }

@@ -7,6 +7,8 @@ import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ObjectionChange;
+import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -133,28 +135,64 @@ public final class InMemoryConsentStore implements ConsentStore {
   @Override
   public void recordSwitch(SwitchChange change) {
     Preconditions.notNull(change, "change");
+    update(change.subject(), record -> record.switches.add(change),
+        snapshot -> snapshot.with(change.processingSwitch(), change.on()));
+  }
+
+  @Override
+  public void recordRestriction(RestrictionChange change) {
+    Preconditions.notNull(change, "change");
+    update(change.subject(), record -> record.restrictions.add(change),
+        snapshot -> snapshot.withRestriction(change.restricted()));
+  }
+
+  @Override
+  public List<RestrictionChange> restrictionHistory(SubjectId subject) {
+    return copy(subject, record -> record.restrictions);
+  }
+
+  @Override
+  public void recordObjection(ObjectionChange change) {
+    Preconditions.notNull(change, "change");
+    update(change.subject(), record -> record.objections.add(change),
+        snapshot -> snapshot.withObjection(change.purpose(), change.status()));
+  }
+
+  @Override
+  public List<ObjectionChange> objectionHistory(SubjectId subject) {
+    return copy(subject, record -> record.objections);
+  }
+
+  /** Appends to a subject's history and changes its snapshot as one step. */
+  private void update(SubjectId subject, java.util.function.Consumer<SubjectRecord> history,
+      java.util.function.UnaryOperator<SubjectConsents> change) {
     storeLock.readLock().lock();
     try {
-      SubjectRecord record = record(change.subject());
+      SubjectRecord record = record(subject);
       synchronized (record) {
-        record.switches.add(change);
-        snapshots.put(change.subject(), snapshot(change.subject()).with(change.processingSwitch(), change.on()));
+        SubjectConsents next = change.apply(snapshot(subject));
+        history.accept(record);
+        snapshots.put(subject, next);
       }
-      ids.add(change.subject());
+      ids.add(subject);
     } finally {
       storeLock.readLock().unlock();
     }
   }
 
-  @Override
-  public List<SwitchChange> switchHistory(SubjectId subject) {
+  private <T> List<T> copy(SubjectId subject, java.util.function.Function<SubjectRecord, List<T>> list) {
     SubjectRecord record = records.get(subject);
     if (record == null) {
       return List.of();
     }
     synchronized (record) {
-      return List.copyOf(record.switches);
+      return List.copyOf(list.apply(record));
     }
+  }
+
+  @Override
+  public List<SwitchChange> switchHistory(SubjectId subject) {
+    return copy(subject, record -> record.switches);
   }
 
   @Override
@@ -185,5 +223,7 @@ public final class InMemoryConsentStore implements ConsentStore {
   private static final class SubjectRecord {
     final List<ConsentEvent> events = new ArrayList<>(4);
     final List<SwitchChange> switches = new ArrayList<>(0);
+    final List<RestrictionChange> restrictions = new ArrayList<>(0);
+    final List<ObjectionChange> objections = new ArrayList<>(0);
   }
 }

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.ObjectionChange;
+import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.internal.InMemoryConsentStore;
@@ -69,8 +71,21 @@ public interface ConsentStore {
   /** Returns the subject's switch changes, oldest first. */
   List<SwitchChange> switchHistory(SubjectId subject);
 
+  /** Records a restriction placed or lifted and applies it to the current state. */
+  void recordRestriction(RestrictionChange change);
+
+  /** Returns the subject's restriction changes, oldest first. */
+  List<RestrictionChange> restrictionHistory(SubjectId subject);
+
+  /** Records an objection change and applies it to the current state. */
+  void recordObjection(ObjectionChange change);
+
+  /** Returns the subject's objection changes, oldest first. */
+  List<ObjectionChange> objectionHistory(SubjectId subject);
+
   /**
-   * Returns up to {@code limit} subjects that have consent events or switch changes, ordered by id, after {@code after}.
+   * Returns up to {@code limit} subjects that have consent events, switch, restriction or objection changes,
+   * ordered by id, after {@code after}.
    *
    * @param after the last subject of the previous page, or {@code null} for the first page
    */

@@ -3,6 +3,7 @@ package io.gdprkit.decision.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.decision.Decision;
@@ -76,10 +77,22 @@ public final class DefaultDecisionService implements DecisionService, Guard {
       throw UnknownPurposeException.of(Preconditions.notBlank(purpose, "purpose"));
     }
     SubjectConsents consents = store.current(Preconditions.notNull(subject, "subject"));
+    if (consents.isRestricted()) {
+      return Decision.of(DecisionReason.RESTRICTED, target.basis);
+    }
+    Decision allow = target.allow;
     if (target.needsConsent) {
       ConsentStatus status = consents.statusAt(purpose, clock);
       if (status != ConsentStatus.GRANTED) {
         return Decision.of(denial(status), LegalBasis.CONSENT);
+      }
+    } else {
+      ObjectionStatus objection = consents.objection(purpose);
+      if (objection == ObjectionStatus.OBJECTED || objection == ObjectionStatus.OVERRIDDEN && target.directMarketing) {
+        return Decision.of(DecisionReason.OBJECTED, target.basis);
+      }
+      if (objection == ObjectionStatus.OVERRIDDEN) {
+        allow = Decision.of(DecisionReason.COMPELLING_GROUNDS, target.basis);
       }
     }
     for (ProcessingSwitch required : target.switches) {
@@ -90,7 +103,7 @@ public final class DefaultDecisionService implements DecisionService, Guard {
             : DecisionReason.TRACKING_OFF, target.basis);
       }
     }
-    return target.allow;
+    return allow;
   }
 
   /**
@@ -131,12 +144,14 @@ public final class DefaultDecisionService implements DecisionService, Guard {
 
   private static final class CompiledPurpose {
     final boolean needsConsent;
+    final boolean directMarketing;
     final LegalBasis basis;
     final ProcessingSwitch[] switches;
     final Decision allow;
 
     CompiledPurpose(Purpose purpose) {
       this.needsConsent = purpose.needsConsent();
+      this.directMarketing = purpose.directMarketing();
       this.basis = purpose.legalBasis();
       this.switches = purpose.requiredSwitches().isEmpty() ? NO_SWITCHES
           : purpose.requiredSwitches().stream().sorted().toArray(ProcessingSwitch[]::new);

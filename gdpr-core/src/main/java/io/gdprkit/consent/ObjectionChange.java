@@ -1,0 +1,39 @@
+package io.gdprkit.consent;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import org.apiguardian.api.API;
+
+/**
+ * A change of a subject's objection to one purpose, kept as history.
+ *
+ * <p>Usage example: <pre>{@code gdpr.restrictions().objectionHistory(alice).forEach(c -> print(c.purpose(), c.status()));}</pre>
+ *
+ * @param subject who objected
+ * @param purpose the purpose's id
+ * @param status where the objection stands after the change
+ * @param note the subject's stated grounds (may be empty: an objection to direct marketing needs none) or the
+ *     controller's compelling grounds; no personal data
+ * @param changedBy who recorded it
+ * @param changedAt when, from the kit's clock
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record ObjectionChange(SubjectId subject, String purpose, ObjectionStatus status, String note,
+    Actor changedBy, Instant changedAt) {
+
+  /** Validates the fields. */
+  public ObjectionChange {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notBlank(purpose, "purpose");
+    Preconditions.notNull(status, "status");
+    Preconditions.notNull(note, "note");
+    Preconditions.check(note.length() <= 1000, "note", "must be at most 1000 characters long");
+    Preconditions.notNull(changedBy, "changedBy");
+    Preconditions.notNull(changedAt, "changedAt");
+  }
+}

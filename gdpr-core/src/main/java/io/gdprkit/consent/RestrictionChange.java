@@ -1,0 +1,34 @@
+package io.gdprkit.consent;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import org.apiguardian.api.API;
+
+/**
+ * A restriction of processing (Art. 18) placed on or lifted from a subject, kept as history.
+ *
+ * <p>Usage example: <pre>{@code gdpr.restrictions().history(alice).forEach(c -> print(c.restricted(), c.reason()));}</pre>
+ *
+ * @param subject whose processing
+ * @param restricted whether processing is restricted from now on
+ * @param reason why, such as "accuracy contested (Art. 18(1)(a))"; no personal data
+ * @param changedBy who placed or lifted it
+ * @param changedAt when, from the kit's clock
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record RestrictionChange(SubjectId subject, boolean restricted, String reason, Actor changedBy,
+    Instant changedAt) {
+
+  /** Validates the fields. */
+  public RestrictionChange {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.text(reason, "reason", 500);
+    Preconditions.notNull(changedBy, "changedBy");
+    Preconditions.notNull(changedAt, "changedAt");
+  }
+}
