@@ -9,6 +9,10 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.erasure.CascadePolicy;
+import io.gdprkit.erasure.ErasureService;
+import io.gdprkit.erasure.internal.DefaultErasureService;
+import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
@@ -26,6 +30,9 @@ import io.gdprkit.source.SourceService;
 import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.suppression.SuppressionService;
+import io.gdprkit.suppression.internal.DefaultSuppressionService;
+import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +73,8 @@ public final class GdprKit {
   private final SourceService sources;
   private final ProviderRegistry personalData;
   private final RestrictionService restrictions;
+  private final SuppressionService suppression;
+  private final ErasureService erasure;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -89,6 +98,11 @@ public final class GdprKit {
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
     this.sources = new DefaultSourceService(sourceStore, clock);
     this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock);
+    this.suppression = new DefaultSuppressionService(
+        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
+    this.erasure = new DefaultErasureService(personalData, consentStore, sourceStore, suppression,
+        builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys, clock,
+        builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
   }
@@ -129,6 +143,16 @@ public final class GdprKit {
   /** Returns where subjects' data came from (Art. 14). */
   public SourceService sources() {
     return sources;
+  }
+
+  /** Returns erasure: every provider, cascade, suppression, durable jobs, tombstones. */
+  public ErasureService erasure() {
+    return erasure;
+  }
+
+  /** Returns the suppression list of erased people's e-mail addresses and phone numbers. */
+  public SuppressionService suppression() {
+    return suppression;
   }
 
   /** Returns restriction of processing (Art. 18) and objections (Art. 21). */
@@ -180,6 +204,9 @@ public final class GdprKit {
     private @Nullable IpPolicy ipPolicy;
     private @Nullable Duration confirmationValidity;
     private @Nullable Duration unsubscribeValidity;
+    private @Nullable SuppressionStore suppressionStore;
+    private @Nullable ErasureStore erasureStore;
+    private @Nullable CascadePolicy cascade;
 
     private Builder() {}
 
@@ -244,6 +271,27 @@ public final class GdprKit {
     public Builder sourceStore(SourceStore value) {
       requireUnset(sourceStore, "sourceStore");
       this.sourceStore = Preconditions.notNull(value, "sourceStore");
+      return this;
+    }
+
+    /** Sets the suppression store; {@link SuppressionStore#inMemory()} by default. */
+    public Builder suppressionStore(SuppressionStore value) {
+      requireUnset(suppressionStore, "suppressionStore");
+      this.suppressionStore = Preconditions.notNull(value, "suppressionStore");
+      return this;
+    }
+
+    /** Sets the store of erasure jobs, reports and tombstones; {@link ErasureStore#inMemory()} by default. */
+    public Builder erasureStore(ErasureStore value) {
+      requireUnset(erasureStore, "erasureStore");
+      this.erasureStore = Preconditions.notNull(value, "erasureStore");
+      return this;
+    }
+
+    /** Sets how far erasure follows relations; {@link CascadePolicy#defaults()} (one level) by default. */
+    public Builder cascade(CascadePolicy value) {
+      requireUnset(cascade, "cascade");
+      this.cascade = Preconditions.notNull(value, "cascade");
       return this;
     }
 

@@ -2,7 +2,7 @@ package io.gdprkit.consent;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import io.gdprkit.consent.internal.IpAddresses;
+import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Hashing;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.source.Origin;

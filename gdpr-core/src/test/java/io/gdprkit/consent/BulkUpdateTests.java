@@ -276,6 +276,11 @@ class BulkUpdateTests {
     }
 
     @Override
+    public int erase(SubjectId subject) {
+      return delegate.erase(subject);
+    }
+
+    @Override
     public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
       return delegate.subjects(after, limit);
     }

@@ -26,6 +26,7 @@ import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.TokenSigner;
+import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;

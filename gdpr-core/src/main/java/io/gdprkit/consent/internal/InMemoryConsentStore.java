@@ -196,6 +196,25 @@ public final class InMemoryConsentStore implements ConsentStore {
   }
 
   @Override
+  public int erase(SubjectId subject) {
+    Preconditions.notNull(subject, "subject");
+    storeLock.writeLock().lock();
+    try {
+      SubjectRecord record = records.remove(subject);
+      snapshots.remove(subject);
+      ids.remove(subject);
+      if (record == null) {
+        return 0;
+      }
+      synchronized (record) {
+        return record.events.size();
+      }
+    } finally {
+      storeLock.writeLock().unlock();
+    }
+  }
+
+  @Override
   public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
     Preconditions.positive(limit, "limit");
     NavigableSet<SubjectId> tail = after == null ? ids : ids.tailSet(after, false);

@@ -91,6 +91,14 @@ public interface ConsentStore {
    */
   List<SubjectId> subjects(@Nullable SubjectId after, int limit);
 
+  /**
+   * Removes everything the store holds about the subject: events, switch, restriction and objection history,
+   * and its snapshot. Used by erasure; the erasure record that proves it is kept elsewhere.
+   *
+   * @return how many consent events were removed
+   */
+  int erase(SubjectId subject);
+
   /** Returns up to {@code limit} states that are {@code GRANTED} with an expiry at or before {@code cutoff}. */
   List<ConsentState> grantedExpiringBy(Instant cutoff, int limit);
 }

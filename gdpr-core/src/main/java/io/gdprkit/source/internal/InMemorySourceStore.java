@@ -50,6 +50,21 @@ public final class InMemorySourceStore implements SourceStore {
   }
 
   @Override
+  public synchronized int erase(SubjectId subject) {
+    List<SourceTag> removed = bySubject.remove(Preconditions.notNull(subject, "subject"));
+    if (removed == null) {
+      return 0;
+    }
+    removed.forEach(tag -> {
+      NavigableSet<SubjectId> subjects = byOrigin.get(tag.origin());
+      if (subjects != null) {
+        subjects.remove(subject);
+      }
+    });
+    return removed.size();
+  }
+
+  @Override
   public List<SubjectId> subjectsFrom(Origin origin, @Nullable SubjectId after, int limit) {
     Preconditions.positive(limit, "limit");
     NavigableSet<SubjectId> subjects = byOrigin.get(origin);

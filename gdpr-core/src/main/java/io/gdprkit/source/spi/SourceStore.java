@@ -36,6 +36,13 @@ public interface SourceStore {
   /** Returns the subject's tags in the order they were appended. */
   List<SourceTag> tags(SubjectId subject);
 
+  /**
+   * Removes every tag of the subject; used by erasure.
+   *
+   * @return how many tags were removed
+   */
+  int erase(SubjectId subject);
+
   /** Returns up to {@code limit} distinct subjects tagged with {@code origin}, ordered by id, after {@code after}. */
   List<SubjectId> subjectsFrom(Origin origin, @Nullable SubjectId after, int limit);
 }

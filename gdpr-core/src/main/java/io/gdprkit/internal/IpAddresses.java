@@ -1,4 +1,4 @@
-package io.gdprkit.consent.internal;
+package io.gdprkit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 

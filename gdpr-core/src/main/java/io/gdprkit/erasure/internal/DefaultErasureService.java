@@ -1,0 +1,283 @@
+package io.gdprkit.erasure.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.data.ContactPoint;
+import io.gdprkit.data.ProviderRegistry;
+import io.gdprkit.data.Relation;
+import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.erasure.CascadePolicy;
+import io.gdprkit.erasure.ErasureIncompleteException;
+import io.gdprkit.erasure.ErasureReport;
+import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.ErasureService;
+import io.gdprkit.erasure.ProviderReport;
+import io.gdprkit.erasure.ReplayReport;
+import io.gdprkit.erasure.spi.ErasureJob;
+import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.LegalBasisMismatchException;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.suppression.SuppressionService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs erasure jobs: prepare (suppress, plan the cascade), erase provider by provider saving progress, erase the
+ * ledger and sources, run the children, write the tombstone, keep the report.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultErasureService implements ErasureService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureService.class);
+  private static final String SUBJECT_LABEL = "subject";
+
+  private final ProviderRegistry providers;
+  private final ConsentStore consents;
+  private final SourceStore sources;
+  private final SuppressionService suppression;
+  private final ErasureStore store;
+  private final PurposeRegistry purposes;
+  private final KeyRing keys;
+  private final Clock clock;
+  private final CascadePolicy cascade;
+
+  public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
+      SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
+      CascadePolicy cascade) {
+    this.providers = providers;
+    this.consents = consents;
+    this.sources = sources;
+    this.suppression = suppression;
+    this.store = store;
+    this.purposes = purposes;
+    this.keys = keys;
+    this.clock = clock;
+    this.cascade = cascade;
+  }
+
+  @Override
+  public ErasureReport erase(SubjectId subject) {
+    return erase(subject, ErasureScope.everything());
+  }
+
+  @Override
+  public ErasureReport erase(SubjectId subject, ErasureScope scope) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(scope, "scope");
+    if (!scope.isEverything()) {
+      Purpose purpose = purposes.get(scope.withdrawnPurpose());
+      if (!purpose.needsConsent()) {
+        throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
+            "erase for withdrawn consent of");
+      }
+    }
+    ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant());
+    store.save(job);
+    return run(job.id());
+  }
+
+  @Override
+  public List<ErasureReport> resumePending() {
+    List<ErasureReport> reports = new ArrayList<>();
+    for (ErasureJob job : store.pending()) {
+      if (job.parent() != null && store.find(job.parent()).isPresent()) {
+        continue; // its parent runs it
+      }
+      try {
+        ErasureReport report = runIfFree(job.id());
+        if (report != null) {
+          reports.add(report);
+        }
+      } catch (ErasureIncompleteException stillFailing) {
+        LOG.warn("erasure job {} failed again in provider {}; it stays pending", stillFailing.job(),
+            stillFailing.provider());
+      }
+    }
+    return reports;
+  }
+
+  private @org.jspecify.annotations.Nullable ErasureReport runIfFree(UUID id) {
+    if (!store.claim(id)) {
+      return null;
+    }
+    return runClaimed(id);
+  }
+
+  private ErasureReport run(UUID id) {
+    if (!store.claim(id)) {
+      throw new IllegalStateException("erasure job " + id + " is being run by another thread");
+    }
+    return runClaimed(id);
+  }
+
+  private ErasureReport runClaimed(UUID id) {
+    ErasureJob job = store.find(id).orElseThrow(() -> new IllegalStateException("erasure job " + id + " is gone"));
+    try {
+      if (!job.prepared()) {
+        job = prepare(job);
+        store.save(job);
+      }
+      for (PersonalDataProvider provider : providers.providers()) {
+        String providerId = provider.describe().id();
+        if (job.done().containsKey(providerId)) {
+          continue;
+        }
+        DefaultErasureContext context = new DefaultErasureContext(job.subject(), providers.descriptor(providerId)
+            .orElseThrow(), job.scope(), purposes, consents.current(job.subject()), keys, clock);
+        try {
+          provider.erase(job.subject(), context);
+        } catch (RuntimeException e) {
+          job = job.withFailure(providerId);
+          store.save(job);
+          throw ErasureIncompleteException.of(job.id(), providerId, e);
+        }
+        job = job.withDone(context.report(providerId.equals(job.failedProvider())));
+        store.save(job);
+      }
+      long events = 0;
+      long tags = 0;
+      if (job.scope().isEverything()) {
+        events = consents.erase(job.subject());
+        tags = sources.erase(job.subject());
+      }
+      List<ErasureReport> cascaded = new ArrayList<>();
+      for (UUID child : job.children()) {
+        if (store.find(child).isPresent()) {
+          cascaded.add(runClaimedOrFail(child));
+        } else {
+          store.reports().stream().filter(r -> r.job().equals(child)).findFirst().ifPresent(cascaded::add);
+        }
+      }
+      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
+      if (job.scope().isEverything()) {
+        store.addTombstone(pseudonym);
+      }
+      List<ProviderReport> reports = new ArrayList<>();
+      for (PersonalDataProvider provider : providers.providers()) {
+        ProviderReport report = job.done().get(provider.describe().id());
+        if (report != null) {
+          reports.add(report);
+        }
+      }
+      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), reports, events,
+          tags, job.suppressed(), cascaded);
+      store.complete(job.id(), report);
+      LOG.info("erasure job {} completed: {} records deleted, {} fields anonymised, {} cascaded", job.id(),
+          report.recordsDeleted(), report.fieldsAnonymised(), cascaded.size());
+      return report;
+    } catch (RuntimeException e) {
+      store.release(id);
+      throw e;
+    }
+  }
+
+  private ErasureReport runClaimedOrFail(UUID child) {
+    if (!store.claim(child)) {
+      throw new IllegalStateException("erasure job " + child + " is being run by another thread");
+    }
+    return runClaimed(child);
+  }
+
+  /** Suppresses the subject's contact points and creates the child jobs, before anything is erased. */
+  private ErasureJob prepare(ErasureJob job) {
+    if (!job.scope().isEverything()) {
+      return job.prepared(List.of(), 0);
+    }
+    int suppressed = 0;
+    Set<SubjectId> children = new HashSet<>();
+    List<UUID> childJobs = new ArrayList<>();
+    Set<SubjectId> excluded = ancestorsAndPending(job);
+    for (PersonalDataProvider provider : providers.providers()) {
+      for (ContactPoint point : provider.contactPoints(job.subject())) {
+        suppression.suppress(point);
+        suppressed++;
+      }
+      for (Relation relation : provider.related(job.subject())) {
+        SubjectId child = relation.to();
+        boolean allowed = job.level() + 1 <= cascade.depthFor(relation.type());
+        if (allowed && !excluded.contains(child) && children.add(child)) {
+          ErasureJob childJob = ErasureJob.start(UUID.randomUUID(), child, ErasureScope.everything(), job.level() + 1,
+              job.id(), clock.instant());
+          store.save(childJob);
+          childJobs.add(childJob.id());
+        }
+      }
+    }
+    return job.prepared(childJobs, suppressed);
+  }
+
+  /** Subjects a cascade must not reach again: this job's ancestors and anyone with a pending erasure. */
+  private Set<SubjectId> ancestorsAndPending(ErasureJob job) {
+    Set<SubjectId> excluded = new HashSet<>();
+    store.pending().forEach(pending -> excluded.add(pending.subject()));
+    Optional<ErasureJob> ancestor = Optional.of(job);
+    while (ancestor.isPresent()) {
+      excluded.add(ancestor.get().subject());
+      UUID parent = ancestor.get().parent();
+      ancestor = parent == null ? Optional.empty() : store.find(parent);
+    }
+    return excluded;
+  }
+
+  @Override
+  public ReplayReport replayTombstones(Stream<SubjectId> candidates) {
+    Preconditions.notNull(candidates, "candidates");
+    long[] examined = {0};
+    List<ErasureReport> again = new ArrayList<>();
+    try (candidates) {
+      candidates.forEach(subject -> {
+        examined[0]++;
+        if (wasErased(subject)) {
+          again.add(erase(subject));
+        }
+      });
+    }
+    LOG.info("tombstone replay examined {} subjects and erased {} again", examined[0], again.size());
+    return new ReplayReport(examined[0], again);
+  }
+
+  @Override
+  public ReplayReport replayTombstones() {
+    List<SubjectId> known = new ArrayList<>();
+    List<SubjectId> page = consents.subjects(null, 1_000);
+    while (!page.isEmpty()) {
+      known.addAll(page);
+      page = consents.subjects(page.get(page.size() - 1), 1_000);
+    }
+    return replayTombstones(known.stream());
+  }
+
+  @Override
+  public boolean wasErased(SubjectId subject) {
+    Preconditions.notNull(subject, "subject");
+    return Pseudonyms.underEveryKey(keys, SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
+  }
+
+  @Override
+  public List<ErasureReport> records() {
+    return store.reports();
+  }
+
+  private static String key(SubjectId subject) {
+    return subject.tenant().value() + '/' + subject.value();
+  }
+}

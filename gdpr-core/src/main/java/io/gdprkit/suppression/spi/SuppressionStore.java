@@ -1,0 +1,38 @@
+package io.gdprkit.suppression.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.suppression.SuppressionEntry;
+import io.gdprkit.suppression.internal.InMemorySuppressionStore;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stores suppression entries by hash. Implementations must be thread-safe.
+ *
+ * <p>Usage example: <pre>{@code GdprKit.builder().suppressionStore(SuppressionStore.inMemory())}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface SuppressionStore {
+
+  /** Returns a new store that keeps entries in this JVM's memory. */
+  static SuppressionStore inMemory() {
+    return new InMemorySuppressionStore();
+  }
+
+  /** Adds an entry unless one with the same hash exists; returns the stored entry. */
+  SuppressionEntry add(SuppressionEntry entry);
+
+  /** Returns the entry with this hash, if any. */
+  Optional<SuppressionEntry> find(String hash);
+
+  /** Removes the entry with this hash; returns whether there was one. */
+  boolean remove(String hash);
+
+  /** Returns up to {@code limit} entries ordered by hash, after {@code afterHash}. */
+  List<SuppressionEntry> entries(@Nullable String afterHash, int limit);
+}
