@@ -10,6 +10,7 @@ import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
+import io.gdprkit.erasure.ErasureListener;
 import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.internal.DefaultErasureService;
 import io.gdprkit.erasure.spi.ErasureStore;
@@ -25,6 +26,10 @@ import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.restriction.RestrictionService;
+import io.gdprkit.retention.RetentionRule;
+import io.gdprkit.retention.RetentionService;
+import io.gdprkit.retention.internal.DefaultRetentionService;
+import io.gdprkit.retention.spi.RetentionStore;
 import io.gdprkit.restriction.internal.DefaultRestrictionService;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.source.internal.DefaultSourceService;
@@ -75,6 +80,7 @@ public final class GdprKit {
   private final RestrictionService restrictions;
   private final SuppressionService suppression;
   private final ErasureService erasure;
+  private final RetentionService retention;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -100,9 +106,19 @@ public final class GdprKit {
     this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock);
     this.suppression = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
-    this.erasure = new DefaultErasureService(personalData, consentStore, sourceStore, suppression,
-        builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys, clock,
-        builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
+    DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
+        suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
+        clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
+    this.erasure = erasureService;
+    RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
+    this.retention = new DefaultRetentionService(retentionStore, builder.retentionRules, consentService, erasureService,
+        purposes, clock);
+    erasureService.addListener((subject, scope) -> {
+      if (scope.isEverything()) {
+        retentionStore.erase(subject);
+      }
+    });
+    builder.erasureListeners.forEach(erasureService::addListener);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
   }
@@ -148,6 +164,11 @@ public final class GdprKit {
   /** Returns erasure: every provider, cascade, suppression, durable jobs, tombstones. */
   public ErasureService erasure() {
     return erasure;
+  }
+
+  /** Returns retention rules, re-permission campaigns and the sweep that applies them. */
+  public RetentionService retention() {
+    return retention;
   }
 
   /** Returns the suppression list of erased people's e-mail addresses and phone numbers. */
@@ -207,6 +228,9 @@ public final class GdprKit {
     private @Nullable SuppressionStore suppressionStore;
     private @Nullable ErasureStore erasureStore;
     private @Nullable CascadePolicy cascade;
+    private @Nullable RetentionStore retentionStore;
+    private final List<RetentionRule> retentionRules = new ArrayList<>();
+    private final List<ErasureListener> erasureListeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -285,6 +309,25 @@ public final class GdprKit {
     public Builder erasureStore(ErasureStore value) {
       requireUnset(erasureStore, "erasureStore");
       this.erasureStore = Preconditions.notNull(value, "erasureStore");
+      return this;
+    }
+
+    /** Declares a retention rule; repeatable, ids must be unique. */
+    public Builder retention(RetentionRule rule) {
+      retentionRules.add(Preconditions.notNull(rule, "rule"));
+      return this;
+    }
+
+    /** Sets the retention store; {@link RetentionStore#inMemory()} by default. */
+    public Builder retentionStore(RetentionStore value) {
+      requireUnset(retentionStore, "retentionStore");
+      this.retentionStore = Preconditions.notNull(value, "retentionStore");
+      return this;
+    }
+
+    /** Adds a listener told of every erasure, to forget the subject in stores outside the providers. */
+    public Builder onErasure(ErasureListener listener) {
+      erasureListeners.add(Preconditions.notNull(listener, "listener"));
       return this;
     }
 

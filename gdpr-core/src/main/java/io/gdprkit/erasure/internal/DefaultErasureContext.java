@@ -90,9 +90,12 @@ public final class DefaultErasureContext implements ErasureContext {
         continue;
       }
       Object value = values.get(field.name());
-      if (!scope.isEverything()) {
-        if (!neededBy(scope.withdrawnPurpose(), field)) {
-          continue; // not processed for the withdrawn purpose
+      if (scope.kind() == ErasureScope.Kind.CATEGORIES && !scope.categories().contains(field.category())) {
+        continue;
+      }
+      if (scope.purpose() != null) {
+        if (!neededBy(scope.purpose(), field)) {
+          continue; // not processed for this purpose
         }
         String keeper = keeper(field);
         if (keeper != null) {
@@ -119,8 +122,8 @@ public final class DefaultErasureContext implements ErasureContext {
         }
       }
     }
-    if (delete && !retentions.isEmpty()) {
-      // Deleting the record would destroy what must be kept: clear the other fields instead.
+    if (delete && (!retentions.isEmpty() || scope.keepRecords())) {
+      // Deleting the record would destroy what must be kept, or the scope keeps records: clear fields instead.
       delete = false;
       for (FieldDescriptor field : deleting) {
         if (values.get(field.name()) != null) {
@@ -167,7 +170,7 @@ public final class DefaultErasureContext implements ErasureContext {
   /** Returns why another purpose keeps the field, or null when none does. */
   private @Nullable String keeper(FieldDescriptor field) {
     for (Purpose purpose : purposes.all()) {
-      if (purpose.id().equals(scope.withdrawnPurpose()) || !purpose.dataCategories().contains(field.category())) {
+      if (purpose.id().equals(scope.purpose()) || !purpose.dataCategories().contains(field.category())) {
         continue;
       }
       if (!purpose.needsConsent()) {

@@ -10,6 +10,7 @@ import io.gdprkit.data.Relation;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
 import io.gdprkit.erasure.ErasureIncompleteException;
+import io.gdprkit.erasure.ErasureListener;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ErasureService;
@@ -59,6 +60,7 @@ public final class DefaultErasureService implements ErasureService {
   private final KeyRing keys;
   private final Clock clock;
   private final CascadePolicy cascade;
+  private final List<ErasureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
       SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
@@ -74,6 +76,11 @@ public final class DefaultErasureService implements ErasureService {
     this.cascade = cascade;
   }
 
+  /** Adds a listener told of every completed erasure; used by the facade to wire features together. */
+  public void addListener(ErasureListener listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
   @Override
   public ErasureReport erase(SubjectId subject) {
     return erase(subject, ErasureScope.everything());
@@ -83,9 +90,9 @@ public final class DefaultErasureService implements ErasureService {
   public ErasureReport erase(SubjectId subject, ErasureScope scope) {
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(scope, "scope");
-    if (!scope.isEverything()) {
-      Purpose purpose = purposes.get(scope.withdrawnPurpose());
-      if (!purpose.needsConsent()) {
+    if (scope.purpose() != null) {
+      Purpose purpose = purposes.get(scope.purpose());
+      if (scope.kind() == ErasureScope.Kind.CONSENT_WITHDRAWN && !purpose.needsConsent()) {
         throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
             "erase for withdrawn consent of");
       }
@@ -158,6 +165,9 @@ public final class DefaultErasureService implements ErasureService {
       if (job.scope().isEverything()) {
         events = consents.erase(job.subject());
         tags = sources.erase(job.subject());
+      }
+      for (ErasureListener listener : listeners) {
+        listener.erased(job.subject(), job.scope());
       }
       List<ErasureReport> cascaded = new ArrayList<>();
       for (UUID child : job.children()) {

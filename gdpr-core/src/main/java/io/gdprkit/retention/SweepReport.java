@@ -1,0 +1,35 @@
+package io.gdprkit.retention;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * What one sweep did, in counts per rule and per campaign; no personal data.
+ *
+ * @param rules per rule id, how many due subjects this sweep erased or anonymised
+ * @param campaignsErased per campaign id, how many subjects were erased for not answering
+ * @param campaignsKept per campaign id, how many subjects answered with a new consent and were kept
+ * @param failed subjects whose erasure failed; their jobs stay pending for {@code erasure().resumePending()}
+ * @param more whether any rule or campaign had more due subjects than the batch allowed: run the sweep again
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record SweepReport(Map<String, Long> rules, Map<String, Long> campaignsErased, Map<String, Long> campaignsKept,
+    long failed, boolean more) {
+
+  /** Copies the maps. */
+  public SweepReport {
+    rules = Map.copyOf(rules);
+    campaignsErased = Map.copyOf(campaignsErased);
+    campaignsKept = Map.copyOf(campaignsKept);
+  }
+
+  /** Returns how many subjects this sweep processed in all. */
+  public long processed() {
+    return rules.values().stream().mapToLong(Long::longValue).sum()
+        + campaignsErased.values().stream().mapToLong(Long::longValue).sum()
+        + campaignsKept.values().stream().mapToLong(Long::longValue).sum() + failed;
+  }
+}
