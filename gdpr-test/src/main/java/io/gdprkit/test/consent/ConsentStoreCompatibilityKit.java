@@ -24,6 +24,7 @@ import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
+import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,16 +34,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -61,7 +57,7 @@ import org.junit.jupiter.api.Timeout;
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public abstract class ConsentStoreCompatibilityKit {
+public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit<ConsentStore> {
 
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final ConsentProof PROOF = ConsentProof.of(ConsentChannel.API, Actor.subject());
@@ -76,25 +72,6 @@ public abstract class ConsentStoreCompatibilityKit {
   private static final SubjectId ERIN = SubjectId.of("erin");
   private static final String NEWSLETTER = "newsletter";
   private static final String CALLS = "sales-calls";
-
-  private @Nullable ConsentStore store;
-
-  /**
-   * Returns a new, empty store to test.
-   *
-   * <p>Called once per test, when the test first uses the store: after the subclass's {@code @BeforeEach} methods.
-   */
-  protected abstract ConsentStore createStore();
-
-  /** Returns this test's store, creating it on first use; a race creates it before starting its threads. */
-  private ConsentStore store() {
-    ConsentStore created = store;
-    if (created == null) {
-      created = createStore();
-      store = created;
-    }
-    return created;
-  }
 
   @Nested
   @DisplayName("appending")
@@ -879,13 +856,19 @@ public abstract class ConsentStoreCompatibilityKit {
   @Timeout(30)
   class Concurrency {
 
+    @BeforeEach
+    void createsTheStoreBeforeThreadsShareIt() {
+      store();
+    }
+
     @Test
     @DisplayName("racing writers that retry on conflicts leave one gap-free ledger")
     void serialisesRacingAppendsToOnePurpose() throws Exception {
       int threads = 8;
       int eventsPerThread = 25;
 
-      List<List<ConsentEvent>> written = race(threads, thread -> appendRacing(ALICE, NEWSLETTER, eventsPerThread));
+      List<List<ConsentEvent>> written =
+          race(threads, RACE_TIMEOUT, thread -> appendRacing(ALICE, NEWSLETTER, eventsPerThread));
 
       int total = threads * eventsPerThread;
       List<ConsentEvent> history = store().history(ALICE, NEWSLETTER);
@@ -902,7 +885,7 @@ public abstract class ConsentStoreCompatibilityKit {
       int threads = 8;
       int eventsPerPurpose = 20;
 
-      race(threads, thread -> {
+      race(threads, RACE_TIMEOUT, thread -> {
         SubjectId subject = SubjectId.of("racer-" + thread);
         for (int sequence = 1; sequence <= eventsPerPurpose; sequence++) {
           ConsentEventType type = sequence % 2 == 1 ? GRANTED : WITHDRAWN;
@@ -932,7 +915,7 @@ public abstract class ConsentStoreCompatibilityKit {
       int threads = 8;
       int writesPerThread = 15;
 
-      List<List<ConsentEvent>> written = race(threads, thread -> thread % 2 == 0
+      List<List<ConsentEvent>> written = race(threads, RACE_TIMEOUT, thread -> thread % 2 == 0
           ? appendRacing(ALICE, NEWSLETTER, writesPerThread)
           : appendBatchesRacing(writesPerThread));
 
@@ -994,33 +977,6 @@ public abstract class ConsentStoreCompatibilityKit {
         throw new AssertionError("a writer kept losing races for " + WRITER_PATIENCE);
       }
     }
-
-    /** Runs {@code task} on {@code threads} threads that start together; returns each thread's result. */
-    private <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
-      store(); // created here, before the threads that share it start
-      ExecutorService executor = Executors.newFixedThreadPool(threads);
-      try {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>(threads);
-        for (int thread = 0; thread < threads; thread++) {
-          int index = thread;
-          futures.add(executor.submit(() -> {
-            start.await();
-            return task.apply(index);
-          }));
-        }
-        start.countDown();
-        long deadline = System.nanoTime() + RACE_TIMEOUT.toNanos();
-        List<T> results = new ArrayList<>(threads);
-        for (Future<T> future : futures) {
-          results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-        }
-        return results;
-      } finally {
-        executor.shutdownNow();
-        executor.awaitTermination(RACE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      }
-    }
   }
 
   /** Asserts that the store's current state of a subject and purpose is the fold of its history, and that it exists. */
@@ -1043,16 +999,6 @@ public abstract class ConsentStoreCompatibilityKit {
 
   private Throwable catchAppendAll(List<ConsentEvent> events) {
     return thrownBy(() -> store().appendAll(events));
-  }
-
-  /** Returns what {@code call} throws; fails the test when it throws nothing. */
-  private static Throwable thrownBy(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException expected) {
-      return expected;
-    }
-    throw new AssertionError("expected an exception, but the call returned normally");
   }
 
   private static ConsentEvent event(SubjectId subject, String purpose, ConsentEventType type, long sequence) {

@@ -9,20 +9,16 @@ import io.gdprkit.source.SourceTag;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
+import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public abstract class SourceStoreCompatibilityKit {
+public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<SourceStore> {
 
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
@@ -51,25 +47,6 @@ public abstract class SourceStoreCompatibilityKit {
   private static final Origin SIGNUP = Origin.form("signup");
   private static final Origin FAIR = Origin.importFile("trade-fair-2026.csv");
   private static final Origin CRM = Origin.apiClient("crm");
-
-  private @Nullable SourceStore store;
-
-  /**
-   * Returns a new, empty store to test.
-   *
-   * <p>Called once per test, when the test first uses the store: after the subclass's {@code @BeforeEach} methods.
-   */
-  protected abstract SourceStore createStore();
-
-  /** Returns this test's store, creating it on first use; a race creates it before starting its threads. */
-  private SourceStore store() {
-    SourceStore created = store;
-    if (created == null) {
-      created = createStore();
-      store = created;
-    }
-    return created;
-  }
 
   @Nested
   @DisplayName("appending")
@@ -321,13 +298,18 @@ public abstract class SourceStoreCompatibilityKit {
   @Timeout(30)
   class Concurrency {
 
+    @BeforeEach
+    void createsTheStoreBeforeThreadsShareIt() {
+      store();
+    }
+
     @Test
     @DisplayName("racing appends to one subject lose no tag and keep each writer's order")
     void keepsEveryTagOfRacingAppends() throws Exception {
       int threads = 8;
       int tagsPerThread = 50;
 
-      List<List<SourceTag>> written = race(threads, thread -> {
+      List<List<SourceTag>> written = race(threads, RACE_TIMEOUT, thread -> {
         Origin origin = Origin.form("form-" + thread);
         List<SourceTag> tags = new ArrayList<>(tagsPerThread);
         for (int i = 0; i < tagsPerThread; i++) {
@@ -353,7 +335,7 @@ public abstract class SourceStoreCompatibilityKit {
       int threads = 8;
       int batchesPerThread = 20;
 
-      race(threads, thread -> {
+      race(threads, RACE_TIMEOUT, thread -> {
         for (int batch = 0; batch < batchesPerThread; batch++) {
           SubjectId subject = racer(thread, batch);
           store().appendAll(List.of(tag(subject, SIGNUP, 1), tag(subject, FAIR, 2)));
@@ -372,43 +354,6 @@ public abstract class SourceStoreCompatibilityKit {
     private static SubjectId racer(int thread, int batch) {
       return SubjectId.of("racer-%d-%02d".formatted(thread, batch));
     }
-
-    /** Runs {@code task} on {@code threads} threads that start together; returns each thread's result. */
-    private <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
-      store(); // created here, before the threads that share it start
-      ExecutorService executor = Executors.newFixedThreadPool(threads);
-      try {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>(threads);
-        for (int thread = 0; thread < threads; thread++) {
-          int index = thread;
-          futures.add(executor.submit(() -> {
-            start.await();
-            return task.apply(index);
-          }));
-        }
-        start.countDown();
-        long deadline = System.nanoTime() + RACE_TIMEOUT.toNanos();
-        List<T> results = new ArrayList<>(threads);
-        for (Future<T> future : futures) {
-          results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-        }
-        return results;
-      } finally {
-        executor.shutdownNow();
-        executor.awaitTermination(RACE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      }
-    }
-  }
-
-  /** Returns what {@code call} throws; fails the test when it throws nothing. */
-  private static Throwable thrownBy(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException expected) {
-      return expected;
-    }
-    throw new AssertionError("expected an exception, but the call returned normally");
   }
 
   /** Returns a tag recorded {@code minute} minutes after a fixed start. */

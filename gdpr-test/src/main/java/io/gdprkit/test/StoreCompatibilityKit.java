@@ -1,0 +1,124 @@
+package io.gdprkit.test;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The base of every store conformance kit: it holds the store under test and offers helpers for races and
+ * expected failures.
+ *
+ * <p>A kit for one SPI extends it with its tests, and an adapter's test class extends that kit with a
+ * {@link #createStore()} that returns an empty store. JUnit makes a new instance for every test, so every test
+ * gets its own store.
+ *
+ * <p>Usage example: <pre>{@code public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<AuditStore> { ... }}</pre>
+ *
+ * @param <S> the store SPI under test
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public abstract class StoreCompatibilityKit<S> {
+
+  private volatile @Nullable S store;
+
+  /** For subclasses. */
+  protected StoreCompatibilityKit() {}
+
+  /**
+   * Returns a new, empty store to test.
+   *
+   * <p>Called once per test, when the test first uses the store: after the subclass's {@code @BeforeEach} methods.
+   *
+   * @return the store; never shared with another test
+   */
+  protected abstract S createStore();
+
+  /**
+   * Returns this test's store, creating it on first use.
+   *
+   * <p>Thread-safe: when racing threads are the first to ask, exactly one of them creates it. Kits still create it
+   * on the test's own thread before a race starts, so that {@link #createStore()} never runs on a worker thread.
+   *
+   * @return the store of this test
+   */
+  protected final S store() {
+    S created = store;
+    if (created == null) {
+      synchronized (this) {
+        created = store;
+        if (created == null) {
+          created = createStore();
+          store = created;
+        }
+      }
+    }
+    return created;
+  }
+
+  /**
+   * Runs {@code task} on {@code threads} threads that start together, and returns each thread's result in thread
+   * order.
+   *
+   * @param threads how many threads race, at least 1
+   * @param timeout how long all threads together may take; a thread still running then fails the race
+   * @param task called once on each thread with the thread's index, 0 to {@code threads - 1}
+   * @param <T> what each thread returns
+   * @return the results, index {@code i} from thread {@code i}
+   * @throws Exception what a thread threw (wrapped in an {@link java.util.concurrent.ExecutionException}), or a
+   *     {@link java.util.concurrent.TimeoutException} when the race outlasts {@code timeout}
+   */
+  protected static <T> List<T> race(int threads, Duration timeout, IntFunction<T> task) throws Exception {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>(threads);
+      for (int thread = 0; thread < threads; thread++) {
+        int index = thread;
+        futures.add(executor.submit(() -> {
+          start.await();
+          return task.apply(index);
+        }));
+      }
+      start.countDown();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      List<T> results = new ArrayList<>(threads);
+      for (Future<T> future : futures) {
+        results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+      }
+      return results;
+    } finally {
+      executor.shutdownNow();
+      executor.awaitTermination(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Returns what {@code call} throws; fails the test when it throws nothing.
+   *
+   * @param call the call expected to fail with an unchecked exception
+   * @return the exception it threw
+   * @throws AssertionError if the call returned normally
+   */
+  protected static Throwable thrownBy(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException expected) {
+      return expected;
+    }
+    throw new AssertionError("expected an exception, but the call returned normally");
+  }
+}
