@@ -428,6 +428,20 @@ class ErasureTests {
     }
 
     @Test
+    void erasesAnUnknownSubjectWithoutErrorAndWithoutRevealingAnything() {
+      GdprKit gdpr = kit();
+      aliceData();
+
+      ErasureReport report = gdpr.erasure().erase(SubjectId.of("never-seen"));
+
+      assertThat(report.recordsDeleted()).isZero();
+      assertThat(report.fieldsAnonymised()).isZero();
+      assertThat(report.suppressed()).isZero();
+      assertThat(report.providers()).hasSize(3);
+      assertThat(contacts.records(alice)).isNotEmpty();
+    }
+
+    @Test
     void refusesANullSubject() {
       assertThatThrownBy(() -> kit().erasure().erase(null)).isInstanceOf(NullPointerException.class)
           .hasMessage("subject must not be null");
