@@ -25,6 +25,8 @@ import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.rectification.RectificationService;
+import io.gdprkit.rectification.internal.DefaultRectificationService;
 import io.gdprkit.restriction.RestrictionService;
 import io.gdprkit.retention.RetentionRule;
 import io.gdprkit.retention.RetentionService;
@@ -81,6 +83,7 @@ public final class GdprKit {
   private final SuppressionService suppression;
   private final ErasureService erasure;
   private final RetentionService retention;
+  private final RectificationService rectification;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -119,6 +122,7 @@ public final class GdprKit {
       }
     });
     builder.erasureListeners.forEach(erasureService::addListener);
+    this.rectification = new DefaultRectificationService(personalData);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
   }
@@ -164,6 +168,11 @@ public final class GdprKit {
   /** Returns erasure: every provider, cascade, suppression, durable jobs, tombstones. */
   public ErasureService erasure() {
     return erasure;
+  }
+
+  /** Returns rectification of a subject's data through its providers (Art. 16). */
+  public RectificationService rectification() {
+    return rectification;
   }
 
   /** Returns retention rules, re-permission campaigns and the sweep that applies them. */
