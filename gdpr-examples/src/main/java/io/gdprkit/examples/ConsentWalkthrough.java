@@ -6,6 +6,12 @@ import io.gdprkit.consent.BulkUpdateReport;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.PendingConsent;
+import io.gdprkit.data.ContactPoint;
+import io.gdprkit.data.ErasureStrategy;
+import io.gdprkit.data.FieldDescriptor;
+import io.gdprkit.data.InMemoryPersonalDataProvider;
+import io.gdprkit.data.ProviderDescriptor;
+import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.decision.ProcessingNotPermittedException;
 import io.gdprkit.preference.Topic;
@@ -14,9 +20,13 @@ import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.restriction.ObjectionRefusedException;
+import io.gdprkit.retention.RetentionRule;
+import io.gdprkit.retention.SweepReport;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.suppression.SuppressedContactException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +34,15 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A runnable walk through the consent flow of a small CRM: declare purposes, take a consent with proof, run a
- * double opt-in, decide, guard, switch profiling, unsubscribe by token, let a consent expire and bulk-import leads.
+ * A runnable walk through a small CRM's GDPR flows: declare purposes, take a consent with proof, run a double
+ * opt-in, decide, guard, switch profiling, unsubscribe by token, let a consent expire, bulk-import leads, object,
+ * restrict, erase with suppression, and sweep by retention rule.
  *
  * <p>Run: {@code ./mvnw -q -pl gdpr-examples -am compile exec:java}
  */
@@ -47,13 +60,26 @@ public final class ConsentWalkthrough {
   }
 
   void run() {
+    InMemoryPersonalDataProvider contacts = new InMemoryPersonalDataProvider(ProviderDescriptor.of("contacts",
+        "CRM contacts", List.of(
+            FieldDescriptor.of("name", DataCategory.CONTACT_DETAILS, ErasureStrategy.replace("erased")).providedBySubject(),
+            FieldDescriptor.of("email", DataCategory.CONTACT_DETAILS, ErasureStrategy.keyedHash()).providedBySubject(),
+            FieldDescriptor.of("last-ip", DataCategory.ONLINE_IDENTIFIERS, ErasureStrategy.maskIp()))));
+    InMemoryPersonalDataProvider invoices = new InMemoryPersonalDataProvider(ProviderDescriptor.of("invoices",
+        "Invoices", List.of(
+            FieldDescriptor.of("amount", DataCategory.FINANCIAL, ErasureStrategy.retain("tax law (AO §147)", Period.ofYears(10))),
+            FieldDescriptor.of("billing-email", DataCategory.CONTACT_DETAILS, ErasureStrategy.setNull()))));
     GdprKit gdpr = GdprKit.builder()
         .clock(clock)
+        .personalData(contacts)
+        .personalData(invoices)
+        .retention(RetentionRule.forSubjects("inactive-leads", Duration.ofDays(730), RetentionRule.Action.ERASE))
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter")
             .withDataCategories(DataCategory.CONTACT_DETAILS).withConsentValidity(Period.ofMonths(24)))
         .purpose(Purpose.of("lead-scoring", LegalBasis.LEGITIMATE_INTERESTS, "Score leads from their visits")
             .withDataCategories(DataCategory.BEHAVIOURAL).requiring(ProcessingSwitch.PROFILING))
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL))
+        .purpose(Purpose.of("postal-offers", LegalBasis.LEGITIMATE_INTERESTS, "Offers by post").asDirectMarketing())
         .topic(Topic.of("newsletter", "Newsletter", "newsletter"))
         .build();
     SubjectId alice = SubjectId.of("contact-42");
@@ -120,6 +146,47 @@ public final class ConsentWalkthrough {
     step("8. Alice's full consent history, with proofs");
     gdpr.consents().history(alice).forEach(e -> say("#%d %-10s %-20s %s by %s", e.sequence(), e.purpose(), e.type(),
         e.occurredAt(), e.proof().recordedBy().type()));
+
+    step("9. Bob objects to postal offers (direct marketing: absolute) and contests his data (restriction)");
+    gdpr.restrictions().object(bob, "postal-offers", "", Actor.subject());
+    say("decide(bob, postal-offers) -> %s", gdpr.decide(bob, "postal-offers").reason());
+    try {
+      gdpr.restrictions().recordCompellingGrounds(bob, "postal-offers", "we want to", Actor.staff("user-17"));
+    } catch (ObjectionRefusedException e) {
+      say("override refused: %s", e.reason());
+    }
+    gdpr.restrictions().restrict(bob, "accuracy contested (Art. 18(1)(a))", Actor.staff("dpo"));
+    say("while restricted, decide(bob, billing) -> %s", gdpr.decide(bob, "billing").reason());
+    gdpr.restrictions().lift(bob, "accuracy verified", Actor.staff("dpo"));
+    say("after lifting, decide(bob, billing) -> %s", gdpr.decide(bob, "billing").reason());
+
+    step("10. Carol asks to be forgotten");
+    SubjectId carol = SubjectId.of("contact-44");
+    contacts.put(carol, "c-44", Map.of("name", "Carol Example", "email", "carol@example.com", "last-ip", "192.0.2.44"),
+        clock.instant());
+    contacts.contactPoint(carol, ContactPoint.email("carol@example.com"));
+    invoices.put(carol, "inv-9", Map.of("amount", 249.0, "billing-email", "carol@example.com"), clock.instant());
+    ErasureReport erased = gdpr.erasure().erase(carol);
+    erased.providers().forEach(r -> say("%-9s deleted %d records, anonymised %d fields, retained %s", r.provider(),
+        r.recordsDeleted(), r.fieldsAnonymised(), r.retained().stream().map(k -> k.field() + " (" + k.reason()
+            + ", until " + k.until() + ")").toList()));
+    say("contact record now: name=%s, email=%s…, last-ip=%s", contacts.records(carol).get("c-44").get("name"),
+        String.valueOf(contacts.records(carol).get("c-44").get("email")).substring(0, 12),
+        contacts.records(carol).get("c-44").get("last-ip"));
+    say("erasure record names the subject as %s…", erased.subjectPseudonym().substring(0, 10));
+    try {
+      gdpr.suppression().check(ContactPoint.email(" Carol@Example.com"));
+    } catch (SuppressedContactException e) {
+      say("re-import refused: %s", e.getMessage());
+    }
+
+    step("11. Two years without activity: the retention sweep");
+    SubjectId dave = SubjectId.of("lead-dave");
+    contacts.put(dave, "c-45", Map.of("name", "Dave"), clock.instant());
+    gdpr.retention().recordActivity(dave, clock.instant());
+    clock.advance(Duration.ofDays(731));
+    SweepReport sweep = gdpr.retention().sweep(500);
+    say("sweep erased %s; dave's name now: %s", sweep.rules(), contacts.records(dave).get("c-45").get("name"));
   }
 
   private void step(String title) {

@@ -28,6 +28,15 @@ class ConsentWalkthroughTests {
         .contains("expiries recorded by the sweep: 1")
         .contains("examined 1200, matched 1200, updated 1200, unchanged 0, batches 3, failed batches 0")
         .contains("ip kept as TRUNCATE (PersonalData[redacted])")
+        .contains("decide(bob, postal-offers) -> OBJECTED")
+        .contains("override refused: ABSOLUTE_FOR_DIRECT_MARKETING")
+        .contains("while restricted, decide(bob, billing) -> RESTRICTED")
+        .contains("after lifting, decide(bob, billing) -> LEGAL_BASIS")
+        .contains("invoices  deleted 0 records, anonymised 1 fields, retained [amount (tax law (AO §147)")
+        .contains("contact record now: name=erased, email=pseud:k1:")
+        .contains("re-import refused: this e-mail address belongs to a person who was erased")
+        .contains("sweep erased {inactive-leads=1}; dave's name now: erased")
+        .doesNotContain("carol@example.com").doesNotContain("192.0.2.44")
         .doesNotContain("203.0.113.7").doesNotContain("198.51.100.23");
   }
 }
