@@ -20,12 +20,23 @@ import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.request.EmailVerificationOptions;
+import io.gdprkit.request.RequestFulfiller;
+import io.gdprkit.request.RequestKind;
+import io.gdprkit.request.RequestService;
+import io.gdprkit.request.internal.DefaultRequestService;
+import io.gdprkit.request.internal.EmailTokenVerifier;
+import io.gdprkit.request.spi.IdentityVerifier;
+import io.gdprkit.request.spi.Mailer;
+import io.gdprkit.request.spi.RequestStore;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.SubjectId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -63,6 +74,7 @@ public final class GdprKit {
   private final PreferenceService preferences;
   private final SourceService sources;
   private final ProviderRegistry personalData;
+  private final RequestService requests;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -87,6 +99,13 @@ public final class GdprKit {
     this.sources = new DefaultSourceService(sourceStore, clock);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
+    // Subject requests (issue 4)
+    IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
+        : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
+            builder.emailVerification != null ? builder.emailVerification : EmailVerificationOptions.defaults());
+    this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
+        : RequestStore.inMemory(), verifier, builder.fulfillers, clock,
+        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
@@ -132,6 +151,11 @@ public final class GdprKit {
     return personalData;
   }
 
+  /** Returns data-subject requests: receipt, identity verification, deadlines, completion and rejection. */
+  public RequestService requests() {
+    return requests;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -171,6 +195,12 @@ public final class GdprKit {
     private @Nullable IpPolicy ipPolicy;
     private @Nullable Duration confirmationValidity;
     private @Nullable Duration unsubscribeValidity;
+    private @Nullable RequestStore requestStore;
+    private @Nullable Mailer mailer;
+    private @Nullable IdentityVerifier identityVerifier;
+    private @Nullable EmailVerificationOptions emailVerification;
+    private @Nullable ZoneId requestZone;
+    private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
 
     private Builder() {}
 
@@ -271,6 +301,66 @@ public final class GdprKit {
       Preconditions.notNull(processingSwitch, "processingSwitch");
       if (switchDefaults.putIfAbsent(processingSwitch, on) != null) {
         throw new IllegalStateException("switchDefault(" + processingSwitch + ") was already set");
+      }
+      return this;
+    }
+
+    /** Sets the subject-request store; {@link RequestStore#inMemory()} by default. */
+    public Builder requestStore(RequestStore value) {
+      requireUnset(requestStore, "requestStore");
+      this.requestStore = Preconditions.notNull(value, "requestStore");
+      return this;
+    }
+
+    /**
+     * Sets the mailer that sends identity verification mail; there is none by default, and until one is set,
+     * {@code requests().startVerification(..)} fails with an
+     * {@link io.gdprkit.request.IdentityVerificationUnavailableException}.
+     */
+    public Builder mailer(Mailer value) {
+      requireUnset(mailer, "mailer");
+      this.mailer = Preconditions.notNull(value, "mailer");
+      return this;
+    }
+
+    /** Replaces the default identity verifier, which mails a signed token to the subject's address on record. */
+    public Builder identityVerifier(IdentityVerifier value) {
+      requireUnset(identityVerifier, "identityVerifier");
+      if (emailVerification != null) {
+        throw new IllegalStateException(
+            "emailVerification configures the default verifier; drop it to set identityVerifier");
+      }
+      this.identityVerifier = Preconditions.notNull(value, "identityVerifier");
+      return this;
+    }
+
+    /**
+     * Sets the token validity and link of the default identity verifier; {@link EmailVerificationOptions#defaults()}
+     * by default.
+     */
+    public Builder emailVerification(EmailVerificationOptions value) {
+      requireUnset(emailVerification, "emailVerification");
+      if (identityVerifier != null) {
+        throw new IllegalStateException(
+            "emailVerification configures the default verifier, which identityVerifier replaced");
+      }
+      this.emailVerification = Preconditions.notNull(value, "emailVerification");
+      return this;
+    }
+
+    /** Sets the controller's time zone, in which request due dates are counted; UTC by default. */
+    public Builder requestZone(ZoneId value) {
+      requireUnset(requestZone, "requestZone");
+      this.requestZone = Preconditions.notNull(value, "requestZone");
+      return this;
+    }
+
+    /** Sets what completing a request of {@code kind} runs; once per kind. Kinds without one are only recorded. */
+    public Builder requestFulfiller(RequestKind kind, RequestFulfiller fulfiller) {
+      Preconditions.notNull(kind, "kind");
+      Preconditions.notNull(fulfiller, "fulfiller");
+      if (fulfillers.putIfAbsent(kind, fulfiller) != null) {
+        throw new IllegalStateException("requestFulfiller(" + kind + ") was already set");
       }
       return this;
     }
