@@ -33,6 +33,15 @@ import io.gdprkit.retention.RetentionService;
 import io.gdprkit.retention.internal.DefaultRetentionService;
 import io.gdprkit.retention.spi.RetentionStore;
 import io.gdprkit.restriction.internal.DefaultRestrictionService;
+import io.gdprkit.request.EmailVerificationOptions;
+import io.gdprkit.request.RequestFulfiller;
+import io.gdprkit.request.RequestKind;
+import io.gdprkit.request.RequestService;
+import io.gdprkit.request.internal.DefaultRequestService;
+import io.gdprkit.request.internal.EmailTokenVerifier;
+import io.gdprkit.request.spi.IdentityVerifier;
+import io.gdprkit.request.spi.Mailer;
+import io.gdprkit.request.spi.RequestStore;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
@@ -42,6 +51,8 @@ import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -84,6 +95,7 @@ public final class GdprKit {
   private final ErasureService erasure;
   private final RetentionService retention;
   private final RectificationService rectification;
+  private final RequestService requests;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -125,6 +137,13 @@ public final class GdprKit {
     this.rectification = new DefaultRectificationService(personalData);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
+    // Subject requests (issue 4)
+    IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
+        : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
+            builder.emailVerification != null ? builder.emailVerification : EmailVerificationOptions.defaults());
+    this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
+        : RequestStore.inMemory(), verifier, builder.fulfillers, clock,
+        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
@@ -195,6 +214,11 @@ public final class GdprKit {
     return personalData;
   }
 
+  /** Returns data-subject requests: receipt, identity verification, deadlines, completion and rejection. */
+  public RequestService requests() {
+    return requests;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -240,6 +264,12 @@ public final class GdprKit {
     private @Nullable RetentionStore retentionStore;
     private final List<RetentionRule> retentionRules = new ArrayList<>();
     private final List<ErasureListener> erasureListeners = new ArrayList<>();
+    private @Nullable RequestStore requestStore;
+    private @Nullable Mailer mailer;
+    private @Nullable IdentityVerifier identityVerifier;
+    private @Nullable EmailVerificationOptions emailVerification;
+    private @Nullable ZoneId requestZone;
+    private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
 
     private Builder() {}
 
@@ -380,6 +410,66 @@ public final class GdprKit {
       Preconditions.notNull(processingSwitch, "processingSwitch");
       if (switchDefaults.putIfAbsent(processingSwitch, on) != null) {
         throw new IllegalStateException("switchDefault(" + processingSwitch + ") was already set");
+      }
+      return this;
+    }
+
+    /** Sets the subject-request store; {@link RequestStore#inMemory()} by default. */
+    public Builder requestStore(RequestStore value) {
+      requireUnset(requestStore, "requestStore");
+      this.requestStore = Preconditions.notNull(value, "requestStore");
+      return this;
+    }
+
+    /**
+     * Sets the mailer that sends identity verification mail; there is none by default, and until one is set,
+     * {@code requests().startVerification(..)} fails with an
+     * {@link io.gdprkit.request.IdentityVerificationUnavailableException}.
+     */
+    public Builder mailer(Mailer value) {
+      requireUnset(mailer, "mailer");
+      this.mailer = Preconditions.notNull(value, "mailer");
+      return this;
+    }
+
+    /** Replaces the default identity verifier, which mails a signed token to the subject's address on record. */
+    public Builder identityVerifier(IdentityVerifier value) {
+      requireUnset(identityVerifier, "identityVerifier");
+      if (emailVerification != null) {
+        throw new IllegalStateException(
+            "emailVerification configures the default verifier; drop it to set identityVerifier");
+      }
+      this.identityVerifier = Preconditions.notNull(value, "identityVerifier");
+      return this;
+    }
+
+    /**
+     * Sets the token validity and link of the default identity verifier; {@link EmailVerificationOptions#defaults()}
+     * by default.
+     */
+    public Builder emailVerification(EmailVerificationOptions value) {
+      requireUnset(emailVerification, "emailVerification");
+      if (identityVerifier != null) {
+        throw new IllegalStateException(
+            "emailVerification configures the default verifier, which identityVerifier replaced");
+      }
+      this.emailVerification = Preconditions.notNull(value, "emailVerification");
+      return this;
+    }
+
+    /** Sets the controller's time zone, in which request due dates are counted; UTC by default. */
+    public Builder requestZone(ZoneId value) {
+      requireUnset(requestZone, "requestZone");
+      this.requestZone = Preconditions.notNull(value, "requestZone");
+      return this;
+    }
+
+    /** Sets what completing a request of {@code kind} runs; once per kind. Kinds without one are only recorded. */
+    public Builder requestFulfiller(RequestKind kind, RequestFulfiller fulfiller) {
+      Preconditions.notNull(kind, "kind");
+      Preconditions.notNull(fulfiller, "fulfiller");
+      if (fulfillers.putIfAbsent(kind, fulfiller) != null) {
+        throw new IllegalStateException("requestFulfiller(" + kind + ") was already set");
       }
       return this;
     }

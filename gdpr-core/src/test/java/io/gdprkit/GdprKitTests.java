@@ -10,10 +10,21 @@ import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.request.DueDates;
+import io.gdprkit.request.EmailVerificationOptions;
+import io.gdprkit.request.IdentityVerificationUnavailableException;
+import io.gdprkit.request.InMemoryMailer;
+import io.gdprkit.request.RequestKind;
+import io.gdprkit.request.SubjectRequest;
+import io.gdprkit.request.spi.IdentityVerifier;
+import io.gdprkit.request.spi.RequestStore;
 import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class GdprKitTests {
@@ -74,5 +85,49 @@ class GdprKitTests {
     assertThatThrownBy(() -> GdprKit.builder()
         .purpose(Purpose.of("a", LegalBasis.CONSENT, "A")).purpose(Purpose.of("a", LegalBasis.CONTRACT, "A")).build())
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void configuresSubjectRequestsOnceEach() {
+    GdprKit.Builder builder = GdprKit.builder().requestStore(RequestStore.inMemory()).mailer(new InMemoryMailer())
+        .emailVerification(EmailVerificationOptions.defaults()).requestZone(ZoneId.of("Europe/Berlin"))
+        .requestFulfiller(RequestKind.ERASURE, request -> { });
+    IdentityVerifier verifier = new IdentityVerifier() {
+      @Override
+      public void begin(SubjectRequest request) {}
+
+      @Override
+      public void check(SubjectRequest request, String token) {}
+    };
+
+    assertThatThrownBy(() -> builder.requestStore(RequestStore.inMemory())).isInstanceOf(IllegalStateException.class)
+        .hasMessage("requestStore was already set");
+    assertThatThrownBy(() -> builder.mailer(new InMemoryMailer())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.emailVerification(EmailVerificationOptions.defaults()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.requestZone(ZoneId.of("UTC"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> builder.requestFulfiller(RequestKind.ERASURE, request -> { }))
+        .isInstanceOf(IllegalStateException.class).hasMessage("requestFulfiller(ERASURE) was already set");
+    assertThatThrownBy(() -> builder.identityVerifier(verifier)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("emailVerification");
+    GdprKit.Builder other = GdprKit.builder().identityVerifier(verifier);
+    assertThatThrownBy(() -> other.identityVerifier(verifier)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("identityVerifier was already set");
+    assertThatThrownBy(() -> other.emailVerification(EmailVerificationOptions.defaults()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> GdprKit.builder().requestFulfiller(null, request -> { }))
+        .isInstanceOf(NullPointerException.class).hasMessage("kind must not be null");
+  }
+
+  @Test
+  void takesSubjectRequestsWithNothingConfiguredButCannotMailWithoutAMailer() {
+    GdprKit gdpr = GdprKit.builder().build();
+
+    SubjectRequest request = gdpr.requests().receive(SubjectId.of("x"), RequestKind.ACCESS, Actor.subject());
+
+    assertThat(gdpr.requests().find(request.id())).contains(request);
+    assertThat(request.dueAt()).isEqualTo(DueDates.dueAt(request.receivedAt(), ZoneOffset.UTC));
+    assertThatThrownBy(() -> gdpr.requests().startVerification(request.id()))
+        .isInstanceOf(IdentityVerificationUnavailableException.class);
   }
 }

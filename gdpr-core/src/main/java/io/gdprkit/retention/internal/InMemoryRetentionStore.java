@@ -70,7 +70,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
     }
     boolean[] won = {false};
     processed.computeIfAbsent(ruleId, id -> new ConcurrentHashMap<>()).compute(subject, (s, done) -> {
-      if (last.equals(done)) {
+      // Re-read the activity inside the atomic step: an erasure may have purged the subject (activity first,
+      // then the claims) since it was read, and a purged subject must not be claimed again.
+      if (last.equals(done) || !last.equals(activity.get(subject))) {
         return done;
       }
       won[0] = true;
@@ -116,7 +118,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
 
   @Override
   public void erase(SubjectId subject) {
-    activity.remove(subject);
+    activity.remove(subject); // first: a claim racing with this purge then fails (see claim)
     subjects.remove(subject);
     processed.values().forEach(done -> done.remove(subject));
     members.values().forEach(set -> set.remove(subject));

@@ -40,7 +40,8 @@ public interface RetentionStore {
   List<SubjectId> due(String ruleId, Instant cutoff, @Nullable SubjectId after, int limit);
 
   /**
-   * Claims a subject for a rule at its current last activity; only one caller wins.
+   * Claims a subject for a rule at its current last activity; only one caller wins, and nobody wins for a subject
+   * whose activity was erased meanwhile (an erasure purges activity before claims).
    *
    * @return whether this caller won the claim
    */

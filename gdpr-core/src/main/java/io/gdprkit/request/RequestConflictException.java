@@ -1,0 +1,57 @@
+package io.gdprkit.request;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.GdprException;
+import org.apiguardian.api.API;
+
+/**
+ * Thrown when another writer changed a request first, or is changing it now. Nothing was written by the failed call.
+ *
+ * <p>Stores throw it when an update does not replace the version it was based on; the request service throws it
+ * when another call on the same request is under way, such as a completion whose fulfiller is still running. Re-read
+ * the request and retry if the step still makes sense.
+ *
+ * <p>Usage example: <pre>{@code if (stored.version() != next.version() - 1) throw RequestConflictException.of(id, next.version() - 1, stored.version());}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class RequestConflictException extends GdprException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final RequestId requestId;
+
+  private RequestConflictException(RequestId requestId, String detail) {
+    super("concurrent update of subject request '" + requestId + "': " + detail);
+    this.requestId = requestId;
+  }
+
+  /** Creates the exception for an update based on a version the store no longer holds. */
+  public static RequestConflictException of(RequestId requestId, int basedOn, int stored) {
+    return new RequestConflictException(requestId, "the update is based on version " + basedOn
+        + " but the store holds version " + stored + "; re-read the request and retry");
+  }
+
+  /** Creates the exception for an insert of an id that is already stored. */
+  public static RequestConflictException alreadyStored(RequestId requestId) {
+    return new RequestConflictException(requestId, "a request with this id is already stored");
+  }
+
+  /** Creates the exception for a call that met another call on the same request. */
+  public static RequestConflictException busy(RequestId requestId) {
+    return new RequestConflictException(requestId, "another call is changing this request right now;"
+        + " re-read the request and retry");
+  }
+
+  /** Creates the exception for a write that kept losing races. */
+  public static RequestConflictException retriesExhausted(RequestId requestId, int attempts) {
+    return new RequestConflictException(requestId, "gave up after " + attempts + " attempts");
+  }
+
+  /** Returns the request. */
+  public RequestId requestId() {
+    return requestId;
+  }
+}

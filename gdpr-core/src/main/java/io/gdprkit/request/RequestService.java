@@ -1,0 +1,153 @@
+package io.gdprkit.request;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.crypto.InvalidTokenException;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * Takes data-subject requests from receipt to completion or rejection, keeps their deadlines and records every step
+ * with its time and actor.
+ *
+ * <p>A request is {@linkplain #receive received}, the requester proves to be the subject
+ * ({@link #startVerification}, then {@link #verify} with the token they were sent), staff {@linkplain #start start}
+ * work and {@linkplain #complete complete} it, which runs the {@link RequestFulfiller} registered for its kind. Any
+ * open request can be {@linkplain #reject rejected} with a reason, and its deadline {@linkplain #extend extended}
+ * once. Deadlines follow {@link DueDates}.
+ *
+ * <p>A call that fails writes nothing. Thread-safe: a call that meets another call on the same request, or loses
+ * the race for it to another application instance, fails with a {@link RequestConflictException} or, when the other
+ * call has already moved the request on, an {@link IllegalRequestTransitionException}.
+ *
+ * <p><b>Warning:</b> the requester is not known to be the subject until {@link #verify} succeeds. Whatever a
+ * requester sees from {@link #receive}, {@link #startVerification} and {@link #verify} is the same whether or not the
+ * subject exists or has an e-mail address on record; keep it that way in the host's own responses.
+ *
+ * <p>Usage example: <pre>{@code
+ * SubjectRequest r = gdpr.requests().receive(alice, RequestKind.ACCESS, Actor.subject());
+ * gdpr.requests().startVerification(r.id());         // mails a link with a token
+ * gdpr.requests().verify(r.id(), tokenFromTheLink);
+ * gdpr.requests().start(r.id(), Actor.staff("dpo"));
+ * gdpr.requests().complete(r.id(), Actor.staff("dpo"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface RequestService {
+
+  /**
+   * Records a new request, received now, due one month from today in the kit's request zone.
+   *
+   * <p>Nothing is checked about the subject: a request for a subject nobody knows is recorded like any other.
+   *
+   * @param receivedBy who recorded it: {@link Actor#subject()} for a web form, staff for a phone call or letter
+   * @return the request, {@code RECEIVED}
+   */
+  SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy);
+
+  /**
+   * Starts verifying that the requester is the subject, through the kit's
+   * {@link io.gdprkit.request.spi.IdentityVerifier}.
+   *
+   * <p>By default that sends a signed, expiring token to the subject's e-mail address on record. For a subject with
+   * no address on record nothing is sent, and the call behaves the same in every other way. It may be called again
+   * to send a new token; earlier tokens keep working until they expire.
+   *
+   * @return the request, still {@code RECEIVED}, with the step recorded
+   * @throws UnknownRequestException if no request has this id
+   * @throws IllegalRequestTransitionException if the request is no longer {@code RECEIVED}
+   * @throws IdentityVerificationUnavailableException if the default verifier has no mailer
+   */
+  SubjectRequest startVerification(RequestId requestId);
+
+  /**
+   * Checks the token the requester returned and, if it proves their identity, marks the request verified.
+   *
+   * @return the request, {@code IDENTITY_VERIFIED}, with the subject as the actor of the step
+   * @throws UnknownRequestException if no request has this id
+   * @throws InvalidTokenException if the token is malformed, altered, expired, issued for another request, or already
+   *     used; a request whose subject had no address on record fails here exactly as a wrong token does
+   * @throws IllegalRequestTransitionException if the request was rejected before it was verified
+   */
+  SubjectRequest verify(RequestId requestId, String token);
+
+  /**
+   * Records that staff started working on a verified request.
+   *
+   * @return the request, {@code IN_PROGRESS}
+   * @throws UnknownRequestException if no request has this id
+   * @throws IllegalRequestTransitionException unless the request is {@code IDENTITY_VERIFIED}
+   */
+  SubjectRequest start(RequestId requestId, Actor by);
+
+  /**
+   * Runs the {@link RequestFulfiller} registered for the request's kind, if any, and then records the completion.
+   *
+   * <p>Kinds without a fulfiller (such as a rectification staff made by hand) are only recorded.
+   *
+   * @return the request, {@code COMPLETED}
+   * @throws UnknownRequestException if no request has this id
+   * @throws IllegalRequestTransitionException unless the request is {@code IN_PROGRESS}
+   * @throws RequestFulfilmentException if the fulfiller failed; the request stays {@code IN_PROGRESS}
+   * @throws RequestConflictException if another call on the request is under way
+   */
+  SubjectRequest complete(RequestId requestId, Actor by);
+
+  /**
+   * Refuses an open request and returns the notice to send to the subject (Art. 12(4) GDPR).
+   *
+   * @param reason why, as the subject will read it; required
+   * @return the notice; the request is {@code REJECTED}
+   * @throws InvalidInputException if the reason is blank or too long
+   * @throws UnknownRequestException if no request has this id
+   * @throws IllegalRequestTransitionException if the request is completed or rejected already
+   */
+  RejectionNotice reject(RequestId requestId, String reason, Actor by);
+
+  /**
+   * Extends an open request's deadline by one or two months, counted from its original due date (Art. 12(3) GDPR).
+   *
+   * <p>Allowed once per request, and only before the first deadline has passed. Tell the subject, with the reason,
+   * before that deadline.
+   *
+   * @param months 1 or 2
+   * @param reason why more time is needed; required
+   * @return the request with its {@link SubjectRequest#extension() extension}
+   * @throws InvalidInputException if {@code months} is not 1 or 2, or the reason is blank or too long
+   * @throws UnknownRequestException if no request has this id
+   * @throws IllegalRequestTransitionException if the request is final, already extended, or past its first deadline
+   */
+  SubjectRequest extend(RequestId requestId, int months, String reason, Actor by);
+
+  /** Returns the request with this id, if there is one. */
+  Optional<SubjectRequest> find(RequestId requestId);
+
+  /** Returns the subject's requests, oldest first. */
+  List<SubjectRequest> forSubject(SubjectId subject);
+
+  /**
+   * Returns the open requests whose deadline has passed, earliest deadline first.
+   *
+   * <p>The stream reads the store page by page as it is consumed, so it never holds every request at once; requests
+   * that change meanwhile may be missed or seen in their new state.
+   */
+  Stream<SubjectRequest> overdue();
+
+  /**
+   * Returns the open requests due within {@code window} from now, the overdue ones included, earliest deadline first.
+   *
+   * <p>Read page by page, as {@link #overdue()}. For "due within 7 days" pass {@code Duration.ofDays(7)}.
+   *
+   * @param window how far ahead to look; not negative
+   * @throws InvalidInputException if the window is negative
+   */
+  Stream<SubjectRequest> dueWithin(Duration window);
+}

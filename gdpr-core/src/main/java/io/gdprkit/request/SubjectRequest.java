@@ -1,0 +1,209 @@
+package io.gdprkit.request;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A data subject's request to exercise a right, with its state, deadline and every step taken so far.
+ *
+ * <p>Immutable: each step returns a new value with one more {@linkplain #transitions() transition}, so the number of
+ * transitions is also the request's {@linkplain #version() version}, which stores use to refuse lost updates. The
+ * constructor checks that the transitions form a legal path from receipt to the current state.
+ *
+ * <p>Usage example: <pre>{@code
+ * SubjectRequest r = gdpr.requests().find(id).orElseThrow();
+ * if (r.state().isOpen() && r.deadline().isBefore(soon)) remind(r);
+ * }</pre>
+ *
+ * @param id the request's id
+ * @param subject whom the request is about
+ * @param kind the right exercised
+ * @param state where the request stands
+ * @param receivedAt when it was received
+ * @param dueAt the original deadline, one month from receipt (see {@link DueDates})
+ * @param extension the extension of the deadline, or {@code null} when not extended
+ * @param rejection why the request was refused; present exactly when the state is {@code REJECTED}
+ * @param transitions every step, oldest first, starting with the receipt
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record SubjectRequest(
+    RequestId id,
+    SubjectId subject,
+    RequestKind kind,
+    RequestState state,
+    Instant receivedAt,
+    Instant dueAt,
+    @Nullable Extension extension,
+    @Nullable Rejection rejection,
+    List<RequestTransition> transitions) {
+
+  /** The longest reason accepted, in characters. */
+  public static final int MAX_REASON_LENGTH = 2000;
+
+  /**
+   * Validates the fields and that the transitions lead from receipt to {@code state}.
+   *
+   * @throws InvalidInputException if a field is missing or the transitions are not a legal path
+   */
+  public SubjectRequest {
+    Preconditions.notNull(id, "id");
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(kind, "kind");
+    Preconditions.notNull(state, "state");
+    Preconditions.notNull(receivedAt, "receivedAt");
+    Preconditions.notNull(dueAt, "dueAt");
+    transitions = List.copyOf(Preconditions.notNull(transitions, "transitions"));
+    Preconditions.check(dueAt.isAfter(receivedAt), "dueAt", "must be after receivedAt");
+    Preconditions.check(extension == null || extension.dueAt().isAfter(dueAt), "extension",
+        "must move the deadline past dueAt");
+    Preconditions.check((rejection != null) == (state == RequestState.REJECTED), "rejection",
+        "must be present exactly when the request is rejected");
+    checkPath(transitions, receivedAt, state);
+  }
+
+  private static void checkPath(List<RequestTransition> transitions, Instant receivedAt, RequestState state) {
+    Preconditions.check(!transitions.isEmpty(), "transitions", "must start with the receipt");
+    RequestTransition receipt = transitions.get(0);
+    Preconditions.check(receipt.from() == null && receipt.to() == RequestState.RECEIVED
+        && receipt.at().equals(receivedAt), "transitions", "must start with the receipt, at receivedAt");
+    RequestState current = RequestState.RECEIVED;
+    for (RequestTransition step : transitions.subList(1, transitions.size())) {
+      Preconditions.check(step.from() == current, "transitions", "must each start where the one before ended");
+      Preconditions.check(current.isOpen() && (step.to() == current || current.canMoveTo(step.to())), "transitions",
+          "must only take legal steps: " + current + " cannot move to " + step.to());
+      current = step.to();
+    }
+    Preconditions.check(current == state, "transitions", "must end in the request's state");
+  }
+
+  /**
+   * Returns a request just received: state {@code RECEIVED}, one transition.
+   *
+   * @param dueAt the deadline, normally {@link DueDates#dueAt}
+   * @param by who recorded the request: the subject through a form, or staff who took it by phone or letter
+   */
+  public static SubjectRequest received(RequestId id, SubjectId subject, RequestKind kind, Instant receivedAt,
+      Instant dueAt, Actor by) {
+    return new SubjectRequest(id, subject, kind, RequestState.RECEIVED, receivedAt, dueAt, null, null,
+        List.of(new RequestTransition(null, RequestState.RECEIVED, receivedAt, by, null)));
+  }
+
+  /**
+   * Returns how many times the request was written: the number of transitions, 1 when just received.
+   *
+   * <p>A store refuses an update unless it holds the version just before it, so two writers never both win.
+   */
+  public int version() {
+    return transitions.size();
+  }
+
+  /** Returns the deadline in force: the extended one if the request was extended, else {@link #dueAt()}. */
+  public Instant deadline() {
+    return extension != null ? extension.dueAt() : dueAt;
+  }
+
+  /** Returns whether the request is open at {@code now} and its deadline has passed. */
+  public boolean isOverdueAt(Instant now) {
+    return state.isOpen() && !now.isBefore(deadline());
+  }
+
+  /**
+   * Returns this request after one more step; for a rejection use {@link #rejected}, for an extension
+   * {@link #extended}.
+   *
+   * @param to the new state, or the current one for a step that keeps it
+   * @param note what happened, or {@code null}
+   * @throws InvalidInputException if the step is not legal from the current state, or is a rejection
+   */
+  public SubjectRequest step(RequestState to, Instant at, Actor by, @Nullable String note) {
+    Preconditions.check(to != RequestState.REJECTED, "to", "must not be REJECTED: a rejection needs a reason");
+    return new SubjectRequest(id, subject, kind, to, receivedAt, dueAt, extension, null,
+        append(new RequestTransition(state, to, at, by, note)));
+  }
+
+  /**
+   * Returns this request refused for {@code reason}.
+   *
+   * @throws InvalidInputException if the reason is blank or the request is not open
+   */
+  public SubjectRequest rejected(String reason, Instant at, Actor by) {
+    Rejection rejection = new Rejection(reason, at);
+    return new SubjectRequest(id, subject, kind, RequestState.REJECTED, receivedAt, dueAt, extension, rejection,
+        append(new RequestTransition(state, RequestState.REJECTED, at, by, reason)));
+  }
+
+  /**
+   * Returns this request with its deadline extended; the state stays as it is.
+   *
+   * @param extension the new deadline, the reason and when it was decided
+   * @param by who decided
+   * @throws InvalidInputException if the request is not open, or the new deadline is not after {@link #dueAt()}
+   */
+  public SubjectRequest extended(Extension extension, Actor by) {
+    Preconditions.notNull(extension, "extension");
+    return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, null,
+        append(new RequestTransition(state, state, extension.at(), by,
+            "deadline extended to " + extension.dueAt() + ": " + extension.reason())));
+  }
+
+  private List<RequestTransition> append(RequestTransition step) {
+    List<RequestTransition> next = new ArrayList<>(transitions.size() + 1);
+    next.addAll(transitions);
+    next.add(step);
+    return next;
+  }
+
+  /**
+   * An extension of a request's deadline by up to two months (Art. 12(3) GDPR).
+   *
+   * <p>The subject must be told of it, with the reasons, within the first month; the host sends that message.
+   *
+   * @param dueAt the new deadline, normally {@link DueDates#extendedDueAt}
+   * @param reason why more time is needed, such as the complexity or number of requests
+   * @param at when the extension was decided
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public record Extension(Instant dueAt, String reason, Instant at) {
+
+    /** Validates the fields. */
+    public Extension {
+      Preconditions.notNull(dueAt, "dueAt");
+      checkReason(reason, "extension reason");
+      Preconditions.notNull(at, "at");
+    }
+  }
+
+  /**
+   * Why a request was refused; the subject is told (Art. 12(4) GDPR).
+   *
+   * @param reason the reason, as the subject will read it
+   * @param at when the request was rejected
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public record Rejection(String reason, Instant at) {
+
+    /** Validates the fields. */
+    public Rejection {
+      checkReason(reason, "rejection reason");
+      Preconditions.notNull(at, "at");
+    }
+  }
+
+  private static void checkReason(@Nullable String reason, String field) {
+    Preconditions.notBlank(reason, field);
+    Preconditions.check(reason.length() <= MAX_REASON_LENGTH, field,
+        "must be at most " + MAX_REASON_LENGTH + " characters long");
+  }
+}

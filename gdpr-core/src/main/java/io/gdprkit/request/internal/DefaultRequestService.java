@@ -1,0 +1,272 @@
+package io.gdprkit.request.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.crypto.InvalidTokenException;
+import io.gdprkit.crypto.InvalidTokenException.Reason;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.request.DueDates;
+import io.gdprkit.request.IllegalRequestTransitionException;
+import io.gdprkit.request.IllegalRequestTransitionException.Action;
+import io.gdprkit.request.RejectionNotice;
+import io.gdprkit.request.RequestConflictException;
+import io.gdprkit.request.RequestFulfiller;
+import io.gdprkit.request.RequestFulfilmentException;
+import io.gdprkit.request.RequestId;
+import io.gdprkit.request.RequestKind;
+import io.gdprkit.request.RequestService;
+import io.gdprkit.request.RequestState;
+import io.gdprkit.request.SubjectRequest;
+import io.gdprkit.request.UnknownRequestException;
+import io.gdprkit.request.spi.IdentityVerifier;
+import io.gdprkit.request.spi.RequestStore;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request service over a {@link RequestStore}: checks each step against the request's state, runs verifiers and
+ * fulfillers, and writes the next version.
+ *
+ * <p>Within this kit, one call at a time may change a request: a second call on the same request fails at once with
+ * {@link RequestConflictException#busy}, so a fulfiller never runs twice at once and nothing overtakes it. Kits on
+ * other instances that share the store are caught by its version check; the loser re-reads, checks the step again
+ * against what the winner wrote, and tries once more, without repeating a verifier's or fulfiller's work.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultRequestService implements RequestService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultRequestService.class);
+  private static final Actor KIT = Actor.system("gdpr-kit");
+  private static final int MAX_ATTEMPTS = 8;
+  private static final int PAGE_SIZE = 100;
+  private static final String VERIFICATION_STARTED = "identity verification started";
+
+  private final RequestStore store;
+  private final IdentityVerifier verifier;
+  private final Map<RequestKind, RequestFulfiller> fulfillers;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Set<RequestId> busy = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Creates the service.
+   *
+   * @param fulfillers what {@link #complete} runs, by kind; kinds without one are only recorded
+   * @param zone the controller's time zone, in which due dates are counted
+   */
+  public DefaultRequestService(RequestStore store, IdentityVerifier verifier,
+      Map<RequestKind, RequestFulfiller> fulfillers, Clock clock, ZoneId zone) {
+    this.store = Preconditions.notNull(store, "store");
+    this.verifier = Preconditions.notNull(verifier, "verifier");
+    this.fulfillers = fulfillers.isEmpty() ? Map.of() : new EnumMap<>(fulfillers);
+    this.clock = Preconditions.notNull(clock, "clock");
+    this.zone = Preconditions.notNull(zone, "zone");
+  }
+
+  @Override
+  public SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(kind, "kind");
+    Preconditions.notNull(receivedBy, "receivedBy");
+    Instant now = clock.instant();
+    SubjectRequest request = SubjectRequest.received(RequestId.random(), subject, kind, now,
+        DueDates.dueAt(now, zone), receivedBy);
+    store.insert(request);
+    LOG.debug("{} request {} received, due {}", kind, request.id(), request.dueAt());
+    return request;
+  }
+
+  @Override
+  public SubjectRequest startVerification(RequestId requestId) {
+    return exclusively(requestId, () -> {
+      SubjectRequest request = load(requestId);
+      require(request, RequestState.RECEIVED, Action.START_VERIFICATION);
+      verifier.begin(request);
+      SubjectRequest started = commit(request, current -> require(current, RequestState.RECEIVED,
+          Action.START_VERIFICATION).step(RequestState.RECEIVED, clock.instant(), KIT, VERIFICATION_STARTED));
+      LOG.debug("identity verification of request {} started", requestId);
+      return started;
+    });
+  }
+
+  @Override
+  public SubjectRequest verify(RequestId requestId, String token) {
+    return exclusively(requestId, () -> {
+      SubjectRequest request = load(requestId);
+      verifier.check(request, Preconditions.notNull(token, "token"));
+      SubjectRequest verified = commit(request, current -> {
+        if (current.state() != RequestState.RECEIVED) {
+          if (current.transitions().stream().anyMatch(t -> t.to() == RequestState.IDENTITY_VERIFIED)) {
+            throw InvalidTokenException.of(Reason.ALREADY_USED);
+          }
+          throw IllegalRequestTransitionException.of(requestId, current.state(), Action.VERIFY);
+        }
+        return current.step(RequestState.IDENTITY_VERIFIED, clock.instant(), Actor.subject(), null);
+      });
+      LOG.debug("identity of request {} verified", requestId);
+      return verified;
+    });
+  }
+
+  @Override
+  public SubjectRequest start(RequestId requestId, Actor by) {
+    Preconditions.notNull(by, "by");
+    return exclusively(requestId, () -> commit(load(requestId), current -> require(current,
+        RequestState.IDENTITY_VERIFIED, Action.START).step(RequestState.IN_PROGRESS, clock.instant(), by, null)));
+  }
+
+  @Override
+  public SubjectRequest complete(RequestId requestId, Actor by) {
+    Preconditions.notNull(by, "by");
+    return exclusively(requestId, () -> {
+      SubjectRequest request = require(load(requestId), RequestState.IN_PROGRESS, Action.COMPLETE);
+      RequestFulfiller fulfiller = fulfillers.get(request.kind());
+      if (fulfiller != null) {
+        try {
+          fulfiller.fulfil(request);
+        } catch (RuntimeException e) {
+          LOG.warn("fulfiller of {} request {} failed; the request stays in progress: {}", request.kind(), requestId,
+              e.getClass().getName());
+          throw RequestFulfilmentException.of(requestId, request.kind(), e);
+        }
+      }
+      SubjectRequest completed = commit(request, current -> require(current, RequestState.IN_PROGRESS,
+          Action.COMPLETE).step(RequestState.COMPLETED, clock.instant(), by, null));
+      LOG.debug("{} request {} completed", request.kind(), requestId);
+      return completed;
+    });
+  }
+
+  @Override
+  public RejectionNotice reject(RequestId requestId, String reason, Actor by) {
+    checkReason(reason, "rejection reason");
+    Preconditions.notNull(by, "by");
+    SubjectRequest rejected = exclusively(requestId, () -> commit(load(requestId), current -> {
+      if (!current.state().isOpen()) {
+        throw IllegalRequestTransitionException.of(requestId, current.state(), Action.REJECT);
+      }
+      return current.rejected(reason, clock.instant(), by);
+    }));
+    LOG.debug("{} request {} rejected", rejected.kind(), requestId);
+    return RejectionNotice.of(rejected, zone);
+  }
+
+  @Override
+  public SubjectRequest extend(RequestId requestId, int months, String reason, Actor by) {
+    Preconditions.check(months >= 1 && months <= DueDates.MAX_EXTENSION_MONTHS, "months",
+        "must be 1 or " + DueDates.MAX_EXTENSION_MONTHS + " (Art. 12(3) GDPR allows two further months at most)");
+    checkReason(reason, "extension reason");
+    Preconditions.notNull(by, "by");
+    SubjectRequest extended = exclusively(requestId, () -> commit(load(requestId), current -> {
+      Instant now = clock.instant();
+      if (!current.state().isOpen()) {
+        throw IllegalRequestTransitionException.of(requestId, current.state(), Action.EXTEND);
+      }
+      if (current.extension() != null) {
+        throw IllegalRequestTransitionException.alreadyExtended(requestId, current.state());
+      }
+      if (!now.isBefore(current.dueAt())) {
+        throw IllegalRequestTransitionException.firstDeadlinePassed(requestId, current.state(), current.dueAt());
+      }
+      Instant dueAt = DueDates.extendedDueAt(current.dueAt(), zone, months);
+      return current.extended(new SubjectRequest.Extension(dueAt, reason, now), by);
+    }));
+    LOG.debug("request {} extended by {} months, due {}", requestId, months, extended.deadline());
+    return extended;
+  }
+
+  @Override
+  public Optional<SubjectRequest> find(RequestId requestId) {
+    return store.find(Preconditions.notNull(requestId, "requestId"));
+  }
+
+  @Override
+  public List<SubjectRequest> forSubject(SubjectId subject) {
+    return store.forSubject(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public Stream<SubjectRequest> overdue() {
+    return openDueBy(clock.instant());
+  }
+
+  @Override
+  public Stream<SubjectRequest> dueWithin(Duration window) {
+    Preconditions.check(!Preconditions.notNull(window, "window").isNegative(), "window", "must not be negative");
+    return openDueBy(clock.instant().plus(window));
+  }
+
+  private Stream<SubjectRequest> openDueBy(Instant cutoff) {
+    return Stream.iterate(store.openDueBy(cutoff, null, PAGE_SIZE), page -> !page.isEmpty(),
+        page -> page.size() < PAGE_SIZE ? List.of() : store.openDueBy(cutoff, page.get(page.size() - 1), PAGE_SIZE))
+        .flatMap(List::stream);
+  }
+
+  /** Runs {@code call} while no other call of this service changes the request; fails at once if one does. */
+  private <T> T exclusively(RequestId requestId, Supplier<T> call) {
+    Preconditions.notNull(requestId, "requestId");
+    if (!busy.add(requestId)) {
+      throw RequestConflictException.busy(requestId);
+    }
+    try {
+      return call.get();
+    } finally {
+      busy.remove(requestId);
+    }
+  }
+
+  /**
+   * Writes {@code change} applied to {@code read}. When another instance wrote first, re-reads and applies the change
+   * again, which checks the step against the winner's version.
+   */
+  private SubjectRequest commit(SubjectRequest read, UnaryOperator<SubjectRequest> change) {
+    SubjectRequest current = read;
+    for (int attempt = 1; ; attempt++) {
+      SubjectRequest next = change.apply(current);
+      try {
+        store.update(next);
+        return next;
+      } catch (RequestConflictException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw RequestConflictException.retriesExhausted(read.id(), attempt);
+        }
+        current = load(read.id());
+      }
+    }
+  }
+
+  private SubjectRequest load(RequestId requestId) {
+    return store.find(requestId).orElseThrow(() -> UnknownRequestException.of(requestId));
+  }
+
+  private static void checkReason(String reason, String field) {
+    Preconditions.notBlank(reason, field);
+    Preconditions.check(reason.length() <= SubjectRequest.MAX_REASON_LENGTH, field,
+        "must be at most " + SubjectRequest.MAX_REASON_LENGTH + " characters long");
+  }
+
+  private static SubjectRequest require(SubjectRequest request, RequestState state, Action action) {
+    if (request.state() != state) {
+      throw IllegalRequestTransitionException.of(request.id(), request.state(), action);
+    }
+    return request;
+  }
+}
