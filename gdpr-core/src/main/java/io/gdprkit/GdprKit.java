@@ -45,6 +45,7 @@ import io.gdprkit.request.spi.RequestStore;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
@@ -141,8 +142,12 @@ public final class GdprKit {
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
             builder.emailVerification != null ? builder.emailVerification : EmailVerificationOptions.defaults());
+    Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(builder.fulfillers);
+    fulfillers.putIfAbsent(RequestKind.ERASURE, request -> erasureService.erase(request.subject()));
+    fulfillers.putIfAbsent(RequestKind.RESTRICTION, request -> restrictions.restrict(request.subject(),
+        "restriction request " + request.id().value(), Actor.system("subject-requests")));
     this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
-        : RequestStore.inMemory(), verifier, builder.fulfillers, clock,
+        : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
   }
 
@@ -464,7 +469,11 @@ public final class GdprKit {
       return this;
     }
 
-    /** Sets what completing a request of {@code kind} runs; once per kind. Kinds without one are only recorded. */
+    /**
+     * Sets what completing a request of {@code kind} runs; once per kind. By default an erasure request runs
+     * {@code erasure().erase(subject)} and a restriction request restricts the subject; other kinds without a
+     * fulfiller are only recorded.
+     */
     public Builder requestFulfiller(RequestKind kind, RequestFulfiller fulfiller) {
       Preconditions.notNull(kind, "kind");
       Preconditions.notNull(fulfiller, "fulfiller");
