@@ -13,6 +13,8 @@ import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
 import io.gdprkit.decision.internal.DefaultDecisionService;
+import io.gdprkit.export.ExportService;
+import io.gdprkit.export.internal.DefaultExportService;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.preference.PreferenceService;
 import io.gdprkit.preference.Topic;
@@ -63,6 +65,7 @@ public final class GdprKit {
   private final PreferenceService preferences;
   private final SourceService sources;
   private final ProviderRegistry personalData;
+  private final ExportService exports;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -87,6 +90,7 @@ public final class GdprKit {
     this.sources = new DefaultSourceService(sourceStore, clock);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
+    this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
@@ -130,6 +134,11 @@ public final class GdprKit {
   /** Returns the registered personal-data providers. */
   public ProviderRegistry personalData() {
     return personalData;
+  }
+
+  /** Returns access (Art. 15) and portability (Art. 20) exports of a subject's data. */
+  public ExportService exports() {
+    return exports;
   }
 
   /** Returns the declared purposes. */
