@@ -34,8 +34,10 @@ final class CsvDocumentWriter implements DocumentWriter {
 
   private final Writer out;
   private String provider = "";
+  /** The text of {@link #lastInstant}, formatted without allocating. */
+  private final char[] instantText = new char[IsoInstants.MAX_LENGTH];
+  private int instantLength;
   private @Nullable Instant lastInstant;
-  private @Nullable String lastInstantText;
 
   CsvDocumentWriter(OutputStream out) {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192);
@@ -54,17 +56,31 @@ final class CsvDocumentWriter implements DocumentWriter {
 
   @Override
   public void item(DataItem item) {
-    Instant collectedAt = item.collectedAt();
-    row(provider, item.record(), item.field(), item.category().id(), Values.text(item.value()),
-        item.providedBySubject(), collectedAt == null ? null : instantText(collectedAt));
+    try {
+      fields(provider, item.record(), item.field(), item.category().id(), Values.text(item.value()),
+          item.providedBySubject());
+      Instant collectedAt = item.collectedAt();
+      if (collectedAt != null) {
+        writeInstant(collectedAt);
+      }
+      out.write(CRLF);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private String instantText(Instant instant) {
+  private void writeInstant(Instant instant) throws IOException {
     if (instant != lastInstant && !instant.equals(lastInstant)) {
+      int length = IsoInstants.format(instant, instantText);
+      if (length < 0) {
+        lastInstant = null;
+        out.write(instant.toString());
+        return;
+      }
       lastInstant = instant;
-      lastInstantText = instant.toString();
+      instantLength = length;
     }
-    return lastInstantText;
+    out.write(instantText, 0, instantLength);
   }
 
   @Override
@@ -146,20 +162,7 @@ final class CsvDocumentWriter implements DocumentWriter {
   private void row(String provider, String record, String field, String category, @Nullable String value,
       boolean providedBySubject, @Nullable String collectedAt) {
     try {
-      quoted(provider);
-      out.write(',');
-      quoted(record);
-      out.write(',');
-      quoted(field);
-      out.write(',');
-      quoted(category);
-      out.write(',');
-      if (value != null) {
-        quoted(value);
-      }
-      out.write(',');
-      out.write(providedBySubject ? "true" : "false");
-      out.write(',');
+      fields(provider, record, field, category, value, providedBySubject);
       if (collectedAt != null) {
         out.write(collectedAt);
       }
@@ -167,6 +170,25 @@ final class CsvDocumentWriter implements DocumentWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes every field but {@code collected_at}, each followed by its comma. */
+  private void fields(String provider, String record, String field, String category, @Nullable String value,
+      boolean providedBySubject) throws IOException {
+    quoted(provider);
+    out.write(',');
+    quoted(record);
+    out.write(',');
+    quoted(field);
+    out.write(',');
+    quoted(category);
+    out.write(',');
+    if (value != null) {
+      quoted(value);
+    }
+    out.write(',');
+    out.write(providedBySubject ? "true" : "false");
+    out.write(',');
   }
 
   /** Writes a field, quoted when it is empty or holds a comma, a double quote, CR or LF; quotes are doubled. */

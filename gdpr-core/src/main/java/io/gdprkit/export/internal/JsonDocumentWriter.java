@@ -26,9 +26,9 @@ import tools.jackson.core.io.SerializedString;
  * Writes the JSON export document with Jackson's streaming generator; its layout is described on
  * {@link io.gdprkit.export.ExportService}.
  *
- * <p>Per item it writes pre-encoded property names, reuses the encoded id of the category it wrote last and the
- * text of the last {@code collectedAt} (a record's fields share one), so an item costs the value's encoding and
- * little else.
+ * <p>Per item it writes pre-encoded property names, reuses the encoded id of the category it wrote last, and formats
+ * {@code collectedAt} into a reused buffer, only when it differs from the last one (a record's fields share one), so
+ * an item costs the value's encoding and allocates nothing of its own.
  */
 final class JsonDocumentWriter implements DocumentWriter {
 
@@ -47,8 +47,10 @@ final class JsonDocumentWriter implements DocumentWriter {
   private final Map<String, DataCategory> declaredCategories = new HashMap<>();
   private @Nullable DataCategory lastCategory;
   private @Nullable SerializableString lastCategoryId;
+  /** The text of {@link #lastInstant}, formatted without allocating. */
+  private final char[] instantText = new char[IsoInstants.MAX_LENGTH];
+  private int instantLength;
   private @Nullable Instant lastInstant;
-  private @Nullable String lastInstantText;
 
   JsonDocumentWriter(OutputStream out) {
     this.json = ExportDocument.JSON.createGenerator(ObjectWriteContext.empty(), out);
@@ -112,7 +114,7 @@ final class JsonDocumentWriter implements DocumentWriter {
     if (collectedAt == null) {
       json.writeNull();
     } else {
-      json.writeString(instantText(collectedAt));
+      writeInstant(collectedAt);
     }
     json.writeEndObject();
   }
@@ -138,12 +140,18 @@ final class JsonDocumentWriter implements DocumentWriter {
     json.writeEndObject();
   }
 
-  private String instantText(Instant instant) {
+  private void writeInstant(Instant instant) {
     if (instant != lastInstant && !instant.equals(lastInstant)) {
+      int length = IsoInstants.format(instant, instantText);
+      if (length < 0) {
+        lastInstant = null;
+        json.writeString(instant.toString());
+        return;
+      }
       lastInstant = instant;
-      lastInstantText = instant.toString();
+      instantLength = length;
     }
-    return lastInstantText;
+    json.writeString(instantText, 0, instantLength);
   }
 
   @Override
