@@ -18,6 +18,11 @@ import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
 import io.gdprkit.decision.internal.DefaultDecisionService;
+import io.gdprkit.export.ExportDelivery;
+import io.gdprkit.export.ExportFormat;
+import io.gdprkit.export.ExportKind;
+import io.gdprkit.export.ExportService;
+import io.gdprkit.export.internal.DefaultExportService;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.preference.PreferenceService;
 import io.gdprkit.preference.Topic;
@@ -50,6 +55,9 @@ import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -97,6 +105,7 @@ public final class GdprKit {
   private final RetentionService retention;
   private final RectificationService rectification;
   private final RequestService requests;
+  private final ExportService exports;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -138,6 +147,7 @@ public final class GdprKit {
     this.rectification = new DefaultRectificationService(personalData);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
+    this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
     // Subject requests (issue 4)
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
@@ -146,9 +156,23 @@ public final class GdprKit {
     fulfillers.putIfAbsent(RequestKind.ERASURE, request -> erasureService.erase(request.subject()));
     fulfillers.putIfAbsent(RequestKind.RESTRICTION, request -> restrictions.restrict(request.subject(),
         "restriction request " + request.id().value(), Actor.system("subject-requests")));
+    if (builder.exportDelivery != null) {
+      ExportDelivery delivery = builder.exportDelivery;
+      fulfillers.putIfAbsent(RequestKind.ACCESS, request -> deliver(delivery, request.subject(), ExportKind.ACCESS));
+      fulfillers.putIfAbsent(RequestKind.PORTABILITY,
+          request -> deliver(delivery, request.subject(), ExportKind.PORTABILITY));
+    }
     this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
         : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+  }
+
+  private void deliver(ExportDelivery delivery, SubjectId subject, ExportKind kind) {
+    try (OutputStream out = delivery.open(subject, kind)) {
+      exports.write(subject, kind, ExportFormat.JSON, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("export delivery failed", e);
+    }
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
@@ -224,6 +248,11 @@ public final class GdprKit {
     return requests;
   }
 
+  /** Returns access (Art. 15) and portability (Art. 20) exports of a subject's data. */
+  public ExportService exports() {
+    return exports;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -270,6 +299,7 @@ public final class GdprKit {
     private final List<RetentionRule> retentionRules = new ArrayList<>();
     private final List<ErasureListener> erasureListeners = new ArrayList<>();
     private @Nullable RequestStore requestStore;
+    private @Nullable ExportDelivery exportDelivery;
     private @Nullable Mailer mailer;
     private @Nullable IdentityVerifier identityVerifier;
     private @Nullable EmailVerificationOptions emailVerification;
@@ -466,6 +496,16 @@ public final class GdprKit {
     public Builder requestZone(ZoneId value) {
       requireUnset(requestZone, "requestZone");
       this.requestZone = Preconditions.notNull(value, "requestZone");
+      return this;
+    }
+
+    /**
+     * Sets where the exports of completed access and portability requests go; without it, completing such a
+     * request only records it.
+     */
+    public Builder exportDelivery(ExportDelivery value) {
+      requireUnset(exportDelivery, "exportDelivery");
+      this.exportDelivery = Preconditions.notNull(value, "exportDelivery");
       return this;
     }
 

@@ -70,6 +70,18 @@ class RequestFulfilmentWiringTests {
   }
 
   @Test
+  void completingAnAccessRequestDeliversTheExport() {
+    java.io.ByteArrayOutputStream delivered = new java.io.ByteArrayOutputStream();
+    GdprKit gdpr = builder().exportDelivery((subject, kind) -> delivered).build();
+    contacts.put(alice, "c-42", Map.of("email", "alice@example.com"), Instant.EPOCH);
+
+    complete(gdpr, RequestKind.ACCESS);
+
+    assertThat(delivered.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("alice@example.com")
+        .contains("\"ACCESS\"");
+  }
+
+  @Test
   void aHostsOwnFulfillerWins() {
     GdprKit gdpr = builder().requestFulfiller(RequestKind.ERASURE, request -> { }).build();
     contacts.put(alice, "c-42", Map.of("email", "alice@example.com"), Instant.EPOCH);
