@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Checks that a {@link SourceStore} keeps its contract: tags per subject in append order, duplicates kept, whole
- * batches, distinct subjects per origin in id order with keyset paging, separate tenants and thread safety.
+ * batches, distinct subjects per origin in id order with keyset paging, erasure of a subject, separate tenants and
+ * thread safety.
  *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
  * return an empty store.
@@ -252,6 +253,113 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
 
       assertThat(zero).isInstanceOf(InvalidInputException.class);
       assertThat(negative).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("erasure")
+  class Erasure {
+
+    @Test
+    @DisplayName("erasing a subject returns how many tags were removed, repeated tags included")
+    void returnsTheNumberOfRemovedTags() {
+      SourceTag repeated = tag(ALICE, SIGNUP, 1);
+      store().appendAll(List.of(repeated, repeated, tag(ALICE, FAIR, 2), tag(BOB, SIGNUP, 3)));
+
+      int removed = store().erase(ALICE);
+
+      assertThat(removed).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an erased subject has no tags and is listed under none of its origins")
+    void removesTheTagsAndTheOriginListings() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(ALICE, FAIR, 2));
+      store().append(tag(ALICE, CRM, 3));
+      store().append(tag(BOB, FAIR, 4));
+
+      store().erase(ALICE);
+
+      assertThat(store().tags(ALICE)).isEmpty();
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).isEmpty();
+      assertThat(store().subjectsFrom(CRM, null, 10)).isEmpty();
+      assertThat(store().subjectsFrom(FAIR, null, 10)).containsExactly(BOB);
+      assertThat(store().subjectsFrom(FAIR, null, 1)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("erasing a subject leaves other subjects of the same origins untouched")
+    void leavesOtherSubjectsUntouched() {
+      SourceTag bobSignup = tag(BOB, SIGNUP, 1);
+      SourceTag bobFair = tag(BOB, FAIR, 2);
+      SourceTag carolSignup = tag(CAROL, SIGNUP, 3);
+      store().appendAll(List.of(tag(ALICE, SIGNUP, 1), bobSignup, bobFair, carolSignup, tag(ALICE, FAIR, 4)));
+
+      store().erase(ALICE);
+
+      assertThat(store().tags(BOB)).containsExactly(bobSignup, bobFair);
+      assertThat(store().tags(CAROL)).containsExactly(carolSignup);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(BOB, CAROL);
+      assertThat(store().subjectsFrom(FAIR, null, 10)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("erasing an unknown subject returns 0 and changes nothing")
+    void returnsZeroForAnUnknownSubject() {
+      SourceTag aliceSignup = tag(ALICE, SIGNUP, 1);
+      store().append(aliceSignup);
+
+      int removed = store().erase(BOB);
+
+      assertThat(removed).isZero();
+      assertThat(store().tags(ALICE)).containsExactly(aliceSignup);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("erasing a subject twice removes its tags only once")
+    void returnsZeroWhenErasingAgain() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(ALICE, FAIR, 2));
+      int first = store().erase(ALICE);
+
+      int second = store().erase(ALICE);
+
+      assertThat(first).isEqualTo(2);
+      assertThat(second).isZero();
+    }
+
+    @Test
+    @DisplayName("an erased subject tagged again has only its new tags")
+    void startsAfreshAfterErasure() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(ALICE, FAIR, 2));
+      store().erase(ALICE);
+      SourceTag fresh = tag(ALICE, CRM, 3);
+
+      store().append(fresh);
+
+      assertThat(store().tags(ALICE)).containsExactly(fresh);
+      assertThat(store().subjectsFrom(CRM, null, 10)).containsExactly(ALICE);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).isEmpty();
+      assertThat(store().subjectsFrom(FAIR, null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("erasing a subject leaves the same id in another tenant untouched")
+    void leavesOtherTenantsUntouched() {
+      SubjectId acmeAlice = SubjectId.of(TenantId.of("acme"), "alice");
+      SubjectId globexAlice = SubjectId.of(TenantId.of("globex"), "alice");
+      SourceTag globexTag = tag(globexAlice, SIGNUP, 2);
+      store().append(tag(acmeAlice, SIGNUP, 1));
+      store().append(globexTag);
+
+      int removed = store().erase(acmeAlice);
+
+      assertThat(removed).isEqualTo(1);
+      assertThat(store().tags(globexAlice)).containsExactly(globexTag);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(globexAlice);
     }
   }
 
