@@ -13,7 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
@@ -43,6 +49,8 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
   /** The cutoff of most tests: activity at minute 100 and later is recent, earlier activity is due. */
   private static final Instant CUTOFF = at(100);
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  /** Lock-step races take many small steps; on a busy machine they need longer than the others. */
+  private static final Duration LOCKSTEP_TIMEOUT = Duration.ofSeconds(25);
 
   private static final SubjectId ALICE = SubjectId.of("alice");
   private static final SubjectId BOB = SubjectId.of("bob");
@@ -563,6 +571,57 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       assertThat(subjects).allSatisfy(subject -> assertThat(store().lastActivity(subject)).contains(at(threads - 1)));
     }
 
+    @Test
+    @DisplayName("erasing a subject while its activity is recorded leaves it either due or without activity")
+    void keepsActivityAndDueSubjectsTogetherWhenErasureRacesActivity() throws Exception {
+      List<SubjectId> subjects = racers(100_000);
+      CyclicBarrier step = new CyclicBarrier(2);
+
+      race(2, LOCKSTEP_TIMEOUT, thread -> {
+        for (SubjectId subject : subjects) {
+          awaitStep(step); // both threads work on the same subject at the same time
+          if (thread == 0) {
+            store().recordActivity(subject, at(10));
+          } else {
+            store().erase(subject);
+          }
+        }
+        return List.of();
+      });
+
+      Set<SubjectId> due = new HashSet<>(store().due(LEADS, CUTOFF, null, subjects.size()));
+      List<SubjectId> inconsistent = subjects.stream()
+          .filter(subject -> store().lastActivity(subject).isPresent() != due.contains(subject))
+          .toList();
+      assertThat(inconsistent).as("subjects with activity before the cutoff that are not due, or due without activity")
+          .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a claim racing the erasure of its subject leaves no claim behind")
+    void leavesNoClaimBehindWhenErasureRacesAClaim() throws Exception {
+      List<SubjectId> subjects = racers(100_000);
+      subjects.forEach(subject -> store().recordActivity(subject, at(10)));
+      CyclicBarrier step = new CyclicBarrier(2);
+
+      race(2, LOCKSTEP_TIMEOUT, thread -> {
+        for (SubjectId subject : subjects) {
+          awaitStep(step); // both threads work on the same subject at the same time
+          if (thread == 0) {
+            store().claim(LEADS, subject);
+          } else {
+            store().erase(subject);
+          }
+        }
+        return List.of();
+      });
+
+      subjects.forEach(subject -> store().recordActivity(subject, at(10)));
+      Set<SubjectId> due = new HashSet<>(store().due(LEADS, CUTOFF, null, subjects.size()));
+      List<SubjectId> stillClaimed = subjects.stream().filter(subject -> !due.contains(subject)).toList();
+      assertThat(stillClaimed).as("erased subjects whose claim survived the erasure").isEmpty();
+    }
+
     /** Lets 8 threads try to claim every subject, in the same order so that they collide, and checks one wins each. */
     private void assertOneWinnerPerSubject(List<SubjectId> subjects, Predicate<SubjectId> claim) throws Exception {
       int threads = 8;
@@ -574,7 +633,19 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     }
 
     private static List<SubjectId> racers(int count) {
-      return IntStream.range(0, count).mapToObj(i -> SubjectId.of("racer-%03d".formatted(i))).toList();
+      return IntStream.range(0, count).mapToObj(i -> SubjectId.of("racer-%06d".formatted(i))).toList();
+    }
+  }
+
+  /** Waits until both threads of a lock-step race reach the same step; fails when the other thread stopped. */
+  private static void awaitStep(CyclicBarrier step) {
+    try {
+      step.await(RACE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the other thread", e);
+    } catch (BrokenBarrierException | TimeoutException e) {
+      throw new IllegalStateException("the other thread of the race stopped", e);
     }
   }
 

@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +45,8 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
 
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  /** Lock-step races take many small steps; on a busy machine they need longer than the others. */
+  private static final Duration LOCKSTEP_TIMEOUT = Duration.ofSeconds(25);
 
   private static final SubjectId ALICE = SubjectId.of("alice");
   private static final SubjectId BOB = SubjectId.of("bob");
@@ -459,8 +465,56 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
       assertThat(expected).allSatisfy(subject -> assertThat(store().tags(subject)).hasSize(2));
     }
 
+    @Test
+    @DisplayName("erasing a subject while it is tagged leaves it either tagged and listed under the origin, or neither")
+    void keepsTagsAndOriginListingsTogetherWhenErasureRacesTagging() throws Exception {
+      int subjects = 40_000;
+      CyclicBarrier step = new CyclicBarrier(2);
+
+      race(2, LOCKSTEP_TIMEOUT, thread -> {
+        for (int i = 0; i < subjects; i++) {
+          awaitStep(step); // both threads work on subject i at the same time
+          if (thread == 0) {
+            store().append(tag(stepper(i), stepOrigin(i), 1));
+          } else {
+            store().erase(stepper(i));
+          }
+        }
+        return List.of();
+      });
+
+      List<SubjectId> inconsistent = IntStream.range(0, subjects)
+          .filter(i -> store().tags(stepper(i)).isEmpty()
+              == store().subjectsFrom(stepOrigin(i), null, 1).contains(stepper(i)))
+          .mapToObj(i -> stepper(i))
+          .toList();
+      assertThat(inconsistent).as("subjects listed under their origin without tags, or tagged but not listed")
+          .isEmpty();
+    }
+
+    private static SubjectId stepper(int step) {
+      return SubjectId.of("stepper-%05d".formatted(step));
+    }
+
+    /** Returns an origin of its own for each step, so that tagging also creates the origin's listing. */
+    private static Origin stepOrigin(int step) {
+      return Origin.form("form-%05d".formatted(step));
+    }
+
     private static SubjectId racer(int thread, int batch) {
       return SubjectId.of("racer-%d-%02d".formatted(thread, batch));
+    }
+  }
+
+  /** Waits until both threads of a lock-step race reach the same step; fails when the other thread stopped. */
+  private static void awaitStep(CyclicBarrier step) {
+    try {
+      step.await(RACE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the other thread", e);
+    } catch (BrokenBarrierException | TimeoutException e) {
+      throw new IllegalStateException("the other thread of the race stopped", e);
     }
   }
 
