@@ -17,6 +17,9 @@ import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ObjectionChange;
+import io.gdprkit.consent.ObjectionStatus;
+import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -46,8 +49,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Checks that a {@link ConsentStore} keeps its contract: gap-free sequences per subject and purpose, a current state
- * that is always the {@linkplain ConsentState#fold fold} of the history, all-or-nothing batches, switch changes,
- * keyset paging of subjects, expiry queries, separate tenants and thread safety.
+ * that is always the {@linkplain ConsentState#fold fold} of the history, all-or-nothing batches, switch, restriction
+ * and objection changes, erasure of a subject, keyset paging of subjects, expiry queries, separate tenants and
+ * thread safety.
  *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
  * return an empty store.
@@ -643,6 +647,172 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   }
 
   @Nested
+  @DisplayName("restrictions")
+  class Restrictions {
+
+    @Test
+    @DisplayName("a placed restriction shows in the current state")
+    void reflectsAPlacedRestriction() {
+      store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+
+      store().recordRestriction(restriction(ALICE, true, 2));
+
+      assertThat(store().current(ALICE).isRestricted()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the current state shows the last restriction change")
+    void reflectsTheLastRestrictionChange() {
+      store().recordRestriction(restriction(ALICE, true, 1));
+      store().recordRestriction(restriction(ALICE, false, 2));
+      store().recordRestriction(restriction(BOB, false, 3));
+
+      store().recordRestriction(restriction(BOB, true, 4));
+
+      assertThat(store().current(ALICE).isRestricted()).isFalse();
+      assertThat(store().current(BOB).isRestricted()).isTrue();
+    }
+
+    @Test
+    @DisplayName("restriction history lists every change oldest first")
+    void keepsTheRestrictionHistoryInOrder() {
+      RestrictionChange placed = restriction(ALICE, true, 1);
+      RestrictionChange lifted = new RestrictionChange(ALICE, false, "accuracy verified", Actor.staff("dpo-2"),
+          START.plus(Duration.ofMinutes(2)));
+      RestrictionChange placedAgain = restriction(ALICE, true, 3);
+
+      store().recordRestriction(placed);
+      store().recordRestriction(lifted);
+      store().recordRestriction(placedAgain);
+
+      assertThat(store().restrictionHistory(ALICE)).containsExactly(placed, lifted, placedAgain);
+      assertThat(store().current(ALICE).isRestricted()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a restriction leaves other subjects unaffected")
+    void leavesOtherSubjectsUnaffected() {
+      store().recordRestriction(restriction(BOB, true, 1));
+      store().append(event(CAROL, NEWSLETTER, GRANTED, 1));
+
+      store().recordRestriction(restriction(ALICE, false, 2));
+      store().recordRestriction(restriction(ALICE, true, 3));
+
+      assertThat(store().current(BOB).isRestricted()).isTrue();
+      assertThat(store().restrictionHistory(BOB)).hasSize(1);
+      assertThat(store().current(CAROL).isRestricted()).isFalse();
+      assertThat(store().restrictionHistory(CAROL)).isEmpty();
+      assertThat(store().current(DAVE)).isEqualTo(SubjectConsents.EMPTY);
+    }
+
+    @Test
+    @DisplayName("a restriction keeps the consents and switches, and later events and switch changes keep it")
+    void keepsRestrictionConsentsAndSwitchesTogether() {
+      store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.PROFILING, true, 1));
+      store().recordRestriction(restriction(ALICE, true, 2));
+
+      store().append(event(ALICE, NEWSLETTER, WITHDRAWN, 2));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, false, 3));
+
+      SubjectConsents current = store().current(ALICE);
+      assertThat(current.isRestricted()).isTrue();
+      assertThat(current.state(NEWSLETTER)).returns(ConsentStatus.WITHDRAWN, from(ConsentState::status));
+      assertThat(current.switches())
+          .containsOnly(Map.entry(ProcessingSwitch.PROFILING, true), Map.entry(ProcessingSwitch.TRACKING, false));
+      assertCurrentIsTheFold(ALICE, NEWSLETTER);
+    }
+  }
+
+  @Nested
+  @DisplayName("objections")
+  class Objections {
+
+    @Test
+    @DisplayName("the current state shows the objection of each purpose")
+    void reflectsAnObjectionPerPurpose() {
+      store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 2));
+      store().recordObjection(objection(ALICE, CALLS, ObjectionStatus.OVERRIDDEN, 3));
+
+      SubjectConsents current = store().current(ALICE);
+      assertThat(current.objection(NEWSLETTER)).isEqualTo(ObjectionStatus.OBJECTED);
+      assertThat(current.objection(CALLS)).isEqualTo(ObjectionStatus.OVERRIDDEN);
+      assertThat(current.objection("profiling")).isNull();
+      assertThat(current.objections()).containsOnly(
+          Map.entry(NEWSLETTER, ObjectionStatus.OBJECTED), Map.entry(CALLS, ObjectionStatus.OVERRIDDEN));
+    }
+
+    @Test
+    @DisplayName("the last objection change of a purpose wins")
+    void reflectsTheLastChangeOfAPurpose() {
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 1));
+      store().recordObjection(objection(ALICE, CALLS, ObjectionStatus.OBJECTED, 2));
+
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.WITHDRAWN, 3));
+      store().recordObjection(objection(ALICE, CALLS, ObjectionStatus.OVERRIDDEN, 4));
+      store().recordObjection(objection(ALICE, CALLS, ObjectionStatus.OBJECTED, 5));
+
+      assertThat(store().current(ALICE).objections()).containsOnly(
+          Map.entry(NEWSLETTER, ObjectionStatus.WITHDRAWN), Map.entry(CALLS, ObjectionStatus.OBJECTED));
+    }
+
+    @Test
+    @DisplayName("objection history lists every change of every purpose oldest first")
+    void keepsTheObjectionHistoryInOrder() {
+      ObjectionChange first = objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 1);
+      ObjectionChange second = new ObjectionChange(ALICE, CALLS, ObjectionStatus.OBJECTED,
+          "I am not a customer any more.", Actor.subject(), START.plus(Duration.ofMinutes(2)));
+      ObjectionChange third = new ObjectionChange(ALICE, CALLS, ObjectionStatus.OVERRIDDEN,
+          "defence of legal claims", Actor.staff("dpo"), START.plus(Duration.ofMinutes(3)));
+      ObjectionChange fourth = objection(ALICE, NEWSLETTER, ObjectionStatus.WITHDRAWN, 4);
+
+      store().recordObjection(first);
+      store().recordObjection(second);
+      store().recordObjection(third);
+      store().recordObjection(fourth);
+
+      assertThat(store().objectionHistory(ALICE)).containsExactly(first, second, third, fourth);
+    }
+
+    @Test
+    @DisplayName("an objection leaves other subjects unaffected")
+    void leavesOtherSubjectsUnaffected() {
+      store().recordObjection(objection(BOB, NEWSLETTER, ObjectionStatus.OBJECTED, 1));
+      store().append(event(CAROL, NEWSLETTER, GRANTED, 1));
+
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.WITHDRAWN, 2));
+      store().recordObjection(objection(ALICE, CALLS, ObjectionStatus.OBJECTED, 3));
+
+      assertThat(store().current(BOB).objections()).containsOnly(Map.entry(NEWSLETTER, ObjectionStatus.OBJECTED));
+      assertThat(store().objectionHistory(BOB)).hasSize(1);
+      assertThat(store().current(CAROL).objections()).isEmpty();
+      assertThat(store().objectionHistory(CAROL)).isEmpty();
+      assertThat(store().current(DAVE)).isEqualTo(SubjectConsents.EMPTY);
+    }
+
+    @Test
+    @DisplayName("objections, the restriction, switches and consents keep each other in the current state")
+    void keepsObjectionsAndTheRestOfTheSnapshotTogether() {
+      store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+      store().recordRestriction(restriction(ALICE, true, 1));
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 2));
+
+      store().append(event(ALICE, NEWSLETTER, WITHDRAWN, 2));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.PROFILING, true, 3));
+      store().recordRestriction(restriction(ALICE, false, 4));
+
+      SubjectConsents current = store().current(ALICE);
+      assertThat(current.objections()).containsOnly(Map.entry(NEWSLETTER, ObjectionStatus.OBJECTED));
+      assertThat(current.isRestricted()).isFalse();
+      assertThat(current.switchSetting(ProcessingSwitch.PROFILING)).isTrue();
+      assertThat(current.state(NEWSLETTER)).returns(ConsentStatus.WITHDRAWN, from(ConsentState::status));
+      assertCurrentIsTheFold(ALICE, NEWSLETTER);
+    }
+  }
+
+  @Nested
   @DisplayName("paging")
   class Paging {
 
@@ -665,6 +835,28 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, true, 1));
 
       assertThat(store().subjects(null, 10)).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    @DisplayName("a subject with only a restriction change is listed")
+    void listsSubjectsWithOnlyARestrictionChange() {
+      store().append(event(BOB, NEWSLETTER, GRANTED, 1));
+
+      store().recordRestriction(restriction(CAROL, true, 1));
+
+      assertThat(store().subjects(null, 10)).containsExactly(BOB, CAROL);
+      assertThat(store().subjects(BOB, 10)).containsExactly(CAROL);
+    }
+
+    @Test
+    @DisplayName("a subject with only an objection change is listed")
+    void listsSubjectsWithOnlyAnObjectionChange() {
+      store().append(event(BOB, NEWSLETTER, GRANTED, 1));
+
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 1));
+
+      assertThat(store().subjects(null, 10)).containsExactly(ALICE, BOB);
+      assertThat(store().subjects(null, 1)).containsExactly(ALICE);
     }
 
     @Test
@@ -852,6 +1044,181 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   }
 
   @Nested
+  @DisplayName("erasure")
+  class Erasure {
+
+    @Test
+    @DisplayName("erasing a subject returns how many consent events were removed")
+    void returnsTheNumberOfRemovedEvents() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1), event(ALICE, CALLS, GRANTED, 1),
+          event(ALICE, NEWSLETTER, WITHDRAWN, 2), event(BOB, NEWSLETTER, GRANTED, 1));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, true, 3));
+      store().recordRestriction(restriction(ALICE, true, 4));
+      store().recordObjection(objection(ALICE, CALLS, ObjectionStatus.OBJECTED, 5));
+
+      int removed = store().erase(ALICE);
+
+      assertThat(removed).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an erased subject has the empty snapshot and no history of any kind")
+    void removesTheSnapshotAndEveryHistory() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1, days(30)), event(ALICE, CALLS, PENDING_CONFIRMATION, 1));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.PROFILING, true, 2));
+      store().recordRestriction(restriction(ALICE, true, 3));
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 4));
+
+      store().erase(ALICE);
+
+      assertThat(store().current(ALICE)).isEqualTo(SubjectConsents.EMPTY);
+      assertThat(store().history(ALICE)).isEmpty();
+      assertThat(store().history(ALICE, NEWSLETTER)).isEmpty();
+      assertThat(store().switchHistory(ALICE)).isEmpty();
+      assertThat(store().restrictionHistory(ALICE)).isEmpty();
+      assertThat(store().objectionHistory(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an erased subject is no longer listed, even with only switch, restriction or objection changes")
+    void stopsListingAnErasedSubject() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1), event(CAROL, NEWSLETTER, GRANTED, 1));
+      store().recordSwitch(switchChange(BOB, ProcessingSwitch.TRACKING, false, 1));
+      store().recordRestriction(restriction(DAVE, true, 1));
+      store().recordObjection(objection(ERIN, NEWSLETTER, ObjectionStatus.OBJECTED, 1));
+
+      store().erase(ALICE);
+      store().erase(BOB);
+      store().erase(DAVE);
+      store().erase(ERIN);
+
+      assertThat(store().subjects(null, 10)).containsExactly(CAROL);
+      assertThat(store().subjects(null, 1)).containsExactly(CAROL);
+    }
+
+    @Test
+    @DisplayName("a subject with only switch, restriction and objection changes is erased with 0 events removed")
+    void erasesASubjectWithoutConsentEvents() {
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, true, 1));
+      store().recordRestriction(restriction(ALICE, true, 2));
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 3));
+
+      int removed = store().erase(ALICE);
+
+      assertThat(removed).isZero();
+      assertThat(store().current(ALICE)).isEqualTo(SubjectConsents.EMPTY);
+      assertThat(store().switchHistory(ALICE)).isEmpty();
+      assertThat(store().restrictionHistory(ALICE)).isEmpty();
+      assertThat(store().objectionHistory(ALICE)).isEmpty();
+      assertThat(store().subjects(null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("erasing a subject leaves other subjects untouched")
+    void leavesOtherSubjectsUntouched() {
+      for (SubjectId subject : List.of(ALICE, BOB, CAROL)) {
+        append(event(subject, NEWSLETTER, GRANTED, 1, days(10)), event(subject, NEWSLETTER, WITHDRAWN, 2));
+        store().recordSwitch(switchChange(subject, ProcessingSwitch.PROFILING, true, 3));
+        store().recordRestriction(restriction(subject, true, 4));
+        store().recordObjection(objection(subject, CALLS, ObjectionStatus.OBJECTED, 5));
+      }
+      SubjectConsents bobBefore = store().current(BOB);
+      List<ConsentEvent> bobHistory = store().history(BOB);
+      List<SwitchChange> bobSwitches = store().switchHistory(BOB);
+      List<RestrictionChange> bobRestrictions = store().restrictionHistory(BOB);
+      List<ObjectionChange> bobObjections = store().objectionHistory(BOB);
+
+      store().erase(ALICE);
+      store().erase(CAROL);
+
+      assertThat(store().current(BOB)).isEqualTo(bobBefore);
+      assertThat(bobBefore.isRestricted()).isTrue();
+      assertThat(store().history(BOB)).hasSize(2).isEqualTo(bobHistory);
+      assertThat(store().switchHistory(BOB)).hasSize(1).isEqualTo(bobSwitches);
+      assertThat(store().restrictionHistory(BOB)).hasSize(1).isEqualTo(bobRestrictions);
+      assertThat(store().objectionHistory(BOB)).hasSize(1).isEqualTo(bobObjections);
+      assertThat(store().subjects(null, 10)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("erasing an unknown subject returns 0 and changes nothing")
+    void returnsZeroForAnUnknownSubject() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1), event(ALICE, NEWSLETTER, WITHDRAWN, 2));
+      store().recordRestriction(restriction(ALICE, true, 3));
+      SubjectConsents aliceBefore = store().current(ALICE);
+
+      int removed = store().erase(BOB);
+
+      assertThat(removed).isZero();
+      assertThat(store().current(ALICE)).isEqualTo(aliceBefore);
+      assertThat(store().history(ALICE)).hasSize(2);
+      assertThat(store().restrictionHistory(ALICE)).hasSize(1);
+      assertThat(store().subjects(null, 10)).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("erasing a subject twice removes its events only once")
+    void returnsZeroWhenErasingAgain() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1), event(ALICE, NEWSLETTER, WITHDRAWN, 2));
+      int first = store().erase(ALICE);
+
+      int second = store().erase(ALICE);
+
+      assertThat(first).isEqualTo(2);
+      assertThat(second).isZero();
+    }
+
+    @Test
+    @DisplayName("an erased subject starts a fresh ledger at sequence 1")
+    void startsAFreshLedgerAfterErasure() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1), event(ALICE, NEWSLETTER, WITHDRAWN, 2),
+          event(ALICE, NEWSLETTER, GRANTED, 3));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, true, 4));
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 4));
+      store().erase(ALICE);
+      ConsentEvent fresh = event(ALICE, NEWSLETTER, PENDING_CONFIRMATION, 1);
+
+      store().append(fresh);
+
+      assertThat(store().history(ALICE)).containsExactly(fresh);
+      assertThat(store().current(ALICE).state(NEWSLETTER))
+          .returns(ConsentStatus.PENDING, from(ConsentState::status))
+          .returns(1L, from(ConsentState::sequence));
+      assertThat(store().current(ALICE).switches()).isEmpty();
+      assertThat(store().current(ALICE).objections()).isEmpty();
+      assertCurrentIsTheFold(ALICE, NEWSLETTER);
+      assertThat(store().subjects(null, 10)).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("an erased subject's consents are no longer returned as expiring")
+    void forgetsTheExpiriesOfAnErasedSubject() {
+      append(event(ALICE, NEWSLETTER, GRANTED, 1, days(10)), event(BOB, NEWSLETTER, GRANTED, 1, days(10)));
+
+      store().erase(ALICE);
+
+      assertThat(store().grantedExpiringBy(days(20), 10)).singleElement()
+          .returns(BOB, from(ConsentState::subject));
+    }
+
+    @Test
+    @DisplayName("erasing a subject leaves the same id in another tenant untouched")
+    void leavesOtherTenantsUntouched() {
+      SubjectId acmeAlice = SubjectId.of(TenantId.of("acme"), "alice");
+      SubjectId globexAlice = SubjectId.of(TenantId.of("globex"), "alice");
+      append(event(acmeAlice, NEWSLETTER, GRANTED, 1), event(globexAlice, NEWSLETTER, GRANTED, 1));
+      store().recordRestriction(restriction(globexAlice, true, 2));
+
+      int removed = store().erase(acmeAlice);
+
+      assertThat(removed).isEqualTo(1);
+      assertThat(store().history(globexAlice)).hasSize(1);
+      assertThat(store().current(globexAlice).isRestricted()).isTrue();
+      assertThat(store().subjects(null, 10)).containsExactly(globexAlice);
+    }
+  }
+
+  @Nested
   @DisplayName("concurrency")
   @Timeout(30)
   class Concurrency {
@@ -1016,6 +1383,15 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   private static SwitchChange switchChange(
       SubjectId subject, ProcessingSwitch processingSwitch, boolean on, int minute) {
     return new SwitchChange(subject, processingSwitch, on, Actor.subject(), START.plus(Duration.ofMinutes(minute)));
+  }
+
+  private static RestrictionChange restriction(SubjectId subject, boolean restricted, int minute) {
+    return new RestrictionChange(subject, restricted, "accuracy contested (Art. 18(1)(a))", Actor.staff("dpo"),
+        START.plus(Duration.ofMinutes(minute)));
+  }
+
+  private static ObjectionChange objection(SubjectId subject, String purpose, ObjectionStatus status, int minute) {
+    return new ObjectionChange(subject, purpose, status, "", Actor.subject(), START.plus(Duration.ofMinutes(minute)));
   }
 
   private static Instant days(int days) {

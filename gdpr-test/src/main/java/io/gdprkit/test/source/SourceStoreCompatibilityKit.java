@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Checks that a {@link SourceStore} keeps its contract: tags per subject in append order, duplicates kept, whole
- * batches, distinct subjects per origin in id order with keyset paging, separate tenants and thread safety.
+ * batches, distinct subjects per origin in id order with keyset paging, erasure of a subject, separate tenants and
+ * thread safety.
  *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
  * return an empty store.
@@ -40,6 +45,8 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
 
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  /** Lock-step races take many small steps; on a busy machine they need longer than the others. */
+  private static final Duration LOCKSTEP_TIMEOUT = Duration.ofSeconds(25);
 
   private static final SubjectId ALICE = SubjectId.of("alice");
   private static final SubjectId BOB = SubjectId.of("bob");
@@ -256,6 +263,113 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
   }
 
   @Nested
+  @DisplayName("erasure")
+  class Erasure {
+
+    @Test
+    @DisplayName("erasing a subject returns how many tags were removed, repeated tags included")
+    void returnsTheNumberOfRemovedTags() {
+      SourceTag repeated = tag(ALICE, SIGNUP, 1);
+      store().appendAll(List.of(repeated, repeated, tag(ALICE, FAIR, 2), tag(BOB, SIGNUP, 3)));
+
+      int removed = store().erase(ALICE);
+
+      assertThat(removed).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an erased subject has no tags and is listed under none of its origins")
+    void removesTheTagsAndTheOriginListings() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(ALICE, FAIR, 2));
+      store().append(tag(ALICE, CRM, 3));
+      store().append(tag(BOB, FAIR, 4));
+
+      store().erase(ALICE);
+
+      assertThat(store().tags(ALICE)).isEmpty();
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).isEmpty();
+      assertThat(store().subjectsFrom(CRM, null, 10)).isEmpty();
+      assertThat(store().subjectsFrom(FAIR, null, 10)).containsExactly(BOB);
+      assertThat(store().subjectsFrom(FAIR, null, 1)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("erasing a subject leaves other subjects of the same origins untouched")
+    void leavesOtherSubjectsUntouched() {
+      SourceTag bobSignup = tag(BOB, SIGNUP, 1);
+      SourceTag bobFair = tag(BOB, FAIR, 2);
+      SourceTag carolSignup = tag(CAROL, SIGNUP, 3);
+      store().appendAll(List.of(tag(ALICE, SIGNUP, 1), bobSignup, bobFair, carolSignup, tag(ALICE, FAIR, 4)));
+
+      store().erase(ALICE);
+
+      assertThat(store().tags(BOB)).containsExactly(bobSignup, bobFair);
+      assertThat(store().tags(CAROL)).containsExactly(carolSignup);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(BOB, CAROL);
+      assertThat(store().subjectsFrom(FAIR, null, 10)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("erasing an unknown subject returns 0 and changes nothing")
+    void returnsZeroForAnUnknownSubject() {
+      SourceTag aliceSignup = tag(ALICE, SIGNUP, 1);
+      store().append(aliceSignup);
+
+      int removed = store().erase(BOB);
+
+      assertThat(removed).isZero();
+      assertThat(store().tags(ALICE)).containsExactly(aliceSignup);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(ALICE);
+    }
+
+    @Test
+    @DisplayName("erasing a subject twice removes its tags only once")
+    void returnsZeroWhenErasingAgain() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(ALICE, FAIR, 2));
+      int first = store().erase(ALICE);
+
+      int second = store().erase(ALICE);
+
+      assertThat(first).isEqualTo(2);
+      assertThat(second).isZero();
+    }
+
+    @Test
+    @DisplayName("an erased subject tagged again has only its new tags")
+    void startsAfreshAfterErasure() {
+      store().append(tag(ALICE, SIGNUP, 1));
+      store().append(tag(ALICE, FAIR, 2));
+      store().erase(ALICE);
+      SourceTag fresh = tag(ALICE, CRM, 3);
+
+      store().append(fresh);
+
+      assertThat(store().tags(ALICE)).containsExactly(fresh);
+      assertThat(store().subjectsFrom(CRM, null, 10)).containsExactly(ALICE);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).isEmpty();
+      assertThat(store().subjectsFrom(FAIR, null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("erasing a subject leaves the same id in another tenant untouched")
+    void leavesOtherTenantsUntouched() {
+      SubjectId acmeAlice = SubjectId.of(TenantId.of("acme"), "alice");
+      SubjectId globexAlice = SubjectId.of(TenantId.of("globex"), "alice");
+      SourceTag globexTag = tag(globexAlice, SIGNUP, 2);
+      store().append(tag(acmeAlice, SIGNUP, 1));
+      store().append(globexTag);
+
+      int removed = store().erase(acmeAlice);
+
+      assertThat(removed).isEqualTo(1);
+      assertThat(store().tags(globexAlice)).containsExactly(globexTag);
+      assertThat(store().subjectsFrom(SIGNUP, null, 10)).containsExactly(globexAlice);
+    }
+  }
+
+  @Nested
   @DisplayName("tenants")
   class Tenants {
 
@@ -351,8 +465,56 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
       assertThat(expected).allSatisfy(subject -> assertThat(store().tags(subject)).hasSize(2));
     }
 
+    @Test
+    @DisplayName("erasing a subject while it is tagged leaves it either tagged and listed under the origin, or neither")
+    void keepsTagsAndOriginListingsTogetherWhenErasureRacesTagging() throws Exception {
+      int subjects = 40_000;
+      CyclicBarrier step = new CyclicBarrier(2);
+
+      race(2, LOCKSTEP_TIMEOUT, thread -> {
+        for (int i = 0; i < subjects; i++) {
+          awaitStep(step); // both threads work on subject i at the same time
+          if (thread == 0) {
+            store().append(tag(stepper(i), stepOrigin(i), 1));
+          } else {
+            store().erase(stepper(i));
+          }
+        }
+        return List.of();
+      });
+
+      List<SubjectId> inconsistent = IntStream.range(0, subjects)
+          .filter(i -> store().tags(stepper(i)).isEmpty()
+              == store().subjectsFrom(stepOrigin(i), null, 1).contains(stepper(i)))
+          .mapToObj(i -> stepper(i))
+          .toList();
+      assertThat(inconsistent).as("subjects listed under their origin without tags, or tagged but not listed")
+          .isEmpty();
+    }
+
+    private static SubjectId stepper(int step) {
+      return SubjectId.of("stepper-%05d".formatted(step));
+    }
+
+    /** Returns an origin of its own for each step, so that tagging also creates the origin's listing. */
+    private static Origin stepOrigin(int step) {
+      return Origin.form("form-%05d".formatted(step));
+    }
+
     private static SubjectId racer(int thread, int batch) {
       return SubjectId.of("racer-%d-%02d".formatted(thread, batch));
+    }
+  }
+
+  /** Waits until both threads of a lock-step race reach the same step; fails when the other thread stopped. */
+  private static void awaitStep(CyclicBarrier step) {
+    try {
+      step.await(RACE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the other thread", e);
+    } catch (BrokenBarrierException | TimeoutException e) {
+      throw new IllegalStateException("the other thread of the race stopped", e);
     }
   }
 

@@ -1,0 +1,319 @@
+package io.gdprkit.test.suppression;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.data.ContactPoint;
+import io.gdprkit.suppression.SuppressionEntry;
+import io.gdprkit.suppression.spi.SuppressionStore;
+import io.gdprkit.test.StoreCompatibilityKit;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Checks that a {@link SuppressionStore} keeps its contract: one entry per hash, the first one kept, removal, keyset
+ * paging ordered by hash, and thread safety.
+ *
+ * <p>Hashes are compared exactly, case included: they end in base64url, where {@code "k1:a"} and {@code "k1:A"} are
+ * different hashes. Entries are ordered as {@link String#compareTo} orders their hashes, as a binary collation does.
+ *
+ * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
+ * return an empty store.
+ *
+ * <p>Usage example: <pre>{@code class JpaSuppressionStoreTests extends SuppressionStoreCompatibilityKit { protected SuppressionStore createStore() { return new JpaSuppressionStore(em); } }}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilityKit<SuppressionStore> {
+
+  private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final String ALICE_MAIL = hash("alice@example.com");
+  private static final String BOB_MAIL = hash("bob@example.com");
+  private static final String CAROL_PHONE = hash("+4930123456");
+
+  @Nested
+  @DisplayName("adding")
+  class Adding {
+
+    @Test
+    @DisplayName("an added entry is returned and found by its hash with every field unchanged")
+    void returnsAndFindsAnAddedEntry() {
+      SuppressionEntry entry = new SuppressionEntry(ContactPoint.Kind.PHONE, CAROL_PHONE,
+          Instant.parse("2025-12-31T23:59:59.123Z"));
+
+      SuppressionEntry stored = store().add(entry);
+
+      assertThat(stored).isEqualTo(entry);
+      assertThat(store().find(CAROL_PHONE)).contains(entry);
+    }
+
+    @Test
+    @DisplayName("adding a hash again keeps and returns the first entry")
+    void keepsTheFirstEntryOfAHash() {
+      SuppressionEntry first = entry(ALICE_MAIL, 1);
+      SuppressionEntry second = entry(ALICE_MAIL, 2);
+      store().add(first);
+
+      SuppressionEntry stored = store().add(second);
+
+      assertThat(stored).isEqualTo(first);
+      assertThat(store().find(ALICE_MAIL)).contains(first);
+      assertThat(store().entries(null, 10)).containsExactly(first);
+    }
+
+    @Test
+    @DisplayName("a hash never added is not found")
+    void findsNothingForAnUnknownHash() {
+      store().add(entry(ALICE_MAIL, 1));
+
+      Optional<SuppressionEntry> found = store().find(BOB_MAIL);
+
+      assertThat(found).isEmpty();
+    }
+
+    @Test
+    @DisplayName("hashes that differ only in case are different entries")
+    void keepsHashesThatDifferOnlyInCaseApart() {
+      SuppressionEntry lower = entry("k1:abc", 1);
+      SuppressionEntry upper = entry("k1:ABC", 2);
+
+      SuppressionEntry storedLower = store().add(lower);
+      SuppressionEntry storedUpper = store().add(upper);
+
+      assertThat(storedLower).isEqualTo(lower);
+      assertThat(storedUpper).isEqualTo(upper);
+      assertThat(store().find("k1:abc")).contains(lower);
+      assertThat(store().find("k1:ABC")).contains(upper);
+      assertThat(store().entries(null, 10)).containsExactly(upper, lower);
+    }
+  }
+
+  @Nested
+  @DisplayName("removing")
+  class Removing {
+
+    @Test
+    @DisplayName("a removed entry is no longer found or listed")
+    void removesAnEntry() {
+      SuppressionEntry bob = entry(BOB_MAIL, 2);
+      store().add(entry(ALICE_MAIL, 1));
+      store().add(bob);
+
+      boolean removed = store().remove(ALICE_MAIL);
+
+      assertThat(removed).isTrue();
+      assertThat(store().find(ALICE_MAIL)).isEmpty();
+      assertThat(store().find(BOB_MAIL)).contains(bob);
+      assertThat(store().entries(null, 10)).containsExactly(bob);
+    }
+
+    @Test
+    @DisplayName("removing a hash never added returns false and changes nothing")
+    void returnsFalseForAnUnknownHash() {
+      SuppressionEntry alice = entry(ALICE_MAIL, 1);
+      store().add(alice);
+
+      boolean removed = store().remove(BOB_MAIL);
+
+      assertThat(removed).isFalse();
+      assertThat(store().entries(null, 10)).containsExactly(alice);
+    }
+
+    @Test
+    @DisplayName("removing an entry twice returns true only the first time")
+    void returnsTrueOnlyOnce() {
+      store().add(entry(ALICE_MAIL, 1));
+      boolean first = store().remove(ALICE_MAIL);
+
+      boolean second = store().remove(ALICE_MAIL);
+
+      assertThat(first).isTrue();
+      assertThat(second).isFalse();
+    }
+
+    @Test
+    @DisplayName("a removed hash can be added again with a new entry")
+    void acceptsAHashAgainAfterRemoval() {
+      store().add(entry(ALICE_MAIL, 1));
+      store().remove(ALICE_MAIL);
+      SuppressionEntry again = entry(ALICE_MAIL, 5);
+
+      SuppressionEntry stored = store().add(again);
+
+      assertThat(stored).isEqualTo(again);
+      assertThat(store().find(ALICE_MAIL)).contains(again);
+    }
+  }
+
+  @Nested
+  @DisplayName("paging")
+  class Paging {
+
+    @Test
+    @DisplayName("entries are listed once each, ordered by hash")
+    void listsEntriesInHashOrder() {
+      List<String> hashes = List.of("k1:b", "k2:A", "k1:B", "k1:a-", "k1:_", "k1:9");
+      hashes.forEach(hash -> store().add(entry(hash, 1)));
+      store().add(entry("k1:b", 2));
+
+      List<SuppressionEntry> entries = store().entries(null, 10);
+
+      assertThat(entries).extracting(SuppressionEntry::hash)
+          .containsExactly("k1:9", "k1:B", "k1:_", "k1:a-", "k1:b", "k2:A");
+    }
+
+    @Test
+    @DisplayName("a page starts after the given hash, even one that does not exist")
+    void startsAfterTheGivenHash() {
+      SuppressionEntry a = entry("k1:a", 1);
+      SuppressionEntry c = entry("k1:c", 2);
+      SuppressionEntry e = entry("k1:e", 3);
+      List.of(e, a, c).forEach(store()::add);
+
+      List<SuppressionEntry> afterA = store().entries("k1:a", 10);
+      List<SuppressionEntry> afterB = store().entries("k1:b", 10);
+      List<SuppressionEntry> afterE = store().entries("k1:e", 10);
+
+      assertThat(afterA).containsExactly(c, e);
+      assertThat(afterB).containsExactly(c, e);
+      assertThat(afterE).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a page holds at most limit entries")
+    void respectsTheLimit() {
+      SuppressionEntry a = entry("k1:a", 1);
+      SuppressionEntry b = entry("k1:b", 2);
+      List.of(entry("k1:c", 3), b, a).forEach(store()::add);
+
+      List<SuppressionEntry> page = store().entries(null, 2);
+
+      assertThat(page).containsExactly(a, b);
+    }
+
+    @Test
+    @DisplayName("paging by the last hash of each page visits every entry exactly once")
+    void pagesThroughEveryEntryExactlyOnce() {
+      List<SuppressionEntry> added = IntStream.range(0, 23)
+          .mapToObj(i -> entry(hash("contact-" + i + "@example.com"), i))
+          .toList();
+      List<SuppressionEntry> expected = added.stream().sorted(Comparator.comparing(SuppressionEntry::hash)).toList();
+      List<SuppressionEntry> addOrder = new ArrayList<>(expected);
+      Collections.reverse(addOrder);
+      Collections.swap(addOrder, 3, 17);
+      addOrder.forEach(store()::add);
+
+      List<SuppressionEntry> visited = new ArrayList<>();
+      @Nullable String after = null;
+      for (int page = 0; page < 50; page++) {
+        List<SuppressionEntry> entries = store().entries(after, 4);
+        assertThat(entries).hasSizeLessThanOrEqualTo(4);
+        if (entries.isEmpty()) {
+          break;
+        }
+        visited.addAll(entries);
+        after = entries.get(entries.size() - 1).hash();
+      }
+
+      assertThat(visited).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("a limit below 1 is invalid input")
+    void rejectsALimitBelowOne() {
+      store().add(entry(ALICE_MAIL, 1));
+
+      Throwable zero = thrownBy(() -> store().entries(null, 0));
+      Throwable negative = thrownBy(() -> store().entries(ALICE_MAIL, -1));
+
+      assertThat(zero).isInstanceOf(InvalidInputException.class);
+      assertThat(negative).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("concurrency")
+  @Timeout(30)
+  class Concurrency {
+
+    @BeforeEach
+    void createsTheStoreBeforeThreadsShareIt() {
+      store();
+    }
+
+    @Test
+    @DisplayName("racing adds of the same hash keep one entry, which every adder gets back")
+    void keepsOneEntryForRacingAddsOfOneHash() throws Exception {
+      int threads = 8;
+      int hashes = 200;
+
+      List<List<SuppressionEntry>> returned = race(threads, RACE_TIMEOUT, thread -> IntStream.range(0, hashes)
+          .mapToObj(i -> store().add(entry(racingHash(i), thread)))
+          .toList());
+
+      assertThat(store().entries(null, 10 * hashes)).hasSize(hashes);
+      for (int i = 0; i < hashes; i++) {
+        int index = i;
+        Optional<SuppressionEntry> stored = store().find(racingHash(i));
+        assertThat(stored).isPresent();
+        assertThat(returned).as("entries returned for %s", racingHash(i))
+            .allSatisfy(perThread -> assertThat(perThread.get(index)).isEqualTo(stored.get()));
+      }
+    }
+
+    @Test
+    @DisplayName("racing adds of distinct hashes lose no entry")
+    void keepsEveryEntryOfRacingAdds() throws Exception {
+      int threads = 8;
+      int entriesPerThread = 50;
+
+      List<List<SuppressionEntry>> added = race(threads, RACE_TIMEOUT, thread -> IntStream.range(0, entriesPerThread)
+          .mapToObj(i -> store().add(entry(hash("racer-" + thread + "-" + i), i)))
+          .toList());
+
+      List<SuppressionEntry> expected = added.stream().flatMap(List::stream)
+          .sorted(Comparator.comparing(SuppressionEntry::hash)).toList();
+      assertThat(store().entries(null, 10 * threads * entriesPerThread)).containsExactlyElementsOf(expected);
+    }
+
+    private static String racingHash(int i) {
+      return hash("racing-" + i + "@example.com");
+    }
+  }
+
+  /** Returns an e-mail entry suppressed {@code minute} minutes after a fixed start. */
+  private static SuppressionEntry entry(String hash, int minute) {
+    return new SuppressionEntry(ContactPoint.Kind.EMAIL, hash, START.plus(Duration.ofMinutes(minute)));
+  }
+
+  /** Returns a hash shaped like the real ones, {@code keyId:base64url(SHA-256)}, so it mixes case, digits, - and _. */
+  private static String hash(String value) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return "k1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}
