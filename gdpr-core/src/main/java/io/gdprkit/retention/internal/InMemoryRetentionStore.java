@@ -32,8 +32,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
   private final List<Campaign> campaigns = new ArrayList<>();
   private final Map<String, NavigableSet<SubjectId>> members = new ConcurrentHashMap<>();
 
+  /** Synchronised with {@link #erase}: activity and the subject index change together. */
   @Override
-  public void recordActivity(SubjectId subject, Instant at) {
+  public synchronized void recordActivity(SubjectId subject, Instant at) {
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(at, "at");
     activity.merge(subject, at, (old, next) -> next.isAfter(old) ? next : old);
@@ -117,7 +118,7 @@ public final class InMemoryRetentionStore implements RetentionStore {
   }
 
   @Override
-  public void erase(SubjectId subject) {
+  public synchronized void erase(SubjectId subject) {
     activity.remove(subject); // first: a claim racing with this purge then fails (see claim)
     subjects.remove(subject);
     processed.values().forEach(done -> done.remove(subject));

@@ -27,8 +27,9 @@ public final class InMemorySourceStore implements SourceStore {
   private final Map<SubjectId, List<SourceTag>> bySubject = new ConcurrentHashMap<>();
   private final Map<Origin, NavigableSet<SubjectId>> byOrigin = new ConcurrentHashMap<>();
 
+  /** Synchronised with {@link #erase}: a tag and its origin listing are written and removed together. */
   @Override
-  public void append(SourceTag tag) {
+  public synchronized void append(SourceTag tag) {
     Preconditions.notNull(tag, "tag");
     bySubject.compute(tag.subject(), (subject, tags) -> {
       List<SourceTag> next = tags == null ? new ArrayList<>(2) : new ArrayList<>(tags);
