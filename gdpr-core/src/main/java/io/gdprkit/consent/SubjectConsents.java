@@ -56,12 +56,16 @@ public final class SubjectConsents {
   private final long code2;
   private final long code3;
   private final long[] moreCodes;
-  private final ConsentState[] states;
-  private final int switchesSet;
-  private final int switchesOn;
-  private final boolean restricted;
-  private final String[] objectionPurposes;
-  private final ObjectionStatus[] objectionStatuses;
+  /** Switch bits set (0-7), their values (8-15), restricted (16), has objections (17): one read on the hot path. */
+  private final int flags;
+  /** What the decision path reads rarely or never, kept out of the snapshot object to keep it small. */
+  private final Cold cold;
+
+  private static final int SWITCH_MASK = 0xFF;
+  private static final int RESTRICTED = 1 << 16;
+  private static final int HAS_OBJECTIONS = 1 << 17;
+
+  private record Cold(ConsentState[] states, String[] objectionPurposes, ObjectionStatus[] objectionStatuses) {}
 
   private SubjectConsents(String[] purposes, long[] codes, ConsentState[] states, int switchesSet, int switchesOn) {
     this(purposes, codes, states, switchesSet, switchesOn, false, NO_PURPOSES, NO_OBJECTIONS);
@@ -75,12 +79,21 @@ public final class SubjectConsents {
     this.code2 = codes.length > 2 ? codes[2] : 0;
     this.code3 = codes.length > 3 ? codes[3] : 0;
     this.moreCodes = codes.length > INLINE_CODES ? Arrays.copyOfRange(codes, INLINE_CODES, codes.length) : NO_CODES;
-    this.states = states;
-    this.switchesSet = switchesSet;
-    this.switchesOn = switchesOn;
-    this.restricted = restricted;
-    this.objectionPurposes = objectionPurposes;
-    this.objectionStatuses = objectionStatuses;
+    this.flags = (switchesSet & SWITCH_MASK) | (switchesOn & SWITCH_MASK) << 8 | (restricted ? RESTRICTED : 0)
+        | (objectionPurposes.length > 0 ? HAS_OBJECTIONS : 0);
+    this.cold = new Cold(states, objectionPurposes, objectionStatuses);
+  }
+
+  private int switchesSet() {
+    return flags & SWITCH_MASK;
+  }
+
+  private int switchesOn() {
+    return (flags >>> 8) & SWITCH_MASK;
+  }
+
+  private boolean restricted() {
+    return (flags & RESTRICTED) != 0;
   }
 
   private long code(int index) {
@@ -123,7 +136,7 @@ public final class SubjectConsents {
   /** Returns the state for a purpose, or {@code null} when the subject has no consent events for it. */
   public @Nullable ConsentState state(String purpose) {
     int index = indexOf(purpose);
-    return index < 0 ? null : states[index];
+    return index < 0 ? null : cold.states[index];
   }
 
   /**
@@ -167,14 +180,14 @@ public final class SubjectConsents {
   /** Returns the explicit setting of a switch, or {@code null} when it was never set. */
   public @Nullable Boolean switchSetting(ProcessingSwitch processingSwitch) {
     int bit = 1 << processingSwitch.ordinal();
-    return (switchesSet & bit) == 0 ? null : (switchesOn & bit) != 0;
+    return (flags & bit) == 0 ? null : (flags & bit << 8) != 0;
   }
 
   /** Returns the current state per purpose id, in the order the purposes were first recorded. */
   public Map<String, ConsentState> states() {
     Map<String, ConsentState> map = new LinkedHashMap<>();
     for (int i = 0; i < purposes.length; i++) {
-      map.put(purposes[i], states[i]);
+      map.put(purposes[i], cold.states[i]);
     }
     return Collections.unmodifiableMap(map);
   }
@@ -204,35 +217,38 @@ public final class SubjectConsents {
       nextPurposes[index] = state.purpose();
       nextPurposes = intern(nextPurposes);
       nextCodes = Arrays.copyOf(codes(), index + 1);
-      nextStates = Arrays.copyOf(states, index + 1);
+      nextStates = Arrays.copyOf(cold.states, index + 1);
     } else {
       nextCodes = codes();
-      nextStates = states.clone();
+      nextStates = cold.states.clone();
     }
     nextCodes[index] = encode(state);
     nextStates[index] = state;
-    return new SubjectConsents(nextPurposes, nextCodes, nextStates, switchesSet, switchesOn, restricted,
-        objectionPurposes, objectionStatuses);
+    return new SubjectConsents(nextPurposes, nextCodes, nextStates, switchesSet(), switchesOn(), restricted(),
+        cold.objectionPurposes, cold.objectionStatuses);
   }
 
   /** Returns a copy with one switch set. */
   public SubjectConsents with(ProcessingSwitch processingSwitch, boolean on) {
     int bit = 1 << Preconditions.notNull(processingSwitch, "processingSwitch").ordinal();
-    return new SubjectConsents(purposes, codes(), states, switchesSet | bit, on ? switchesOn | bit : switchesOn & ~bit,
-        restricted, objectionPurposes, objectionStatuses);
+    return new SubjectConsents(purposes, codes(), cold.states, switchesSet() | bit,
+        on ? switchesOn() | bit : switchesOn() & ~bit, restricted(), cold.objectionPurposes, cold.objectionStatuses);
   }
 
   /** Returns whether processing of the subject is restricted (Art. 18). */
   public boolean isRestricted() {
-    return restricted;
+    return (flags & RESTRICTED) != 0;
   }
 
   /** Returns where the subject's objection to a purpose stands, or {@code null} if the subject never objected. */
   public @Nullable ObjectionStatus objection(String purpose) {
-    String[] ids = objectionPurposes;
+    if ((flags & HAS_OBJECTIONS) == 0) {
+      return null; // the common case, answered without leaving the snapshot object
+    }
+    String[] ids = cold.objectionPurposes;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] == purpose || ids[i].equals(purpose)) {
-        return objectionStatuses[i];
+        return cold.objectionStatuses[i];
       }
     }
     return null;
@@ -241,16 +257,16 @@ public final class SubjectConsents {
   /** Returns the subject's objections by purpose id. */
   public Map<String, ObjectionStatus> objections() {
     Map<String, ObjectionStatus> map = new LinkedHashMap<>();
-    for (int i = 0; i < objectionPurposes.length; i++) {
-      map.put(objectionPurposes[i], objectionStatuses[i]);
+    for (int i = 0; i < cold.objectionPurposes.length; i++) {
+      map.put(cold.objectionPurposes[i], cold.objectionStatuses[i]);
     }
     return Collections.unmodifiableMap(map);
   }
 
   /** Returns a copy with processing restricted or not. */
   public SubjectConsents withRestriction(boolean restrict) {
-    return new SubjectConsents(purposes, codes(), states, switchesSet, switchesOn, restrict, objectionPurposes,
-        objectionStatuses);
+    return new SubjectConsents(purposes, codes(), cold.states, switchesSet(), switchesOn(), restrict,
+        cold.objectionPurposes, cold.objectionStatuses);
   }
 
   /** Returns a copy with one purpose's objection set. */
@@ -258,23 +274,23 @@ public final class SubjectConsents {
     Preconditions.notBlank(purpose, "purpose");
     Preconditions.notNull(status, "status");
     int index = -1;
-    for (int i = 0; i < objectionPurposes.length; i++) {
-      if (objectionPurposes[i].equals(purpose)) {
+    for (int i = 0; i < cold.objectionPurposes.length; i++) {
+      if (cold.objectionPurposes[i].equals(purpose)) {
         index = i;
       }
     }
-    String[] ids = objectionPurposes;
+    String[] ids = cold.objectionPurposes;
     ObjectionStatus[] statuses;
     if (index < 0) {
       index = ids.length;
       ids = Arrays.copyOf(ids, index + 1);
       ids[index] = purpose;
-      statuses = Arrays.copyOf(objectionStatuses, index + 1);
+      statuses = Arrays.copyOf(cold.objectionStatuses, index + 1);
     } else {
-      statuses = objectionStatuses.clone();
+      statuses = cold.objectionStatuses.clone();
     }
     statuses[index] = status;
-    return new SubjectConsents(purposes, codes(), states, switchesSet, switchesOn, restricted, ids, statuses);
+    return new SubjectConsents(purposes, codes(), cold.states, switchesSet(), switchesOn(), restricted(), ids, statuses);
   }
 
   private static String[] intern(String[] ids) {
@@ -316,18 +332,17 @@ public final class SubjectConsents {
   @Override
   public boolean equals(Object other) {
     return other instanceof SubjectConsents that && states().equals(that.states())
-        && switchesSet == that.switchesSet && switchesOn == that.switchesOn && restricted == that.restricted
-        && objections().equals(that.objections());
+        && (flags & ~HAS_OBJECTIONS) == (that.flags & ~HAS_OBJECTIONS) && objections().equals(that.objections());
   }
 
   @Override
   public int hashCode() {
-    return states().hashCode() * 31 + switchesSet * 7 + switchesOn + (restricted ? 1 : 0) + objections().hashCode();
+    return states().hashCode() * 31 + (flags & ~HAS_OBJECTIONS) + objections().hashCode();
   }
 
   @Override
   public String toString() {
-    return "SubjectConsents[states=" + states() + ", switches=" + switches() + ", restricted=" + restricted
+    return "SubjectConsents[states=" + states() + ", switches=" + switches() + ", restricted=" + restricted()
         + ", objections=" + objections() + "]";
   }
 }
