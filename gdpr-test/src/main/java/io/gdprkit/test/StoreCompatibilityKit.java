@@ -1,5 +1,7 @@
 package io.gdprkit.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import java.util.function.Function;
 
 /**
  * The base of every store conformance kit: it holds the store under test and offers helpers for races and
@@ -120,5 +123,29 @@ public abstract class StoreCompatibilityKit<S> {
       return expected;
     }
     throw new AssertionError("expected an exception, but the call returned normally");
+  }
+
+  /**
+   * Reads a keyset-paged query to its end and returns every item in order.
+   *
+   * <p>Each page must hold at most {@code limit} items; the next page continues after the key of the last item.
+   * A store that repeats its {@code after} item never ends, which this reports as a failure.
+   *
+   * @param page reads the page after a key, {@code null} for the first page
+   * @param key the key of an item, to continue after it
+   */
+  protected static <T, K> List<T> pageThrough(int limit, Function<@Nullable K, List<T>> page, Function<T, K> key) {
+    List<T> all = new ArrayList<>();
+    K after = null;
+    for (int pages = 0; pages < 1_000; pages++) {
+      List<T> next = page.apply(after);
+      assertThat(next).as("page %d", pages).hasSizeLessThanOrEqualTo(limit);
+      if (next.isEmpty()) {
+        return all;
+      }
+      all.addAll(next);
+      after = key.apply(next.get(next.size() - 1));
+    }
+    throw new AssertionError("paging did not end after 1000 pages; does the store return the 'after' item again?");
   }
 }

@@ -897,17 +897,8 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       appendOrder.forEach(subject -> store().append(event(subject, NEWSLETTER, GRANTED, 1)));
       store().recordSwitch(switchChange(expected.get(5), ProcessingSwitch.TRACKING, true, 1));
 
-      List<SubjectId> visited = new ArrayList<>();
-      @Nullable SubjectId after = null;
-      for (int page = 0; page < 50; page++) {
-        List<SubjectId> subjects = store().subjects(after, 4);
-        assertThat(subjects).hasSizeLessThanOrEqualTo(4);
-        if (subjects.isEmpty()) {
-          break;
-        }
-        visited.addAll(subjects);
-        after = subjects.get(subjects.size() - 1);
-      }
+      List<SubjectId> visited = pageThrough(4,
+          (SubjectId after) -> store().subjects(after, 4), last -> last);
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }

@@ -320,17 +320,8 @@ public abstract class RequestStoreCompatibilityKit extends StoreCompatibilityKit
       insertOrder.forEach(store()::insert);
       store().insert(received(ALICE, id(99), 99, 200));
 
-      List<SubjectRequest> visited = new ArrayList<>();
-      @Nullable SubjectRequest after = null;
-      for (int page = 0; page < 50; page++) {
-        List<SubjectRequest> requests = store().openDueBy(day(100), after, 4);
-        assertThat(requests).hasSizeLessThanOrEqualTo(4);
-        if (requests.isEmpty()) {
-          break;
-        }
-        visited.addAll(requests);
-        after = requests.get(requests.size() - 1);
-      }
+      List<SubjectRequest> visited = pageThrough(4,
+          (SubjectRequest after) -> store().openDueBy(day(100), after, 4), last -> last);
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }

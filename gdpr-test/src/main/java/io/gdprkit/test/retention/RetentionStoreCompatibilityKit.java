@@ -165,17 +165,8 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       recordOrder.forEach(subject -> store().recordActivity(subject, at(all.indexOf(subject) % 3 == 0 ? 150 : 50)));
       List<SubjectId> expected = all.stream().filter(subject -> all.indexOf(subject) % 3 != 0).toList();
 
-      List<SubjectId> visited = new ArrayList<>();
-      @Nullable SubjectId after = null;
-      for (int page = 0; page < 50; page++) {
-        List<SubjectId> subjects = store().due(LEADS, CUTOFF, after, 4);
-        assertThat(subjects).hasSizeLessThanOrEqualTo(4);
-        if (subjects.isEmpty()) {
-          break;
-        }
-        visited.addAll(subjects);
-        after = subjects.get(subjects.size() - 1);
-      }
+      List<SubjectId> visited = pageThrough(4,
+          (SubjectId after) -> store().due(LEADS, CUTOFF, after, 4), last -> last);
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }
@@ -379,17 +370,8 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       Collections.swap(addOrder, 3, 17);
       addOrder.forEach(subject -> store().addMember(RELAUNCH, subject));
 
-      List<SubjectId> visited = new ArrayList<>();
-      @Nullable SubjectId after = null;
-      for (int page = 0; page < 50; page++) {
-        List<SubjectId> members = store().members(RELAUNCH, after, 4);
-        assertThat(members).hasSizeLessThanOrEqualTo(4);
-        if (members.isEmpty()) {
-          break;
-        }
-        visited.addAll(members);
-        after = members.get(members.size() - 1);
-      }
+      List<SubjectId> visited = pageThrough(4,
+          (SubjectId after) -> store().members(RELAUNCH, after, 4), last -> last);
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }

@@ -234,17 +234,8 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
       appendOrder.forEach(subject -> store().append(tag(subject, SIGNUP, 2)));
       store().append(tag(SubjectId.of("subject-99"), FAIR, 3));
 
-      List<SubjectId> visited = new ArrayList<>();
-      @Nullable SubjectId after = null;
-      for (int page = 0; page < 50; page++) {
-        List<SubjectId> subjects = store().subjectsFrom(SIGNUP, after, 4);
-        assertThat(subjects).hasSizeLessThanOrEqualTo(4);
-        if (subjects.isEmpty()) {
-          break;
-        }
-        visited.addAll(subjects);
-        after = subjects.get(subjects.size() - 1);
-      }
+      List<SubjectId> visited = pageThrough(4,
+          (SubjectId after) -> store().subjectsFrom(SIGNUP, after, 4), last -> last);
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }

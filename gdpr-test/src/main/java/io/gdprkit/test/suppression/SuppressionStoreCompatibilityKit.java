@@ -224,17 +224,8 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       Collections.swap(addOrder, 3, 17);
       addOrder.forEach(store()::add);
 
-      List<SuppressionEntry> visited = new ArrayList<>();
-      @Nullable String after = null;
-      for (int page = 0; page < 50; page++) {
-        List<SuppressionEntry> entries = store().entries(after, 4);
-        assertThat(entries).hasSizeLessThanOrEqualTo(4);
-        if (entries.isEmpty()) {
-          break;
-        }
-        visited.addAll(entries);
-        after = entries.get(entries.size() - 1).hash();
-      }
+      List<SuppressionEntry> visited = pageThrough(4,
+          (String after) -> store().entries(after, 4), last -> last.hash());
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }
