@@ -2,6 +2,9 @@ package io.gdprkit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import io.gdprkit.audit.AuditService;
+import io.gdprkit.audit.internal.DefaultAuditService;
+import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -105,6 +108,7 @@ public final class GdprKit {
   private final RetentionService retention;
   private final RectificationService rectification;
   private final RequestService requests;
+  private final AuditService audit;
   private final ExportService exports;
 
   private GdprKit(Builder builder) {
@@ -145,6 +149,7 @@ public final class GdprKit {
     });
     builder.erasureListeners.forEach(erasureService::addListener);
     this.rectification = new DefaultRectificationService(personalData);
+    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(), clock);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
     this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
@@ -216,6 +221,11 @@ public final class GdprKit {
   /** Returns erasure: every provider, cascade, suppression, durable jobs, tombstones. */
   public ErasureService erasure() {
     return erasure;
+  }
+
+  /** Returns the audit trail: one hash chain per tenant, verifiable. */
+  public AuditService audit() {
+    return audit;
   }
 
   /** Returns rectification of a subject's data through its providers (Art. 16). */
@@ -299,6 +309,7 @@ public final class GdprKit {
     private final List<RetentionRule> retentionRules = new ArrayList<>();
     private final List<ErasureListener> erasureListeners = new ArrayList<>();
     private @Nullable RequestStore requestStore;
+    private @Nullable AuditStore auditStore;
     private @Nullable ExportDelivery exportDelivery;
     private @Nullable Mailer mailer;
     private @Nullable IdentityVerifier identityVerifier;
@@ -383,6 +394,13 @@ public final class GdprKit {
     public Builder erasureStore(ErasureStore value) {
       requireUnset(erasureStore, "erasureStore");
       this.erasureStore = Preconditions.notNull(value, "erasureStore");
+      return this;
+    }
+
+    /** Sets the audit store; {@link AuditStore#inMemory()} by default. */
+    public Builder auditStore(AuditStore value) {
+      requireUnset(auditStore, "auditStore");
+      this.auditStore = Preconditions.notNull(value, "auditStore");
       return this;
     }
 

@@ -1,0 +1,36 @@
+package io.gdprkit.audit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * What an audit entry records.
+ *
+ * <p>Usage example: <pre>{@code gdpr.audit().append(AuditRecord.of(AuditKind.EXPORTED, subject, actor))}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum AuditKind {
+  /** Personal data was read. */
+  ACCESSED,
+  /** Personal data was created. */
+  CREATED,
+  /** Personal data was changed, such as by rectification. */
+  UPDATED,
+  /** Personal data was deleted. */
+  DELETED,
+  /** Personal data was exported. */
+  EXPORTED,
+  /** Personal data was disclosed to a recipient. */
+  DISCLOSED,
+  /** A consent was granted, withdrawn, confirmed or expired. */
+  CONSENT_CHANGED,
+  /** A data-subject request changed state. */
+  REQUEST_CHANGED,
+  /** A subject was erased. */
+  ERASED,
+  /** A register (processing activities, breaches, recipients) changed. */
+  REGISTER_CHANGED
+}

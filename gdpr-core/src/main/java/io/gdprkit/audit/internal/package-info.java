@@ -1,0 +1,11 @@
+/**
+ * The default audit service, entry hashing and the in-memory store.
+ *
+ * <p><b>Internal:</b> unsupported, may change in any release without notice.
+ *
+ * @since 0.1
+ */
+@NullMarked
+package io.gdprkit.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package io.gdprkit.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gdprkit.GdprKit;
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.TestClock;
+import io.gdprkit.audit.internal.DefaultAuditService;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class AuditTrailTests {
+
+  private final TestClock clock = TestClock.at("2026-11-23T10:00:00Z");
+  private final TenantId acme = TenantId.of("acme");
+
+  private static AuditRecord record(TenantId tenant, int n) {
+    return new AuditRecord(AuditKind.CONSENT_CHANGED, tenant, "k1:pseudonym-" + n, Actor.subject(), "newsletter",
+        Map.of("event", "e-" + n));
+  }
+
+  @Test
+  void chainsEveryEntryOntoItsPredecessor() {
+    GdprKit gdpr = GdprKit.builder().clock(clock).build();
+
+    AuditEntry first = gdpr.audit().append(record(TenantId.DEFAULT, 1));
+    clock.advance(Duration.ofSeconds(1));
+    AuditEntry second = gdpr.audit().append(record(TenantId.DEFAULT, 2));
+
+    assertThat(first.position()).isZero();
+    assertThat(first.previousHash()).isEqualTo(AuditEntry.GENESIS);
+    assertThat(second.position()).isEqualTo(1);
+    assertThat(second.previousHash()).isEqualTo(first.hash());
+    assertThat(second.at()).isEqualTo(clock.instant());
+    assertThat(gdpr.audit().verify(TenantId.DEFAULT)).isEqualTo(VerificationResult.ok(2));
+    assertThat(gdpr.audit().entries(TenantId.DEFAULT, 1, 10)).containsExactly(second);
+  }
+
+  @Test
+  void keepsOneChainPerTenant() {
+    GdprKit gdpr = GdprKit.builder().clock(clock).build();
+
+    gdpr.audit().append(record(TenantId.DEFAULT, 1));
+    AuditEntry acmeFirst = gdpr.audit().append(record(acme, 1));
+
+    assertThat(acmeFirst.position()).isZero();
+    assertThat(gdpr.audit().size(acme)).isEqualTo(1);
+    assertThat(gdpr.audit().verify(acme).intact()).isTrue();
+    assertThat(gdpr.audit().verify(TenantId.of("nobody"))).isEqualTo(VerificationResult.ok(0));
+  }
+
+  @Test
+  void keepsOneTotalOrderWhenManyThreadsAppend() throws Exception {
+    GdprKit gdpr = GdprKit.builder().build();
+
+    race(8, 250, n -> gdpr.audit().append(record(acme, n)));
+
+    assertThat(gdpr.audit().size(acme)).isEqualTo(2_000);
+    assertThat(gdpr.audit().entries(acme, 0, 5_000)).extracting(AuditEntry::position)
+        .containsExactlyElementsOf(LongStream.range(0, 2_000).boxed().toList());
+    assertThat(gdpr.audit().verify(acme)).isEqualTo(VerificationResult.ok(2_000));
+  }
+
+  @Test
+  void keepsOneChainWhenTwoInstancesShareTheStore() throws Exception {
+    ListAuditStore shared = new ListAuditStore();
+    AuditService one = new DefaultAuditService(shared, clock);
+    AuditService other = new DefaultAuditService(shared, clock);
+
+    race(8, 200, n -> (n % 2 == 0 ? one : other).append(record(acme, n)));
+
+    assertThat(shared.entries).hasSize(1_600);
+    assertThat(one.verify(acme)).isEqualTo(VerificationResult.ok(1_600));
+  }
+
+  @Test
+  void refusesRecordsThatCouldCarryUnboundedData() {
+    assertThatThrownBy(() -> new AuditRecord(AuditKind.ACCESSED, acme, " ", Actor.subject(), null, Map.of()))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new AuditRecord(AuditKind.ACCESSED, acme, null, Actor.subject(), null,
+        Map.of("note", "x".repeat(1001)))).isInstanceOf(InvalidInputException.class);
+  }
+
+  private static void race(int threads, int each, java.util.function.IntConsumer append) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < each; i++) {
+          append.accept(thread * each + i);
+        }
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+  }
+}
