@@ -1,0 +1,160 @@
+package io.gdprkit.test.audit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gdprkit.audit.AuditEntry;
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.audit.AuditRecord;
+import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
+import io.gdprkit.test.StoreCompatibilityKit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Checks that an {@link AuditStore} keeps each tenant's chain gap-free and unforkable: an entry is stored only at
+ * the next free position, reads return entries in order, and racing writers of one position have one winner.
+ *
+ * <p>Usage example: <pre>{@code class JpaAuditStoreTests extends AuditStoreCompatibilityKit { protected AuditStore createStore() { return new JpaAuditStore(em); } }}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<AuditStore> {
+
+  private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  private static final TenantId ACME = TenantId.of("acme");
+  private static final TenantId GLOBEX = TenantId.of("globex");
+
+  /** An entry at a position; hashes are fixed strings, since the store does not check them. */
+  private static AuditEntry entry(long position) {
+    AuditRecord record = new AuditRecord(AuditKind.ACCESSED, ACME, "k1:p" + position, Actor.staff("dpo"), null,
+        Map.of("n", Long.toString(position)));
+    String previous = position == 0 ? AuditEntry.GENESIS : hex(position - 1);
+    return new AuditEntry(position, START.plusSeconds(position), record, previous, hex(position));
+  }
+
+  private static String hex(long n) {
+    return String.format("%064x", n + 1);
+  }
+
+  @Nested
+  @DisplayName("appending")
+  class Appending {
+
+    @Test
+    @DisplayName("entries are stored at the next position and read back in order")
+    void storesEntriesInOrder() {
+      for (long i = 0; i < 5; i++) {
+        assertThat(store().append(ACME, entry(i))).isTrue();
+      }
+
+      assertThat(store().size(ACME)).isEqualTo(5);
+      assertThat(store().entries(ACME, 0, 10)).containsExactly(entry(0), entry(1), entry(2), entry(3), entry(4));
+      assertThat(store().last(ACME)).contains(entry(4));
+    }
+
+    @Test
+    @DisplayName("an entry at a taken or skipped position is refused and nothing is written")
+    void refusesTakenAndSkippedPositions() {
+      store().append(ACME, entry(0));
+      store().append(ACME, entry(1));
+
+      boolean taken = store().append(ACME, entry(1));
+      boolean skipped = store().append(ACME, entry(3));
+
+      assertThat(taken).isFalse();
+      assertThat(skipped).isFalse();
+      assertThat(store().entries(ACME, 0, 10)).containsExactly(entry(0), entry(1));
+    }
+
+    @Test
+    @DisplayName("an empty chain has no last entry and size zero")
+    void startsEmpty() {
+      assertThat(store().last(ACME)).isEmpty();
+      assertThat(store().size(ACME)).isZero();
+      assertThat(store().entries(ACME, 0, 10)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("reading")
+  class Reading {
+
+    @Test
+    @DisplayName("a page starts at the given position and holds at most the limit")
+    void readsPages() {
+      for (long i = 0; i < 7; i++) {
+        store().append(ACME, entry(i));
+      }
+
+      assertThat(store().entries(ACME, 3, 2)).containsExactly(entry(3), entry(4));
+      assertThat(store().entries(ACME, 6, 5)).containsExactly(entry(6));
+      assertThat(store().entries(ACME, 7, 5)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("tenants")
+  class Tenants {
+
+    @Test
+    @DisplayName("each tenant has its own chain from position 0")
+    void keepsTenantsApart() {
+      store().append(ACME, entry(0));
+      store().append(ACME, entry(1));
+
+      boolean first = store().append(GLOBEX, entry(0));
+
+      assertThat(first).isTrue();
+      assertThat(store().size(GLOBEX)).isEqualTo(1);
+      assertThat(store().size(ACME)).isEqualTo(2);
+      assertThat(store().entries(GLOBEX, 0, 10)).containsExactly(entry(0));
+    }
+  }
+
+  @Nested
+  @DisplayName("concurrency")
+  @Timeout(30)
+  class Concurrency {
+
+    @BeforeEach
+    void createsTheStoreBeforeThreadsShareIt() {
+      store();
+    }
+
+    @Test
+    @DisplayName("writers racing for each position leave one entry per position")
+    void letsOneWriterWinEachPosition() throws Exception {
+      int positions = 200;
+
+      List<Integer> wins = race(4, Duration.ofSeconds(20), thread -> {
+        int won = 0;
+        for (long position = 0; position < positions; position++) {
+          while (store().size(ACME) < position) {
+            Thread.onSpinWait();
+          }
+          if (store().append(ACME, entry(position))) {
+            won++;
+          }
+        }
+        return won;
+      });
+
+      assertThat(wins.stream().mapToInt(Integer::intValue).sum()).isEqualTo(positions);
+      assertThat(store().size(ACME)).isEqualTo(positions);
+      assertThat(store().entries(ACME, 0, positions + 10)).extracting(AuditEntry::position)
+          .containsExactlyElementsOf(java.util.stream.LongStream.range(0, positions).boxed().toList());
+    }
+  }
+}
