@@ -2,6 +2,8 @@ package io.gdprkit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
@@ -10,6 +12,7 @@ import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
@@ -150,6 +153,12 @@ public final class GdprKit {
     builder.erasureListeners.forEach(erasureService::addListener);
     this.rectification = new DefaultRectificationService(personalData);
     this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(), clock);
+    // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
+    consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
+        event.subject().tenant(), auditPseudonym(event.subject()), event.proof().recordedBy(), event.purpose(),
+        Map.of("event", event.id().toString(), "type", event.type().name()))));
+    erasureService.addListener((subject, scope) -> audit.append(new AuditRecord(AuditKind.ERASED, subject.tenant(),
+        auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
     this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
@@ -170,6 +179,10 @@ public final class GdprKit {
     this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
         : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+  }
+
+  private String auditPseudonym(SubjectId subject) {
+    return Pseudonyms.of(keys, "audit-subject", subject.tenant().value() + '/' + subject.value());
   }
 
   private void deliver(ExportDelivery delivery, SubjectId subject, ExportKind kind) {

@@ -81,6 +81,8 @@ public final class DefaultConsentService implements ConsentService {
   private final TokenSigner confirmationTokens;
   private final Settings settings;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+  private final List<java.util.function.Consumer<ConsentEvent>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * The service's settings.
@@ -109,6 +111,17 @@ public final class DefaultConsentService implements ConsentService {
     this.settings = settings;
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /** Adds a listener told of every recorded consent event, after it is stored; used by the facade's audit wiring. */
+  public void addListener(java.util.function.Consumer<ConsentEvent> listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
+  private void recorded(ConsentEvent event) {
+    for (java.util.function.Consumer<ConsentEvent> listener : listeners) {
+      listener.accept(event);
     }
   }
 
@@ -155,8 +168,10 @@ public final class DefaultConsentService implements ConsentService {
           throw ConsentAlreadyGrantedException.of(subject, purpose.id());
         }
         // Expired by time but not yet on record: record the expiry first, so the request takes effect.
-        store.append(newEvent(subject, purpose, ConsentEventType.EXPIRED, current, now, now,
-            systemProof(), null));
+        ConsentEvent expired = newEvent(subject, purpose, ConsentEventType.EXPIRED, current, now, now,
+            systemProof(), null);
+        store.append(expired);
+        recorded(expired);
         current = store.current(subject).state(purpose.id());
       }
       return newEvent(subject, purpose, ConsentEventType.PENDING_CONFIRMATION, current, now, now, kept, null);
@@ -380,6 +395,7 @@ public final class DefaultConsentService implements ConsentService {
           List<SourceTag> tags = batch.stream().map(s -> new SourceTag(s, update.source(), now)).toList();
           sources.appendAll(tags);
           store.appendAll(events);
+          events.forEach(DefaultConsentService.this::recorded);
           committed++;
           updated += purpose.needsConsent() ? events.size() : size;
           unchanged += purpose.needsConsent() ? size - events.size() : 0;
@@ -455,6 +471,7 @@ public final class DefaultConsentService implements ConsentService {
             return null;
           }
           store.append(event);
+          recorded(event);
           return event;
         } catch (ConsentConflictException e) {
           if (attempt >= MAX_ATTEMPTS) {
