@@ -50,8 +50,8 @@ public abstract class StoreCompatibilityKit<S> {
   /**
    * Returns this test's store, creating it on first use.
    *
-   * <p>Thread-safe: when racing threads are the first to ask, exactly one of them creates it. Kits still create it
-   * on the test's own thread before a race starts, so that {@link #createStore()} never runs on a worker thread.
+   * <p>Thread-safe: when racing threads are the first to ask, exactly one of them creates it. {@link #race} creates
+   * it on the test's own thread before it starts, so that {@link #createStore()} never runs on a worker thread.
    *
    * @return the store of this test
    */
@@ -71,7 +71,7 @@ public abstract class StoreCompatibilityKit<S> {
 
   /**
    * Runs {@code task} on {@code threads} threads that start together, and returns each thread's result in thread
-   * order.
+   * order; the test's store is created first, on the calling thread.
    *
    * @param threads how many threads race, at least 1
    * @param timeout how long all threads together may take; a thread still running then fails the race
@@ -81,7 +81,8 @@ public abstract class StoreCompatibilityKit<S> {
    * @throws Exception what a thread threw (wrapped in an {@link java.util.concurrent.ExecutionException}), or a
    *     {@link java.util.concurrent.TimeoutException} when the race outlasts {@code timeout}
    */
-  protected static <T> List<T> race(int threads, Duration timeout, IntFunction<T> task) throws Exception {
+  protected final <T> List<T> race(int threads, Duration timeout, IntFunction<T> task) throws Exception {
+    store(); // created on the test's own thread, never on a worker
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }

@@ -25,6 +25,7 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Preconditions;
@@ -44,7 +45,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -530,11 +530,7 @@ public final class DefaultConsentService implements ConsentService {
     String full = ip.value().value(PersonalDataAccess.unredacted());
     String kept = switch (settings.ipPolicy()) {
       case TRUNCATE -> IpAddresses.truncate(full);
-      case KEYED_HASH -> {
-        String keyId = keys.activeKeyId();
-        yield keyId + ':' + Base64.getUrlEncoder().withoutPadding()
-            .encodeToString(keys.mac(keyId, IP_HASH_LABEL, IpAddresses.bytes(full)));
-      }
+      case KEYED_HASH -> Pseudonyms.of(keys, IP_HASH_LABEL, IpAddresses.bytes(full));
       case KEEP -> full;
     };
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),

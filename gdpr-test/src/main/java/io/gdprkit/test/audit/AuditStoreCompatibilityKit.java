@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -127,11 +126,6 @@ public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<A
   @DisplayName("concurrency")
   @Timeout(30)
   class Concurrency {
-
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
 
     @Test
     @DisplayName("writers racing for each position leave one entry per position")

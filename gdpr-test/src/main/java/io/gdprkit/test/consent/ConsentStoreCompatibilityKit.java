@@ -1214,11 +1214,6 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   @Timeout(30)
   class Concurrency {
 
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
-
     @Test
     @DisplayName("racing writers that retry on conflicts leave one gap-free ledger")
     void serialisesRacingAppendsToOnePurpose() throws Exception {

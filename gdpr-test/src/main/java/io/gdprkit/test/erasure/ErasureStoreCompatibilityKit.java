@@ -293,11 +293,6 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
   @Timeout(30)
   class Concurrency {
 
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
-
     @Test
     @DisplayName("racing claims of one job have exactly one winner")
     void letsOneOfRacingClaimsWin() throws Exception {

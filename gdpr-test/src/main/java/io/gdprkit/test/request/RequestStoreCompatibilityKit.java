@@ -344,11 +344,6 @@ public abstract class RequestStoreCompatibilityKit extends StoreCompatibilityKit
   @Timeout(30)
   class Concurrency {
 
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
-
     @Test
     @DisplayName("of writers racing from the same version, exactly one wins and the others get a conflict")
     void letsOneOfRacingWritersWin() throws Exception {

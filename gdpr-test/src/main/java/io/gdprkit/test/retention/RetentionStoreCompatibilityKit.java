@@ -513,11 +513,6 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
   @Timeout(30)
   class Concurrency {
 
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
-
     @Test
     @DisplayName("racing claims of one subject by one rule have exactly one winner")
     void letsOneOfRacingClaimsWin() throws Exception {

@@ -403,11 +403,6 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
   @Timeout(30)
   class Concurrency {
 
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
-
     @Test
     @DisplayName("racing appends to one subject lose no tag and keep each writer's order")
     void keepsEveryTagOfRacingAppends() throws Exception {

@@ -248,11 +248,6 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
   @Timeout(30)
   class Concurrency {
 
-    @BeforeEach
-    void createsTheStoreBeforeThreadsShareIt() {
-      store();
-    }
-
     @Test
     @DisplayName("racing adds of the same hash keep one entry, which every adder gets back")
     void keepsOneEntryForRacingAddsOfOneHash() throws Exception {
