@@ -13,6 +13,7 @@ import io.gdprkit.consent.internal.DefaultConsentService;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
@@ -99,6 +100,7 @@ public final class GdprKit {
 
   private final Clock clock;
   private final KeyRing keys;
+  private final SigningKey signingKey;
   private final PurposeRegistry purposes;
   private final ConsentService consents;
   private final DefaultDecisionService decisions;
@@ -117,6 +119,7 @@ public final class GdprKit {
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
     this.keys = builder.keys != null ? builder.keys : KeyRing.generate();
+    this.signingKey = builder.signingKey != null ? builder.signingKey : SigningKey.generate("generated");
     this.purposes = PurposeRegistry.of(builder.purposes);
     List<PersonalDataProvider> providers = new ArrayList<>(builder.providers);
     if (builder.discoverProviders) {
@@ -286,6 +289,14 @@ public final class GdprKit {
     return keys;
   }
 
+  /**
+   * Returns the Ed25519 key that signs audit checkpoints and consent receipts; publish its
+   * {@linkplain SigningKey#verificationKey() verification key} so others can check them.
+   */
+  public SigningKey signingKey() {
+    return signingKey;
+  }
+
   /** Returns the clock every service reads time from. */
   public Clock clock() {
     return clock;
@@ -310,6 +321,7 @@ public final class GdprKit {
     private final Map<ProcessingSwitch, Boolean> switchDefaults = new EnumMap<>(ProcessingSwitch.class);
     private @Nullable Clock clock;
     private @Nullable KeyRing keys;
+    private @Nullable SigningKey signingKey;
     private @Nullable ConsentStore consentStore;
     private @Nullable SourceStore sourceStore;
     private @Nullable IpPolicy ipPolicy;
@@ -379,6 +391,16 @@ public final class GdprKit {
     public Builder keyRing(KeyRing value) {
       requireUnset(keys, "keyRing");
       this.keys = Preconditions.notNull(value, "keyRing");
+      return this;
+    }
+
+    /**
+     * Sets the Ed25519 key that signs audit checkpoints and consent receipts; a random key named
+     * {@code generated}, which dies with the JVM, by default.
+     */
+    public Builder signingKey(SigningKey value) {
+      requireUnset(signingKey, "signingKey");
+      this.signingKey = Preconditions.notNull(value, "signingKey");
       return this;
     }
 
