@@ -43,6 +43,8 @@ public record Recipient(String id, RecipientKind kind, String name, String conta
     if (safeguard == Safeguard.NONE) {
       Preconditions.check(safeguardReference == null, "safeguard reference", "must be absent without a safeguard");
     } else {
+      Preconditions.check(safeguardReference != null, "safeguard reference",
+          "must name the document the safeguard rests on");
       Preconditions.text(safeguardReference, "safeguard reference", 500);
     }
   }
