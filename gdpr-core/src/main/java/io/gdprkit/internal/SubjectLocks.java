@@ -2,11 +2,10 @@ package io.gdprkit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
 /**
- * Striped monitors, one per subject hash, that features share when a check in one must not interleave with a
+ * Striped monitors, one per subject ({@code SubjectId}) hash, that features share when a check in one must not interleave with a
  * write in another: a disclosure checks that the subject is not restricted and logs itself under the same lock
  * that a restriction is recorded under.
  *
@@ -26,8 +25,11 @@ public final class SubjectLocks {
     }
   }
 
-  /** Returns the monitor to synchronise on for the subject. */
-  public Object of(SubjectId subject) {
+  /**
+   * Returns the monitor to synchronise on for the subject; typed {@code Object} so that this shared package depends
+   * on no feature.
+   */
+  public Object of(Object subject) {
     return stripes[subject.hashCode() & (stripes.length - 1)];
   }
 }
