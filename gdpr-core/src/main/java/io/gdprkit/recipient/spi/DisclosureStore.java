@@ -32,7 +32,11 @@ public interface DisclosureStore {
     return new InMemoryDisclosureStore();
   }
 
-  /** Appends a disclosure. */
+  /**
+   * Appends a disclosure.
+   *
+   * @throws io.gdprkit.InvalidInputException if the disclosure names no subject; only erasure clears it
+   */
   void append(Disclosure disclosure);
 
   /** Returns the subject's disclosures that still name the subject, in append order. */
