@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
  * <p>The notification is recorded before it is sent, so a crash or a failing notifier leaves it pending or failed
  * and {@code retryNotifications()} sends it again: delivery is at least once, and the id lets a recipient drop a
  * repeat. An erasure notification keeps the subject's id only until it is delivered; then it names the subject by
- * pseudonym only.
+ * pseudonym only; a rectification or restriction notice still undelivered when the subject is erased in full is
+ * {@linkplain NotificationStatus#SUPERSEDED superseded} by the erasure notice.
  *
  * <p>Usage example: <pre>{@code gdpr.recipients().notifications(alice).forEach(n -> print(n.recipient(), n.reason(), n.status()));}</pre>
  *
  * @param id the notification's id, also an idempotency key for the recipient
  * @param tenant the subject's tenant
- * @param subject the subject, or {@code null} once an erased subject's notification was delivered
+ * @param subject the subject, or {@code null} once an erased subject's notification was delivered or superseded
  * @param subjectPseudonym the subject as a keyed pseudonym
  * @param recipient the recipient's id
  * @param reason why the recipient is told
@@ -63,8 +64,8 @@ public record Notification(UUID id, TenantId tenant, @Nullable SubjectId subject
         "must be present exactly when delivered");
     Preconditions.check(status != NotificationStatus.FAILED || lastError != null, "lastError",
         "must be present when failed");
-    Preconditions.check(subject != null || status == NotificationStatus.DELIVERED, "subject",
-        "may only be cleared once delivered");
+    Preconditions.check(subject != null || !undelivered(status), "subject",
+        "may only be cleared once delivered or superseded");
   }
 
   /** Returns a new pending notification. */
@@ -87,14 +88,24 @@ public record Notification(UUID id, TenantId tenant, @Nullable SubjectId subject
         NotificationStatus.FAILED, attempts + 1, error, createdAt, null);
   }
 
+  /** Returns a copy marked superseded by the subject's erasure, naming the subject by pseudonym only. */
+  public Notification superseded() {
+    return new Notification(id, tenant, null, subjectPseudonym, recipient, reason, details,
+        NotificationStatus.SUPERSEDED, attempts, lastError, createdAt, null);
+  }
+
   /** Returns a copy that names the subject by pseudonym only; only a delivered notification may drop the id. */
   public Notification pseudonymised() {
     return new Notification(id, tenant, null, subjectPseudonym, recipient, reason, details, status, attempts,
         lastError, createdAt, deliveredAt);
   }
 
-  /** Returns whether the notifier has yet to accept it. */
+  /** Returns whether the notifier has yet to accept it: it is pending or failed. */
   public boolean undelivered() {
-    return status != NotificationStatus.DELIVERED;
+    return undelivered(status);
+  }
+
+  private static boolean undelivered(NotificationStatus status) {
+    return status == NotificationStatus.PENDING || status == NotificationStatus.FAILED;
   }
 }

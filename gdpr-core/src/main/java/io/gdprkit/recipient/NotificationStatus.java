@@ -18,5 +18,10 @@ public enum NotificationStatus {
   /** The notifier accepted it. */
   DELIVERED,
   /** The notifier failed; {@code retryNotifications()} sends it again. */
-  FAILED
+  FAILED,
+  /**
+   * Not sent, because the subject was erased in full before it was delivered; the erasure notification to the
+   * same recipient replaces it.
+   */
+  SUPERSEDED
 }

@@ -358,6 +358,27 @@ class RecipientTests {
     }
 
     @Test
+    void supersedesAnUndeliveredRestrictionNoticeWhenTheSubjectIsErasedInFull() {
+      disclosedToMailerAndBank();
+      String pseudonym = recipients.disclosures(alice).get(0).subjectPseudonym();
+      notifier.down.add("bank");
+      gdpr.restrictions().restrict(alice, "accuracy contested (Art. 18(1)(a))", dpo);
+      notifier.down.clear();
+
+      gdpr.erasure().erase(alice);
+
+      assertThat(recipients.undeliveredNotifications(10)).isEmpty();
+      assertThat(log.notificationsByPseudonym(pseudonym)).allSatisfy(n -> assertThat(n.subject()).isNull())
+          .extracting(Notification::recipient, Notification::reason, Notification::status).containsExactly(
+              org.assertj.core.groups.Tuple.tuple("mailer", NotificationReason.RESTRICTED, NotificationStatus.DELIVERED),
+              org.assertj.core.groups.Tuple.tuple("bank", NotificationReason.RESTRICTED, NotificationStatus.SUPERSEDED),
+              org.assertj.core.groups.Tuple.tuple("mailer", NotificationReason.ERASED, NotificationStatus.DELIVERED),
+              org.assertj.core.groups.Tuple.tuple("bank", NotificationReason.ERASED, NotificationStatus.DELIVERED));
+      assertThat(recipients.retryNotifications(10)).isZero();
+      assertThat(notifier.recipientsTold(NotificationReason.RESTRICTED)).containsExactly("mailer");
+    }
+
+    @Test
     void resumesAnErasureThatCrashedAfterNotifyingWithoutTellingAnyoneTwice() {
       ForwardingDisclosureStore crashing = new ForwardingDisclosureStore() {
         private boolean crashed;

@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -259,13 +260,39 @@ public final class DefaultRecipientService implements RecipientService {
     }
     if (scope.isEverything()) {
       int cleared = store.pseudonymise(subject);
-      for (Notification notification : store.notifications(subject)) {
-        if (!notification.undelivered()) {
-          store.saveNotification(notification.pseudonymised());
-        }
+      for (Notification listed : store.notifications(subject)) {
+        forget(listed.id());
       }
       LOG.debug("{} disclosures of an erased subject pseudonymised", cleared);
     }
+  }
+
+  /**
+   * Clears the erased subject's id from one notification once no other thread is sending it: a delivered one is
+   * pseudonymised, an undelivered one superseded, unless it is the erasure notice itself, which keeps the id until
+   * it is delivered.
+   */
+  private void forget(UUID id) {
+    while (!inFlight.add(id)) {
+      LockSupport.parkNanos(1_000_000L); // a retry is sending it; erasure is rare enough to wait
+    }
+    try {
+      Notification current = store.notification(id).orElse(null);
+      if (current == null || current.subject() == null) {
+        return;
+      }
+      if (!current.undelivered()) {
+        store.saveNotification(current.pseudonymised());
+      } else if (!isFullErasureNotice(current)) {
+        store.saveNotification(current.superseded());
+      }
+    } finally {
+      inFlight.remove(id);
+    }
+  }
+
+  private static boolean isFullErasureNotice(Notification notification) {
+    return notification.reason() == NotificationReason.ERASED && EVERYTHING.equals(notification.details().get(SCOPE));
   }
 
   private void tell(SubjectId subject, Set<String> recipientIds, NotificationReason reason,
@@ -296,7 +323,7 @@ public final class DefaultRecipientService implements RecipientService {
       try {
         notifier.deliver(recipient.orElseThrow(() -> UnknownRecipientException.of(current.recipient())), current);
         next = current.delivered(clock.instant());
-        if (current.reason() == NotificationReason.ERASED && EVERYTHING.equals(current.details().get(SCOPE))) {
+        if (isFullErasureNotice(current)) {
           next = next.pseudonymised();
         }
       } catch (RuntimeException e) {

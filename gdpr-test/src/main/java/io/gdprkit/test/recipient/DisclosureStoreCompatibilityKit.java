@@ -156,16 +156,18 @@ public abstract class DisclosureStoreCompatibilityKit extends StoreCompatibility
     }
 
     @Test
-    @DisplayName("undelivered ones, pending or failed, are listed oldest first up to the limit")
+    @DisplayName("undelivered ones, pending or failed but not delivered or superseded, are listed oldest first up to the limit")
     void listsUndeliveredOldestFirst() {
       Notification pending = notification(ALICE, "mailer", 1);
       Notification delivered = notification(ALICE, "bank", 2);
       Notification failed = notification(BOB, "mailer", 3);
       Notification later = notification(BOB, "bank", 4);
-      List.of(pending, delivered, failed, later).forEach(store()::saveNotification);
+      Notification superseded = notification(BOB, "printer", 5);
+      List.of(pending, delivered, failed, later, superseded).forEach(store()::saveNotification);
 
       store().saveNotification(delivered.delivered(START.plusSeconds(600)));
       store().saveNotification(failed.failed("java.net.ConnectException"));
+      store().saveNotification(superseded.superseded());
 
       assertThat(store().undelivered(10)).extracting(Notification::id)
           .containsExactly(pending.id(), failed.id(), later.id());
