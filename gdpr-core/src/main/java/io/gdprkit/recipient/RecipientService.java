@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A disclosure goes through the same decision as processing: a restricted subject's data, or data for a purpose
  * the subject objected to or has no basis for, is refused. A disclosure outside the EEA needs an adequacy
- * decision or a documented safeguard. A disclosure that is refused leaves the log as it was. A disclosure racing a
+ * decision or a documented safeguard; the region of the store the data comes from is recorded, and only the
+ * recipient's country is assessed. A disclosure that is refused leaves the log as it was. A disclosure racing a
  * restriction of the same subject is either logged before the restriction (and its recipient is told of it) or
  * refused, never logged after. Every change is audited. Thread-safe.
  *
