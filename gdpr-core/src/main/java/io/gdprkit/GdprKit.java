@@ -31,6 +31,16 @@ import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.internal.SubjectLocks;
+import io.gdprkit.recipient.CountryCode;
+import io.gdprkit.recipient.RecipientService;
+import io.gdprkit.recipient.TransferRules;
+import io.gdprkit.recipient.internal.DefaultRecipientService;
+import io.gdprkit.recipient.spi.DisclosureStore;
+import io.gdprkit.recipient.spi.RecipientNotifier;
+import io.gdprkit.recipient.spi.RecipientStore;
+import io.gdprkit.rectification.RectificationListener;
+import io.gdprkit.restriction.RestrictionListener;
 import io.gdprkit.preference.PreferenceService;
 import io.gdprkit.preference.Topic;
 import io.gdprkit.preference.internal.DefaultPreferenceService;
@@ -72,6 +82,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -115,6 +126,7 @@ public final class GdprKit {
   private final RequestService requests;
   private final AuditService audit;
   private final ExportService exports;
+  private final RecipientService recipients;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -138,7 +150,11 @@ public final class GdprKit {
     this.consents = consentService;
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
     this.sources = new DefaultSourceService(sourceStore, clock);
-    this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock);
+    // Shared with disclosures, so that a disclosure never lands after a restriction took effect (recipients).
+    SubjectLocks subjectLocks = new SubjectLocks(64);
+    DefaultRestrictionService restrictionService = new DefaultRestrictionService(consentStore, consentService,
+        purposes, clock, subjectLocks);
+    this.restrictions = restrictionService;
     this.suppression = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
@@ -154,7 +170,8 @@ public final class GdprKit {
       }
     });
     builder.erasureListeners.forEach(erasureService::addListener);
-    this.rectification = new DefaultRectificationService(personalData);
+    DefaultRectificationService rectificationService = new DefaultRectificationService(personalData);
+    this.rectification = rectificationService;
     this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(), clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
@@ -162,6 +179,20 @@ public final class GdprKit {
         Map.of("event", event.id().toString(), "type", event.type().name()))));
     erasureService.addListener((subject, scope) -> audit.append(new AuditRecord(AuditKind.ERASED, subject.tenant(),
         auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
+    // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
+    DefaultRecipientService recipientService = new DefaultRecipientService(
+        builder.recipientStore != null ? builder.recipientStore : RecipientStore.inMemory(),
+        builder.disclosureStore != null ? builder.disclosureStore : DisclosureStore.inMemory(),
+        builder.recipientNotifier != null ? builder.recipientNotifier : DefaultRecipientService.missingNotifier(),
+        purposes, decisions, audit, subjectLocks, clock, new DefaultRecipientService.Settings(
+            builder.transferRules != null ? builder.transferRules : TransferRules.defaults(), builder.dataRegion,
+            builder.storeRegions, this::auditPseudonym));
+    this.recipients = recipientService;
+    erasureService.addListener(recipientService::erased);
+    restrictionService.addListener(recipientService::restricted);
+    rectificationService.addListener(recipientService::rectified);
+    builder.restrictionListeners.forEach(restrictionService::addListener);
+    builder.rectificationListeners.forEach(rectificationService::addListener);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
     this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
@@ -279,6 +310,14 @@ public final class GdprKit {
     return exports;
   }
 
+  /**
+   * Returns the register of recipients, the disclosure log with its residency check, and the Art. 19
+   * notifications of recipients.
+   */
+  public RecipientService recipients() {
+    return recipients;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -341,6 +380,15 @@ public final class GdprKit {
     private @Nullable EmailVerificationOptions emailVerification;
     private @Nullable ZoneId requestZone;
     private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
+    // recipients
+    private @Nullable RecipientStore recipientStore;
+    private @Nullable DisclosureStore disclosureStore;
+    private @Nullable RecipientNotifier recipientNotifier;
+    private @Nullable TransferRules transferRules;
+    private @Nullable CountryCode dataRegion;
+    private final Map<String, CountryCode> storeRegions = new HashMap<>();
+    private final List<RestrictionListener> restrictionListeners = new ArrayList<>();
+    private final List<RectificationListener> rectificationListeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -573,6 +621,66 @@ public final class GdprKit {
       if (fulfillers.putIfAbsent(kind, fulfiller) != null) {
         throw new IllegalStateException("requestFulfiller(" + kind + ") was already set");
       }
+      return this;
+    }
+
+    /** Sets the store of the recipient register; {@link RecipientStore#inMemory()} by default. */
+    public Builder recipientStore(RecipientStore value) {
+      requireUnset(recipientStore, "recipientStore");
+      this.recipientStore = Preconditions.notNull(value, "recipientStore");
+      return this;
+    }
+
+    /** Sets the store of the disclosure log and notifications; {@link DisclosureStore#inMemory()} by default. */
+    public Builder disclosureStore(DisclosureStore value) {
+      requireUnset(disclosureStore, "disclosureStore");
+      this.disclosureStore = Preconditions.notNull(value, "disclosureStore");
+      return this;
+    }
+
+    /**
+     * Sets how recipients are told of rectification, erasure and restriction (Art. 19); without one, every
+     * notification is recorded as failed, to be retried once a notifier is configured.
+     */
+    public Builder recipientNotifier(RecipientNotifier value) {
+      requireUnset(recipientNotifier, "recipientNotifier");
+      this.recipientNotifier = Preconditions.notNull(value, "recipientNotifier");
+      return this;
+    }
+
+    /** Replaces the EEA and adequacy lists; {@link TransferRules#defaults()} by default. */
+    public Builder transferRules(TransferRules value) {
+      requireUnset(transferRules, "transferRules");
+      this.transferRules = Preconditions.notNull(value, "transferRules");
+      return this;
+    }
+
+    /** Sets the country every store is in unless {@link #storeRegion} says otherwise; recorded on disclosures. */
+    public Builder dataRegion(CountryCode value) {
+      requireUnset(dataRegion, "dataRegion");
+      this.dataRegion = Preconditions.notNull(value, "dataRegion");
+      return this;
+    }
+
+    /** Sets the country one store (a provider id or another store's id) is in; once per store. */
+    public Builder storeRegion(String store, CountryCode region) {
+      Preconditions.identifier(store, "store", 64);
+      Preconditions.notNull(region, "region");
+      if (storeRegions.putIfAbsent(store, region) != null) {
+        throw new IllegalStateException("storeRegion(" + store + ") was already set");
+      }
+      return this;
+    }
+
+    /** Adds a listener told of every restriction placed or lifted. */
+    public Builder onRestriction(RestrictionListener listener) {
+      restrictionListeners.add(Preconditions.notNull(listener, "listener"));
+      return this;
+    }
+
+    /** Adds a listener told of every rectified field. */
+    public Builder onRectification(RectificationListener listener) {
+      rectificationListeners.add(Preconditions.notNull(listener, "listener"));
       return this;
     }
 

@@ -32,5 +32,7 @@ public enum AuditKind {
   /** A subject was erased. */
   ERASED,
   /** A register (processing activities, breaches, recipients) changed. */
-  REGISTER_CHANGED
+  REGISTER_CHANGED,
+  /** A recipient was told, or failed to be told, of a rectification, erasure or restriction (Art. 19). */
+  RECIPIENT_NOTIFIED
 }

@@ -6,15 +6,18 @@ import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.rectification.RectificationListener;
 import io.gdprkit.rectification.RectificationRefusedException;
 import io.gdprkit.rectification.RectificationService;
 import io.gdprkit.subject.SubjectId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks the provider and field, then lets the provider write.
+ * Checks the provider and field, lets the provider write, then tells the listeners.
  *
  * @since 0.1
  */
@@ -24,9 +27,15 @@ public final class DefaultRectificationService implements RectificationService {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRectificationService.class);
 
   private final ProviderRegistry providers;
+  private final List<RectificationListener> listeners = new CopyOnWriteArrayList<>();
 
   public DefaultRectificationService(ProviderRegistry providers) {
     this.providers = providers;
+  }
+
+  /** Adds a listener told of every rectification; used by the facade to wire features together. */
+  public void addListener(RectificationListener listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   @Override
@@ -48,5 +57,8 @@ public final class DefaultRectificationService implements RectificationService {
       throw RectificationRefusedException.notSupported(provider, e);
     }
     LOG.debug("field {} of provider {} rectified", field, provider);
+    for (RectificationListener listener : listeners) {
+      listener.rectified(subject, provider, field);
+    }
   }
 }

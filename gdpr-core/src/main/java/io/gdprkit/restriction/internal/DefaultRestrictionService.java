@@ -14,11 +14,13 @@ import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.restriction.ObjectionOutcome;
 import io.gdprkit.restriction.ObjectionRefusedException;
 import io.gdprkit.restriction.ObjectionRefusedException.Reason;
+import io.gdprkit.restriction.RestrictionListener;
 import io.gdprkit.restriction.RestrictionService;
 import io.gdprkit.restriction.RestrictionStateException;
 import io.gdprkit.subject.Actor;
@@ -26,6 +28,7 @@ import io.gdprkit.subject.SubjectId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,49 +51,72 @@ public final class DefaultRestrictionService implements RestrictionService {
   private final ConsentService consents;
   private final PurposeRegistry purposes;
   private final Clock clock;
-  private final Object[] stripes = new Object[64];
+  private final SubjectLocks locks;
+  private final List<RestrictionListener> listeners = new CopyOnWriteArrayList<>();
 
   public DefaultRestrictionService(ConsentStore store, ConsentService consents, PurposeRegistry purposes, Clock clock) {
+    this(store, consents, purposes, clock, new SubjectLocks(64));
+  }
+
+  /**
+   * Creates the service on shared subject locks, so that another feature (disclosures) can run a check and a write
+   * that no restriction of the same subject interleaves with.
+   */
+  public DefaultRestrictionService(ConsentStore store, ConsentService consents, PurposeRegistry purposes, Clock clock,
+      SubjectLocks locks) {
     this.store = store;
     this.consents = consents;
     this.purposes = purposes;
     this.clock = clock;
-    for (int i = 0; i < stripes.length; i++) {
-      stripes[i] = new Object();
-    }
+    this.locks = locks;
+  }
+
+  /** Adds a listener told of every restriction placed or lifted; used by the facade to wire features together. */
+  public void addListener(RestrictionListener listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   private Object lock(SubjectId subject) {
-    return stripes[subject.hashCode() & (stripes.length - 1)];
+    return locks.of(subject);
+  }
+
+  /** Tells the listeners outside the subject's lock, so a slow listener holds up no other change. */
+  private RestrictionChange told(RestrictionChange change) {
+    for (RestrictionListener listener : listeners) {
+      listener.changed(change);
+    }
+    return change;
   }
 
   @Override
   public RestrictionChange restrict(SubjectId subject, String reason, Actor by) {
     check(subject, by);
+    RestrictionChange change;
     synchronized (lock(subject)) {
       if (store.current(subject).isRestricted()) {
         List<RestrictionChange> history = store.restrictionHistory(subject);
         return history.get(history.size() - 1);
       }
-      RestrictionChange change = new RestrictionChange(subject, true, reason, by, clock.instant());
+      change = new RestrictionChange(subject, true, reason, by, clock.instant());
       store.recordRestriction(change);
       LOG.debug("processing restricted");
-      return change;
     }
+    return told(change);
   }
 
   @Override
   public RestrictionChange lift(SubjectId subject, String reason, Actor by) {
     check(subject, by);
+    RestrictionChange change;
     synchronized (lock(subject)) {
       if (!store.current(subject).isRestricted()) {
         throw RestrictionStateException.notRestricted(subject);
       }
-      RestrictionChange change = new RestrictionChange(subject, false, reason, by, clock.instant());
+      change = new RestrictionChange(subject, false, reason, by, clock.instant());
       store.recordRestriction(change);
       LOG.debug("restriction lifted");
-      return change;
     }
+    return told(change);
   }
 
   @Override

@@ -1,0 +1,35 @@
+package io.gdprkit.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * Striped monitors, one per subject ({@code SubjectId}) hash, that features share when a check in one must not interleave with a
+ * write in another: a disclosure checks that the subject is not restricted and logs itself under the same lock
+ * that a restriction is recorded under.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class SubjectLocks {
+
+  private final Object[] stripes;
+
+  /** Creates {@code stripes} monitors; a power of two. */
+  public SubjectLocks(int stripes) {
+    Preconditions.check(stripes > 0 && Integer.bitCount(stripes) == 1, "stripes", "must be a power of two");
+    this.stripes = new Object[stripes];
+    for (int i = 0; i < stripes; i++) {
+      this.stripes[i] = new Object();
+    }
+  }
+
+  /**
+   * Returns the monitor to synchronise on for the subject; typed {@code Object} so that this shared package depends
+   * on no feature.
+   */
+  public Object of(Object subject) {
+    return stripes[subject.hashCode() & (stripes.length - 1)];
+  }
+}

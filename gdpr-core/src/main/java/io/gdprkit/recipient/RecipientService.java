@@ -1,0 +1,92 @@
+package io.gdprkit.recipient;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.purpose.UnknownPurposeException;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The register of recipients, the log of what was disclosed to them, and the notifications that tell them of a
+ * subject's rectification, erasure or restriction (Art. 19).
+ *
+ * <p>A disclosure goes through the same decision as processing: a restricted subject's data, or data for a purpose
+ * the subject objected to or has no basis for, is refused. A disclosure outside the EEA needs an adequacy
+ * decision or a documented safeguard; the region of the store the data comes from is recorded, and only the
+ * recipient's country is assessed. A disclosure that is refused leaves the log as it was. A disclosure racing a
+ * restriction of the same subject is either logged before the restriction (and its recipient is told of it) or
+ * refused, never logged after. Every change is audited. Thread-safe.
+ *
+ * <p>Usage example: <pre>{@code
+ * gdpr.recipients().register(Recipient.of("mailer", RecipientKind.PROCESSOR, "Mail Co", "dpo@mail.example",
+ *     CountryCode.of("DE")), Actor.staff("dpo"));
+ * gdpr.recipients().disclose(alice, "mailer", "newsletter", Set.of(DataCategory.CONTACT_DETAILS), Actor.system("sync"));
+ * gdpr.recipients().recipientsOf(alice);   // [Recipient[id=mailer, ...]]
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface RecipientService {
+
+  /**
+   * Adds a recipient to the register or replaces the entry with its id; audited as a register change.
+   *
+   * @return the entry it replaced, if any
+   */
+  Optional<Recipient> register(Recipient recipient, Actor by);
+
+  /** Returns the registered recipient with the id. */
+  Optional<Recipient> recipient(String id);
+
+  /** Returns every registered recipient, by id. */
+  List<Recipient> recipients();
+
+  /**
+   * Logs a disclosure of the subject's data from the kit's data region; same as {@code discloseFrom(null, ...)}.
+   *
+   * @see #discloseFrom
+   */
+  Disclosure disclose(SubjectId subject, String recipient, String purpose, Set<DataCategory> categories, Actor by);
+
+  /**
+   * Checks and logs a disclosure of the subject's data from a store, before the host sends it; audited as
+   * {@code DISCLOSED} under the subject's pseudonym.
+   *
+   * @param store the id of the store the data comes from, whose declared region is recorded; {@code null} for the
+   *     kit's data region
+   * @param categories the data categories sent; each must be one the purpose needs
+   * @throws UnknownRecipientException if the recipient is not registered
+   * @throws UnknownPurposeException if the purpose is not declared
+   * @throws io.gdprkit.InvalidInputException if no category is given or one is not needed by the purpose
+   * @throws TransferRefusedException if the recipient is outside the EEA with neither adequacy nor safeguard
+   * @throws DisclosureRefusedException if the decision for the subject and purpose denies
+   */
+  Disclosure discloseFrom(@Nullable String store, SubjectId subject, String recipient,
+      String purpose, Set<DataCategory> categories, Actor by);
+
+  /** Returns the subject's disclosures, oldest first; none once the subject was erased. */
+  List<Disclosure> disclosures(SubjectId subject);
+
+  /** Returns every recipient that received the subject's data, in order of first disclosure (Art. 15(1)(c), 19). */
+  List<Recipient> recipientsOf(SubjectId subject);
+
+  /** Returns the notifications about the subject, oldest first; an erased subject's delivered ones are not named. */
+  List<Notification> notifications(SubjectId subject);
+
+  /** Returns up to {@code limit} notifications not yet delivered, oldest first. */
+  List<Notification> undeliveredNotifications(int limit);
+
+  /**
+   * Sends up to {@code limit} undelivered notifications again, oldest first; call it on a schedule.
+   *
+   * @return how many the notifier accepted this time
+   */
+  int retryNotifications(int limit);
+}

@@ -1,0 +1,370 @@
+package io.gdprkit.recipient.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.audit.AuditRecord;
+import io.gdprkit.audit.AuditService;
+import io.gdprkit.consent.RestrictionChange;
+import io.gdprkit.decision.Decision;
+import io.gdprkit.decision.DecisionService;
+import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.internal.SubjectLocks;
+import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.recipient.CountryCode;
+import io.gdprkit.recipient.Disclosure;
+import io.gdprkit.recipient.DisclosureRefusedException;
+import io.gdprkit.recipient.Notification;
+import io.gdprkit.recipient.NotificationReason;
+import io.gdprkit.recipient.NotificationStatus;
+import io.gdprkit.recipient.Recipient;
+import io.gdprkit.recipient.RecipientService;
+import io.gdprkit.recipient.TransferBasis;
+import io.gdprkit.recipient.TransferRules;
+import io.gdprkit.recipient.UnknownRecipientException;
+import io.gdprkit.recipient.spi.DisclosureStore;
+import io.gdprkit.recipient.spi.RecipientNotifier;
+import io.gdprkit.recipient.spi.RecipientStore;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the register and the log, checks disclosures under the subject's lock that restrictions are recorded
+ * under, and sends Art. 19 notifications through an outbox in the disclosure store.
+ *
+ * <p>Erasure runs in an order that survives a crash at any point: record a pending notification for each recipient
+ * (the erasure job, still pending, calls again after a crash and finds them by pseudonym), send them, then clear
+ * the subject's id from the log and from the delivered notifications. A notification that fails keeps the id until
+ * a retry delivers it, because the recipient needs it to find the subject.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultRecipientService implements RecipientService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultRecipientService.class);
+  private static final String SCOPE = "scope";
+  private static final String EVERYTHING = ErasureScope.Kind.EVERYTHING.name();
+
+  private final RecipientStore recipients;
+  private final DisclosureStore store;
+  private final RecipientNotifier notifier;
+  private final TransferRules rules;
+  private final PurposeRegistry purposes;
+  private final DecisionService decisions;
+  private final AuditService audit;
+  private final SubjectLocks locks;
+  private final Function<SubjectId, String> pseudonyms;
+  private final @Nullable CountryCode dataRegion;
+  private final Map<String, CountryCode> storeRegions;
+  private final Clock clock;
+  private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** What the service needs from the rest of the kit. */
+  public record Settings(TransferRules rules, @Nullable CountryCode dataRegion, Map<String, CountryCode> storeRegions,
+      Function<SubjectId, String> pseudonyms) {
+
+    /** Copies the regions. */
+    public Settings {
+      storeRegions = Map.copyOf(storeRegions);
+    }
+  }
+
+  public DefaultRecipientService(RecipientStore recipients, DisclosureStore store, RecipientNotifier notifier,
+      PurposeRegistry purposes, DecisionService decisions, AuditService audit, SubjectLocks locks, Clock clock,
+      Settings settings) {
+    this.recipients = recipients;
+    this.store = store;
+    this.notifier = notifier;
+    this.rules = settings.rules();
+    this.purposes = purposes;
+    this.decisions = decisions;
+    this.audit = audit;
+    this.locks = locks;
+    this.pseudonyms = settings.pseudonyms();
+    this.dataRegion = settings.dataRegion();
+    this.storeRegions = settings.storeRegions();
+    this.clock = clock;
+  }
+
+  /** The notifier used when the host configured none: every notification fails, visibly, until one is set. */
+  public static RecipientNotifier missingNotifier() {
+    return (recipient, notification) -> {
+      throw new UnsupportedOperationException(
+          "no RecipientNotifier is configured; set one with GdprKit.builder().recipientNotifier(..)");
+    };
+  }
+
+  @Override
+  public Optional<Recipient> register(Recipient recipient, Actor by) {
+    Preconditions.notNull(recipient, "recipient");
+    Preconditions.notNull(by, "actor");
+    Optional<Recipient> previous = recipients.save(recipient);
+    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
+        Map.of("register", "recipients", "recipient", recipient.id(), "change",
+            previous.isPresent() ? "replaced" : "added", "country", recipient.country().value(),
+            "safeguard", recipient.safeguard().name())));
+    LOG.debug("recipient {} {}", recipient.id(), previous.isPresent() ? "replaced" : "added");
+    return previous;
+  }
+
+  @Override
+  public Optional<Recipient> recipient(String id) {
+    return recipients.find(Preconditions.notNull(id, "id"));
+  }
+
+  @Override
+  public List<Recipient> recipients() {
+    return recipients.all();
+  }
+
+  @Override
+  public Disclosure disclose(SubjectId subject, String recipient, String purpose, Set<DataCategory> categories,
+      Actor by) {
+    return discloseFrom(null, subject, recipient, purpose, categories, by);
+  }
+
+  @Override
+  public Disclosure discloseFrom(@Nullable String storeId, SubjectId subject, String recipientId, String purposeId,
+      Set<DataCategory> categories, Actor by) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(recipientId, "recipient");
+    Preconditions.notNull(purposeId, "purpose");
+    Preconditions.notNull(categories, "categories");
+    Preconditions.notNull(by, "actor");
+    if (storeId != null) {
+      Preconditions.identifier(storeId, "store", 64);
+    }
+    Recipient recipient = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    Purpose purpose = purposes.get(purposeId);
+    Preconditions.check(!categories.isEmpty(), "categories", "must name at least one data category");
+    Set<String> needed = purpose.dataCategories().stream().map(DataCategory::id).collect(Collectors.toSet());
+    for (DataCategory category : categories) {
+      Preconditions.check(category != null && needed.contains(category.id()), "categories",
+          "must be data categories that purpose " + purpose.id() + " needs");
+    }
+    CountryCode from = storeId == null ? dataRegion : storeRegions.getOrDefault(storeId, dataRegion);
+    TransferBasis basis = rules.assess(recipient);
+    Disclosure disclosure;
+    // Under the lock a restriction is recorded under: the decision and the append are one step for it.
+    synchronized (locks.of(subject)) {
+      Decision decision = decisions.decide(subject, purpose.id());
+      if (!decision.allowed()) {
+        throw DisclosureRefusedException.of(subject, recipient.id(), purpose.id(), decision.reason());
+      }
+      disclosure = new Disclosure(UUID.randomUUID(), subject.tenant(), subject, pseudonyms.apply(subject),
+          recipient.id(), purpose.id(), categories, from, recipient.country(), basis, by, clock.instant());
+      store.append(disclosure);
+    }
+    audit.append(new AuditRecord(AuditKind.DISCLOSED, subject.tenant(), disclosure.subjectPseudonym(), by,
+        purpose.id(), Map.of("disclosure", disclosure.id().toString(), "recipient", recipient.id(),
+            "categories", categories.stream().map(DataCategory::id).sorted().collect(Collectors.joining(",")),
+            "to", recipient.country().value(), "basis", basis.name())));
+    LOG.debug("disclosure {} to recipient {} for purpose {} logged", disclosure.id(), recipient.id(), purpose.id());
+    return disclosure;
+  }
+
+  @Override
+  public List<Disclosure> disclosures(SubjectId subject) {
+    return store.bySubject(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public List<Recipient> recipientsOf(SubjectId subject) {
+    List<Recipient> found = new ArrayList<>();
+    for (String id : recipientIds(disclosures(subject))) {
+      recipients.find(id).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  @Override
+  public List<Notification> notifications(SubjectId subject) {
+    return store.notifications(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public List<Notification> undeliveredNotifications(int limit) {
+    return store.undelivered(Preconditions.positive(limit, "limit"));
+  }
+
+  @Override
+  public int retryNotifications(int limit) {
+    int delivered = 0;
+    for (Notification notification : store.undelivered(Preconditions.positive(limit, "limit"))) {
+      if (send(notification)) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  /** Tells every recipient of the subject's data of a restriction; lifting one tells no one. */
+  public void restricted(RestrictionChange change) {
+    if (change.restricted()) {
+      tell(change.subject(), recipientIds(store.bySubject(change.subject())), NotificationReason.RESTRICTED,
+          Map.of("restricted-at", change.changedAt().toString()));
+    }
+  }
+
+  /** Tells every recipient of the subject's data of a rectified field. */
+  public void rectified(SubjectId subject, String provider, String field) {
+    tell(subject, recipientIds(store.bySubject(subject)), NotificationReason.RECTIFIED,
+        Map.of("provider", provider, "field", field));
+  }
+
+  /**
+   * Tells every recipient of the erased data, then, for an erasure of everything, clears the subject's id from the
+   * log and from the delivered notifications. Idempotent, so an erasure job resumed after a crash can call it again.
+   */
+  public void erased(SubjectId subject, ErasureScope scope) {
+    String pseudonym = pseudonyms.apply(subject);
+    String scopeKey = scopeKey(scope);
+    Set<String> told = new LinkedHashSet<>();
+    for (Notification earlier : store.notificationsByPseudonym(pseudonym)) {
+      if (earlier.reason() == NotificationReason.ERASED && scopeKey.equals(earlier.details().get(SCOPE))) {
+        told.add(earlier.recipient());
+      }
+    }
+    List<Disclosure> erased = store.bySubject(subject).stream().filter(d -> covers(scope, d)).toList();
+    for (String recipient : recipientIds(erased)) {
+      if (!told.contains(recipient)) {
+        store.saveNotification(Notification.pending(UUID.randomUUID(), subject, pseudonym, recipient,
+            NotificationReason.ERASED, Map.of(SCOPE, scopeKey), clock.instant()));
+      }
+    }
+    for (Notification notification : store.notifications(subject)) {
+      if (notification.reason() == NotificationReason.ERASED && notification.undelivered()) {
+        send(notification);
+      }
+    }
+    if (scope.isEverything()) {
+      int cleared = store.pseudonymise(subject);
+      for (Notification listed : store.notifications(subject)) {
+        forget(listed.id());
+      }
+      LOG.debug("{} disclosures of an erased subject pseudonymised", cleared);
+    }
+  }
+
+  /**
+   * Clears the erased subject's id from one notification once no other thread is sending it: a delivered one is
+   * pseudonymised, an undelivered one superseded, unless it is the erasure notice itself, which keeps the id until
+   * it is delivered.
+   */
+  private void forget(UUID id) {
+    while (!inFlight.add(id)) {
+      LockSupport.parkNanos(1_000_000L); // a retry is sending it; erasure is rare enough to wait
+    }
+    try {
+      Notification current = store.notification(id).orElse(null);
+      if (current == null || current.subject() == null) {
+        return;
+      }
+      if (!current.undelivered()) {
+        store.saveNotification(current.pseudonymised());
+      } else if (!isFullErasureNotice(current)) {
+        store.saveNotification(current.superseded());
+      }
+    } finally {
+      inFlight.remove(id);
+    }
+  }
+
+  private static boolean isFullErasureNotice(Notification notification) {
+    return notification.reason() == NotificationReason.ERASED && EVERYTHING.equals(notification.details().get(SCOPE));
+  }
+
+  private void tell(SubjectId subject, Set<String> recipientIds, NotificationReason reason,
+      Map<String, String> details) {
+    String pseudonym = pseudonyms.apply(subject);
+    List<Notification> recorded = new ArrayList<>();
+    for (String recipient : recipientIds) {
+      Notification notification = Notification.pending(UUID.randomUUID(), subject, pseudonym, recipient, reason,
+          details, clock.instant());
+      store.saveNotification(notification);
+      recorded.add(notification);
+    }
+    recorded.forEach(this::send);
+  }
+
+  /** Sends one notification unless another thread is sending it or it was delivered meanwhile. */
+  private boolean send(Notification claimed) {
+    if (!inFlight.add(claimed.id())) {
+      return false;
+    }
+    try {
+      Notification current = store.notification(claimed.id()).orElse(claimed);
+      if (!current.undelivered() || current.subject() == null) {
+        return false;
+      }
+      Notification next;
+      Optional<Recipient> recipient = recipients.find(current.recipient());
+      try {
+        notifier.deliver(recipient.orElseThrow(() -> UnknownRecipientException.of(current.recipient())), current);
+        next = current.delivered(clock.instant());
+        if (isFullErasureNotice(current)) {
+          next = next.pseudonymised();
+        }
+      } catch (RuntimeException e) {
+        next = current.failed(e.getClass().getName());
+        LOG.warn("notification {} to recipient {} failed with {}; retryNotifications() sends it again",
+            current.id(), current.recipient(), e.getClass().getName());
+      }
+      store.saveNotification(next);
+      audit.append(new AuditRecord(AuditKind.RECIPIENT_NOTIFIED, next.tenant(), next.subjectPseudonym(),
+          Actor.system("art19-notifier"), null, Map.of("notification", next.id().toString(),
+              "recipient", next.recipient(), "reason", next.reason().name(), "status", next.status().name(),
+              "attempts", Integer.toString(next.attempts()))));
+      return next.status() == NotificationStatus.DELIVERED;
+    } finally {
+      inFlight.remove(claimed.id());
+    }
+  }
+
+  private static boolean covers(ErasureScope scope, Disclosure disclosure) {
+    return switch (scope.kind()) {
+      case EVERYTHING -> true;
+      case CONSENT_WITHDRAWN, PURPOSE_ENDED -> disclosure.purpose().equals(scope.purpose());
+      case CATEGORIES -> {
+        Set<String> erased = scope.categories().stream().map(DataCategory::id).collect(Collectors.toSet());
+        yield disclosure.categories().stream().anyMatch(category -> erased.contains(category.id()));
+      }
+    };
+  }
+
+  private static String scopeKey(ErasureScope scope) {
+    return switch (scope.kind()) {
+      case EVERYTHING -> EVERYTHING;
+      case CONSENT_WITHDRAWN, PURPOSE_ENDED -> scope.kind().name() + ':' + scope.purpose();
+      case CATEGORIES -> scope.kind().name() + ':'
+          + scope.categories().stream().map(DataCategory::id).sorted().collect(Collectors.joining(","));
+    };
+  }
+
+  private static Set<String> recipientIds(List<Disclosure> disclosures) {
+    Set<String> ids = new LinkedHashSet<>();
+    disclosures.forEach(d -> ids.add(d.recipient()));
+    return ids;
+  }
+}

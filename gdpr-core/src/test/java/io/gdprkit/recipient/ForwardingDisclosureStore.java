@@ -1,0 +1,58 @@
+package io.gdprkit.recipient;
+
+import io.gdprkit.recipient.spi.DisclosureStore;
+import io.gdprkit.subject.SubjectId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Passes every call to an in-memory store; tests override a method to watch it or make it fail. */
+class ForwardingDisclosureStore implements DisclosureStore {
+
+  final DisclosureStore delegate = DisclosureStore.inMemory();
+
+  @Override
+  public void append(Disclosure disclosure) {
+    delegate.append(disclosure);
+  }
+
+  @Override
+  public List<Disclosure> bySubject(SubjectId subject) {
+    return delegate.bySubject(subject);
+  }
+
+  @Override
+  public List<Disclosure> byPseudonym(String subjectPseudonym) {
+    return delegate.byPseudonym(subjectPseudonym);
+  }
+
+  @Override
+  public int pseudonymise(SubjectId subject) {
+    return delegate.pseudonymise(subject);
+  }
+
+  @Override
+  public void saveNotification(Notification notification) {
+    delegate.saveNotification(notification);
+  }
+
+  @Override
+  public Optional<Notification> notification(UUID id) {
+    return delegate.notification(id);
+  }
+
+  @Override
+  public List<Notification> notifications(SubjectId subject) {
+    return delegate.notifications(subject);
+  }
+
+  @Override
+  public List<Notification> notificationsByPseudonym(String subjectPseudonym) {
+    return delegate.notificationsByPseudonym(subjectPseudonym);
+  }
+
+  @Override
+  public List<Notification> undelivered(int limit) {
+    return delegate.undelivered(limit);
+  }
+}
