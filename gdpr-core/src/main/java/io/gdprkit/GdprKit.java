@@ -37,6 +37,9 @@ import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.receipt.ReceiptOptions;
+import io.gdprkit.receipt.ReceiptService;
+import io.gdprkit.receipt.internal.DefaultReceiptService;
 import io.gdprkit.rectification.RectificationService;
 import io.gdprkit.rectification.internal.DefaultRectificationService;
 import io.gdprkit.restriction.RestrictionService;
@@ -115,6 +118,8 @@ public final class GdprKit {
   private final RequestService requests;
   private final AuditService audit;
   private final ExportService exports;
+  // Consent receipts and authorised persons (issue 5)
+  private final ReceiptService receipts;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -182,6 +187,8 @@ public final class GdprKit {
     this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
         : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+    // Consent receipts and authorised persons (issue 5)
+    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -279,6 +286,11 @@ public final class GdprKit {
     return exports;
   }
 
+  /** Returns signed consent receipts (Kantara v1.1, ISO/IEC TS 27560) of consent events. */
+  public ReceiptService receipts() {
+    return receipts;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -341,6 +353,8 @@ public final class GdprKit {
     private @Nullable EmailVerificationOptions emailVerification;
     private @Nullable ZoneId requestZone;
     private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
+    // Consent receipts and authorised persons (issue 5)
+    private @Nullable ReceiptOptions receiptOptions;
 
     private Builder() {}
 
@@ -573,6 +587,15 @@ public final class GdprKit {
       if (fulfillers.putIfAbsent(kind, fulfiller) != null) {
         throw new IllegalStateException("requestFulfiller(" + kind + ") was already set");
       }
+      return this;
+    }
+
+    /**
+     * Sets the controller details that consent receipts carry; without them {@code receipts().issue(..)} fails.
+     */
+    public Builder receipts(ReceiptOptions value) {
+      requireUnset(receiptOptions, "receipts");
+      this.receiptOptions = Preconditions.notNull(value, "receipts");
       return this;
     }
 
