@@ -7,6 +7,9 @@ import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.authorisation.AuthorisationService;
+import io.gdprkit.authorisation.internal.DefaultAuthorisationService;
+import io.gdprkit.authorisation.spi.AuthorisationStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -120,6 +123,7 @@ public final class GdprKit {
   private final ExportService exports;
   // Consent receipts and authorised persons (issue 5)
   private final ReceiptService receipts;
+  private final AuthorisationService authorisations;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -189,6 +193,8 @@ public final class GdprKit {
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
     // Consent receipts and authorised persons (issue 5)
     this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
+    this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
+        ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -291,6 +297,11 @@ public final class GdprKit {
     return receipts;
   }
 
+  /** Returns the register of authorised persons: which staff users may process which data categories. */
+  public AuthorisationService authorisations() {
+    return authorisations;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -355,6 +366,7 @@ public final class GdprKit {
     private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
     // Consent receipts and authorised persons (issue 5)
     private @Nullable ReceiptOptions receiptOptions;
+    private @Nullable AuthorisationStore authorisationStore;
 
     private Builder() {}
 
@@ -596,6 +608,13 @@ public final class GdprKit {
     public Builder receipts(ReceiptOptions value) {
       requireUnset(receiptOptions, "receipts");
       this.receiptOptions = Preconditions.notNull(value, "receipts");
+      return this;
+    }
+
+    /** Sets the store of the register of authorised persons; {@link AuthorisationStore#inMemory()} by default. */
+    public Builder authorisationStore(AuthorisationStore value) {
+      requireUnset(authorisationStore, "authorisationStore");
+      this.authorisationStore = Preconditions.notNull(value, "authorisationStore");
       return this;
     }
 

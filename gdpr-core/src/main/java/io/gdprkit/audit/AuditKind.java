@@ -32,5 +32,7 @@ public enum AuditKind {
   /** A subject was erased. */
   ERASED,
   /** A register (processing activities, breaches, recipients) changed. */
-  REGISTER_CHANGED
+  REGISTER_CHANGED,
+  /** A staff user was refused access to a data category they are not authorised for. */
+  ACCESS_REFUSED
 }
