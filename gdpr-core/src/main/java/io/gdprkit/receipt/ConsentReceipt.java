@@ -76,6 +76,10 @@ public record ConsentReceipt(
     spiCat = List.copyOf(Preconditions.notNull(spiCat, "spiCat"));
     Preconditions.check(sensitive == !spiCat.isEmpty(), "sensitive", "must be true exactly when spiCat is not empty");
     Preconditions.notNull(iso27560, "iso27560");
+    Preconditions.check(iso27560.recordId().equals(consentReceiptId), "iso27560.record_id",
+        "must equal consentReceiptID");
+    Preconditions.check(iso27560.piiPrincipalId().equals(piiPrincipalId), "iso27560.pii_principal_id",
+        "must equal piiPrincipalId");
   }
 
   /**

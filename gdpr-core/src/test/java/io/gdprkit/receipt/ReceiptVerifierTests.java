@@ -152,12 +152,19 @@ class ReceiptVerifierTests {
     String lying = signed(header, encode(payload.replace("\"sensitive\":false", "\"sensitive\":true")),
         fixture.signingKey);
     String notJson = signed(header, encode("receipt"), fixture.signingKey);
+    String otherRecord = signed(header, encode(payload.replaceFirst("\"record_id\":\"[^\"]+\"",
+        "\"record_id\":\"00000000-0000-0000-0000-000000000000\"")), fixture.signingKey);
+    String otherKey = signed(header, encode(payload.replace(key.publicKeyBase64Url(),
+        SigningKey.of("receipts-2026", ReceiptFixture.filled(9)).verificationKey().publicKeyBase64Url())),
+        fixture.signingKey);
 
     assertThat(reason(spaced)).isEqualTo(Reason.INVALID_CONTENT);
     assertThat(reason(extra)).isEqualTo(Reason.INVALID_CONTENT);
     assertThat(reason(missing)).isEqualTo(Reason.INVALID_CONTENT);
     assertThat(reason(lying)).isEqualTo(Reason.INVALID_CONTENT);
     assertThat(reason(notJson)).isEqualTo(Reason.MALFORMED);
+    assertThat(reason(otherRecord)).isEqualTo(Reason.INVALID_CONTENT);
+    assertThat(reason(otherKey)).isEqualTo(Reason.INVALID_CONTENT);
   }
 
   @Test

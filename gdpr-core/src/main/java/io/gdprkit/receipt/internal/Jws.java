@@ -75,7 +75,11 @@ public final class Jws {
       throw InvalidReceiptException.of(Reason.BAD_SIGNATURE,
           "the signature is not key '" + key.keyId() + "''s signature of this header and payload");
     }
-    return ReceiptJson.read(payload);
+    ConsentReceipt receipt = ReceiptJson.read(payload);
+    if (!receipt.publicKey().equals(key.publicKeyBase64Url())) {
+      throw InvalidReceiptException.of(Reason.INVALID_CONTENT, "the receipt's publicKey is not the verifying key");
+    }
+    return receipt;
   }
 
   private static void checkHeader(byte[] header, String keyId) {
