@@ -8,6 +8,7 @@ import io.gdprkit.InvalidInputException;
 import io.gdprkit.TestClock;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditKind;
+import io.gdprkit.authorisation.spi.AuthorisationStore;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Sensitivity;
 import io.gdprkit.subject.Actor;
@@ -180,6 +181,18 @@ class AuthorisationServiceTests {
     assertThat(register.authorisations(SALES)).isEmpty();
     assertThat(register.authorisations(NURSE)).containsExactly(grant);
     assertThat(gdpr.audit().size(TenantId.DEFAULT)).isEqualTo(audited);
+  }
+
+  @Test
+  void keepsTheRegisterInTheConfiguredStore() {
+    AuthorisationStore store = AuthorisationStore.inMemory();
+    GdprKit kit = GdprKit.builder().clock(clock).authorisationStore(store).build();
+
+    Authorisation grant = kit.authorisations().grant(NURSE, DataCategory.HEALTH, DPO);
+
+    assertThat(store.forStaff(NURSE)).containsExactly(grant);
+    assertThatThrownBy(() -> GdprKit.builder().authorisationStore(store).authorisationStore(store))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("authorisationStore");
   }
 
   private AuditEntry last() {

@@ -204,6 +204,14 @@ class ReceiptServiceTests {
   }
 
   @Test
+  void takesTheControllerDetailsOnce() {
+    GdprKit.Builder builder = GdprKit.builder().receipts(ReceiptFixture.OPTIONS);
+
+    assertThatThrownBy(() -> builder.receipts(ReceiptFixture.OPTIONS)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("receipts");
+  }
+
+  @Test
   void validatesTheOptions() {
     assertThatThrownBy(() -> ReceiptFixture.OPTIONS.withDefaultLanguage("deu"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("defaultLanguage");

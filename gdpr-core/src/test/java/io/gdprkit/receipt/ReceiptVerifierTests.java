@@ -119,6 +119,17 @@ class ReceiptVerifierTests {
   }
 
   @Test
+  void rejectsAHeaderThatIsNotTheExpectedJson() {
+    String payload = jws.split("\\.")[1];
+    String signature = jws.split("\\.")[2];
+
+    assertThat(reason(encode("{\"alg\":1}") + "." + payload + "." + signature)).isEqualTo(Reason.MALFORMED);
+    assertThat(reason(encode("[\"EdDSA\"]") + "." + payload + "." + signature)).isEqualTo(Reason.MALFORMED);
+    assertThat(reason(encode("{\"alg\":\"EdDSA\",\"alg\":\"none\"}") + "." + payload + "." + signature))
+        .isEqualTo(Reason.MALFORMED);
+  }
+
+  @Test
   void rejectsAnotherKeyId() {
     VerificationKey renamed = VerificationKey.of("receipts-2027", key.publicKey());
 

@@ -84,11 +84,17 @@ public final class Jws {
 
   private static void checkHeader(byte[] header, String keyId) {
     Fields fields = new Fields(JsonValues.parseObject(header, Reason.MALFORMED, "the header"), "header.");
-    Object alg = fields.optionalString("alg");
+    String alg;
+    String kid;
+    try {
+      alg = fields.optionalString("alg");
+      kid = fields.optionalString("kid");
+    } catch (InvalidReceiptException e) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the header's alg and kid must be strings");
+    }
     if (!ALGORITHM.equals(alg)) {
       throw InvalidReceiptException.of(Reason.UNSUPPORTED_ALGORITHM, "the header's alg must be " + ALGORITHM);
     }
-    String kid = fields.optionalString("kid");
     if (!keyId.equals(kid)) {
       throw InvalidReceiptException.of(Reason.WRONG_KEY_ID, "the header does not name key '" + keyId + "'");
     }
