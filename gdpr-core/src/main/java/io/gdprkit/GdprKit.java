@@ -7,6 +7,9 @@ import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.authorisation.AuthorisationService;
+import io.gdprkit.authorisation.internal.DefaultAuthorisationService;
+import io.gdprkit.authorisation.spi.AuthorisationStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -47,6 +50,9 @@ import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.receipt.ReceiptOptions;
+import io.gdprkit.receipt.ReceiptService;
+import io.gdprkit.receipt.internal.DefaultReceiptService;
 import io.gdprkit.rectification.RectificationService;
 import io.gdprkit.rectification.internal.DefaultRectificationService;
 import io.gdprkit.restriction.RestrictionService;
@@ -127,6 +133,9 @@ public final class GdprKit {
   private final AuditService audit;
   private final ExportService exports;
   private final RecipientService recipients;
+  // Consent receipts and authorised persons (issue 5)
+  private final ReceiptService receipts;
+  private final AuthorisationService authorisations;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -213,6 +222,10 @@ public final class GdprKit {
     this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
         : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+    // Consent receipts and authorised persons (issue 5)
+    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
+    this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
+        ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -318,6 +331,16 @@ public final class GdprKit {
     return recipients;
   }
 
+  /** Returns signed consent receipts (Kantara v1.1, ISO/IEC TS 27560) of consent events. */
+  public ReceiptService receipts() {
+    return receipts;
+  }
+
+  /** Returns the register of authorised persons: which staff users may process which data categories. */
+  public AuthorisationService authorisations() {
+    return authorisations;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -389,6 +412,9 @@ public final class GdprKit {
     private final Map<String, CountryCode> storeRegions = new HashMap<>();
     private final List<RestrictionListener> restrictionListeners = new ArrayList<>();
     private final List<RectificationListener> rectificationListeners = new ArrayList<>();
+    // Consent receipts and authorised persons (issue 5)
+    private @Nullable ReceiptOptions receiptOptions;
+    private @Nullable AuthorisationStore authorisationStore;
 
     private Builder() {}
 
@@ -681,6 +707,22 @@ public final class GdprKit {
     /** Adds a listener told of every rectified field. */
     public Builder onRectification(RectificationListener listener) {
       rectificationListeners.add(Preconditions.notNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Sets the controller details that consent receipts carry; without them {@code receipts().issue(..)} fails.
+     */
+    public Builder receipts(ReceiptOptions value) {
+      requireUnset(receiptOptions, "receipts");
+      this.receiptOptions = Preconditions.notNull(value, "receipts");
+      return this;
+    }
+
+    /** Sets the store of the register of authorised persons; {@link AuthorisationStore#inMemory()} by default. */
+    public Builder authorisationStore(AuthorisationStore value) {
+      requireUnset(authorisationStore, "authorisationStore");
+      this.authorisationStore = Preconditions.notNull(value, "authorisationStore");
       return this;
     }
 

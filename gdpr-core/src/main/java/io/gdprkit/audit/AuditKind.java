@@ -34,5 +34,7 @@ public enum AuditKind {
   /** A register (processing activities, breaches, recipients) changed. */
   REGISTER_CHANGED,
   /** A recipient was told, or failed to be told, of a rectification, erasure or restriction (Art. 19). */
-  RECIPIENT_NOTIFIED
+  RECIPIENT_NOTIFIED,
+  /** A staff user was refused access to a data category they are not authorised for. */
+  ACCESS_REFUSED
 }

@@ -1,0 +1,138 @@
+package io.gdprkit.receipt.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.crypto.SigningKey;
+import io.gdprkit.crypto.VerificationKey;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.receipt.ConsentReceipt;
+import io.gdprkit.receipt.InvalidReceiptException;
+import io.gdprkit.receipt.InvalidReceiptException.Reason;
+import io.gdprkit.receipt.internal.JsonValues.Fields;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import org.apiguardian.api.API;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+
+/**
+ * Signs and verifies receipts as RFC 7515 compact JWS with {@code alg} {@code EdDSA} (RFC 8037, Ed25519).
+ *
+ * <p>The header is {@code {"alg":"EdDSA","kid":<key id>}} and nothing else. Verification accepts only what signing
+ * produces: exactly three segments of canonical unpadded base64url (RFC 7515 section 2 forbids padding; a last
+ * character with stray low bits is refused, so no two encodings of one JWS verify), that exact header, and a
+ * payload in the kit's one JSON form. Checks run cheapest first and the signature is checked before the payload is
+ * parsed, so a forged payload is never interpreted.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Jws {
+
+  /** The only algorithm accepted. */
+  public static final String ALGORITHM = "EdDSA";
+
+  /** Receipts are a few kilobytes; anything far larger is refused before it is decoded. */
+  static final int MAX_LENGTH = 64 * 1024;
+
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+  private Jws() {}
+
+  /** Returns the receipt signed as a compact JWS. */
+  static String sign(ConsentReceipt receipt, SigningKey key) {
+    String signingInput = ENCODER.encodeToString(header(key.keyId())) + '.'
+        + ENCODER.encodeToString(ReceiptJson.write(receipt));
+    byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + '.' + ENCODER.encodeToString(signature);
+  }
+
+  /**
+   * Verifies a compact JWS and returns the receipt it carries.
+   *
+   * @throws InvalidReceiptException naming the first check that failed
+   */
+  public static ConsentReceipt verify(String jws, VerificationKey key) {
+    Preconditions.notNull(jws, "jws");
+    Preconditions.notNull(key, "key");
+    if (jws.length() > MAX_LENGTH) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the JWS is longer than " + MAX_LENGTH + " characters");
+    }
+    int first = jws.indexOf('.');
+    int second = first < 0 ? -1 : jws.indexOf('.', first + 1);
+    if (first < 0 || second < 0 || jws.indexOf('.', second + 1) >= 0) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "a compact JWS has exactly three segments");
+    }
+    byte[] header = decode(jws, 0, first, "header");
+    byte[] payload = decode(jws, first + 1, second, "payload");
+    byte[] signature = decode(jws, second + 1, jws.length(), "signature");
+    checkHeader(header, key.keyId());
+    byte[] signingInput = jws.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+    if (!key.verify(signingInput, signature)) {
+      throw InvalidReceiptException.of(Reason.BAD_SIGNATURE,
+          "the signature is not key '" + key.keyId() + "''s signature of this header and payload");
+    }
+    ConsentReceipt receipt = ReceiptJson.read(payload);
+    if (!receipt.publicKey().equals(key.publicKeyBase64Url())) {
+      throw InvalidReceiptException.of(Reason.INVALID_CONTENT, "the receipt's publicKey is not the verifying key");
+    }
+    return receipt;
+  }
+
+  private static void checkHeader(byte[] header, String keyId) {
+    Fields fields = new Fields(JsonValues.parseObject(header, Reason.MALFORMED, "the header"), "header.");
+    String alg;
+    String kid;
+    try {
+      alg = fields.optionalString("alg");
+      kid = fields.optionalString("kid");
+    } catch (InvalidReceiptException e) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the header's alg and kid must be strings");
+    }
+    if (!ALGORITHM.equals(alg)) {
+      throw InvalidReceiptException.of(Reason.UNSUPPORTED_ALGORITHM, "the header's alg must be " + ALGORITHM);
+    }
+    if (!keyId.equals(kid)) {
+      throw InvalidReceiptException.of(Reason.WRONG_KEY_ID, "the header does not name key '" + keyId + "'");
+    }
+    if (!Arrays.equals(header, header(keyId))) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the header must hold alg and kid only, in the kit's form");
+    }
+  }
+
+  private static byte[] header(String keyId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    try (JsonGenerator json = JsonValues.JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      json.writeStartObject();
+      json.writeStringProperty("alg", ALGORITHM);
+      json.writeStringProperty("kid", keyId);
+      json.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  /** Decodes one segment, refusing anything but canonical unpadded base64url. */
+  private static byte[] decode(String jws, int from, int to, String segment) {
+    for (int i = from; i < to; i++) {
+      char c = jws.charAt(i);
+      boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+      if (!alphabet) {
+        throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not unpadded base64url");
+      }
+    }
+    String text = jws.substring(from, to);
+    byte[] bytes;
+    try {
+      bytes = DECODER.decode(text);
+    } catch (IllegalArgumentException e) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not unpadded base64url");
+    }
+    if (!ENCODER.encodeToString(bytes).equals(text)) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not in canonical base64url");
+    }
+    return bytes;
+  }
+}
