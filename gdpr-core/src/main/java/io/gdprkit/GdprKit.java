@@ -32,6 +32,9 @@ import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.preference.PreferenceService;
+import io.gdprkit.processing.ProcessingRecordService;
+import io.gdprkit.processing.internal.DefaultProcessingRecordService;
+import io.gdprkit.processing.spi.ProcessingRecordStore;
 import io.gdprkit.preference.Topic;
 import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
@@ -115,6 +118,8 @@ public final class GdprKit {
   private final RequestService requests;
   private final AuditService audit;
   private final ExportService exports;
+  // Registers: records of processing (Art. 30), breaches (Art. 33/34)
+  private final ProcessingRecordService processingRecords;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -182,6 +187,9 @@ public final class GdprKit {
     this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
         : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+    // Registers: records of processing (Art. 30), breaches (Art. 33/34)
+    this.processingRecords = new DefaultProcessingRecordService(builder.processingRecordStore != null
+        ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -279,6 +287,11 @@ public final class GdprKit {
     return exports;
   }
 
+  /** Returns the records of processing activities (Art. 30): controller, activities, check and export. */
+  public ProcessingRecordService processingRecords() {
+    return processingRecords;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -341,6 +354,8 @@ public final class GdprKit {
     private @Nullable EmailVerificationOptions emailVerification;
     private @Nullable ZoneId requestZone;
     private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
+    // Registers: records of processing (Art. 30), breaches (Art. 33/34)
+    private @Nullable ProcessingRecordStore processingRecordStore;
 
     private Builder() {}
 
@@ -573,6 +588,13 @@ public final class GdprKit {
       if (fulfillers.putIfAbsent(kind, fulfiller) != null) {
         throw new IllegalStateException("requestFulfiller(" + kind + ") was already set");
       }
+      return this;
+    }
+
+    /** Sets the store of the records of processing; {@link ProcessingRecordStore#inMemory()} by default. */
+    public Builder processingRecordStore(ProcessingRecordStore value) {
+      requireUnset(processingRecordStore, "processingRecordStore");
+      this.processingRecordStore = Preconditions.notNull(value, "processingRecordStore");
       return this;
     }
 

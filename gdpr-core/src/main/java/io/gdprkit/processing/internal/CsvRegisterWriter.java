@@ -1,0 +1,50 @@
+package io.gdprkit.processing.internal;
+
+import io.gdprkit.internal.Csv;
+import io.gdprkit.processing.ControllerDetails;
+import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.purpose.DataCategory;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Writes the activities as RFC 4180 CSV, one row each, list entries joined by {@code "; "}. */
+final class CsvRegisterWriter extends TextRegisterWriter {
+
+  static final String HEADER = "id,name,purposes,subject_categories,data_categories,recipient_categories,"
+      + "third_country_transfers,erasure_time_limits,security_measures";
+  static final String SEPARATOR = "; ";
+
+  CsvRegisterWriter(OutputStream out) {
+    super(out);
+  }
+
+  @Override
+  public void begin(@Nullable ControllerDetails controller, Instant generatedAt) {
+    write(HEADER + Csv.CRLF);
+  }
+
+  @Override
+  public void activity(ProcessingActivity activity) {
+    List<String> fields = List.of(
+        activity.id(),
+        activity.name(),
+        String.join(SEPARATOR, activity.purposes()),
+        String.join(SEPARATOR, activity.subjectCategories()),
+        String.join(SEPARATOR, activity.dataCategories().stream().map(DataCategory::id).toList()),
+        String.join(SEPARATOR, activity.recipientCategories()),
+        String.join(SEPARATOR, activity.transfers().stream().map(RegisterWriter::transferText).toList()),
+        String.join(SEPARATOR, activity.erasureTimeLimits().stream().map(RegisterWriter::limitText).toList()),
+        activity.securityMeasures() == null ? "" : activity.securityMeasures());
+    write(() -> {
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        Csv.field(out, fields.get(i));
+      }
+      out.write(Csv.CRLF);
+    });
+  }
+}
