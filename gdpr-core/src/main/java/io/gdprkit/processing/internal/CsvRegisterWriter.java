@@ -10,19 +10,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Writes the activities as RFC 4180 CSV, one row each, list entries joined by {@code "; "}. */
-final class CsvRegisterWriter extends TextRegisterWriter {
+final class CsvRegisterWriter implements RegisterWriter {
 
   static final String HEADER = "id,name,purposes,subject_categories,data_categories,recipient_categories,"
       + "third_country_transfers,erasure_time_limits,security_measures";
   static final String SEPARATOR = "; ";
 
+  private final TextOutput output;
+
   CsvRegisterWriter(OutputStream out) {
-    super(out);
+    this.output = new TextOutput(out);
   }
 
   @Override
   public void begin(@Nullable ControllerDetails controller, Instant generatedAt) {
-    write(HEADER + Csv.CRLF);
+    output.write(HEADER + Csv.CRLF);
   }
 
   @Override
@@ -37,7 +39,7 @@ final class CsvRegisterWriter extends TextRegisterWriter {
         String.join(SEPARATOR, activity.transfers().stream().map(RegisterWriter::transferText).toList()),
         String.join(SEPARATOR, activity.erasureTimeLimits().stream().map(RegisterWriter::limitText).toList()),
         activity.securityMeasures() == null ? "" : activity.securityMeasures());
-    write(() -> {
+    output.write(out -> {
       for (int i = 0; i < fields.size(); i++) {
         if (i > 0) {
           out.write(',');
@@ -46,5 +48,10 @@ final class CsvRegisterWriter extends TextRegisterWriter {
       }
       out.write(Csv.CRLF);
     });
+  }
+
+  @Override
+  public void end() {
+    output.flush();
   }
 }

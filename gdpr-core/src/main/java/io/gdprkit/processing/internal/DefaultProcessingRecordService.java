@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
+import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
@@ -130,13 +131,7 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
 
   /** Reads the activities page by page, so that no more than a page is held at once. */
   private void forEachActivity(Consumer<ProcessingActivity> action) {
-    String after = null;
-    List<ProcessingActivity> page;
-    do {
-      page = store.page(after, PAGE);
-      page.forEach(action);
-      after = page.isEmpty() ? null : page.get(page.size() - 1).id();
-    } while (page.size() == PAGE);
+    Keyset.forEach(PAGE, (@Nullable String after) -> store.page(after, PAGE), ProcessingActivity::id, action);
   }
 
   private void audited(Actor actor, String change, @Nullable String activity) {

@@ -12,12 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Writes the records as Markdown: a section for the controller, then one per activity, each field a bullet named
  * after its point of Art. 30(1). Text from the records is escaped, so it cannot add headings, links or HTML.
  */
-final class MarkdownRegisterWriter extends TextRegisterWriter {
+final class MarkdownRegisterWriter implements RegisterWriter {
 
   private static final String NONE = "none recorded";
 
+  private final TextOutput output;
+
   MarkdownRegisterWriter(OutputStream out) {
-    super(out);
+    this.output = new TextOutput(out);
   }
 
   @Override
@@ -35,7 +37,7 @@ final class MarkdownRegisterWriter extends TextRegisterWriter {
       contact(text, "Data protection officer", controller.dpo());
       text.append('\n');
     }
-    write(text.toString());
+    output.write(text.toString());
   }
 
   private static void contact(StringBuilder text, String role, @Nullable Contact contact) {
@@ -64,7 +66,7 @@ final class MarkdownRegisterWriter extends TextRegisterWriter {
     bullet(text, "Security measures (g)",
         activity.securityMeasures() == null ? List.of() : List.of(activity.securityMeasures()));
     text.append('\n');
-    write(text.toString());
+    output.write(text.toString());
   }
 
   private static void bullet(StringBuilder text, String label, List<String> values) {
@@ -92,5 +94,10 @@ final class MarkdownRegisterWriter extends TextRegisterWriter {
       escaped.append(c);
     }
     return escaped.toString();
+  }
+
+  @Override
+  public void end() {
+    output.flush();
   }
 }
