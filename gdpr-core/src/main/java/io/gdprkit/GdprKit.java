@@ -7,6 +7,9 @@ import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.breach.BreachService;
+import io.gdprkit.breach.internal.DefaultBreachService;
+import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -120,6 +123,7 @@ public final class GdprKit {
   private final ExportService exports;
   // Registers: records of processing (Art. 30), breaches (Art. 33/34)
   private final ProcessingRecordService processingRecords;
+  private final BreachService breaches;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -190,6 +194,8 @@ public final class GdprKit {
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)
     this.processingRecords = new DefaultProcessingRecordService(builder.processingRecordStore != null
         ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
+    this.breaches = new DefaultBreachService(builder.breachStore != null ? builder.breachStore
+        : BreachStore.inMemory(), personalData, audit, clock);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -292,6 +298,11 @@ public final class GdprKit {
     return processingRecords;
   }
 
+  /** Returns the breach register (Art. 33/34): 72-hour clock, notifications and affected subjects. */
+  public BreachService breaches() {
+    return breaches;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -356,6 +367,7 @@ public final class GdprKit {
     private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)
     private @Nullable ProcessingRecordStore processingRecordStore;
+    private @Nullable BreachStore breachStore;
 
     private Builder() {}
 
@@ -595,6 +607,13 @@ public final class GdprKit {
     public Builder processingRecordStore(ProcessingRecordStore value) {
       requireUnset(processingRecordStore, "processingRecordStore");
       this.processingRecordStore = Preconditions.notNull(value, "processingRecordStore");
+      return this;
+    }
+
+    /** Sets the breach register's store; {@link BreachStore#inMemory()} by default. */
+    public Builder breachStore(BreachStore value) {
+      requireUnset(breachStore, "breachStore");
+      this.breachStore = Preconditions.notNull(value, "breachStore");
       return this;
     }
 
