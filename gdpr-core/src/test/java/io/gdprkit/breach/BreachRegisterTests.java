@@ -73,6 +73,14 @@ class BreachRegisterTests {
     }
 
     @Test
+    void refusesSettingTheStoreTwiceOnTheBuilder() {
+      GdprKit.Builder builder = GdprKit.builder().breachStore(io.gdprkit.breach.spi.BreachStore.inMemory());
+
+      assertThatThrownBy(() -> builder.breachStore(io.gdprkit.breach.spi.BreachStore.inMemory()))
+          .isInstanceOf(IllegalStateException.class).hasMessage("breachStore was already set");
+    }
+
+    @Test
     void refusesBlankTextNegativeCountsAndEmptyWindows() {
       assertThatThrownBy(() -> BreachDetails.of("  "))
           .isInstanceOf(InvalidInputException.class).hasMessage("breach description must not be blank");

@@ -127,6 +127,14 @@ class ProcessingRecordsTests {
   class Validation {
 
     @Test
+    void refusesSettingTheStoreTwiceOnTheBuilder() {
+      GdprKit.Builder builder = GdprKit.builder().processingRecordStore(ProcessingRecordStore.inMemory());
+
+      assertThatThrownBy(() -> builder.processingRecordStore(ProcessingRecordStore.inMemory()))
+          .isInstanceOf(IllegalStateException.class).hasMessage("processingRecordStore was already set");
+    }
+
+    @Test
     void refusesBlankNamesEmptyRequiredListsAndRepeats() {
       assertThatThrownBy(() -> ProcessingActivity.builder("a", " ").purposes("newsletter")
           .subjectCategories("S").dataCategories(DataCategory.LOCATION).build())
@@ -252,6 +260,17 @@ class ProcessingRecordsTests {
           .contains("- **Categories of personal data (c):** financial (SENSITIVE): Invoices, payments and bank details\n")
           .contains("- **Transfers to third countries (e):** none recorded\n")
           .contains("- **Security measures (g):** none recorded\n");
+    }
+
+    @Test
+    void escapesMarkupSoThatRecordsCannotAddLinksOrHtml() {
+      gdpr.processingRecords().save(mailing().toBuilder().name("<b>[win](http://evil.example)</b> *now*").build(),
+          DPO);
+
+      String markdown = export(RegisterFormat.MARKDOWN);
+
+      assertThat(markdown).contains("## \\<b\\>\\[win\\](http://evil.example)\\</b\\> \\*now\\* (`newsletter-mailing`)\n")
+          .doesNotContain("<b>", "[win]");
     }
 
     private String export(RegisterFormat format) {

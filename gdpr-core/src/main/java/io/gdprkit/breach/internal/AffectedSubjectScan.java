@@ -3,6 +3,7 @@ package io.gdprkit.breach.internal;
 import io.gdprkit.breach.AffectedSubjects;
 import io.gdprkit.breach.AffectedSubjectsException;
 import io.gdprkit.breach.ExposureWindow;
+import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.purpose.DataCategory;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,14 +40,15 @@ final class AffectedSubjectScan {
       Consumer<SubjectId> sink) {
     AffectedSubjectScan scan = new AffectedSubjectScan(window);
     PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::head));
-    for (PersonalDataProvider provider : providers.providers()) {
-      String id = provider.describe().id();
-      List<DataCategory> held = categories.stream()
-          .filter(category -> provider.describe().categories().stream().anyMatch(c -> c.id().equals(category.id())))
-          .toList();
+    // Descriptors come from the registry: providers are described once, when the kit is built.
+    for (ProviderDescriptor descriptor : providers.descriptors()) {
+      String id = descriptor.id();
+      Set<String> holds = descriptor.categories().stream().map(DataCategory::id).collect(Collectors.toSet());
+      List<DataCategory> held = categories.stream().filter(category -> holds.contains(category.id())).toList();
       if (held.isEmpty()) {
         continue;
       }
+      PersonalDataProvider provider = providers.provider(id).orElseThrow();
       scan.answered.add(id);
       for (DataCategory category : held) {
         Cursor cursor = scan.new Cursor(provider, id, category);
