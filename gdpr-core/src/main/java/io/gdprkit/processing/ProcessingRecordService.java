@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The controller's records of processing activities (Art. 30(1)): who the controller is, what it processes and why,
- * and a check that the records match the purposes declared on the kit.
+ * The records of processing activities: the controller's (Art. 30(1)), who the controller is, what it processes and
+ * why, with a check that they match the purposes declared on the kit, and those the host keeps as a processor for
+ * others (Art. 30(2)).
  *
  * <p>Every change is written to the audit trail as {@link io.gdprkit.audit.AuditKind#REGISTER_CHANGED} with the
  * activity's id and the kind of change, never with the activity's text. Thread-safe.
@@ -53,6 +54,23 @@ public interface ProcessingRecordService {
 
   /** Returns every activity, ordered by id. */
   List<ProcessingActivity> activities();
+
+  /**
+   * Adds an entry of the records the host keeps as a processor (Art. 30(2)), or replaces the one with its id.
+   *
+   * @return whether the entry was new
+   */
+  boolean saveProcessorActivity(ProcessorActivity activity, Actor actor);
+
+  /**
+   * Removes an entry of the processor's records.
+   *
+   * @throws UnknownActivityException if no processor activity has this id
+   */
+  void removeProcessorActivity(String id, Actor actor);
+
+  /** Returns every entry of the processor's records (Art. 30(2)), ordered by id. */
+  List<ProcessorActivity> processorActivities();
 
   /**
    * Checks the records against the kit: the controller is named, every declared purpose has an activity, and every

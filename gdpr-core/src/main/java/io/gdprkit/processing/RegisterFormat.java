@@ -14,13 +14,13 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum RegisterFormat {
-  /** One JSON document: the controller, then the activities with every field; for tools. */
+  /** One JSON document: the controller, the activities, then the processor's records (Art. 30(2)); for tools. */
   JSON,
   /**
    * A flat RFC 4180 file, one row per activity, lists joined by {@code "; "}; for spreadsheets. The controller's
-   * details are not in it: it holds activities only.
+   * details and the processor's records (Art. 30(2)) are not in it: it holds the controller's activities only.
    */
   CSV,
-  /** A Markdown document, a section per activity; for people and for the authority. */
+  /** A Markdown document, a section per activity and per processor's record; for people and for the authority. */
   MARKDOWN
 }

@@ -200,6 +200,67 @@ class ProcessingRecordsTests {
   }
 
   @Nested
+  class ProcessorRecords {
+
+    private final ProcessorActivity hosting = new ProcessorActivity("acme-hosting",
+        Contact.of("Acme GmbH", "privacy@acme.example"), Contact.of("Acme EU Rep", "Dublin"),
+        List.of("Hosting of CRM contacts", "Newsletter sending"),
+        List.of(ThirdCountryTransfer.of("US", "Mail provider", TransferSafeguard.STANDARD_CONTRACTUAL_CLAUSES)),
+        "ISO 27001 certified hosting");
+
+    @Test
+    void keepsTheRecordsAsProcessorApartFromTheControllersActivities() {
+      gdpr.processingRecords().save(invoicing(), DPO);
+
+      boolean created = gdpr.processingRecords().saveProcessorActivity(hosting, DPO);
+      boolean again = gdpr.processingRecords().saveProcessorActivity(hosting, DPO);
+
+      assertThat(created).isTrue();
+      assertThat(again).isFalse();
+      assertThat(gdpr.processingRecords().processorActivities()).containsExactly(hosting);
+      assertThat(gdpr.processingRecords().activities()).extracting(ProcessingActivity::id).containsExactly("invoicing");
+      assertThat(gdpr.audit().entries(TenantId.DEFAULT, 0, 10)).extracting(e -> e.record().details().get("change"))
+          .containsExactly("ACTIVITY_CREATED", "PROCESSOR_ACTIVITY_CREATED", "PROCESSOR_ACTIVITY_UPDATED");
+    }
+
+    @Test
+    void removesAnEntryAndRefusesAnUnknownId() {
+      gdpr.processingRecords().saveProcessorActivity(hosting, DPO);
+
+      gdpr.processingRecords().removeProcessorActivity("acme-hosting", DPO);
+
+      assertThat(gdpr.processingRecords().processorActivities()).isEmpty();
+      assertThatThrownBy(() -> gdpr.processingRecords().removeProcessorActivity("acme-hosting", DPO))
+          .isInstanceOf(UnknownActivityException.class);
+    }
+
+    @Test
+    void refusesAnEntryWithoutCategoriesOfProcessing() {
+      assertThatThrownBy(() -> new ProcessorActivity("x", Contact.of("Acme", "Berlin"), null, List.of(), List.of(),
+          null)).isInstanceOf(InvalidInputException.class).hasMessage("processing categories must not be empty");
+    }
+
+    @Test
+    void exportsTheProcessorsRecordsInJsonAndMarkdownButNotCsv() {
+      gdpr.processingRecords().save(invoicing(), DPO);
+      gdpr.processingRecords().saveProcessorActivity(hosting, DPO);
+
+      String json = export(RegisterFormat.JSON);
+      String markdown = export(RegisterFormat.MARKDOWN);
+      String csv = export(RegisterFormat.CSV);
+
+      assertThat(json).contains("\"processorActivities\":[{\"id\":\"acme-hosting\",\"controller\":{\"name\":"
+          + "\"Acme GmbH\",\"details\":\"privacy@acme.example\"},\"controllerRepresentative\":{\"name\":"
+          + "\"Acme EU Rep\",\"details\":\"Dublin\"},\"processingCategories\":[\"Hosting of CRM contacts\","
+          + "\"Newsletter sending\"],\"transfers\":[{\"destination\":\"US\"");
+      assertThat(json).endsWith("\"securityMeasures\":\"ISO 27001 certified hosting\"}]}");
+      assertThat(markdown).contains("# Records as processor (Art. 30(2) GDPR)\n\n## On behalf of Acme GmbH (`acme-hosting`)\n")
+          .contains("- **Categories of processing (b):** Hosting of CRM contacts; Newsletter sending\n");
+      assertThat(csv).doesNotContain("acme-hosting");
+    }
+  }
+
+  @Nested
   class Export {
 
     @Test
@@ -273,10 +334,11 @@ class ProcessingRecordsTests {
           .doesNotContain("<b>", "[win]");
     }
 
-    private String export(RegisterFormat format) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      gdpr.processingRecords().export(format, out);
-      return out.toString(StandardCharsets.UTF_8);
-    }
+  }
+
+  private String export(RegisterFormat format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    gdpr.processingRecords().export(format, out);
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -3,6 +3,7 @@ package io.gdprkit.processing.internal;
 import io.gdprkit.internal.Csv;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.purpose.DataCategory;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -49,6 +50,13 @@ final class CsvRegisterWriter implements RegisterWriter {
       out.write(Csv.CRLF);
     });
   }
+
+  /** The CSV file holds the controller's activities only; the processor's records are in JSON and Markdown. */
+  @Override
+  public void beginProcessorActivities() {}
+
+  @Override
+  public void processorActivity(ProcessorActivity activity) {}
 
   @Override
   public void end() {

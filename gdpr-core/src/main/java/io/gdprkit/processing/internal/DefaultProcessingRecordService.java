@@ -10,6 +10,7 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
 import io.gdprkit.processing.ProcessingRecordService;
+import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.processing.RegisterCheck;
 import io.gdprkit.processing.RegisterFormat;
 import io.gdprkit.processing.UnknownActivityException;
@@ -75,17 +76,14 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
     Preconditions.notNull(activity, "activity");
     Preconditions.notNull(actor, "actor");
     activity.purposes().forEach(purposes::get);
-    boolean created = store.save(activity).isEmpty();
-    audited(actor, created ? "ACTIVITY_CREATED" : "ACTIVITY_UPDATED", activity.id());
-    return created;
+    return saved(actor, "ACTIVITY", activity.id(), store.save(activity));
   }
 
   @Override
   public void remove(String id, Actor actor) {
     Preconditions.notBlank(id, "activity id");
     Preconditions.notNull(actor, "actor");
-    store.remove(id).orElseThrow(() -> UnknownActivityException.of(id));
-    audited(actor, "ACTIVITY_REMOVED", id);
+    removed(actor, "ACTIVITY", id, store.remove(id));
   }
 
   @Override
@@ -97,6 +95,27 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
   public List<ProcessingActivity> activities() {
     List<ProcessingActivity> all = new ArrayList<>();
     forEachActivity(all::add);
+    return all;
+  }
+
+  @Override
+  public boolean saveProcessorActivity(ProcessorActivity activity, Actor actor) {
+    Preconditions.notNull(activity, "activity");
+    Preconditions.notNull(actor, "actor");
+    return saved(actor, "PROCESSOR_ACTIVITY", activity.id(), store.saveProcessorActivity(activity));
+  }
+
+  @Override
+  public void removeProcessorActivity(String id, Actor actor) {
+    Preconditions.notBlank(id, "processor activity id");
+    Preconditions.notNull(actor, "actor");
+    removed(actor, "PROCESSOR_ACTIVITY", id, store.removeProcessorActivity(id));
+  }
+
+  @Override
+  public List<ProcessorActivity> processorActivities() {
+    List<ProcessorActivity> all = new ArrayList<>();
+    forEachProcessorActivity(all::add);
     return all;
   }
 
@@ -126,12 +145,33 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
     };
     writer.begin(store.controller().orElse(null), clock.instant());
     forEachActivity(writer::activity);
+    writer.beginProcessorActivities();
+    forEachProcessorActivity(writer::processorActivity);
     writer.end();
   }
 
   /** Reads the activities page by page, so that no more than a page is held at once. */
   private void forEachActivity(Consumer<ProcessingActivity> action) {
     Keyset.forEach(PAGE, (@Nullable String after) -> store.page(after, PAGE), ProcessingActivity::id, action);
+  }
+
+  private void forEachProcessorActivity(Consumer<ProcessorActivity> action) {
+    Keyset.forEach(PAGE, (@Nullable String after) -> store.processorPage(after, PAGE), ProcessorActivity::id,
+        action);
+  }
+
+  /** Audits a save as a creation or an update, by whether it replaced something, and returns whether it created. */
+  private boolean saved(Actor actor, String kind, String id, Optional<?> replaced) {
+    audited(actor, kind + (replaced.isEmpty() ? "_CREATED" : "_UPDATED"), id);
+    return replaced.isEmpty();
+  }
+
+  /** Audits a removal, or fails when nothing had the id. */
+  private void removed(Actor actor, String kind, String id, Optional<?> removed) {
+    if (removed.isEmpty()) {
+      throw UnknownActivityException.of(id);
+    }
+    audited(actor, kind + "_REMOVED", id);
   }
 
   private void audited(Actor actor, String change, @Nullable String activity) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.processing.spi.ProcessingRecordStore;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class InMemoryProcessingRecordStore implements ProcessingRecordStor
 
   private final AtomicReference<@Nullable ControllerDetails> controller = new AtomicReference<>();
   private final ConcurrentNavigableMap<String, ProcessingActivity> activities = new ConcurrentSkipListMap<>();
+  private final ConcurrentNavigableMap<String, ProcessorActivity> processorActivities = new ConcurrentSkipListMap<>();
 
   @Override
   public Optional<ControllerDetails> controller() {
@@ -54,9 +56,27 @@ public final class InMemoryProcessingRecordStore implements ProcessingRecordStor
 
   @Override
   public List<ProcessingActivity> page(@Nullable String after, int limit) {
+    return page(activities, after, limit);
+  }
+
+  @Override
+  public Optional<ProcessorActivity> saveProcessorActivity(ProcessorActivity activity) {
+    Preconditions.notNull(activity, "activity");
+    return Optional.ofNullable(processorActivities.put(activity.id(), activity));
+  }
+
+  @Override
+  public Optional<ProcessorActivity> removeProcessorActivity(String id) {
+    return Optional.ofNullable(processorActivities.remove(Preconditions.notNull(id, "id")));
+  }
+
+  @Override
+  public List<ProcessorActivity> processorPage(@Nullable String after, int limit) {
+    return page(processorActivities, after, limit);
+  }
+
+  private static <T> List<T> page(ConcurrentNavigableMap<String, T> map, @Nullable String after, int limit) {
     Preconditions.positive(limit, "limit");
-    ConcurrentNavigableMap<String, ProcessingActivity> tail = after == null ? activities
-        : activities.tailMap(after, false);
-    return tail.values().stream().limit(limit).toList();
+    return (after == null ? map : map.tailMap(after, false)).values().stream().limit(limit).toList();
   }
 }

@@ -4,6 +4,7 @@ import io.gdprkit.processing.Contact;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ErasureTimeLimit;
 import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.processing.ThirdCountryTransfer;
 import io.gdprkit.purpose.DataCategory;
 import java.io.OutputStream;
@@ -17,7 +18,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes the records as one JSON document with Jackson's streaming generator:
- * {@code {"metadata":{..},"controller":{..}|null,"activities":[..]}}, field names as in {@link ProcessingActivity}.
+ * {@code {"metadata":{..},"controller":{..}|null,"activities":[..],"processorActivities":[..]}}, field names as in
+ * {@link ProcessingActivity} and {@link ProcessorActivity}.
  */
 final class JsonRegisterWriter implements RegisterWriter {
 
@@ -90,18 +92,7 @@ final class JsonRegisterWriter implements RegisterWriter {
     }
     json.writeEndArray();
     strings("recipientCategories", activity.recipientCategories());
-    json.writeName("transfers");
-    json.writeStartArray();
-    for (ThirdCountryTransfer transfer : activity.transfers()) {
-      json.writeStartObject();
-      json.writeStringProperty("destination", transfer.destination());
-      json.writeStringProperty("recipient", transfer.recipient());
-      json.writeStringProperty("safeguard", transfer.safeguard().name());
-      json.writeStringProperty("article", transfer.safeguard().article());
-      json.writeStringProperty("documentation", transfer.documentation());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    transfers(activity.transfers());
     json.writeName("erasureTimeLimits");
     json.writeStartArray();
     for (ErasureTimeLimit limit : activity.erasureTimeLimits()) {
@@ -111,6 +102,40 @@ final class JsonRegisterWriter implements RegisterWriter {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeStringProperty("securityMeasures", activity.securityMeasures());
+    json.writeEndObject();
+  }
+
+  private void transfers(List<ThirdCountryTransfer> transfers) {
+    json.writeName("transfers");
+    json.writeStartArray();
+    for (ThirdCountryTransfer transfer : transfers) {
+      json.writeStartObject();
+      json.writeStringProperty("destination", transfer.destination());
+      json.writeStringProperty("recipient", transfer.recipient());
+      json.writeStringProperty("safeguard", transfer.safeguard().name());
+      json.writeStringProperty("article", transfer.safeguard().article());
+      json.writeStringProperty("documentation", transfer.documentation());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  @Override
+  public void beginProcessorActivities() {
+    json.writeEndArray();
+    json.writeName("processorActivities");
+    json.writeStartArray();
+  }
+
+  @Override
+  public void processorActivity(ProcessorActivity activity) {
+    json.writeStartObject();
+    json.writeStringProperty("id", activity.id());
+    contact("controller", activity.controller());
+    contact("controllerRepresentative", activity.controllerRepresentative());
+    strings("processingCategories", activity.processingCategories());
+    transfers(activity.transfers());
     json.writeStringProperty("securityMeasures", activity.securityMeasures());
     json.writeEndObject();
   }

@@ -3,6 +3,7 @@ package io.gdprkit.processing.internal;
 import io.gdprkit.processing.Contact;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.processing.ProcessorActivity;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -94,6 +95,26 @@ final class MarkdownRegisterWriter implements RegisterWriter {
       escaped.append(c);
     }
     return escaped.toString();
+  }
+
+  @Override
+  public void beginProcessorActivities() {
+    output.write("# Records as processor (Art. 30(2) GDPR)\n\n");
+  }
+
+  @Override
+  public void processorActivity(ProcessorActivity activity) {
+    StringBuilder text = new StringBuilder().append("## On behalf of ").append(escape(activity.controller().name()))
+        .append(" (`").append(activity.id()).append("`)\n\n");
+    contact(text, "Controller (a)", activity.controller());
+    contact(text, "Controller's representative (a)", activity.controllerRepresentative());
+    bullet(text, "Categories of processing (b)", activity.processingCategories());
+    bullet(text, "Transfers to third countries (c)",
+        activity.transfers().stream().map(RegisterWriter::transferText).toList());
+    bullet(text, "Security measures (d)",
+        activity.securityMeasures() == null ? List.of() : List.of(activity.securityMeasures()));
+    text.append('\n');
+    output.write(text.toString());
   }
 
   @Override

@@ -14,6 +14,12 @@ interface RegisterWriter {
   /** Writes one activity. */
   void activity(ProcessingActivity activity);
 
+  /** Starts the records kept as processor (Art. 30(2)), after the last activity. */
+  void beginProcessorActivities();
+
+  /** Writes one entry of the records kept as processor. */
+  void processorActivity(io.gdprkit.processing.ProcessorActivity activity);
+
   /** Ends the document and flushes it. */
   void end();
 

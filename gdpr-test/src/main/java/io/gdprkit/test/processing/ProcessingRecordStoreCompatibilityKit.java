@@ -8,6 +8,7 @@ import io.gdprkit.processing.Contact;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ErasureTimeLimit;
 import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.processing.ThirdCountryTransfer;
 import io.gdprkit.processing.TransferSafeguard;
 import io.gdprkit.processing.spi.ProcessingRecordStore;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Checks that a {@link ProcessingRecordStore} keeps its contract: the controller's details and activities stored
- * unchanged, saves and removals that return what they replaced, keyset paging by id, and atomic saves and removals
- * under races.
+ * unchanged, saves and removals that return what they replaced, keyset paging by id, processor activities (Art. 30(2))
+ * kept apart, and atomic saves and removals under races.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
  *
@@ -166,6 +167,70 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
   }
 
   @Nested
+  @DisplayName("processor activities")
+  class ProcessorActivities {
+
+    @Test
+    @DisplayName("a processor activity is stored with every field, apart from activities with the same id")
+    void storesProcessorActivitiesApart() {
+      ProcessorActivity hosting = processor("shared", "Acme GmbH");
+      ProcessingActivity activity = minimal("shared", "Own activity");
+
+      Optional<ProcessorActivity> replaced = store().saveProcessorActivity(hosting);
+      store().save(activity);
+
+      assertThat(replaced).isEmpty();
+      assertThat(store().processorPage(null, 10)).containsExactly(hosting);
+      assertThat(store().page(null, 10)).containsExactly(activity);
+    }
+
+    @Test
+    @DisplayName("saving a processor activity with a stored id replaces it and returns the one replaced")
+    void replacesAndReturnsThePrevious() {
+      ProcessorActivity first = processor("hosting", "Acme GmbH");
+      ProcessorActivity second = processor("hosting", "Acme SE");
+      store().saveProcessorActivity(first);
+
+      Optional<ProcessorActivity> replaced = store().saveProcessorActivity(second);
+
+      assertThat(replaced).contains(first);
+      assertThat(store().processorPage(null, 10)).containsExactly(second);
+    }
+
+    @Test
+    @DisplayName("removing returns the removed processor activity once and leaves activities alone")
+    void removesOnce() {
+      ProcessorActivity hosting = processor("shared", "Acme GmbH");
+      ProcessingActivity activity = minimal("shared", "Own activity");
+      store().saveProcessorActivity(hosting);
+      store().save(activity);
+
+      Optional<ProcessorActivity> first = store().removeProcessorActivity("shared");
+      Optional<ProcessorActivity> second = store().removeProcessorActivity("shared");
+
+      assertThat(first).contains(hosting);
+      assertThat(second).isEmpty();
+      assertThat(store().processorPage(null, 10)).isEmpty();
+      assertThat(store().find("shared")).contains(activity);
+    }
+
+    @Test
+    @DisplayName("paging by the last id of each page visits every processor activity exactly once")
+    void visitsEveryProcessorActivityOnce() {
+      List<String> ids = IntStream.range(0, 11).mapToObj(i -> "client-%02d".formatted(i)).toList();
+      List<String> saveOrder = new ArrayList<>(ids);
+      Collections.reverse(saveOrder);
+      saveOrder.forEach(id -> store().saveProcessorActivity(processor(id, "Client " + id)));
+
+      List<ProcessorActivity> visited = pageThrough(3, (String after) -> store().processorPage(after, 3),
+          ProcessorActivity::id);
+
+      assertThat(visited).extracting(ProcessorActivity::id).containsExactlyElementsOf(ids);
+      assertThat(thrownBy(() -> store().processorPage(null, 0))).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Nested
   @DisplayName("concurrency")
   @Timeout(30)
   class Concurrency {
@@ -218,6 +283,12 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
   private static ProcessingActivity minimal(String id, String name) {
     return ProcessingActivity.builder(id, name).purposes("newsletter").subjectCategories("Subscribers")
         .dataCategories(DataCategory.CONTACT_DETAILS).build();
+  }
+
+  private static ProcessorActivity processor(String id, String controller) {
+    return new ProcessorActivity(id, Contact.of(controller, "privacy@example.com"), Contact.of("EU Rep", "Dublin"),
+        List.of("Hosting", "Sending e-mail"), List.of(ThirdCountryTransfer.of("US", "Mail provider",
+            TransferSafeguard.STANDARD_CONTRACTUAL_CLAUSES)), "ISO 27001");
   }
 
   private static ProcessingActivity full(String id) {
