@@ -10,6 +10,9 @@ import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.authorisation.AuthorisationService;
 import io.gdprkit.authorisation.internal.DefaultAuthorisationService;
 import io.gdprkit.authorisation.spi.AuthorisationStore;
+import io.gdprkit.breach.BreachService;
+import io.gdprkit.breach.internal.DefaultBreachService;
+import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -45,6 +48,9 @@ import io.gdprkit.recipient.spi.RecipientStore;
 import io.gdprkit.rectification.RectificationListener;
 import io.gdprkit.restriction.RestrictionListener;
 import io.gdprkit.preference.PreferenceService;
+import io.gdprkit.processing.ProcessingRecordService;
+import io.gdprkit.processing.internal.DefaultProcessingRecordService;
+import io.gdprkit.processing.spi.ProcessingRecordStore;
 import io.gdprkit.preference.Topic;
 import io.gdprkit.preference.internal.DefaultPreferenceService;
 import io.gdprkit.purpose.ProcessingSwitch;
@@ -136,6 +142,9 @@ public final class GdprKit {
   // Consent receipts and authorised persons (issue 5)
   private final ReceiptService receipts;
   private final AuthorisationService authorisations;
+  // Registers: records of processing (Art. 30), breaches (Art. 33/34)
+  private final ProcessingRecordService processingRecords;
+  private final BreachService breaches;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -226,6 +235,11 @@ public final class GdprKit {
     this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
     this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
         ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
+    // Registers: records of processing (Art. 30), breaches (Art. 33/34)
+    this.processingRecords = new DefaultProcessingRecordService(builder.processingRecordStore != null
+        ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
+    this.breaches = new DefaultBreachService(builder.breachStore != null ? builder.breachStore
+        : BreachStore.inMemory(), personalData, audit, clock);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -341,6 +355,16 @@ public final class GdprKit {
     return authorisations;
   }
 
+  /** Returns the records of processing activities (Art. 30): controller, activities, check and export. */
+  public ProcessingRecordService processingRecords() {
+    return processingRecords;
+  }
+
+  /** Returns the breach register (Art. 33/34): 72-hour clock, notifications and affected subjects. */
+  public BreachService breaches() {
+    return breaches;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -415,6 +439,9 @@ public final class GdprKit {
     // Consent receipts and authorised persons (issue 5)
     private @Nullable ReceiptOptions receiptOptions;
     private @Nullable AuthorisationStore authorisationStore;
+    // Registers: records of processing (Art. 30), breaches (Art. 33/34)
+    private @Nullable ProcessingRecordStore processingRecordStore;
+    private @Nullable BreachStore breachStore;
 
     private Builder() {}
 
@@ -723,6 +750,20 @@ public final class GdprKit {
     public Builder authorisationStore(AuthorisationStore value) {
       requireUnset(authorisationStore, "authorisationStore");
       this.authorisationStore = Preconditions.notNull(value, "authorisationStore");
+      return this;
+    }
+
+    /** Sets the store of the records of processing; {@link ProcessingRecordStore#inMemory()} by default. */
+    public Builder processingRecordStore(ProcessingRecordStore value) {
+      requireUnset(processingRecordStore, "processingRecordStore");
+      this.processingRecordStore = Preconditions.notNull(value, "processingRecordStore");
+      return this;
+    }
+
+    /** Sets the breach register's store; {@link BreachStore#inMemory()} by default. */
+    public Builder breachStore(BreachStore value) {
+      requireUnset(breachStore, "breachStore");
+      this.breachStore = Preconditions.notNull(value, "breachStore");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -153,5 +155,48 @@ public final class InMemoryPersonalDataProvider implements PersonalDataProvider 
     Map<String, @Nullable Object> values = new HashMap<>(row.values());
     values.put(field, value);
     subjectRows.put(record, new Row(values, row.date()));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A record matches when its date lies in the window and it holds a non-null value in a field of the category.
+   * Scans every subject once per page, keeping only the page: fine for tests and demos, not for millions.
+   */
+  @Override
+  public List<SubjectId> subjectsWithData(DataCategory category, Instant from, Instant until,
+      @Nullable SubjectId after, int limit) {
+    Preconditions.notNull(category, "category");
+    Preconditions.notNull(from, "from");
+    Preconditions.notNull(until, "until");
+    Preconditions.check(until.isAfter(from), "until", "must be after from");
+    Preconditions.positive(limit, "limit");
+    List<String> fields = descriptor.fields().stream()
+        .filter(field -> field.category().id().equals(category.id()))
+        .map(FieldDescriptor::name)
+        .toList();
+    TreeSet<SubjectId> page = new TreeSet<>();
+    if (fields.isEmpty()) {
+      return List.of();
+    }
+    rows.forEach((subject, subjectRows) -> {
+      if ((after != null && subject.compareTo(after) <= 0)
+          || (page.size() == limit && subject.compareTo(page.last()) >= 0)) {
+        return;
+      }
+      List<Row> snapshot;
+      synchronized (subjectRows) {
+        snapshot = List.copyOf(subjectRows.values());
+      }
+      boolean matches = snapshot.stream().anyMatch(row -> !row.date().isBefore(from) && row.date().isBefore(until)
+          && fields.stream().anyMatch(field -> row.values().get(field) != null));
+      if (matches) {
+        page.add(subject);
+        if (page.size() > limit) {
+          page.pollLast();
+        }
+      }
+    });
+    return List.copyOf(page);
   }
 }

@@ -7,9 +7,12 @@ import io.gdprkit.data.DataSink;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.Relation;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the host's stores of personal data (a table, an aggregate, a document collection), put under gdpr-kit.
@@ -71,5 +74,29 @@ public interface PersonalDataProvider {
    */
   default void rectify(SubjectId subject, String record, String field, Object value) {
     throw new UnsupportedOperationException("Provider " + describe().id() + " does not support rectification.");
+  }
+
+  /**
+   * Returns a page of the subjects of whom the provider holds data of {@code category} that was collected in the
+   * window from {@code from} (inclusive) to {@code until} (exclusive), in {@link SubjectId} order.
+   *
+   * <p>The breach register calls it to derive the subjects a breach affected (Art. 33(3)(a), 34) without reading
+   * every subject: pages follow each other by the last subject of the previous page, so an adapter answers it from
+   * an index on (category, collection time, subject) with a keyset query. A subject appears at most once per call,
+   * however many of its records match.
+   *
+   * @param category the category of personal data; fields are matched by the category's id
+   * @param from the start of the window, inclusive
+   * @param until the end of the window, exclusive; after {@code from}
+   * @param after the last subject of the previous page, or {@code null} for the first page
+   * @param limit the most subjects to return, at least 1
+   * @return at most {@code limit} subjects after {@code after}, ascending
+   * @throws UnsupportedOperationException if the provider cannot answer, which is the default
+   * @since 0.1
+   */
+  default List<SubjectId> subjectsWithData(DataCategory category, Instant from, Instant until,
+      @Nullable SubjectId after, int limit) {
+    throw new UnsupportedOperationException("Provider " + describe().id()
+        + " cannot list the subjects whose data of a category was collected in a time window.");
   }
 }

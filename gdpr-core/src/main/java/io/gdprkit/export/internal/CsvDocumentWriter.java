@@ -4,6 +4,7 @@ import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.data.DataItem;
 import io.gdprkit.export.ExportKind;
+import io.gdprkit.internal.Csv;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.source.SourceTag;
@@ -191,36 +192,8 @@ final class CsvDocumentWriter implements DocumentWriter {
     out.write(',');
   }
 
-  /** Writes a field, quoted when it is empty or holds a comma, a double quote, CR or LF; quotes are doubled. */
   private void quoted(String text) throws IOException {
-    if (!needsQuotes(text)) {
-      out.write(text);
-      return;
-    }
-    out.write('"');
-    int from = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        out.write(text, from, i + 1 - from);
-        out.write('"');
-        from = i + 1;
-      }
-    }
-    out.write(text, from, text.length() - from);
-    out.write('"');
-  }
-
-  private static boolean needsQuotes(String text) {
-    if (text.isEmpty()) {
-      return true; // "" is the empty string; an empty field is null
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-        return true;
-      }
-    }
-    return false;
+    Csv.field(out, text);
   }
 
   private void write(String text) {

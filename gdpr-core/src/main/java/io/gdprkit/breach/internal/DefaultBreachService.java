@@ -1,0 +1,207 @@
+package io.gdprkit.breach.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.audit.AuditRecord;
+import io.gdprkit.audit.AuditService;
+import io.gdprkit.breach.AffectedSubjects;
+import io.gdprkit.breach.Breach;
+import io.gdprkit.breach.BreachConflictException;
+import io.gdprkit.breach.BreachDetails;
+import io.gdprkit.breach.BreachId;
+import io.gdprkit.breach.BreachService;
+import io.gdprkit.breach.ExposureWindow;
+import io.gdprkit.breach.SubjectNoticeExemption;
+import io.gdprkit.breach.UnknownBreachException;
+import io.gdprkit.breach.spi.BreachStore;
+import io.gdprkit.data.ProviderRegistry;
+import io.gdprkit.internal.Keyset;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default breach register: validates each step against the clock, writes it with the breach's version, retries
+ * when another writer won, and audits it.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultBreachService implements BreachService {
+
+  /** The register's name in audit details. */
+  public static final String REGISTER = "breaches";
+  /** How often a step re-reads and retries after losing a race. */
+  static final int ATTEMPTS = 32;
+  private static final int PAGE = 100;
+
+  private final BreachStore store;
+  private final ProviderRegistry providers;
+  private final AuditService audit;
+  private final Clock clock;
+
+  /** Creates the service. */
+  public DefaultBreachService(BreachStore store, ProviderRegistry providers, AuditService audit, Clock clock) {
+    this.store = Preconditions.notNull(store, "store");
+    this.providers = Preconditions.notNull(providers, "providers");
+    this.audit = Preconditions.notNull(audit, "audit");
+    this.clock = Preconditions.notNull(clock, "clock");
+  }
+
+  @Override
+  public Breach record(BreachDetails details, Instant awareAt, Actor actor) {
+    return record(BreachId.random(), details, awareAt, actor);
+  }
+
+  @Override
+  public Breach record(BreachId id, BreachDetails details, Instant awareAt, Actor actor) {
+    Preconditions.notNull(id, "id");
+    Preconditions.notNull(details, "details");
+    Preconditions.notNull(actor, "actor");
+    Instant now = clock.instant();
+    notInFuture(Preconditions.notNull(awareAt, "awareAt"), "awareAt", now);
+    Breach breach = Breach.recorded(id, details, awareAt, now);
+    store.insert(breach);
+    audited(breach, actor, "RECORDED", Map.of());
+    return breach;
+  }
+
+  @Override
+  public Breach amend(BreachId id, UnaryOperator<BreachDetails> change, Actor actor) {
+    Preconditions.notNull(change, "change");
+    return step(id, actor, "AMENDED",
+        breach -> breach.amended(Preconditions.notNull(change.apply(breach.details()), "amended details")));
+  }
+
+  @Override
+  public Breach notifyAuthority(BreachId id, Instant notifiedAt, @Nullable String delayReasons, Actor actor) {
+    notInFuture(Preconditions.notNull(notifiedAt, "notifiedAt"), "notifiedAt", clock.instant());
+    return step(id, actor, "AUTHORITY_NOTIFIED", breach -> breach.authorityNotified(notifiedAt, delayReasons));
+  }
+
+  @Override
+  public Breach notificationNotRequired(BreachId id, String reason, Actor actor) {
+    Preconditions.notBlank(reason, "reason");
+    return step(id, actor, "NOTIFICATION_NOT_REQUIRED", breach -> breach.notificationNotRequired(reason));
+  }
+
+  @Override
+  public Breach subjectsTold(BreachId id, Instant toldAt, Actor actor) {
+    notInFuture(Preconditions.notNull(toldAt, "toldAt"), "toldAt", clock.instant());
+    return step(id, actor, "SUBJECTS_TOLD", breach -> breach.subjectsTold(toldAt));
+  }
+
+  @Override
+  public Breach subjectsNotTold(BreachId id, SubjectNoticeExemption exemption, String how, Actor actor) {
+    Preconditions.notNull(exemption, "exemption");
+    Preconditions.notBlank(how, "exemption details");
+    return step(id, actor, "SUBJECTS_NOT_TOLD", breach -> breach.subjectsNotTold(exemption, how));
+  }
+
+  @Override
+  public Optional<Breach> find(BreachId id) {
+    return store.find(Preconditions.notNull(id, "id"));
+  }
+
+  @Override
+  public List<Breach> breaches() {
+    List<Breach> all = new ArrayList<>();
+    Keyset.forEach(PAGE, (@Nullable BreachId after) -> store.page(after, PAGE), Breach::id, all::add);
+    return all;
+  }
+
+  @Override
+  public List<Breach> awaitingNotification(Duration within) {
+    Preconditions.notNull(within, "within");
+    Preconditions.check(!within.isNegative(), "within", "must not be negative");
+    Instant cutoff = clock.instant().plus(within);
+    List<Breach> due = new ArrayList<>();
+    Keyset.forEach(PAGE, (@Nullable Breach after) -> store.pendingDueBy(cutoff, after, PAGE), breach -> breach,
+        due::add);
+    return due;
+  }
+
+  @Override
+  public AffectedSubjects affectedSubjects(BreachId id, Consumer<SubjectId> sink) {
+    Breach breach = store.find(Preconditions.notNull(id, "id")).orElseThrow(() -> UnknownBreachException.of(id));
+    ExposureWindow exposure = breach.details().exposure();
+    Preconditions.check(exposure != null, "breach exposure",
+        "must be recorded (amend the breach withExposure) to derive its affected subjects");
+    return affectedSubjects(breach.details().dataCategories(), exposure, sink);
+  }
+
+  @Override
+  public AffectedSubjects affectedSubjects(Collection<DataCategory> categories, ExposureWindow window,
+      Consumer<SubjectId> sink) {
+    Preconditions.notNull(categories, "categories");
+    Preconditions.check(!categories.isEmpty(), "data categories", "must not be empty to derive affected subjects");
+    Preconditions.notNull(window, "window");
+    Preconditions.notNull(sink, "sink");
+    return AffectedSubjectScan.run(providers, List.copyOf(categories), window, sink);
+  }
+
+  /** A change from one version of a breach to the next. */
+  private interface Step {
+    Breach next(Breach current);
+  }
+
+  /**
+   * Applies a step to the latest version and writes it; when another writer won, re-reads and applies it again, so
+   * no step is lost and a step that no longer fits fails with the breach's own rules.
+   */
+  private Breach step(BreachId id, Actor actor, String change, Step step) {
+    Preconditions.notNull(id, "id");
+    Preconditions.notNull(actor, "actor");
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Breach current = store.find(id).orElseThrow(() -> UnknownBreachException.of(id));
+      Breach next = step.next(current);
+      try {
+        store.update(next);
+      } catch (BreachConflictException lost) {
+        Thread.onSpinWait();
+        continue;
+      }
+      Map<String, String> details = new LinkedHashMap<>();
+      if (next.authorityStatus() == Breach.AuthorityStatus.NOTIFIED) {
+        details.put("late", Boolean.toString(next.notifiedLate()));
+      }
+      if (next.subjectExemption() != null) {
+        details.put("exemption", next.subjectExemption().name());
+      }
+      audited(next, actor, change, details);
+      return next;
+    }
+    throw BreachConflictException.retriesExhausted(id, ATTEMPTS);
+  }
+
+  private static void notInFuture(Instant at, String field, Instant now) {
+    Preconditions.check(!at.isAfter(now), field, "must not be in the future");
+  }
+
+  private void audited(Breach breach, Actor actor, String change, Map<String, String> extra) {
+    Map<String, String> details = new LinkedHashMap<>(extra);
+    details.put("register", REGISTER);
+    details.put("change", change);
+    details.put("breach", breach.id().value());
+    details.put("version", Integer.toString(breach.version()));
+    details.put("authority", breach.authorityStatus().name());
+    details.put("subjects", breach.subjectStatus().name());
+    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, actor, null, details));
+  }
+}

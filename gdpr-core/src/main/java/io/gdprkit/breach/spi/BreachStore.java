@@ -1,0 +1,83 @@
+package io.gdprkit.breach.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.breach.Breach;
+import io.gdprkit.breach.BreachConflictException;
+import io.gdprkit.breach.BreachId;
+import io.gdprkit.breach.UnknownBreachException;
+import io.gdprkit.breach.internal.InMemoryBreachStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps the breach register, each breach as the latest of its versions.
+ *
+ * <p>Contract, checked by {@code BreachStoreCompatibilityKit} in {@code gdpr-test}:
+ * <ul>
+ *   <li>a breach is stored and returned with every field unchanged;</li>
+ *   <li>{@link #update} replaces a breach only if the store holds the version just before the new one, else it
+ *       throws {@link BreachConflictException} and writes nothing: of two writers that read the same version, one
+ *       wins;</li>
+ *   <li>{@link #pendingDueBy} returns breaches whose authority notification is pending by deadline; an adapter
+ *       answers it from an index on (pending, deadline, id);</li>
+ *   <li>implementations are thread-safe.</li>
+ * </ul>
+ *
+ * <p>Usage example: <pre>{@code GdprKit.builder().breachStore(BreachStore.inMemory())}</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface BreachStore {
+
+  /** Returns a new store that keeps breaches in this JVM's memory. */
+  static BreachStore inMemory() {
+    return new InMemoryBreachStore();
+  }
+
+  /**
+   * Stores a new breach.
+   *
+   * @param breach a breach at version 1
+   * @throws io.gdprkit.InvalidInputException if its version is not 1
+   * @throws BreachConflictException if a breach with its id is already stored
+   */
+  void insert(Breach breach);
+
+  /**
+   * Replaces a stored breach with its next version.
+   *
+   * @param breach the new version; the store must hold version {@code breach.version() - 1}
+   * @throws BreachConflictException if the store holds another version
+   * @throws UnknownBreachException if no breach has its id
+   */
+  void update(Breach breach);
+
+  /** Returns the latest version of the breach with this id, if stored. */
+  Optional<Breach> find(BreachId id);
+
+  /**
+   * Returns up to {@code limit} breaches ordered by id.
+   *
+   * @param after the id of the last breach of the previous page, or {@code null} for the first page
+   * @param limit at least 1
+   * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
+   */
+  List<Breach> page(@Nullable BreachId after, int limit);
+
+  /**
+   * Returns up to {@code limit} breaches whose {@linkplain Breach#authorityStatus() authority status} is
+   * {@code PENDING} and whose {@linkplain Breach#deadline() deadline} is at or before {@code cutoff}, ordered by
+   * deadline, then id.
+   *
+   * @param after the last breach of the previous page, whose deadline and id the page starts after, or
+   *     {@code null} for the first page
+   * @param limit at least 1
+   * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
+   */
+  List<Breach> pendingDueBy(Instant cutoff, @Nullable Breach after, int limit);
+}

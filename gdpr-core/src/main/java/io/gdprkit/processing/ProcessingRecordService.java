@@ -1,0 +1,88 @@
+package io.gdprkit.processing;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.subject.Actor;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The records of processing activities: the controller's (Art. 30(1)), who the controller is, what it processes and
+ * why, with a check that they match the purposes declared on the kit, and those the host keeps as a processor for
+ * others (Art. 30(2)).
+ *
+ * <p>Every change is written to the audit trail as {@link io.gdprkit.audit.AuditKind#REGISTER_CHANGED} with the
+ * activity's id and the kind of change, never with the activity's text. Thread-safe.
+ *
+ * <p>Usage example: <pre>{@code
+ * gdpr.processingRecords().controller(ControllerDetails.of(Contact.of("Acme GmbH", "privacy@acme.example")), dpo);
+ * gdpr.processingRecords().save(mailing, dpo);
+ * gdpr.processingRecords().export(RegisterFormat.MARKDOWN, out);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface ProcessingRecordService {
+
+  /** Records or replaces the controller's details (Art. 30(1)(a)). */
+  void controller(ControllerDetails details, Actor actor);
+
+  /** Returns the controller's details, if recorded. */
+  Optional<ControllerDetails> controller();
+
+  /**
+   * Adds an activity, or replaces the one with its id.
+   *
+   * @return whether the activity was new
+   * @throws io.gdprkit.purpose.UnknownPurposeException if it names a purpose the kit does not declare; nothing is
+   *     written
+   */
+  boolean save(ProcessingActivity activity, Actor actor);
+
+  /**
+   * Removes an activity.
+   *
+   * @throws UnknownActivityException if no activity has this id
+   */
+  void remove(String id, Actor actor);
+
+  /** Returns the activity with this id, if recorded. */
+  Optional<ProcessingActivity> find(String id);
+
+  /** Returns every activity, ordered by id. */
+  List<ProcessingActivity> activities();
+
+  /**
+   * Adds an entry of the records the host keeps as a processor (Art. 30(2)), or replaces the one with its id.
+   *
+   * @return whether the entry was new
+   */
+  boolean saveProcessorActivity(ProcessorActivity activity, Actor actor);
+
+  /**
+   * Removes an entry of the processor's records.
+   *
+   * @throws UnknownActivityException if no processor activity has this id
+   */
+  void removeProcessorActivity(String id, Actor actor);
+
+  /** Returns every entry of the processor's records (Art. 30(2)), ordered by id. */
+  List<ProcessorActivity> processorActivities();
+
+  /**
+   * Checks the records against the kit: the controller is named, every declared purpose has an activity, and every
+   * activity's purposes are declared (the last can fail when purposes are dropped from the kit after the records
+   * were written).
+   */
+  RegisterCheck check();
+
+  /**
+   * Writes the records in a format, reading activities page by page; the stream is flushed, not closed.
+   *
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  void export(RegisterFormat format, OutputStream out);
+}
