@@ -22,6 +22,10 @@ import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.internal.DefaultErasureService;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.decision.Decision;
+import io.gdprkit.encryption.FieldEncryption;
+import io.gdprkit.encryption.KeyEncryptionKeys;
+import io.gdprkit.encryption.internal.DefaultFieldEncryption;
+import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
 import io.gdprkit.decision.internal.DefaultDecisionService;
@@ -115,6 +119,7 @@ public final class GdprKit {
   private final RequestService requests;
   private final AuditService audit;
   private final ExportService exports;
+  private final FieldEncryption encryption;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -145,6 +150,16 @@ public final class GdprKit {
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
         clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
     this.erasure = erasureService;
+    // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key.
+    this.encryption = new DefaultFieldEncryption(
+        builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
+        builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
+        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
+    erasureService.addListener((subject, scope) -> {
+      if (scope.isEverything()) {
+        encryption.shred(subject);
+      }
+    });
     RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
     this.retention = new DefaultRetentionService(retentionStore, builder.retentionRules, consentService, erasureService,
         purposes, clock);
@@ -279,6 +294,14 @@ public final class GdprKit {
     return exports;
   }
 
+  /**
+   * Returns field encryption under per-subject data keys; erasing a subject shreds its key, so its encrypted
+   * fields become unreadable everywhere, backups included.
+   */
+  public FieldEncryption encryption() {
+    return encryption;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -341,6 +364,8 @@ public final class GdprKit {
     private @Nullable EmailVerificationOptions emailVerification;
     private @Nullable ZoneId requestZone;
     private final Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(RequestKind.class);
+    private @Nullable SubjectKeyStore subjectKeyStore;
+    private @Nullable KeyEncryptionKeys keyEncryptionKeys;
 
     private Builder() {}
 
@@ -573,6 +598,23 @@ public final class GdprKit {
       if (fulfillers.putIfAbsent(kind, fulfiller) != null) {
         throw new IllegalStateException("requestFulfiller(" + kind + ") was already set");
       }
+      return this;
+    }
+
+    /** Sets the store of wrapped per-subject data keys; {@link SubjectKeyStore#inMemory()} by default. */
+    public Builder subjectKeyStore(SubjectKeyStore value) {
+      requireUnset(subjectKeyStore, "subjectKeyStore");
+      this.subjectKeyStore = Preconditions.notNull(value, "subjectKeyStore");
+      return this;
+    }
+
+    /**
+     * Sets the key-encryption keys that wrap data keys; a random in-memory ring, which dies with the JVM, by
+     * default.
+     */
+    public Builder keyEncryptionKeys(KeyEncryptionKeys value) {
+      requireUnset(keyEncryptionKeys, "keyEncryptionKeys");
+      this.keyEncryptionKeys = Preconditions.notNull(value, "keyEncryptionKeys");
       return this;
     }
 
