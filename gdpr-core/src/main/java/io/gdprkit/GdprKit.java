@@ -150,16 +150,6 @@ public final class GdprKit {
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
         clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
     this.erasure = erasureService;
-    // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key.
-    this.encryption = new DefaultFieldEncryption(
-        builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
-        builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
-        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
-    erasureService.addListener((subject, scope) -> {
-      if (scope.isEverything()) {
-        encryption.shred(subject);
-      }
-    });
     RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
     this.retention = new DefaultRetentionService(retentionStore, builder.retentionRules, consentService, erasureService,
         purposes, clock);
@@ -177,6 +167,20 @@ public final class GdprKit {
         Map.of("event", event.id().toString(), "type", event.type().name()))));
     erasureService.addListener((subject, scope) -> audit.append(new AuditRecord(AuditKind.ERASED, subject.tenant(),
         auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
+    // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key;
+    // every destruction is audited.
+    DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(
+        builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
+        builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
+        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
+    this.encryption = fieldEncryption;
+    fieldEncryption.addShredListener(subject -> audit.append(AuditRecord.of(AuditKind.KEY_DESTROYED, subject.tenant(),
+        auditPseudonym(subject), Actor.system("encryption"))));
+    erasureService.addListener((subject, scope) -> {
+      if (scope.isEverything()) {
+        encryption.shred(subject);
+      }
+    });
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
     this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);

@@ -32,5 +32,7 @@ public enum AuditKind {
   /** A subject was erased. */
   ERASED,
   /** A register (processing activities, breaches, recipients) changed. */
-  REGISTER_CHANGED
+  REGISTER_CHANGED,
+  /** A subject's data key was destroyed (crypto-shredding): whatever was encrypted under it is unreadable. */
+  KEY_DESTROYED
 }

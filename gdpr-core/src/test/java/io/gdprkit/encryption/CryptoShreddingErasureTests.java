@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.TestClock;
+import io.gdprkit.audit.AuditEntry;
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.data.DataSink;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.ErasureStrategy;
@@ -17,14 +20,19 @@ import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.encryption.spi.SubjectKeyStore;
+import io.gdprkit.encryption.spi.WrappedKey;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Erasure through the facade shreds the subject's data key, also when a crash interrupts it. */
@@ -115,6 +123,44 @@ class CryptoShreddingErasureTests {
     gdpr.erasure().erase(acme);
 
     assertThatThrownBy(() -> gdpr.encryption().decryptText(alice, "phone", column))
+        .isInstanceOf(SubjectKeyDestroyedException.class);
+  }
+
+  @Test
+  void auditsTheDestructionByPseudonymAfterTheErasure() {
+    GdprKit gdpr = kit(contacts);
+    gdpr.encryption().encryptText(alice, "phone", "+49 30 1234");
+
+    gdpr.erasure().erase(alice);
+    gdpr.encryption().shred(alice);
+
+    List<AuditEntry> trail = gdpr.audit().entries(TenantId.DEFAULT, 0, 10);
+    assertThat(trail).extracting(entry -> entry.record().kind())
+        .containsExactly(AuditKind.ERASED, AuditKind.KEY_DESTROYED);
+    assertThat(trail.get(1).record().subjectPseudonym()).isEqualTo(trail.get(0).record().subjectPseudonym())
+        .doesNotContain("contact-42");
+  }
+
+  @Test
+  void replayingTombstonesAfterAKeyStoreRestoreShredsTheRestoredKeyAgain() {
+    KeyRing keys = KeyRing.of("k1", new byte[32]);
+    KeyEncryptionKeys keks = KeyEncryptionKeys.of("kek-1", new byte[32]);
+    ErasureStore erasures = ErasureStore.inMemory();
+    SubjectKeyStore live = SubjectKeyStore.inMemory();
+    GdprKit gdpr = GdprKit.builder().keyRing(keys).keyEncryptionKeys(keks).subjectKeyStore(live)
+        .erasureStore(erasures).build();
+    String column = gdpr.encryption().encryptText(alice, "phone", "+49 30 1234");
+    SubjectKeyStore backup = SubjectKeyStore.inMemory();
+    backup.create((WrappedKey) live.find(alice).orElseThrow()); // last night's backup of the key store
+    gdpr.erasure().erase(alice);
+    GdprKit restored = GdprKit.builder().keyRing(keys).keyEncryptionKeys(keks).subjectKeyStore(backup)
+        .erasureStore(erasures).build();
+    String readableAgain = restored.encryption().decryptText(alice, "phone", column);
+
+    restored.erasure().replayTombstones(Stream.of(alice, bob));
+
+    assertThat(readableAgain).as("a restored key store brings the key back until the replay").isEqualTo("+49 30 1234");
+    assertThatThrownBy(() -> restored.encryption().decryptText(alice, "phone", column))
         .isInstanceOf(SubjectKeyDestroyedException.class);
   }
 

@@ -24,6 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import org.apiguardian.api.API;
@@ -65,6 +67,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   private final Clock clock;
   private final DataKeyCache cache;
   private final ConcurrentHashMap<String, byte[]> fieldData = new ConcurrentHashMap<>();
+  private final List<Consumer<SubjectId>> shredListeners = new CopyOnWriteArrayList<>();
 
   public DefaultFieldEncryption(SubjectKeyStore store, KeyEncryptionKeys keks, Clock clock, int cacheSize,
       Duration cacheTtl) {
@@ -72,6 +75,11 @@ public final class DefaultFieldEncryption implements FieldEncryption {
     this.keks = Preconditions.notNull(keks, "keks");
     this.clock = Preconditions.notNull(clock, "clock");
     this.cache = new DataKeyCache(Preconditions.positive(cacheSize, "cacheSize"), cacheTtl);
+  }
+
+  /** Adds a listener told after each shred that destroyed a live key; used by the facade to audit shredding. */
+  public void addShredListener(Consumer<SubjectId> listener) {
+    shredListeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   @Override
@@ -154,6 +162,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
     cache.evict(subject); // after the store: a loader that cached the key before the destroy is evicted here
     if (destroyed) {
       LOG.info("data key of subject {} destroyed", subject);
+      shredListeners.forEach(listener -> listener.accept(subject));
     }
     return destroyed;
   }
