@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  *
  * <p>Binary form: {@code format(1) || keyVersion(4, big-endian) || iv(12) || ciphertext || tag(16)}, 33 bytes
  * more than the plaintext. Text form: {@code gk1.} followed by the binary form in unpadded base64url, for a
- * {@code VARCHAR} column. Thread-safe; no call creates a {@code Cipher}.
+ * {@code VARCHAR} column. Random IVs stay safe for 2<sup>32</sup> encryptions per key (NIST SP 800-38D), far more
+ * than one person's fields see. Thread-safe; no call creates a {@code Cipher}.
  *
  * <p>Usage example: <pre>{@code
  * String column = gdpr.encryption().encryptText(alice, "phone", "+49 30 1234");

@@ -2,6 +2,7 @@ package io.gdprkit.encryption.internal;
 
 import io.gdprkit.subject.SubjectId;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,18 +17,41 @@ import org.jspecify.annotations.Nullable;
  */
 final class DataKeyCache {
 
-  /** A live data key, ready to use: its version, the JCA key and the subject's encoded associated data. */
+  /**
+   * A live data key, ready to use: its version, the JCA key, and the complete associated data of each field used
+   * with it, so that a call hands GCM one array (several {@code updateAAD} calls grow a buffer inside the JDK).
+   */
   static final class Entry {
+    private static final int MAX_FIELDS = 64;
+
     final int version;
     final SecretKeySpec key;
-    final byte[] subjectData;
     final long loadedAt;
+    private final byte[] prefix;
+    private final ConcurrentHashMap<String, byte[]> fields = new ConcurrentHashMap<>();
 
-    Entry(int version, SecretKeySpec key, byte[] subjectData) {
+    /**
+     * @param prefix what every field's associated data starts with: the ciphertext header and the subject
+     */
+    Entry(int version, SecretKeySpec key, byte[] prefix) {
       this.version = version;
       this.key = key;
-      this.subjectData = subjectData;
+      this.prefix = prefix;
       this.loadedAt = System.nanoTime();
+    }
+
+    /** Returns {@code prefix || fieldData}, cached for the first fields used with this key. */
+    byte[] associatedData(String field, byte[] fieldData) {
+      byte[] known = fields.get(field);
+      if (known != null) {
+        return known;
+      }
+      byte[] data = Arrays.copyOf(prefix, prefix.length + fieldData.length);
+      System.arraycopy(fieldData, 0, data, prefix.length, fieldData.length);
+      if (fields.size() < MAX_FIELDS) {
+        fields.putIfAbsent(field, data);
+      }
+      return data;
     }
 
     /** Names the version only. */

@@ -88,6 +88,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
     byte[] fieldBytes = fieldData(field);
     Preconditions.notNull(plaintext, "plaintext");
     DataKeyCache.Entry key = keyForEncryption(subject);
+    byte[] associatedData = key.associatedData(field, fieldBytes);
     byte[] out = new byte[OVERHEAD + plaintext.length];
     out[0] = FORMAT;
     putInt(out, 1, key.version);
@@ -96,9 +97,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
     Cipher cipher = gcm.cipher();
     try {
       cipher.init(Cipher.ENCRYPT_MODE, key.key, Gcm.iv(out, HEADER));
-      cipher.updateAAD(out, 0, HEADER);
-      cipher.updateAAD(key.subjectData);
-      cipher.updateAAD(fieldBytes);
+      cipher.updateAAD(associatedData);
       cipher.doFinal(plaintext, 0, plaintext.length, out, BODY);
       return out;
     } catch (GeneralSecurityException e) {
@@ -118,12 +117,12 @@ public final class DefaultFieldEncryption implements FieldEncryption {
       throw DecryptionFailedException.of(Reason.UNSUPPORTED_FORMAT, subject, field);
     }
     DataKeyCache.Entry key = keyForDecryption(subject, field, getInt(ciphertext, 1));
+    // The key's prefix repeats this ciphertext's header: the format was checked and the version chose the key.
+    byte[] associatedData = key.associatedData(field, fieldBytes);
     Cipher cipher = Gcm.local().cipher();
     try {
       cipher.init(Cipher.DECRYPT_MODE, key.key, Gcm.iv(ciphertext, HEADER));
-      cipher.updateAAD(ciphertext, 0, HEADER);
-      cipher.updateAAD(key.subjectData);
-      cipher.updateAAD(fieldBytes);
+      cipher.updateAAD(associatedData);
       return cipher.doFinal(ciphertext, BODY, ciphertext.length - BODY);
     } catch (AEADBadTagException e) {
       throw DecryptionFailedException.of(Reason.NOT_AUTHENTIC, subject, field);
@@ -230,7 +229,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
           if (!(stored instanceof WrappedKey live)) {
             continue; // a racing erasure destroyed a newer key; start again above it
           }
-          entry = live.equals(candidate) ? new DataKeyCache.Entry(version, Gcm.key(raw), subjectData(subject))
+          entry = live.equals(candidate) ? new DataKeyCache.Entry(version, Gcm.key(raw), entryPrefix(subject, version))
               : load(live, null); // a racing call created the key first: use its key
         } finally {
           Arrays.fill(raw, (byte) 0);
@@ -284,7 +283,8 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   private DataKeyCache.Entry load(WrappedKey live, @Nullable String field) {
     byte[] raw = unwrap(live, wrapContext(live.subject(), live.version()), field);
     try {
-      return new DataKeyCache.Entry(live.version(), Gcm.key(raw), subjectData(live.subject()));
+      return new DataKeyCache.Entry(live.version(), Gcm.key(raw),
+          entryPrefix(live.subject(), live.version()));
     } finally {
       Arrays.fill(raw, (byte) 0);
     }
@@ -303,6 +303,16 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   private static DecryptionFailedException failure(Reason reason, SubjectId subject, @Nullable String field) {
     return field == null ? DecryptionFailedException.ofDataKey(reason, subject)
         : DecryptionFailedException.of(reason, subject, field);
+  }
+
+  /** Returns the header of a ciphertext under this key version followed by the subject's associated data. */
+  private static byte[] entryPrefix(SubjectId subject, int version) {
+    byte[] subjectData = subjectData(subject);
+    byte[] prefix = new byte[HEADER + subjectData.length];
+    prefix[0] = FORMAT;
+    putInt(prefix, 1, version);
+    System.arraycopy(subjectData, 0, prefix, HEADER, subjectData.length);
+    return prefix;
   }
 
   /** Returns the field's associated data, {@code length(1) || ascii}, cached for the first field names seen. */
