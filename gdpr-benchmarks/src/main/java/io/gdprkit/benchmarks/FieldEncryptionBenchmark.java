@@ -19,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * ./mvnw -q package -pl gdpr-benchmarks -am -DskipTests
  * java -jar gdpr-benchmarks/target/benchmarks.jar FieldEncryptionBenchmark -prof gc
  * }</pre>
+ *
+ * <p>{@code encryptSideBySide} and {@code decryptSideBySide} run the kit, the raw cipher and Tink at the same time
+ * in one fork, one thread each: whatever else the machine does falls on all three at once, so their ratios hold on
+ * a shared machine where separate runs disagree. On fewer than three free cores each is slower than alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -123,6 +129,54 @@ public class FieldEncryptionBenchmark {
     jca.cipher.updateAAD(ASSOCIATED_DATA);
     jca.cipher.doFinal(jca.payload, 0, jca.payload.length, out, 12);
     return out;
+  }
+
+  /** The kit's third of {@code encryptSideBySide}. */
+  @Benchmark
+  @Group("encryptSideBySide")
+  @GroupThreads(1)
+  public byte[] sideBySideKitEncrypt(Kit kit) {
+    return kitEncrypt(kit);
+  }
+
+  /** The raw cipher's third of {@code encryptSideBySide}. */
+  @Benchmark
+  @Group("encryptSideBySide")
+  @GroupThreads(1)
+  public byte[] sideBySideJcaEncrypt(Jca jca) throws GeneralSecurityException {
+    return jcaEncrypt(jca);
+  }
+
+  /** Tink's third of {@code encryptSideBySide}. */
+  @Benchmark
+  @Group("encryptSideBySide")
+  @GroupThreads(1)
+  public byte[] sideBySideTinkEncrypt(Tink tink) throws GeneralSecurityException {
+    return tinkEncrypt(tink);
+  }
+
+  /** The kit's third of {@code decryptSideBySide}. */
+  @Benchmark
+  @Group("decryptSideBySide")
+  @GroupThreads(1)
+  public byte[] sideBySideKitDecrypt(Kit kit) {
+    return kitDecrypt(kit);
+  }
+
+  /** The raw cipher's third of {@code decryptSideBySide}. */
+  @Benchmark
+  @Group("decryptSideBySide")
+  @GroupThreads(1)
+  public byte[] sideBySideJcaDecrypt(Jca jca) throws GeneralSecurityException {
+    return jcaDecrypt(jca);
+  }
+
+  /** Tink's third of {@code decryptSideBySide}. */
+  @Benchmark
+  @Group("decryptSideBySide")
+  @GroupThreads(1)
+  public byte[] sideBySideTinkDecrypt(Tink tink) throws GeneralSecurityException {
+    return tinkDecrypt(tink);
   }
 
   @Benchmark
