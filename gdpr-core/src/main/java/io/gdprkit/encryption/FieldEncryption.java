@@ -99,6 +99,16 @@ public interface FieldEncryption {
    */
   long rewrap(int batchSize);
 
+  /**
+   * Removes a KEK from the ring once no data key is wrapped by it any more, as after a {@link #rewrap}; reads at
+   * most {@code 500} keys at a time to check.
+   *
+   * @param kekId the KEK to retire
+   * @throws io.gdprkit.InvalidInputException if it is the active KEK or still wraps a data key; the ring is unchanged
+   * @throws io.gdprkit.crypto.UnknownKeyException if the ring has no KEK of this id
+   */
+  void retireKek(String kekId);
+
   /** Returns the key-encryption keys; rotate them here, then call {@link #rewrap}. */
   KeyEncryptionKeys keyEncryptionKeys();
 }

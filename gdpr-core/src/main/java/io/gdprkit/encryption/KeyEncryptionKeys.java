@@ -80,6 +80,25 @@ public final class KeyEncryptionKeys {
     activeKeyId = keyId;
   }
 
+  /**
+   * Removes a KEK from the ring; data keys it still wraps can no longer be unwrapped.
+   *
+   * <p><b>Warning:</b> use {@link FieldEncryption#retireKek(String)}, which first checks that no data key is still
+   * wrapped by it. Retiring here directly is for a KEK known to be unused, such as one never put to work.
+   *
+   * @throws InvalidInputException if it is the active KEK
+   * @throws UnknownKeyException if no KEK has this id
+   */
+  public synchronized void retire(String keyId) {
+    Preconditions.notNull(keyId, "keyId");
+    if (keyId.equals(activeKeyId)) {
+      throw InvalidInputException.of("key id '" + keyId + "'", "is the active key-encryption key; rotate first");
+    }
+    if (keys.remove(keyId) == null) {
+      throw UnknownKeyException.of(keyId);
+    }
+  }
+
   /** Returns the id of the KEK that wraps new data keys. */
   public String activeKeyId() {
     return activeKeyId;

@@ -243,6 +243,16 @@ class FieldEncryptionTests {
       assertThatThrownBy(() -> keks.rotate("kek-1", secret(2))).isInstanceOf(InvalidInputException.class);
       assertThat(keyStore.find(alice)).isEmpty();
     }
+
+    @Test
+    void refusesToSetTheKeyStoreOrTheKeksTwice() {
+      GdprKit.Builder builder = GdprKit.builder().subjectKeyStore(keyStore).keyEncryptionKeys(keks);
+
+      assertThatThrownBy(() -> builder.subjectKeyStore(SubjectKeyStore.inMemory()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("subjectKeyStore");
+      assertThatThrownBy(() -> builder.keyEncryptionKeys(KeyEncryptionKeys.generate()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("keyEncryptionKeys");
+    }
   }
 
   @Nested
@@ -395,6 +405,24 @@ class FieldEncryptionTests {
       assertThat(restarted.encryption().decryptText(alice, "phone", before)).isEqualTo(PHONE);
       assertThat(keyStore.find(alice)).get().extracting(state -> ((WrappedKey) state).kekId()).isEqualTo("kek-1");
       assertThat(keyStore.find(bob)).get().extracting(state -> ((WrappedKey) state).kekId()).isEqualTo("kek-2");
+    }
+
+    @Test
+    void retiresTheOldKekOnlyOnceNoDataKeyNeedsIt() {
+      String column = encryption.encryptText(alice, "phone", PHONE);
+      keks.rotate("kek-2", secret(2));
+
+      Throwable tooEarly = catchThrowableOfType(InvalidInputException.class, () -> encryption.retireKek("kek-1"));
+      Throwable active = catchThrowableOfType(InvalidInputException.class, () -> encryption.retireKek("kek-2"));
+      encryption.rewrap(100);
+      encryption.retireKek("kek-1");
+
+      assertThat(tooEarly).hasMessageContaining("rewrap");
+      assertThat(active).hasMessageContaining("active");
+      assertThat(keks.keyIds()).containsExactly("kek-2");
+      GdprKit restarted = GdprKit.builder().subjectKeyStore(keyStore).keyEncryptionKeys(keks).build();
+      assertThat(restarted.encryption().decryptText(alice, "phone", column)).isEqualTo(PHONE);
+      assertThatThrownBy(() -> encryption.retireKek("kek-1")).isInstanceOf(io.gdprkit.crypto.UnknownKeyException.class);
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   private static final int OVERHEAD = BODY + Gcm.TAG_BYTES;
   private static final int MAX_FIELD_NAMES = 1_024;
   private static final int ATTEMPTS = 5;
+  private static final int RETIRE_BATCH = 500;
   private static final byte[] WRAP_LABEL = "gdpr-kit/data-key/v1".getBytes(StandardCharsets.US_ASCII);
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -176,26 +177,40 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   public long rewrap(int batchSize) {
     Preconditions.positive(batchSize, "batchSize");
     String active = keks.activeKeyId();
-    long rewrapped = 0;
-    SubjectId after = null;
-    List<WrappedKey> page = store.wrappedByOtherThan(active, after, batchSize);
-    while (!page.isEmpty()) {
-      for (WrappedKey key : page) {
-        byte[] context = wrapContext(key.subject(), key.version());
-        byte[] raw = unwrap(key, context, null);
-        try {
-          if (store.replace(key, key.rewrapped(active, keks.wrap(active, raw, context)))) {
-            rewrapped++;
-          }
-        } finally {
-          Arrays.fill(raw, (byte) 0);
+    long[] rewrapped = {0};
+    forEachKeyNotUnder(active, batchSize, key -> {
+      byte[] context = wrapContext(key.subject(), key.version());
+      byte[] raw = unwrap(key, context, null);
+      try {
+        if (store.replace(key, key.rewrapped(active, keks.wrap(active, raw, context)))) {
+          rewrapped[0]++;
         }
+      } finally {
+        Arrays.fill(raw, (byte) 0);
       }
-      after = page.get(page.size() - 1).subject();
-      page = store.wrappedByOtherThan(active, after, batchSize);
+    });
+    LOG.info("re-wrapped {} data keys under key-encryption key {}", rewrapped[0], active);
+    return rewrapped[0];
+  }
+
+  @Override
+  public void retireKek(String kekId) {
+    Preconditions.notNull(kekId, "kekId");
+    String active = keks.activeKeyId();
+    Preconditions.check(!kekId.equals(active), "kekId", "is the active key-encryption key; rotate first");
+    forEachKeyNotUnder(active, RETIRE_BATCH, key -> Preconditions.check(!key.kekId().equals(kekId), "kekId",
+        "still wraps data keys (subject " + key.subject() + " among them); run rewrap first"));
+    keks.retire(kekId);
+    LOG.info("key-encryption key {} retired", kekId);
+  }
+
+  /** Visits every live key wrapped by another KEK than {@code kekId}, reading {@code batchSize} at a time. */
+  private void forEachKeyNotUnder(String kekId, int batchSize, Consumer<WrappedKey> action) {
+    List<WrappedKey> page = store.wrappedByOtherThan(kekId, null, batchSize);
+    while (!page.isEmpty()) {
+      page.forEach(action);
+      page = store.wrappedByOtherThan(kekId, page.get(page.size() - 1).subject(), batchSize);
     }
-    LOG.info("re-wrapped {} data keys under key-encryption key {}", rewrapped, active);
-    return rewrapped;
   }
 
   @Override
