@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>When full, it drops an arbitrary eighth of its entries rather than the least recently used: no shared
  * bookkeeping on the read path, and a dropped key costs one store read and one unwrap. The age bound lets a key
- * shredded by another application instance stop working here too.
+ * shredded by another application instance stop working here too; to keep the clock off the hot path, a thread
+ * reads it on every {@value #AGE_CHECK_INTERVAL}th hit only, so an expired key serves at most that many more hits
+ * per thread.
  */
 final class DataKeyCache {
 
@@ -40,6 +42,11 @@ final class DataKeyCache {
       this.loadedAt = System.nanoTime();
     }
 
+    /** Returns the associated data of a field already used with this key, or {@code null}. */
+    byte @Nullable [] knownAssociatedData(String field) {
+      return fields.get(field);
+    }
+
     /** Returns {@code prefix || fieldData}, cached for the first fields used with this key. */
     byte[] associatedData(String field, byte[] fieldData) {
       byte[] known = fields.get(field);
@@ -61,6 +68,11 @@ final class DataKeyCache {
     }
   }
 
+  /** How many hits a thread serves between two reads of the clock; a power of two. */
+  static final int AGE_CHECK_INTERVAL = 16;
+
+  private static final ThreadLocal<int[]> HITS = ThreadLocal.withInitial(() -> new int[1]);
+
   private final ConcurrentHashMap<SubjectId, Entry> entries = new ConcurrentHashMap<>();
   private final int maxEntries;
   private final long ttlNanos;
@@ -70,10 +82,11 @@ final class DataKeyCache {
     this.ttlNanos = ttl.toNanos();
   }
 
-  /** Returns the subject's cached key if it is younger than the time to live. */
+  /** Returns the subject's cached key, unless this hit finds it older than the time to live. */
   @Nullable Entry get(SubjectId subject) {
     Entry entry = entries.get(subject);
-    if (entry != null && System.nanoTime() - entry.loadedAt > ttlNanos) {
+    if (entry != null && (++HITS.get()[0] & (AGE_CHECK_INTERVAL - 1)) == 0
+        && System.nanoTime() - entry.loadedAt > ttlNanos) {
       entries.remove(subject, entry);
       return null;
     }

@@ -86,10 +86,15 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   @Override
   public byte[] encrypt(SubjectId subject, String field, byte[] plaintext) {
     Preconditions.notNull(subject, "subject");
-    byte[] fieldBytes = fieldData(field);
+    Preconditions.notNull(field, "field");
     Preconditions.notNull(plaintext, "plaintext");
-    DataKeyCache.Entry key = keyForEncryption(subject);
-    byte[] associatedData = key.associatedData(field, fieldBytes);
+    DataKeyCache.Entry key = cache.get(subject);
+    byte[] associatedData = key != null ? key.knownAssociatedData(field) : null;
+    if (key == null || associatedData == null) { // first use of this key or field: check the field before the store
+      byte[] fieldBytes = fieldData(field);
+      key = key != null ? key : keyForEncryption(subject);
+      associatedData = key.associatedData(field, fieldBytes);
+    }
     byte[] out = new byte[OVERHEAD + plaintext.length];
     out[0] = FORMAT;
     putInt(out, 1, key.version);
@@ -109,17 +114,25 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   @Override
   public byte[] decrypt(SubjectId subject, String field, byte[] ciphertext) {
     Preconditions.notNull(subject, "subject");
-    byte[] fieldBytes = fieldData(field);
+    Preconditions.notNull(field, "field");
     Preconditions.notNull(ciphertext, "ciphertext");
     if (ciphertext.length < OVERHEAD) {
+      fieldData(field);
       throw DecryptionFailedException.of(Reason.MALFORMED, subject, field);
     }
     if (ciphertext[0] != FORMAT) {
+      fieldData(field);
       throw DecryptionFailedException.of(Reason.UNSUPPORTED_FORMAT, subject, field);
     }
-    DataKeyCache.Entry key = keyForDecryption(subject, field, getInt(ciphertext, 1));
+    int version = getInt(ciphertext, 1);
+    DataKeyCache.Entry key = cache.get(subject);
+    byte[] associatedData = key != null && key.version == version ? key.knownAssociatedData(field) : null;
+    if (key == null || associatedData == null) { // first use of this key or field: check the field before the store
+      byte[] fieldBytes = fieldData(field);
+      key = key != null && key.version == version ? key : keyForDecryption(subject, field, version);
+      associatedData = key.associatedData(field, fieldBytes);
+    }
     // The key's prefix repeats this ciphertext's header: the format was checked and the version chose the key.
-    byte[] associatedData = key.associatedData(field, fieldBytes);
     Cipher cipher = Gcm.local().cipher();
     try {
       cipher.init(Cipher.DECRYPT_MODE, key.key, Gcm.iv(ciphertext, HEADER));
