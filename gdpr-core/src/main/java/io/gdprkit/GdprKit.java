@@ -28,6 +28,10 @@ import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.internal.DefaultErasureService;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.decision.Decision;
+import io.gdprkit.encryption.FieldEncryption;
+import io.gdprkit.encryption.KeyEncryptionKeys;
+import io.gdprkit.encryption.internal.DefaultFieldEncryption;
+import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
 import io.gdprkit.decision.internal.DefaultDecisionService;
@@ -145,6 +149,8 @@ public final class GdprKit {
   // Registers: records of processing (Art. 30), breaches (Art. 33/34)
   private final ProcessingRecordService processingRecords;
   private final BreachService breaches;
+  // Field encryption and crypto-shredding (issue 5)
+  private final FieldEncryption encryption;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -211,6 +217,20 @@ public final class GdprKit {
     rectificationService.addListener(recipientService::rectified);
     builder.restrictionListeners.forEach(restrictionService::addListener);
     builder.rectificationListeners.forEach(rectificationService::addListener);
+    // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key;
+    // every destruction is audited.
+    DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(
+        builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
+        builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
+        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
+    this.encryption = fieldEncryption;
+    fieldEncryption.addShredListener(subject -> audit.append(AuditRecord.of(AuditKind.KEY_DESTROYED, subject.tenant(),
+        auditPseudonym(subject), Actor.system("encryption"))));
+    erasureService.addListener((subject, scope) -> {
+      if (scope.isEverything()) {
+        encryption.shred(subject);
+      }
+    });
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
     this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
@@ -365,6 +385,14 @@ public final class GdprKit {
     return breaches;
   }
 
+  /**
+   * Returns field encryption under per-subject data keys; erasing a subject shreds its key, so its encrypted
+   * fields become unreadable everywhere, backups included.
+   */
+  public FieldEncryption encryption() {
+    return encryption;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -442,6 +470,9 @@ public final class GdprKit {
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)
     private @Nullable ProcessingRecordStore processingRecordStore;
     private @Nullable BreachStore breachStore;
+    // Field encryption and crypto-shredding (issue 5)
+    private @Nullable SubjectKeyStore subjectKeyStore;
+    private @Nullable KeyEncryptionKeys keyEncryptionKeys;
 
     private Builder() {}
 
@@ -764,6 +795,23 @@ public final class GdprKit {
     public Builder breachStore(BreachStore value) {
       requireUnset(breachStore, "breachStore");
       this.breachStore = Preconditions.notNull(value, "breachStore");
+      return this;
+    }
+
+    /** Sets the store of wrapped per-subject data keys; {@link SubjectKeyStore#inMemory()} by default. */
+    public Builder subjectKeyStore(SubjectKeyStore value) {
+      requireUnset(subjectKeyStore, "subjectKeyStore");
+      this.subjectKeyStore = Preconditions.notNull(value, "subjectKeyStore");
+      return this;
+    }
+
+    /**
+     * Sets the key-encryption keys that wrap data keys; a random in-memory ring, which dies with the JVM, by
+     * default.
+     */
+    public Builder keyEncryptionKeys(KeyEncryptionKeys value) {
+      requireUnset(keyEncryptionKeys, "keyEncryptionKeys");
+      this.keyEncryptionKeys = Preconditions.notNull(value, "keyEncryptionKeys");
       return this;
     }
 

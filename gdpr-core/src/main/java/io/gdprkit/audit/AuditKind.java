@@ -36,5 +36,7 @@ public enum AuditKind {
   /** A recipient was told, or failed to be told, of a rectification, erasure or restriction (Art. 19). */
   RECIPIENT_NOTIFIED,
   /** A staff user was refused access to a data category they are not authorised for. */
-  ACCESS_REFUSED
+  ACCESS_REFUSED,
+  /** A subject's data key was destroyed (crypto-shredding): whatever was encrypted under it is unreadable. */
+  KEY_DESTROYED
 }
