@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
+import io.gdprkit.audit.CheckpointPolicy;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -155,7 +157,10 @@ public final class GdprKit {
     });
     builder.erasureListeners.forEach(erasureService::addListener);
     this.rectification = new DefaultRectificationService(personalData);
-    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(), clock);
+    // Verifiable audit trail (issue 5): signed checkpoints by policy
+    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
+        builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(), signingKey,
+        builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
         event.subject().tenant(), auditPseudonym(event.subject()), event.proof().recordedBy(), event.purpose(),
@@ -335,6 +340,8 @@ public final class GdprKit {
     private final List<ErasureListener> erasureListeners = new ArrayList<>();
     private @Nullable RequestStore requestStore;
     private @Nullable AuditStore auditStore;
+    private @Nullable CheckpointStore checkpointStore;
+    private @Nullable CheckpointPolicy checkpointPolicy;
     private @Nullable ExportDelivery exportDelivery;
     private @Nullable Mailer mailer;
     private @Nullable IdentityVerifier identityVerifier;
@@ -436,6 +443,20 @@ public final class GdprKit {
     public Builder auditStore(AuditStore value) {
       requireUnset(auditStore, "auditStore");
       this.auditStore = Preconditions.notNull(value, "auditStore");
+      return this;
+    }
+
+    /** Sets the store of signed audit checkpoints; {@link CheckpointStore#inMemory()} by default. */
+    public Builder checkpointStore(CheckpointStore value) {
+      requireUnset(checkpointStore, "checkpointStore");
+      this.checkpointStore = Preconditions.notNull(value, "checkpointStore");
+      return this;
+    }
+
+    /** Sets when audit checkpoints are signed on their own; {@link CheckpointPolicy#DEFAULT} by default. */
+    public Builder auditCheckpoints(CheckpointPolicy value) {
+      requireUnset(checkpointPolicy, "auditCheckpoints");
+      this.checkpointPolicy = Preconditions.notNull(value, "auditCheckpoints");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.audit.AuditEntry;
+import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.spi.AuditStore;
@@ -39,12 +40,12 @@ public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<A
   private static AuditEntry entry(long position) {
     AuditRecord record = new AuditRecord(AuditKind.ACCESSED, ACME, "k1:p" + position, Actor.staff("dpo"), null,
         Map.of("n", Long.toString(position)));
-    String previous = position == 0 ? AuditEntry.GENESIS : hex(position - 1);
+    AuditHash previous = position == 0 ? AuditEntry.GENESIS : hex(position - 1);
     return new AuditEntry(position, START.plusSeconds(position), record, previous, hex(position));
   }
 
-  private static String hex(long n) {
-    return String.format("%064x", n + 1);
+  private static AuditHash hex(long n) {
+    return AuditHash.ofHex(String.format("%064x", n + 1));
   }
 
   @Nested
