@@ -51,6 +51,7 @@ import io.gdprkit.request.EmailVerificationOptions;
 import io.gdprkit.request.RequestFulfiller;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.RequestService;
+import io.gdprkit.request.RequestTransition;
 import io.gdprkit.request.internal.DefaultRequestService;
 import io.gdprkit.request.internal.EmailTokenVerifier;
 import io.gdprkit.request.spi.IdentityVerifier;
@@ -169,7 +170,8 @@ public final class GdprKit {
         auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
-    this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
+    DefaultExportService exportService = new DefaultExportService(personalData, consents, sources, purposes, clock);
+    this.exports = exportService;
     // Subject requests (issue 4)
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
@@ -184,9 +186,21 @@ public final class GdprKit {
       fulfillers.putIfAbsent(RequestKind.PORTABILITY,
           request -> deliver(delivery, request.subject(), ExportKind.PORTABILITY));
     }
-    this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
-        : RequestStore.inMemory(), verifier, fulfillers, clock,
+    DefaultRequestService requestService = new DefaultRequestService(builder.requestStore != null
+        ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+    this.requests = requestService;
+    // Verifiable audit trail (issue 5): every request step and every completed export, by pseudonym
+    requestService.addListener(request -> {
+      RequestTransition step = request.transitions().get(request.transitions().size() - 1);
+      audit.append(new AuditRecord(AuditKind.REQUEST_CHANGED, request.subject().tenant(),
+          auditPseudonym(request.subject()), step.by(), null, Map.of("request", request.id().value().toString(),
+              "kind", request.kind().name(), "state", request.state().name(),
+              "version", Integer.toString(request.version()))));
+    });
+    exportService.addListener((subject, kind, format) -> audit.append(new AuditRecord(AuditKind.EXPORTED,
+        subject.tenant(), auditPseudonym(subject), Actor.system("export"), null,
+        Map.of("kind", kind.name(), "format", format.name()))));
   }
 
   private String auditPseudonym(SubjectId subject) {
