@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
+import io.gdprkit.audit.CheckpointPolicy;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.authorisation.AuthorisationService;
@@ -13,6 +14,7 @@ import io.gdprkit.authorisation.spi.AuthorisationStore;
 import io.gdprkit.breach.BreachService;
 import io.gdprkit.breach.internal.DefaultBreachService;
 import io.gdprkit.breach.spi.BreachStore;
+import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
@@ -75,6 +77,7 @@ import io.gdprkit.request.EmailVerificationOptions;
 import io.gdprkit.request.RequestFulfiller;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.RequestService;
+import io.gdprkit.request.RequestTransition;
 import io.gdprkit.request.internal.DefaultRequestService;
 import io.gdprkit.request.internal.EmailTokenVerifier;
 import io.gdprkit.request.spi.IdentityVerifier;
@@ -196,7 +199,10 @@ public final class GdprKit {
     builder.erasureListeners.forEach(erasureService::addListener);
     DefaultRectificationService rectificationService = new DefaultRectificationService(personalData);
     this.rectification = rectificationService;
-    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(), clock);
+    // Verifiable audit trail (issue 5): signed checkpoints by policy
+    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
+        builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(), signingKey,
+        builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
         event.subject().tenant(), auditPseudonym(event.subject()), event.proof().recordedBy(), event.purpose(),
@@ -233,7 +239,8 @@ public final class GdprKit {
     });
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
-    this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
+    DefaultExportService exportService = new DefaultExportService(personalData, consents, sources, purposes, clock);
+    this.exports = exportService;
     // Subject requests (issue 4)
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
@@ -248,9 +255,21 @@ public final class GdprKit {
       fulfillers.putIfAbsent(RequestKind.PORTABILITY,
           request -> deliver(delivery, request.subject(), ExportKind.PORTABILITY));
     }
-    this.requests = new DefaultRequestService(builder.requestStore != null ? builder.requestStore
-        : RequestStore.inMemory(), verifier, fulfillers, clock,
+    DefaultRequestService requestService = new DefaultRequestService(builder.requestStore != null
+        ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
+    this.requests = requestService;
+    // Verifiable audit trail (issue 5): every request step and every completed export, by pseudonym
+    requestService.addListener(request -> {
+      RequestTransition step = request.transitions().get(request.transitions().size() - 1);
+      audit.append(new AuditRecord(AuditKind.REQUEST_CHANGED, request.subject().tenant(),
+          auditPseudonym(request.subject()), step.by(), null, Map.of("request", request.id().value().toString(),
+              "kind", request.kind().name(), "state", request.state().name(),
+              "version", Integer.toString(request.version()))));
+    });
+    exportService.addListener((subject, kind, format) -> audit.append(new AuditRecord(AuditKind.EXPORTED,
+        subject.tenant(), auditPseudonym(subject), Actor.system("export"), null,
+        Map.of("kind", kind.name(), "format", format.name()))));
     // Consent receipts and authorised persons (issue 5)
     this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
     this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
@@ -449,6 +468,8 @@ public final class GdprKit {
     private final List<ErasureListener> erasureListeners = new ArrayList<>();
     private @Nullable RequestStore requestStore;
     private @Nullable AuditStore auditStore;
+    private @Nullable CheckpointStore checkpointStore;
+    private @Nullable CheckpointPolicy checkpointPolicy;
     private @Nullable ExportDelivery exportDelivery;
     private @Nullable Mailer mailer;
     private @Nullable IdentityVerifier identityVerifier;
@@ -568,6 +589,20 @@ public final class GdprKit {
     public Builder auditStore(AuditStore value) {
       requireUnset(auditStore, "auditStore");
       this.auditStore = Preconditions.notNull(value, "auditStore");
+      return this;
+    }
+
+    /** Sets the store of signed audit checkpoints; {@link CheckpointStore#inMemory()} by default. */
+    public Builder checkpointStore(CheckpointStore value) {
+      requireUnset(checkpointStore, "checkpointStore");
+      this.checkpointStore = Preconditions.notNull(value, "checkpointStore");
+      return this;
+    }
+
+    /** Sets when audit checkpoints are signed on their own; {@link CheckpointPolicy#DEFAULT} by default. */
+    public Builder auditCheckpoints(CheckpointPolicy value) {
+      requireUnset(checkpointPolicy, "auditCheckpoints");
+      this.checkpointPolicy = Preconditions.notNull(value, "auditCheckpoints");
       return this;
     }
 

@@ -16,22 +16,23 @@ import org.apiguardian.api.API;
  * @param position the entry's position in its tenant's chain, from 0
  * @param at when it was appended, from the kit's clock
  * @param record what it records
- * @param previousHash the hash of the entry before, or 32 zero bytes for the first; lower-case hex
- * @param hash this entry's hash; lower-case hex
+ * @param previousHash the hash of the entry before, or {@link #GENESIS} for the first
+ * @param hash this entry's hash, its chain hash: it commits to this entry and, through {@code previousHash}, to
+ *     every entry before it
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record AuditEntry(long position, Instant at, AuditRecord record, String previousHash, String hash) {
+public record AuditEntry(long position, Instant at, AuditRecord record, AuditHash previousHash, AuditHash hash) {
 
   /** The previous hash of a chain's first entry: 32 zero bytes. */
-  public static final String GENESIS = "0".repeat(64);
+  public static final AuditHash GENESIS = AuditHash.ZERO;
 
   /** Validates the fields. */
   public AuditEntry {
     Preconditions.check(position >= 0, "position", "must not be negative");
     Preconditions.notNull(at, "at");
     Preconditions.notNull(record, "record");
-    Preconditions.check(previousHash != null && previousHash.length() == 64, "previous hash", "must be 64 hex digits");
-    Preconditions.check(hash != null && hash.length() == 64, "hash", "must be 64 hex digits");
+    Preconditions.notNull(previousHash, "previous hash");
+    Preconditions.notNull(hash, "hash");
   }
 }

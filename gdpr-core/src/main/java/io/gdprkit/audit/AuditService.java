@@ -4,13 +4,16 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.subject.TenantId;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The audit trail: append-only entries, one hash chain per tenant, and a check that finds any edited, deleted,
- * inserted or reordered entry.
+ * The audit trail: append-only entries, one hash chain per tenant, signed checkpoints over the RFC 9162 Merkle tree
+ * of each chain, proofs for auditors, and a check that finds any edited, deleted, inserted or reordered entry.
  *
- * <p>Appends from many threads keep one total order per chain. Thread-safe.
+ * <p>Appends from many threads keep one total order per chain; appends that queue up behind each other are written
+ * as one batch (group commit). Checkpoints are signed with the kit's {@link io.gdprkit.crypto.SigningKey} as the
+ * {@link CheckpointPolicy} says, and on demand. Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * gdpr.audit().append(AuditRecord.of(AuditKind.EXPORTED, TenantId.DEFAULT, pseudonym, Actor.staff("dpo")));
@@ -31,6 +34,47 @@ public interface AuditService {
   /** Returns how many entries the tenant's chain has. */
   long size(TenantId tenant);
 
-  /** Verifies the tenant's whole chain. */
+  /**
+   * Verifies the tenant's whole chain: positions run 0, 1, 2…, each entry names its predecessor's hash and matches
+   * its own; every checkpoint names the hash the chain has at its size; the latest checkpoint's signature verifies
+   * under the kit's key, and the chain is not shorter than it. So an edit, deletion, insertion or swap is found at
+   * its position, and a tail that was cut off, or changed and re-hashed up to the latest checkpoint, is found too.
+   */
   VerificationResult verify(TenantId tenant);
+
+  /**
+   * Verifies the entries at positions {@code [from, to)}, starting from the nearest checkpoint at or before
+   * {@code from} (whose signature must verify) rather than from the first entry; positions past the end are not
+   * checked, but a checkpoint within the range larger than the chain is reported as truncation.
+   *
+   * @throws io.gdprkit.InvalidInputException if {@code from} is negative or {@code to} is below {@code from}
+   */
+  VerificationResult verify(TenantId tenant, long from, long to);
+
+  /**
+   * Signs a checkpoint of the tenant's chain as it is now, or returns the existing one if the chain has not grown
+   * since the last.
+   *
+   * @throws io.gdprkit.InvalidInputException if the chain is empty
+   */
+  Checkpoint checkpoint(TenantId tenant);
+
+  /** Returns the tenant's checkpoint of the largest size, if any. */
+  Optional<Checkpoint> latestCheckpoint(TenantId tenant);
+
+  /**
+   * Returns the proof that the entry at {@code position} is in the log that {@code checkpoint} signed.
+   *
+   * @throws io.gdprkit.InvalidInputException if the checkpoint is of another tenant, the position is not below its
+   *     size, or the chain is shorter than the checkpoint
+   */
+  InclusionProof inclusionProof(TenantId tenant, long position, Checkpoint checkpoint);
+
+  /**
+   * Returns the proof that the log {@code second} signed extends the log {@code first} signed.
+   *
+   * @throws io.gdprkit.InvalidInputException if a checkpoint is of another tenant, {@code second} is smaller than
+   *     {@code first}, or the chain is shorter than {@code second}
+   */
+  ConsistencyProof consistencyProof(TenantId tenant, Checkpoint first, Checkpoint second);
 }

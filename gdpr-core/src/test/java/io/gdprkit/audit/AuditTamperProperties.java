@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gdprkit.TestClock;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.internal.EntryHashing;
+import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.audit.spi.CheckpointStore;
+import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import java.time.Duration;
@@ -16,19 +19,31 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Every single-entry tamper of a 10,000-entry chain is found, at the position it was made. */
+/**
+ * Every single-entry tamper of a 10,000-entry chain is found, at the position it was made; a tail cut off or
+ * changed and re-hashed is found against the checkpoints signed every 1,000 entries.
+ */
 class AuditTamperProperties {
 
   private static final int SIZE = 10_000;
+  private static final int EVERY = 1_000;
   private static final TenantId TENANT = TenantId.DEFAULT;
+  private static final SigningKey KEY = SigningKey.of("audit-test", new byte[32]);
+  private static final CheckpointStore CHECKPOINTS = CheckpointStore.inMemory();
   private static final List<AuditEntry> CHAIN = build();
 
-  enum Tamper { EDIT_DETAIL, EDIT_KIND, EDIT_TIME, EDIT_AND_REHASH, DELETE, INSERT, SWAP_WITH_NEXT }
+  enum Tamper {
+    EDIT_DETAIL, EDIT_KIND, EDIT_TIME, EDIT_AND_REHASH, DELETE, INSERT, SWAP_WITH_NEXT, REHASH_TAIL, TRUNCATE
+  }
+
+  private static AuditService service(AuditStore store, TestClock clock) {
+    return new DefaultAuditService(store, CHECKPOINTS, KEY, CheckpointPolicy.of(EVERY, Duration.ofDays(1)), clock);
+  }
 
   private static List<AuditEntry> build() {
     TestClock clock = TestClock.at("2026-11-23T10:00:00Z");
     ListAuditStore store = new ListAuditStore();
-    AuditService audit = new DefaultAuditService(store, clock);
+    AuditService audit = service(store, clock);
     for (int i = 0; i < SIZE; i++) {
       audit.append(new AuditRecord(AuditKind.values()[i % AuditKind.values().length], TENANT, "k1:p" + i,
           Actor.system("job"), null, Map.of("n", Integer.toString(i))));
@@ -67,9 +82,26 @@ class AuditTamperProperties {
         expectedBad = position + 1;
       }
       case SWAP_WITH_NEXT -> Collections.swap(entries, position, position + 1);
+      case REHASH_TAIL -> {
+        // A forger who can write the store changes one entry and re-hashes every entry after it: the chain fits
+        // together again, but not the next signed checkpoint, so the change is pinned to the stretch after the
+        // last checkpoint that still matches.
+        AuditHash previous = target.previousHash();
+        for (int i = position; i < SIZE; i++) {
+          AuditEntry entry = entries.get(i);
+          AuditRecord record = i == position ? new AuditRecord(entry.record().kind(), TENANT, "k1:someone-else",
+              entry.record().actor(), null, entry.record().details()) : entry.record();
+          AuditEntry rehashed = new AuditEntry(i, entry.at(), record, previous,
+              EntryHashing.hash(i, entry.at(), record, previous));
+          entries.set(i, rehashed);
+          previous = rehashed.hash();
+        }
+        expectedBad = position - position % EVERY;
+      }
+      case TRUNCATE -> entries.subList(position, SIZE).clear();
     }
 
-    VerificationResult result = new DefaultAuditService(new ListAuditStore(entries), TestClock.at("2026-11-23T10:00:00Z"))
+    VerificationResult result = service(new ListAuditStore(entries), TestClock.at("2026-11-23T10:00:00Z"))
         .verify(TENANT);
 
     assertThat(result.intact()).isFalse();
@@ -79,14 +111,33 @@ class AuditTamperProperties {
 
   @Property(tries = 5)
   void acceptsTheUntouchedChain(@ForAll @IntRange(min = 0, max = 3) int ignored) {
-    VerificationResult result = new DefaultAuditService(new ListAuditStore(new ArrayList<>(CHAIN)),
+    VerificationResult result = service(new ListAuditStore(new ArrayList<>(CHAIN)),
         TestClock.at("2026-11-23T10:00:00Z")).verify(TENANT);
 
+    assertThat(CHECKPOINTS.latest(TENANT)).get().extracting(Checkpoint::treeSize).isEqualTo((long) SIZE);
     assertThat(result).isEqualTo(VerificationResult.ok(SIZE));
   }
 
+  @Property(tries = 30)
+  void verifiesAnyRangeFromTheNearestCheckpointAndFindsATamperInIt(
+      @ForAll @IntRange(min = 0, max = SIZE - 2) int position) {
+    List<AuditEntry> entries = new ArrayList<>(CHAIN);
+    AuditEntry target = entries.get(position);
+    entries.set(position, with(target, new AuditRecord(target.record().kind(), TENANT, "k1:someone-else",
+        target.record().actor(), null, target.record().details()), false));
+    AuditService audit = service(new ListAuditStore(entries), TestClock.at("2026-11-23T10:00:00Z"));
+
+    VerificationResult covering = audit.verify(TENANT, position, position + 1);
+    VerificationResult after = audit.verify(TENANT, position + 1, SIZE);
+
+    assertThat(covering.firstBadPosition()).isEqualTo(position);
+    assertThat(covering.checked()).isEqualTo(position % EVERY);
+    long nextCheckpoint = (position + 1) - (position + 1) % EVERY;
+    assertThat(after.intact()).isEqualTo(nextCheckpoint > position);
+  }
+
   private static AuditEntry with(AuditEntry entry, AuditRecord record, boolean rehash) {
-    String hash = rehash ? EntryHashing.hash(entry.position(), entry.at(), record, entry.previousHash()) : entry.hash();
+    AuditHash hash = rehash ? EntryHashing.hash(entry.position(), entry.at(), record, entry.previousHash()) : entry.hash();
     return new AuditEntry(entry.position(), entry.at(), record, entry.previousHash(), hash);
   }
 }

@@ -85,6 +85,25 @@ class AuditTrailTests {
   }
 
   @Test
+  void hashesEveryCharacterOfNonAsciiTextAndEqualTextAlike() {
+    GdprKit gdpr = GdprKit.builder().clock(clock).build();
+    AuditRecord ascii = new AuditRecord(AuditKind.UPDATED, acme, null, Actor.staff("zoe"), "e", Map.of("f", "e"));
+    AuditRecord accented = new AuditRecord(AuditKind.UPDATED, acme, null, Actor.staff("zoe"), "é",
+        Map.of("f", "\u0165")); // a char whose low byte is 'e', which a byte-narrowing encoder would confuse
+    AuditRecord copy = new AuditRecord(AuditKind.UPDATED, acme, null, Actor.staff("zoe"), new String("é"),
+        Map.of("f", new String("\u0165")));
+
+    AuditHash first = io.gdprkit.audit.internal.EntryHashing.hash(0, clock.instant(), ascii, AuditEntry.GENESIS);
+    AuditHash second = io.gdprkit.audit.internal.EntryHashing.hash(0, clock.instant(), accented, AuditEntry.GENESIS);
+    AuditHash third = io.gdprkit.audit.internal.EntryHashing.hash(0, clock.instant(), copy, AuditEntry.GENESIS);
+    gdpr.audit().append(accented);
+
+    assertThat(first).isNotEqualTo(second);
+    assertThat(third).isEqualTo(second);
+    assertThat(gdpr.audit().verify(acme)).isEqualTo(VerificationResult.ok(1));
+  }
+
+  @Test
   void refusesRecordsThatCouldCarryUnboundedData() {
     assertThatThrownBy(() -> new AuditRecord(AuditKind.ACCESSED, acme, " ", Actor.subject(), null, Map.of()))
         .isInstanceOf(InvalidInputException.class);

@@ -40,6 +40,22 @@ public final class InMemoryAuditStore implements AuditStore {
   }
 
   @Override
+  public int appendAll(TenantId tenant, List<AuditEntry> entries) {
+    List<AuditEntry> chain = chain(tenant);
+    synchronized (chain) {
+      int stored = 0;
+      for (AuditEntry entry : entries) {
+        if (entry.position() != chain.size()) {
+          break;
+        }
+        chain.add(entry);
+        stored++;
+      }
+      return stored;
+    }
+  }
+
+  @Override
   public Optional<AuditEntry> last(TenantId tenant) {
     List<AuditEntry> chain = chain(tenant);
     synchronized (chain) {

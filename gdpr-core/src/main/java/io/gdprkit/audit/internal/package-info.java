@@ -1,5 +1,5 @@
 /**
- * The default audit service, entry hashing and the in-memory store.
+ * The default audit service, entry hashing, RFC 9162 Merkle trees and the in-memory stores.
  *
  * <p><b>Internal:</b> unsupported, may change in any release without notice.
  *

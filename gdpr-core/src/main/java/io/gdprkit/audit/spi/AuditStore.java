@@ -32,6 +32,28 @@ public interface AuditStore {
    */
   boolean append(TenantId tenant, AuditEntry entry);
 
+  /**
+   * Appends entries at consecutive positions, the first at the next free one, for group commit: one round trip
+   * (one transaction, one lock) for a batch of appends that queued up behind each other.
+   *
+   * <p>The default appends one by one and stops at the first refusal; a store that can write a batch at once
+   * should override it.
+   *
+   * @param entries entries at consecutive positions
+   * @return how many of the leading entries were stored, in order; the others were not written, because another
+   *     writer took their positions
+   */
+  default int appendAll(TenantId tenant, List<AuditEntry> entries) {
+    int stored = 0;
+    for (AuditEntry entry : entries) {
+      if (!append(tenant, entry)) {
+        break;
+      }
+      stored++;
+    }
+    return stored;
+  }
+
   /** Returns the last entry of the tenant's chain, if any. */
   Optional<AuditEntry> last(TenantId tenant);
 

@@ -1,5 +1,5 @@
 /**
- * What a store of audit entries implements.
+ * What a store of audit entries and a store of signed checkpoints implement.
  *
  * @since 0.1
  */

@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -59,6 +60,20 @@ public final class DefaultExportService implements ExportService {
   private final Clock clock;
   /** Ids of the categories that a purpose based on consent or contract needs: Art. 20(1)(a). */
   private final Set<String> portableCategories;
+
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Told of every export that was written to its end. */
+  @FunctionalInterface
+  public interface Listener {
+    /** Called after the export of {@code subject} of {@code kind} in {@code format} was written completely. */
+    void exported(SubjectId subject, ExportKind kind, ExportFormat format);
+  }
+
+  /** Adds a listener told of every completed export, such as for the audit trail. */
+  public void addListener(Listener listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
+  }
 
   /** Creates the service over the kit's registries and services. */
   public DefaultExportService(ProviderRegistry providers, ConsentService consents, SourceService sources,
@@ -102,6 +117,9 @@ public final class DefaultExportService implements ExportService {
       throw ExportFailedException.outputFailed(subject, causeOf(e));
     } finally {
       release(writer, completed);
+    }
+    for (Listener listener : listeners) {
+      listener.exported(subject, kind, format);
     }
   }
 

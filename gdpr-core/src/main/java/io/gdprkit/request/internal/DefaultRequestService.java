@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -65,6 +67,7 @@ public final class DefaultRequestService implements RequestService {
   private final Clock clock;
   private final ZoneId zone;
   private final Set<RequestId> busy = ConcurrentHashMap.newKeySet();
+  private final List<Consumer<SubjectRequest>> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * Creates the service.
@@ -81,6 +84,15 @@ public final class DefaultRequestService implements RequestService {
     this.zone = Preconditions.notNull(zone, "zone");
   }
 
+  /** Adds a listener told of every version written: the receipt and every later step, such as for the audit trail. */
+  public void addListener(Consumer<SubjectRequest> listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
+  private void written(SubjectRequest request) {
+    listeners.forEach(listener -> listener.accept(request));
+  }
+
   @Override
   public SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy) {
     Preconditions.notNull(subject, "subject");
@@ -90,6 +102,7 @@ public final class DefaultRequestService implements RequestService {
     SubjectRequest request = SubjectRequest.received(RequestId.random(), subject, kind, now,
         DueDates.dueAt(now, zone), receivedBy);
     store.insert(request);
+    written(request);
     LOG.debug("{} request {} received, due {}", kind, request.id(), request.dueAt());
     return request;
   }
@@ -243,6 +256,7 @@ public final class DefaultRequestService implements RequestService {
       SubjectRequest next = change.apply(current);
       try {
         store.update(next);
+        written(next);
         return next;
       } catch (RequestConflictException e) {
         if (attempt >= MAX_ATTEMPTS) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.audit.AuditEntry;
+import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.spi.AuditStore;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Checks that an {@link AuditStore} keeps each tenant's chain gap-free and unforkable: an entry is stored only at
- * the next free position, reads return entries in order, and racing writers of one position have one winner.
+ * the next free position, a batch only as a run from the next free position, reads return entries in order, and
+ * racing writers of one position have one winner.
  *
  * <p>Usage example: <pre>{@code class JpaAuditStoreTests extends AuditStoreCompatibilityKit { protected AuditStore createStore() { return new JpaAuditStore(em); } }}</pre>
  *
@@ -39,12 +41,12 @@ public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<A
   private static AuditEntry entry(long position) {
     AuditRecord record = new AuditRecord(AuditKind.ACCESSED, ACME, "k1:p" + position, Actor.staff("dpo"), null,
         Map.of("n", Long.toString(position)));
-    String previous = position == 0 ? AuditEntry.GENESIS : hex(position - 1);
+    AuditHash previous = position == 0 ? AuditEntry.GENESIS : hex(position - 1);
     return new AuditEntry(position, START.plusSeconds(position), record, previous, hex(position));
   }
 
-  private static String hex(long n) {
-    return String.format("%064x", n + 1);
+  private static AuditHash hex(long n) {
+    return AuditHash.ofHex(String.format("%064x", n + 1));
   }
 
   @Nested
@@ -83,6 +85,42 @@ public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<A
       assertThat(store().last(ACME)).isEmpty();
       assertThat(store().size(ACME)).isZero();
       assertThat(store().entries(ACME, 0, 10)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("appending in batches (group commit)")
+  class Batches {
+
+    @Test
+    @DisplayName("a batch is stored at consecutive positions after the last entry")
+    void storesABatch() {
+      store().append(ACME, entry(0));
+
+      int stored = store().appendAll(ACME, List.of(entry(1), entry(2), entry(3)));
+
+      assertThat(stored).isEqualTo(3);
+      assertThat(store().entries(ACME, 0, 10)).containsExactly(entry(0), entry(1), entry(2), entry(3));
+    }
+
+    @Test
+    @DisplayName("a batch starting at a taken position stores nothing")
+    void refusesABatchAtATakenPosition() {
+      store().appendAll(ACME, List.of(entry(0), entry(1)));
+
+      int stored = store().appendAll(ACME, List.of(entry(1), entry(2)));
+
+      assertThat(stored).isZero();
+      assertThat(store().entries(ACME, 0, 10)).containsExactly(entry(0), entry(1));
+    }
+
+    @Test
+    @DisplayName("a batch with a gap stores only the entries before the gap")
+    void storesOnlyTheLeadingRun() {
+      int stored = store().appendAll(ACME, List.of(entry(0), entry(1), entry(3)));
+
+      assertThat(stored).isEqualTo(2);
+      assertThat(store().entries(ACME, 0, 10)).containsExactly(entry(0), entry(1));
     }
   }
 
@@ -147,6 +185,27 @@ public abstract class AuditStoreCompatibilityKit extends StoreCompatibilityKit<A
 
       assertThat(wins.stream().mapToInt(Integer::intValue).sum()).isEqualTo(positions);
       assertThat(store().size(ACME)).isEqualTo(positions);
+      assertThat(store().entries(ACME, 0, positions + 10)).extracting(AuditEntry::position)
+          .containsExactlyElementsOf(java.util.stream.LongStream.range(0, positions).boxed().toList());
+    }
+
+    @Test
+    @DisplayName("batches racing for the same positions leave each position to exactly one of them")
+    void letsOneBatchWinEachPosition() throws Exception {
+      int positions = 200;
+
+      List<Integer> stored = race(4, Duration.ofSeconds(20), thread -> {
+        int won = 0;
+        while (store().size(ACME) < positions) {
+          long next = store().size(ACME);
+          List<AuditEntry> batch = java.util.stream.LongStream.range(next, Math.min(positions, next + 1 + thread * 3))
+              .mapToObj(AuditStoreCompatibilityKit::entry).toList();
+          won += store().appendAll(ACME, batch);
+        }
+        return won;
+      });
+
+      assertThat(stored.stream().mapToInt(Integer::intValue).sum()).isEqualTo(positions);
       assertThat(store().entries(ACME, 0, positions + 10)).extracting(AuditEntry::position)
           .containsExactlyElementsOf(java.util.stream.LongStream.range(0, positions).boxed().toList());
     }
