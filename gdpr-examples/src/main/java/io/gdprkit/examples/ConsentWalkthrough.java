@@ -28,12 +28,9 @@ import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressedContactException;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,15 +45,17 @@ import java.util.stream.IntStream;
  */
 public final class ConsentWalkthrough {
 
-  private final PrintStream out;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final Narrator narrator;
+  private final DemoClock clock = new DemoClock(Instant.parse("2026-11-23T09:00:00Z"));
 
   ConsentWalkthrough(PrintStream out) {
-    this.out = out;
+    this.narrator = new Narrator(out);
   }
 
+  /** Runs the consent and rights walkthrough, then the accountability one. */
   public static void main(String[] args) {
     new ConsentWalkthrough(System.out).run();
+    new AccountabilityWalkthrough(System.out).run();
   }
 
   void run() {
@@ -190,39 +189,10 @@ public final class ConsentWalkthrough {
   }
 
   private void step(String title) {
-    out.println();
-    out.println("== " + title);
+    narrator.step(title);
   }
 
   private void say(String format, Object... args) {
-    out.println("   " + String.format(Locale.ROOT, format, args));
-  }
-
-  /** The demo's clock, moved forward to show expiry. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
+    narrator.say(format, args);
   }
 }
