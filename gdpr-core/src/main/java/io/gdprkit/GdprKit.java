@@ -232,7 +232,8 @@ public final class GdprKit {
         : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
     // Consent receipts and authorised persons (issue 5)
-    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
+    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions,
+        audit, this::auditPseudonym);
     this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
         ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)

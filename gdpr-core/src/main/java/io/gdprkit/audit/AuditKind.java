@@ -36,5 +36,7 @@ public enum AuditKind {
   /** A recipient was told, or failed to be told, of a rectification, erasure or restriction (Art. 19). */
   RECIPIENT_NOTIFIED,
   /** A staff user was refused access to a data category they are not authorised for. */
-  ACCESS_REFUSED
+  ACCESS_REFUSED,
+  /** A signed consent receipt was issued for a consent event. */
+  RECEIPT_ISSUED
 }
