@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * the subject objected to or has no basis for, is refused. A disclosure outside the EEA needs an adequacy
  * decision or a documented safeguard; the region of the store the data comes from is recorded, and only the
  * recipient's country is assessed. A disclosure that is refused leaves the log as it was. A disclosure racing a
- * restriction of the same subject is either logged before the restriction (and its recipient is told of it) or
- * refused, never logged after. Every change is audited. Thread-safe.
+ * restriction or a full erasure of the same subject is either logged before it (and its recipient is told of it,
+ * and for an erasure the entry is then pseudonymised) or refused, never logged after. Every change is audited.
+ * Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * gdpr.recipients().register(Recipient.of("mailer", RecipientKind.PROCESSOR, "Mail Co", "dpo@mail.example",
@@ -67,6 +68,8 @@ public interface RecipientService {
    * @throws io.gdprkit.InvalidInputException if no category is given or one is not needed by the purpose
    * @throws TransferRefusedException if the recipient is outside the EEA with neither adequacy nor safeguard
    * @throws DisclosureRefusedException if the decision for the subject and purpose denies
+   * @throws SubjectErasedException if the subject was erased in full; an erased subject's id stays erased, so a
+   *     subject that comes back (a new sign-up) needs a new id
    */
   Disclosure discloseFrom(@Nullable String store, SubjectId subject, String recipient,
       String purpose, Set<DataCategory> categories, Actor by);

@@ -22,6 +22,7 @@ import io.gdprkit.recipient.NotificationReason;
 import io.gdprkit.recipient.NotificationStatus;
 import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.RecipientService;
+import io.gdprkit.recipient.SubjectErasedException;
 import io.gdprkit.recipient.TransferBasis;
 import io.gdprkit.recipient.TransferRules;
 import io.gdprkit.recipient.UnknownRecipientException;
@@ -42,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -75,14 +77,20 @@ public final class DefaultRecipientService implements RecipientService {
   private final AuditService audit;
   private final SubjectLocks locks;
   private final Function<SubjectId, String> pseudonyms;
+  private final Predicate<SubjectId> erased;
   private final @Nullable CountryCode dataRegion;
   private final Map<String, CountryCode> storeRegions;
   private final Clock clock;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-  /** What the service needs from the rest of the kit. */
+  /**
+   * What the service needs from the rest of the kit.
+   *
+   * @param erased whether a subject was erased in full; asked under the subject's lock, which erasure holds while it
+   *     marks a subject erased, before it tells the recipients
+   */
   public record Settings(TransferRules rules, @Nullable CountryCode dataRegion, Map<String, CountryCode> storeRegions,
-      Function<SubjectId, String> pseudonyms) {
+      Function<SubjectId, String> pseudonyms, Predicate<SubjectId> erased) {
 
     /** Copies the regions. */
     public Settings {
@@ -102,6 +110,7 @@ public final class DefaultRecipientService implements RecipientService {
     this.audit = audit;
     this.locks = locks;
     this.pseudonyms = settings.pseudonyms();
+    this.erased = settings.erased();
     this.dataRegion = settings.dataRegion();
     this.storeRegions = settings.storeRegions();
     this.clock = clock;
@@ -166,8 +175,12 @@ public final class DefaultRecipientService implements RecipientService {
     CountryCode from = storeId == null ? dataRegion : storeRegions.getOrDefault(storeId, dataRegion);
     TransferBasis basis = rules.assess(recipient);
     Disclosure disclosure;
-    // Under the lock a restriction is recorded under: the decision and the append are one step for it.
+    // Under the lock a restriction is recorded and an erasure marked under: the checks and the append are one step
+    // for them, so a disclosure lands before either (and its recipient is told) or is refused after it.
     synchronized (locks.of(subject)) {
+      if (erased.test(subject)) {
+        throw SubjectErasedException.of(subject, recipient.id(), purpose.id());
+      }
       Decision decision = decisions.decide(subject, purpose.id());
       if (!decision.allowed()) {
         throw DisclosureRefusedException.of(subject, recipient.id(), purpose.id(), decision.reason());
