@@ -21,6 +21,7 @@ import io.gdprkit.recipient.Notification;
 import io.gdprkit.recipient.NotificationReason;
 import io.gdprkit.recipient.NotificationStatus;
 import io.gdprkit.recipient.Recipient;
+import io.gdprkit.recipient.RecipientRetiredException;
 import io.gdprkit.recipient.RecipientService;
 import io.gdprkit.recipient.SubjectErasedException;
 import io.gdprkit.recipient.TransferBasis;
@@ -41,7 +42,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -82,6 +86,7 @@ public final class DefaultRecipientService implements RecipientService {
   private final Map<String, CountryCode> storeRegions;
   private final Clock clock;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+  private final ReadWriteLock[] recipientLocks = new ReadWriteLock[16];
 
   /**
    * What the service needs from the rest of the kit.
@@ -114,6 +119,9 @@ public final class DefaultRecipientService implements RecipientService {
     this.dataRegion = settings.dataRegion();
     this.storeRegions = settings.storeRegions();
     this.clock = clock;
+    for (int i = 0; i < recipientLocks.length; i++) {
+      recipientLocks[i] = new ReentrantReadWriteLock();
+    }
   }
 
   /** The notifier used when the host configured none: every notification fails, visibly, until one is set. */
@@ -128,13 +136,44 @@ public final class DefaultRecipientService implements RecipientService {
   public Optional<Recipient> register(Recipient recipient, Actor by) {
     Preconditions.notNull(recipient, "recipient");
     Preconditions.notNull(by, "actor");
+    Preconditions.check(!recipient.isRetired(), "recipient",
+        "must not be retired when registered; retire a registered recipient with retire(..)");
     Optional<Recipient> previous = recipients.save(recipient);
+    if (previous.isPresent() && previous.get().retiredAt() != null) {
+      throw RecipientRetiredException.registration(recipient.id(), previous.get().retiredAt());
+    }
     audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
         Map.of("register", "recipients", "recipient", recipient.id(), "change",
             previous.isPresent() ? "replaced" : "added", "country", recipient.country().value(),
             "safeguard", recipient.safeguard().name())));
     LOG.debug("recipient {} {}", recipient.id(), previous.isPresent() ? "replaced" : "added");
     return previous;
+  }
+
+  @Override
+  public Recipient retire(String recipientId, String reason, Actor by) {
+    Preconditions.notNull(recipientId, "recipientId");
+    Preconditions.text(reason, "retirement reason", 500);
+    Preconditions.notNull(by, "actor");
+    Lock exclusive = recipientLock(recipientId).writeLock();
+    boolean retired;
+    exclusive.lock();
+    try {
+      retired = recipients.retire(recipientId, clock.instant(), reason);
+    } finally {
+      exclusive.unlock();
+    }
+    Recipient entry = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    if (retired) {
+      audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
+          Map.of("register", "recipients", "recipient", recipientId, "change", "retired")));
+      LOG.debug("recipient {} retired", recipientId);
+    }
+    return entry;
+  }
+
+  private ReadWriteLock recipientLock(String recipientId) {
+    return recipientLocks[recipientId.hashCode() & (recipientLocks.length - 1)];
   }
 
   @Override
@@ -164,7 +203,22 @@ public final class DefaultRecipientService implements RecipientService {
     if (storeId != null) {
       Preconditions.identifier(storeId, "store", 64);
     }
+    // Shared with other disclosures, exclusive for a retirement: a disclosure lands before it or is refused after.
+    Lock shared = recipientLock(recipientId).readLock();
+    shared.lock();
+    try {
+      return log(storeId, subject, recipientId, purposeId, categories, by);
+    } finally {
+      shared.unlock();
+    }
+  }
+
+  private Disclosure log(@Nullable String storeId, SubjectId subject, String recipientId, String purposeId,
+      Set<DataCategory> categories, Actor by) {
     Recipient recipient = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    if (recipient.retiredAt() != null) {
+      throw RecipientRetiredException.disclosure(recipient.id(), recipient.retiredAt());
+    }
     Purpose purpose = purposes.get(purposeId);
     Preconditions.check(!categories.isEmpty(), "categories", "must name at least one data category");
     Set<String> needed = purpose.dataCategories().stream().map(DataCategory::id).collect(Collectors.toSet());
