@@ -213,7 +213,7 @@ public final class GdprKit {
     builder.rectificationListeners.forEach(rectificationService::addListener);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
-    this.exports = new DefaultExportService(personalData, consents, sources, purposes, clock);
+    this.exports = new DefaultExportService(personalData, consents, sources, purposes, recipients, clock);
     // Subject requests (issue 4)
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,

@@ -98,6 +98,22 @@ public interface RecipientService {
   List<Disclosure> disclosures(SubjectId subject);
 
   /**
+   * Returns one page of the subject's disclosures, oldest first, for a subject with a long log: up to
+   * {@code limit} after skipping the first {@code offset}.
+   *
+   * <p>Usage example: <pre>{@code
+   * for (int at = 0; ; at += 500) {
+   *   List<Disclosure> page = gdpr.recipients().disclosures(alice, at, 500);
+   *   page.forEach(this::show);
+   *   if (page.size() < 500) break;
+   * }
+   * }</pre>
+   *
+   * @throws io.gdprkit.InvalidInputException if {@code offset} is negative or {@code limit} is not positive
+   */
+  List<Disclosure> disclosures(SubjectId subject, int offset, int limit);
+
+  /**
    * Returns every recipient that received the subject's data, retired ones included, in order of first disclosure
    * (Art. 15(1)(c), 19).
    */

@@ -257,6 +257,11 @@ public final class DefaultRecipientService implements RecipientService {
   }
 
   @Override
+  public List<Disclosure> disclosures(SubjectId subject, int offset, int limit) {
+    return store.bySubject(Preconditions.notNull(subject, "subject"), offset, limit);
+  }
+
+  @Override
   public List<Recipient> recipientsOf(SubjectId subject) {
     List<Recipient> found = new ArrayList<>();
     for (String id : recipientIds(disclosures(subject))) {
