@@ -55,8 +55,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the register and the log, checks disclosures under the subject's lock that restrictions are recorded
- * under, and sends Art. 19 notifications through an outbox in the disclosure store.
+ * Keeps the register and the log, checks disclosures under the subject's lock that restrictions are recorded and
+ * erasures marked under, and under their recipient's read lock that a retirement takes for writing, and sends
+ * Art. 19 notifications through an outbox in the disclosure store. Both locks live in this JVM; a kit shared by
+ * several instances relies on the stores for the rest. Locks are always taken recipient first, subject second.
  *
  * <p>Erasure runs in an order that survives a crash at any point: record a pending notification for each recipient
  * (the erasure job, still pending, calls again after a crash and finds them by pseudonym), send them, then clear
