@@ -177,7 +177,7 @@ public final class GdprKit {
     this.consents = consentService;
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
     this.sources = new DefaultSourceService(sourceStore, clock);
-    // Shared with disclosures, so that a disclosure never lands after a restriction took effect (recipients).
+    // Shared with disclosures, so that a disclosure never lands after a restriction or erasure took effect.
     SubjectLocks subjectLocks = new SubjectLocks(64);
     DefaultRestrictionService restrictionService = new DefaultRestrictionService(consentStore, consentService,
         purposes, clock, subjectLocks);
@@ -186,7 +186,7 @@ public final class GdprKit {
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
-        clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
+        clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks);
     this.erasure = erasureService;
     RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
     this.retention = new DefaultRetentionService(retentionStore, builder.retentionRules, consentService, erasureService,
@@ -216,7 +216,7 @@ public final class GdprKit {
         builder.recipientNotifier != null ? builder.recipientNotifier : DefaultRecipientService.missingNotifier(),
         purposes, decisions, audit, subjectLocks, clock, new DefaultRecipientService.Settings(
             builder.transferRules != null ? builder.transferRules : TransferRules.defaults(), builder.dataRegion,
-            builder.storeRegions, this::auditPseudonym));
+            builder.storeRegions, this::auditPseudonym, erasureService::wasErased));
     this.recipients = recipientService;
     erasureService.addListener(recipientService::erased);
     restrictionService.addListener(recipientService::restricted);
@@ -239,7 +239,8 @@ public final class GdprKit {
     });
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
-    DefaultExportService exportService = new DefaultExportService(personalData, consents, sources, purposes, clock);
+    DefaultExportService exportService = new DefaultExportService(personalData, consents, sources, purposes,
+        recipients, clock);
     this.exports = exportService;
     // Subject requests (issue 4)
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
@@ -271,7 +272,8 @@ public final class GdprKit {
         subject.tenant(), auditPseudonym(subject), Actor.system("export"), null,
         Map.of("kind", kind.name(), "format", format.name()))));
     // Consent receipts and authorised persons (issue 5)
-    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions);
+    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions,
+        audit, this::auditPseudonym);
     this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
         ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)

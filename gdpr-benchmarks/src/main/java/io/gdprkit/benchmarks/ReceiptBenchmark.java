@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issuing and verifying a signed consent receipt against the bare Ed25519 signature of the same bytes, which is
  * what a host signing its own JSON would pay at least.
  *
- * <p>{@code issue} looks the event up in the ledger, builds the Kantara and ISO fields, writes the JSON and signs
- * the JWS; {@code verify} checks the JWS strictly (canonical base64url, header, signature) and parses and re-writes
+ * <p>{@code issue} looks the event up in the ledger, builds the Kantara and ISO fields, writes the JSON, signs
+ * the JWS and appends one entry to the (in-memory) audit trail; {@code verify} checks the JWS strictly (canonical base64url, header, signature) and parses and re-writes
  * the payload. {@code rawSign} and {@code rawVerify} sign and verify the same JWS signing input with the same key
  * and nothing else, so the difference is the receipt's own cost. Expect Ed25519 to dominate both.
  *

@@ -38,5 +38,7 @@ public enum AuditKind {
   /** A staff user was refused access to a data category they are not authorised for. */
   ACCESS_REFUSED,
   /** A subject's data key was destroyed (crypto-shredding): whatever was encrypted under it is unreadable. */
-  KEY_DESTROYED
+  KEY_DESTROYED,
+  /** A signed consent receipt was issued for a consent event. */
+  RECEIPT_ISSUED
 }

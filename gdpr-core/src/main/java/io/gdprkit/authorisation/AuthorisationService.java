@@ -75,6 +75,11 @@ public interface AuthorisationService {
   /**
    * Passes when {@code staff} may process {@code category} now; otherwise audits the refusal and throws.
    *
+   * <p>A pass for a {@link io.gdprkit.purpose.Sensitivity#SPECIAL_CATEGORY special category} is audited as
+   * {@code ACCESSED} (staff id, category, sensitivity; no subject), because Art. 9 data needs a record of who looked
+   * at it. A pass for an ordinary or sensitive category is not audited: such checks run on every screen a staff user
+   * opens, and recording them all would bury the entries that matter in a trail that grows with every page view.
+   *
    * @throws NotAuthorisedException if no active grant covers the category
    */
   void require(StaffUser staff, DataCategory category);

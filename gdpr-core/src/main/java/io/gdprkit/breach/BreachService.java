@@ -115,6 +115,10 @@ public interface BreachService {
    * Streams the distinct subjects of whom some provider holds data of the breach's categories collected in its
    * exposure window, in {@link SubjectId} order, holding at most a page per provider and category in memory.
    *
+   * <p>The derivation reads who is in the providers' stores, so it is audited as {@code ACCESSED} once it finished:
+   * the breach id, the categories, the window, the count and which providers answered or not; never a subject id,
+   * since the trail must not become a second list of the affected subjects.
+   *
    * @throws io.gdprkit.InvalidInputException if the breach has no exposure window or no data categories
    * @throws UnknownBreachException if no breach has this id
    */
@@ -122,7 +126,8 @@ public interface BreachService {
 
   /**
    * Streams the distinct subjects of whom some provider holds data of these categories collected in the window,
-   * in {@link SubjectId} order, holding at most a page per provider and category in memory.
+   * in {@link SubjectId} order, holding at most a page per provider and category in memory; audited as the
+   * overload above, without a breach id.
    *
    * @throws io.gdprkit.InvalidInputException if {@code categories} is empty
    */

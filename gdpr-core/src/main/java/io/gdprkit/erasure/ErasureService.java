@@ -51,7 +51,12 @@ public interface ErasureService {
   /** Replays the journal over every subject the kit's consent store knows. */
   ReplayReport replayTombstones();
 
-  /** Returns whether the subject was erased, by its tombstone. */
+  /**
+   * Returns whether the subject was erased, by its tombstone. The tombstone is written once the providers, the
+   * ledger and the source tags are erased and before the erasure listeners run, so it is already true while a job
+   * that a listener failed stays pending for {@link #resumePending()}; from then on the recipients register refuses
+   * disclosures of the subject.
+   */
   boolean wasErased(SubjectId subject);
 
   /** Returns the kept erasure reports, newest last; they hold no personal data. */

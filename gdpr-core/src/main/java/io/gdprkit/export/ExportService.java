@@ -29,11 +29,18 @@ import org.apiguardian.api.API;
  *       {@code purposes} that apply (declared purposes needing a category seen among the items, and every declared
  *       purpose in the subject's consent history), each with its legal basis article and DPV IRIs;
  *       {@code consents}, the whole ledger with proofs (the IP address as stored, already reduced by the kit's
- *       {@link io.gdprkit.consent.IpPolicy}); {@code sources}; and {@code retention}, the fields seen among the
- *       items that erasure keeps under a legal obligation, with the obligation and the period.
+ *       {@link io.gdprkit.consent.IpPolicy}); {@code sources}; {@code retention}, the fields seen among the
+ *       items that erasure keeps under a legal obligation, with the obligation and the period; and
+ *       {@code recipients} (Art. 15(1)(c), 15(2)), one entry per disclosure of the subject's data, oldest first:
+ *       {@code recipient} (its id), {@code name}, {@code kind}, the {@code country} it went to, {@code safeguard}
+ *       and {@code safeguardReference} from the register (null if the register no longer holds the recipient, or
+ *       for a reference when there is no safeguard), {@code transferBasis}, {@code purpose}, {@code categories}
+ *       (ids, sorted) and {@code disclosedAt}. The log is read a page at a time, so a subject with many disclosures
+ *       costs no more memory than one with a few.
  * </ul>
- * Recipients (Art. 15(1)(c)) are not in the export yet: they arrive with the recipients register (issue 5). The
- * section is left out rather than written empty, because an empty list would claim there are none.
+ * Recipients are in the access export only. A portability export (Art. 20) carries the data the subject provided,
+ * in a form another controller can import; the disclosure log is the controller's own record of what it did with
+ * that data, which the subject has a right to know (Art. 15) but which no other controller could take over.
  *
  * <p><b>CSV</b> (RFC 4180, CRLF line ends) has the header
  * {@code provider,record,field,category,value,provided_by_subject,collected_at} and one row per data item. A field
@@ -48,7 +55,12 @@ import org.apiguardian.api.API;
  *       {@code collected_at} when the event was recorded; attributes that are absent get no row;
  *   <li>two rows per source tag: provider {@code sources}, record {@code tag-1}, {@code tag-2}, ... in the order the
  *       tags were recorded, fields {@code type} and {@code reference}, category {@code source},
- *       {@code provided_by_subject} false, {@code collected_at} when the tag was recorded.
+ *       {@code provided_by_subject} false, {@code collected_at} when the tag was recorded;
+ *   <li>one row per attribute of each disclosure: provider {@code recipients}, record {@code disclosure-1},
+ *       {@code disclosure-2}, ... oldest first, fields {@code recipient}, {@code name}, {@code kind},
+ *       {@code country}, {@code safeguard}, {@code safeguard_reference}, {@code transfer_basis}, {@code purpose} and
+ *       {@code categories} (ids, sorted, comma-separated), category {@code recipient}, {@code provided_by_subject}
+ *       false, {@code collected_at} when it was disclosed; attributes that are absent get no row.
  * </ul>
  * Purposes and retention are in the JSON export only. Values are written as they are: a spreadsheet may read a
  * value that starts with {@code =} as a formula, so open untrusted exports as text.

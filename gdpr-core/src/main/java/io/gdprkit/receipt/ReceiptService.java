@@ -11,8 +11,10 @@ import org.apiguardian.api.API;
  * kit's published verification key can check, with no access to the kit.
  *
  * <p>Why: Art. 7(1) makes the controller prove consent; a signed receipt lets the subject hold the same proof
- * (Kantara Consent Receipt v1.1, ISO/IEC TS 27560). Issuing writes nothing; the receipt of an event is the same
- * each time it is issued, apart from the signing key if it was changed. Thread-safe.
+ * (Kantara Consent Receipt v1.1, ISO/IEC TS 27560). Issuing changes no store but the audit trail: each receipt
+ * handed out is recorded as {@code RECEIPT_ISSUED} under the subject's audit pseudonym, with the event's id and type
+ * and the signing key's id, so the controller can show which evidence left the kit. The receipt of an event is the
+ * same each time it is issued, apart from the signing key if it was changed. Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * ConsentEvent event = gdpr.consents().grant(alice, "newsletter", proof);

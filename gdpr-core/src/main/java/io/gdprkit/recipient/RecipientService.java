@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * the subject objected to or has no basis for, is refused. A disclosure outside the EEA needs an adequacy
  * decision or a documented safeguard; the region of the store the data comes from is recorded, and only the
  * recipient's country is assessed. A disclosure that is refused leaves the log as it was. A disclosure racing a
- * restriction of the same subject is either logged before the restriction (and its recipient is told of it) or
- * refused, never logged after. Every change is audited. Thread-safe.
+ * restriction or a full erasure of the same subject is either logged before it (and its recipient is told of it,
+ * and for an erasure the entry is then pseudonymised) or refused, never logged after. Every change is audited.
+ * Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * gdpr.recipients().register(Recipient.of("mailer", RecipientKind.PROCESSOR, "Mail Co", "dpo@mail.example",
@@ -39,13 +40,32 @@ public interface RecipientService {
    * Adds a recipient to the register or replaces the entry with its id; audited as a register change.
    *
    * @return the entry it replaced, if any
+   * @throws io.gdprkit.InvalidInputException if the recipient given is itself marked retired: use {@link #retire}
+   * @throws RecipientRetiredException if the entry with the id was retired; it is kept as it is
    */
   Optional<Recipient> register(Recipient recipient, Actor by);
+
+  /**
+   * Retires a recipient: it keeps its entry and its disclosures, receives no new disclosures, and still receives
+   * Art. 19 notices about the data it already has. Audited as a register change. Idempotent: retiring a retired
+   * recipient returns it as it is and writes nothing.
+   *
+   * <p>A disclosure racing the retirement is either logged before it or refused, never logged after (within one
+   * kit; the lock is in this JVM).
+   *
+   * <p>Usage example: <pre>{@code gdpr.recipients().retire("mailer", "contract ended 2026-03-31", Actor.staff("dpo"));}</pre>
+   *
+   * @param reason why, such as the end of the contract; no personal data
+   * @return the retired entry
+   * @throws UnknownRecipientException if the recipient is not registered
+   * @throws io.gdprkit.InvalidInputException if the reason is blank or longer than 500 characters
+   */
+  Recipient retire(String recipientId, String reason, Actor by);
 
   /** Returns the registered recipient with the id. */
   Optional<Recipient> recipient(String id);
 
-  /** Returns every registered recipient, by id. */
+  /** Returns every registered recipient, retired ones included, by id. */
   List<Recipient> recipients();
 
   /**
@@ -63,10 +83,13 @@ public interface RecipientService {
    *     kit's data region
    * @param categories the data categories sent; each must be one the purpose needs
    * @throws UnknownRecipientException if the recipient is not registered
+   * @throws RecipientRetiredException if the recipient was retired
    * @throws UnknownPurposeException if the purpose is not declared
    * @throws io.gdprkit.InvalidInputException if no category is given or one is not needed by the purpose
    * @throws TransferRefusedException if the recipient is outside the EEA with neither adequacy nor safeguard
    * @throws DisclosureRefusedException if the decision for the subject and purpose denies
+   * @throws SubjectErasedException if the subject was erased in full; an erased subject's id stays erased, so a
+   *     subject that comes back (a new sign-up) needs a new id
    */
   Disclosure discloseFrom(@Nullable String store, SubjectId subject, String recipient,
       String purpose, Set<DataCategory> categories, Actor by);
@@ -74,7 +97,26 @@ public interface RecipientService {
   /** Returns the subject's disclosures, oldest first; none once the subject was erased. */
   List<Disclosure> disclosures(SubjectId subject);
 
-  /** Returns every recipient that received the subject's data, in order of first disclosure (Art. 15(1)(c), 19). */
+  /**
+   * Returns one page of the subject's disclosures, oldest first, for a subject with a long log: up to
+   * {@code limit} after skipping the first {@code offset}.
+   *
+   * <p>Usage example: <pre>{@code
+   * for (int at = 0; ; at += 500) {
+   *   List<Disclosure> page = gdpr.recipients().disclosures(alice, at, 500);
+   *   page.forEach(this::show);
+   *   if (page.size() < 500) break;
+   * }
+   * }</pre>
+   *
+   * @throws io.gdprkit.InvalidInputException if {@code offset} is negative or {@code limit} is not positive
+   */
+  List<Disclosure> disclosures(SubjectId subject, int offset, int limit);
+
+  /**
+   * Returns every recipient that received the subject's data, retired ones included, in order of first disclosure
+   * (Art. 15(1)(c), 19).
+   */
   List<Recipient> recipientsOf(SubjectId subject);
 
   /** Returns the notifications about the subject, oldest first; an erased subject's delivered ones are not named. */

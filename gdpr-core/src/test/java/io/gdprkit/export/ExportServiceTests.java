@@ -209,7 +209,7 @@ class ExportServiceTests {
     }
 
     @Test
-    void writesSourcesAndRetentionButNoRecipientsPlaceholder() {
+    void writesSourcesRetentionAndRecipientsLast() {
       givenAliceHasDataConsentsAndSources();
 
       JsonNode document = tree(export(ExportKind.ACCESS, ExportFormat.JSON));
@@ -224,8 +224,7 @@ class ExportServiceTests {
       assertThat(retention.get(0).get("obligation").asString()).isEqualTo("tax law (AO §147)");
       assertThat(retention.get(0).get("period").asString()).isEqualTo("P10Y");
       assertThat(document.propertyNames())
-          .containsExactly("metadata", "providers", "purposes", "consents", "sources", "retention")
-          .doesNotContain("recipients");
+          .containsExactly("metadata", "providers", "purposes", "consents", "sources", "retention", "recipients");
     }
 
     @Test

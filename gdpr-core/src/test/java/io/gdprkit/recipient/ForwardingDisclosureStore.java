@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Passes every call to an in-memory store; tests override a method to watch it or make it fail. */
-class ForwardingDisclosureStore implements DisclosureStore {
+public class ForwardingDisclosureStore implements DisclosureStore {
 
   final DisclosureStore delegate = DisclosureStore.inMemory();
 
@@ -19,6 +19,11 @@ class ForwardingDisclosureStore implements DisclosureStore {
   @Override
   public List<Disclosure> bySubject(SubjectId subject) {
     return delegate.bySubject(subject);
+  }
+
+  @Override
+  public List<Disclosure> bySubject(SubjectId subject, int offset, int limit) {
+    return delegate.bySubject(subject, offset, limit);
   }
 
   @Override

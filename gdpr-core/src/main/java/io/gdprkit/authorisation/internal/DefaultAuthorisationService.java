@@ -115,6 +115,10 @@ public final class DefaultAuthorisationService implements AuthorisationService {
               "sensitivity", category.sensitivity().name())));
       throw NotAuthorisedException.of(staff, category);
     }
+    if (category.sensitivity() == Sensitivity.SPECIAL_CATEGORY) {
+      audit.append(new AuditRecord(AuditKind.ACCESSED, staff.tenant(), null, Actor.staff(staff.id()), null,
+          Map.of("register", REGISTER, "category", category.id(), "sensitivity", category.sensitivity().name())));
+    }
   }
 
   @Override

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,7 @@ public final class DefaultBreachService implements BreachService {
 
   /** The register's name in audit details. */
   public static final String REGISTER = "breaches";
+  private static final Actor DERIVER = Actor.system("breach-register");
   /** How often a step re-reads and retries after losing a race. */
   static final int ATTEMPTS = 32;
   private static final int PAGE = 100;
@@ -143,7 +145,7 @@ public final class DefaultBreachService implements BreachService {
     ExposureWindow exposure = breach.details().exposure();
     Preconditions.check(exposure != null, "breach exposure",
         "must be recorded (amend the breach withExposure) to derive its affected subjects");
-    return affectedSubjects(breach.details().dataCategories(), exposure, sink);
+    return derive(breach.id(), breach.details().dataCategories(), exposure, sink);
   }
 
   @Override
@@ -153,7 +155,28 @@ public final class DefaultBreachService implements BreachService {
     Preconditions.check(!categories.isEmpty(), "data categories", "must not be empty to derive affected subjects");
     Preconditions.notNull(window, "window");
     Preconditions.notNull(sink, "sink");
-    return AffectedSubjectScan.run(providers, List.copyOf(categories), window, sink);
+    return derive(null, categories, window, sink);
+  }
+
+  /** Scans the providers, then audits what was derived: counts and providers, never a subject. */
+  private AffectedSubjects derive(@Nullable BreachId breach, Collection<DataCategory> categories,
+      ExposureWindow window, Consumer<SubjectId> sink) {
+    AffectedSubjects found = AffectedSubjectScan.run(providers, List.copyOf(categories), window, sink);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("register", REGISTER);
+    details.put("change", "AFFECTED_SUBJECTS_DERIVED");
+    if (breach != null) {
+      details.put("breach", breach.value());
+    }
+    details.put("categories", categories.stream().map(DataCategory::id).sorted().distinct()
+        .collect(Collectors.joining(",")));
+    details.put("from", window.from().toString());
+    details.put("until", window.until().toString());
+    details.put("subjects", Long.toString(found.subjects()));
+    details.put("answered", String.join(",", found.answered()));
+    details.put("unanswered", String.join(",", found.unanswered()));
+    audit.append(new AuditRecord(AuditKind.ACCESSED, TenantId.DEFAULT, null, DERIVER, null, details));
+    return found;
   }
 
   /** A change from one version of a breach to the next. */

@@ -19,6 +19,7 @@ import io.gdprkit.erasure.ReplayReport;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
@@ -60,11 +61,12 @@ public final class DefaultErasureService implements ErasureService {
   private final KeyRing keys;
   private final Clock clock;
   private final CascadePolicy cascade;
+  private final SubjectLocks locks;
   private final List<ErasureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
       SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
-      CascadePolicy cascade) {
+      CascadePolicy cascade, SubjectLocks locks) {
     this.providers = providers;
     this.consents = consents;
     this.sources = sources;
@@ -74,6 +76,7 @@ public final class DefaultErasureService implements ErasureService {
     this.keys = keys;
     this.clock = clock;
     this.cascade = cascade;
+    this.locks = locks;
   }
 
   /** Adds a listener told of every completed erasure; used by the facade to wire features together. */
@@ -166,6 +169,14 @@ public final class DefaultErasureService implements ErasureService {
         events = consents.erase(job.subject());
         tags = sources.erase(job.subject());
       }
+      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
+      if (job.scope().isEverything()) {
+        // Before the listeners, under the lock disclosures check it under: a disclosure either landed before and
+        // the recipients' listener finds it, or it sees the tombstone and is refused (issue 5).
+        synchronized (locks.of(job.subject())) {
+          store.addTombstone(pseudonym);
+        }
+      }
       for (ErasureListener listener : listeners) {
         listener.erased(job.subject(), job.scope());
       }
@@ -176,10 +187,6 @@ public final class DefaultErasureService implements ErasureService {
         } else {
           store.reports().stream().filter(r -> r.job().equals(child)).findFirst().ifPresent(cascaded::add);
         }
-      }
-      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
-      if (job.scope().isEverything()) {
-        store.addTombstone(pseudonym);
       }
       List<ProviderReport> reports = new ArrayList<>();
       for (PersonalDataProvider provider : providers.providers()) {

@@ -7,6 +7,8 @@ import io.gdprkit.export.ExportKind;
 import io.gdprkit.internal.Csv;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.recipient.Disclosure;
+import io.gdprkit.recipient.Recipient;
 import io.gdprkit.source.SourceTag;
 import io.gdprkit.subject.PersonalDataAccess;
 import io.gdprkit.subject.SubjectId;
@@ -22,19 +24,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the flat CSV export (RFC 4180): one row per data item, then, for an access export, rows for consent events
- * and source tags; the mapping is described on {@link io.gdprkit.export.ExportService}.
+ * Writes the flat CSV export (RFC 4180): one row per data item, then, for an access export, rows for consent events,
+ * source tags and disclosures to recipients; the mapping is described on {@link io.gdprkit.export.ExportService}.
  */
 final class CsvDocumentWriter implements DocumentWriter {
 
   static final String HEADER = "provider,record,field,category,value,provided_by_subject,collected_at";
   static final String CONSENT_LEDGER = "consent-ledger";
   static final String SOURCES = "sources";
+  static final String RECIPIENTS = "recipients";
 
   private static final String CRLF = "\r\n";
 
   private final Writer out;
   private String provider = "";
+  private int disclosures;
   /** The text of {@link #lastInstant}, formatted without allocating. */
   private final char[] instantText = new char[IsoInstants.MAX_LENGTH];
   private int instantLength;
@@ -146,6 +150,39 @@ final class CsvDocumentWriter implements DocumentWriter {
   /** Retention is in the JSON export only. */
   @Override
   public void retention(List<RetainedField> fields) {}
+
+  @Override
+  public void beginRecipients() {
+    disclosures = 0;
+  }
+
+  @Override
+  public void disclosure(Disclosure disclosure, @Nullable Recipient recipient) {
+    String record = "disclosure-" + ++disclosures;
+    String at = disclosure.disclosedAt().toString();
+    recipientRow(record, "recipient", disclosure.recipient(), at);
+    if (recipient != null) {
+      recipientRow(record, "name", recipient.name(), at);
+      recipientRow(record, "kind", recipient.kind().name(), at);
+    }
+    recipientRow(record, "country", disclosure.to().value(), at);
+    if (recipient != null) {
+      recipientRow(record, "safeguard", recipient.safeguard().name(), at);
+      recipientRow(record, "safeguard_reference", recipient.safeguardReference(), at);
+    }
+    recipientRow(record, "transfer_basis", disclosure.basis().name(), at);
+    recipientRow(record, "purpose", disclosure.purpose(), at);
+    recipientRow(record, "categories", String.join(",", DocumentWriter.categoryIds(disclosure)), at);
+  }
+
+  private void recipientRow(String record, String field, @Nullable String value, String at) {
+    if (value != null) {
+      row(RECIPIENTS, record, field, "recipient", value, false, at);
+    }
+  }
+
+  @Override
+  public void endRecipients() {}
 
   @Override
   public void end() {

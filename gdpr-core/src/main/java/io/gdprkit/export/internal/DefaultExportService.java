@@ -20,6 +20,9 @@ import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
+import io.gdprkit.recipient.Disclosure;
+import io.gdprkit.recipient.Recipient;
+import io.gdprkit.recipient.RecipientService;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.subject.SubjectId;
 import java.io.OutputStream;
@@ -31,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
@@ -39,25 +43,30 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * The export service: walks the providers, then, for an access export, the consent ledger and the source tags, and
- * hands everything to a {@link DocumentWriter} for the format.
+ * The export service: walks the providers, then, for an access export, the consent ledger, the source tags and the
+ * disclosure log, and hands everything to a {@link DocumentWriter} for the format.
  *
  * <p>Holds nothing per export beyond the writer's buffer, the ids of the categories seen and the retained fields
  * seen, both bounded by what the providers declare. The consent history and source tags are read as the services
- * return them, as lists: they grow with a subject's decisions, not with their data. Thread-safe.
+ * return them, as lists: they grow with a subject's decisions, not with their data. The disclosure log grows with
+ * every sync to a recipient, so it is read a page at a time, and only the recipients it names are held. Thread-safe.
  *
- * <p>Usage example: <pre>{@code new DefaultExportService(providers, consents, sources, purposes, clock)}</pre>
+ * <p>Usage example: <pre>{@code new DefaultExportService(providers, consents, sources, purposes, recipients, clock)}</pre>
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DefaultExportService implements ExportService {
 
+  /** How many disclosures an export reads from the log at a time. */
+  static final int DISCLOSURE_PAGE = 256;
+
   private final ProviderRegistry providers;
   private final ConsentService consents;
   private final SourceService sources;
   private final PurposeRegistry purposes;
   private final Clock clock;
+  private final RecipientService recipients;
   /** Ids of the categories that a purpose based on consent or contract needs: Art. 20(1)(a). */
   private final Set<String> portableCategories;
 
@@ -77,12 +86,13 @@ public final class DefaultExportService implements ExportService {
 
   /** Creates the service over the kit's registries and services. */
   public DefaultExportService(ProviderRegistry providers, ConsentService consents, SourceService sources,
-      PurposeRegistry purposes, Clock clock) {
+      PurposeRegistry purposes, RecipientService recipients, Clock clock) {
     this.providers = Preconditions.notNull(providers, "providers");
     this.consents = Preconditions.notNull(consents, "consents");
     this.sources = Preconditions.notNull(sources, "sources");
     this.purposes = Preconditions.notNull(purposes, "purposes");
     this.clock = Preconditions.notNull(clock, "clock");
+    this.recipients = Preconditions.notNull(recipients, "recipients");
     Set<String> portable = new HashSet<>();
     for (Purpose purpose : purposes.all()) {
       if (purpose.legalBasis() == LegalBasis.CONSENT || purpose.legalBasis() == LegalBasis.CONTRACT) {
@@ -153,8 +163,29 @@ public final class DefaultExportService implements ExportService {
       writer.consents(history);
       writer.sources(sources.tags(subject));
       writer.retention(List.copyOf(retainedSeen));
+      writeRecipients(subject, writer);
     }
     writer.end();
+  }
+
+  /**
+   * Pages through the subject's disclosures, so a long log never sits in memory; each recipient is looked up in the
+   * register once per export.
+   */
+  private void writeRecipients(SubjectId subject, DocumentWriter writer) {
+    writer.beginRecipients();
+    Map<String, Optional<Recipient>> register = new HashMap<>();
+    for (int offset = 0; ; offset += DISCLOSURE_PAGE) {
+      List<Disclosure> page = recipients.disclosures(subject, offset, DISCLOSURE_PAGE);
+      for (Disclosure disclosure : page) {
+        writer.disclosure(disclosure,
+            register.computeIfAbsent(disclosure.recipient(), recipients::recipient).orElse(null));
+      }
+      if (page.size() < DISCLOSURE_PAGE) {
+        break;
+      }
+    }
+    writer.endRecipients();
   }
 
   private List<DataCategory> categoriesToDeclare(ProviderDescriptor descriptor, boolean access) {

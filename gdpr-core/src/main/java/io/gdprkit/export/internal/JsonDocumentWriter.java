@@ -6,6 +6,8 @@ import io.gdprkit.data.DataItem;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.recipient.Disclosure;
+import io.gdprkit.recipient.Recipient;
 import io.gdprkit.source.Origin;
 import io.gdprkit.source.SourceTag;
 import io.gdprkit.subject.PersonalDataAccess;
@@ -281,6 +283,39 @@ final class JsonDocumentWriter implements DocumentWriter {
       json.writeStringProperty("runsFrom", "the record's date");
       json.writeEndObject();
     }
+    json.writeEndArray();
+  }
+
+  @Override
+  public void beginRecipients() {
+    json.writeName("recipients");
+    json.writeStartArray();
+  }
+
+  @Override
+  public void disclosure(Disclosure disclosure, @Nullable Recipient recipient) {
+    json.writeStartObject();
+    json.writeStringProperty("recipient", disclosure.recipient());
+    json.writeStringProperty("name", recipient == null ? null : recipient.name());
+    json.writeStringProperty("kind", recipient == null ? null : recipient.kind().name());
+    json.writeStringProperty("country", disclosure.to().value());
+    json.writeStringProperty("safeguard", recipient == null ? null : recipient.safeguard().name());
+    json.writeStringProperty("safeguardReference", recipient == null ? null : recipient.safeguardReference());
+    json.writeStringProperty("transferBasis", disclosure.basis().name());
+    json.writeStringProperty("purpose", disclosure.purpose());
+    json.writeName("categories");
+    json.writeStartArray();
+    for (String category : DocumentWriter.categoryIds(disclosure)) {
+      json.writeString(category);
+    }
+    json.writeEndArray();
+    json.writeName("disclosedAt");
+    writeInstant(disclosure.disclosedAt());
+    json.writeEndObject();
+  }
+
+  @Override
+  public void endRecipients() {
     json.writeEndArray();
   }
 

@@ -2,6 +2,9 @@ package io.gdprkit.receipt.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.audit.AuditRecord;
+import io.gdprkit.audit.AuditService;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentService;
@@ -21,11 +24,14 @@ import io.gdprkit.receipt.ConsentReceipt.ServicePurpose;
 import io.gdprkit.receipt.ReceiptOptions;
 import io.gdprkit.receipt.ReceiptService;
 import io.gdprkit.receipt.SignedReceipt;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -42,25 +48,32 @@ public final class DefaultReceiptService implements ReceiptService {
   static final String PRINCIPAL_LABEL = "receipt-principal";
 
   private static final String DPV = "https://w3id.org/dpv#";
+  private static final Actor ISSUER = Actor.system("consent-receipts");
 
   private final ConsentService consents;
   private final PurposeRegistry purposes;
   private final KeyRing keys;
   private final SigningKey signingKey;
   private final @Nullable ReceiptOptions options;
+  private final AuditService audit;
+  private final Function<SubjectId, String> auditPseudonyms;
 
   /**
    * Creates the service.
    *
    * @param options the controller details, or {@code null} when the host configured none: then issuing fails
+   * @param audit where each issued receipt is recorded
+   * @param auditPseudonyms how the audit trail names a subject
    */
   public DefaultReceiptService(ConsentService consents, PurposeRegistry purposes, KeyRing keys, SigningKey signingKey,
-      @Nullable ReceiptOptions options) {
+      @Nullable ReceiptOptions options, AuditService audit, Function<SubjectId, String> auditPseudonyms) {
     this.consents = Preconditions.notNull(consents, "consents");
     this.purposes = Preconditions.notNull(purposes, "purposes");
     this.keys = Preconditions.notNull(keys, "keys");
     this.signingKey = Preconditions.notNull(signingKey, "signingKey");
     this.options = options;
+    this.audit = Preconditions.notNull(audit, "audit");
+    this.auditPseudonyms = Preconditions.notNull(auditPseudonyms, "auditPseudonyms");
   }
 
   @Override
@@ -75,7 +88,11 @@ public final class DefaultReceiptService implements ReceiptService {
     Preconditions.check(consents.history(event.subject(), event.purpose()).contains(event), "event",
         "must be an event of the consent ledger, unchanged");
     ConsentReceipt receipt = receipt(event, purpose, settings);
-    return new SignedReceipt(Jws.sign(receipt, signingKey), receipt);
+    SignedReceipt signed = new SignedReceipt(Jws.sign(receipt, signingKey), receipt);
+    audit.append(new AuditRecord(AuditKind.RECEIPT_ISSUED, event.subject().tenant(),
+        auditPseudonyms.apply(event.subject()), ISSUER, purpose.id(), Map.of("event", event.id().toString(),
+            "type", event.type().name(), "key", signingKey.keyId())));
+    return signed;
   }
 
   @Override

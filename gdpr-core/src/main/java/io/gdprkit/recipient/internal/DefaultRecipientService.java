@@ -21,7 +21,9 @@ import io.gdprkit.recipient.Notification;
 import io.gdprkit.recipient.NotificationReason;
 import io.gdprkit.recipient.NotificationStatus;
 import io.gdprkit.recipient.Recipient;
+import io.gdprkit.recipient.RecipientRetiredException;
 import io.gdprkit.recipient.RecipientService;
+import io.gdprkit.recipient.SubjectErasedException;
 import io.gdprkit.recipient.TransferBasis;
 import io.gdprkit.recipient.TransferRules;
 import io.gdprkit.recipient.UnknownRecipientException;
@@ -40,8 +42,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +55,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the register and the log, checks disclosures under the subject's lock that restrictions are recorded
- * under, and sends Art. 19 notifications through an outbox in the disclosure store.
+ * Keeps the register and the log, checks disclosures under the subject's lock that restrictions are recorded and
+ * erasures marked under, and under their recipient's read lock that a retirement takes for writing, and sends
+ * Art. 19 notifications through an outbox in the disclosure store. Both locks live in this JVM; a kit shared by
+ * several instances relies on the stores for the rest. Locks are always taken recipient first, subject second.
  *
  * <p>Erasure runs in an order that survives a crash at any point: record a pending notification for each recipient
  * (the erasure job, still pending, calls again after a crash and finds them by pseudonym), send them, then clear
@@ -75,14 +83,21 @@ public final class DefaultRecipientService implements RecipientService {
   private final AuditService audit;
   private final SubjectLocks locks;
   private final Function<SubjectId, String> pseudonyms;
+  private final Predicate<SubjectId> erased;
   private final @Nullable CountryCode dataRegion;
   private final Map<String, CountryCode> storeRegions;
   private final Clock clock;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+  private final ReadWriteLock[] recipientLocks = new ReadWriteLock[16];
 
-  /** What the service needs from the rest of the kit. */
+  /**
+   * What the service needs from the rest of the kit.
+   *
+   * @param erased whether a subject was erased in full; asked under the subject's lock, which erasure holds while it
+   *     marks a subject erased, before it tells the recipients
+   */
   public record Settings(TransferRules rules, @Nullable CountryCode dataRegion, Map<String, CountryCode> storeRegions,
-      Function<SubjectId, String> pseudonyms) {
+      Function<SubjectId, String> pseudonyms, Predicate<SubjectId> erased) {
 
     /** Copies the regions. */
     public Settings {
@@ -102,9 +117,13 @@ public final class DefaultRecipientService implements RecipientService {
     this.audit = audit;
     this.locks = locks;
     this.pseudonyms = settings.pseudonyms();
+    this.erased = settings.erased();
     this.dataRegion = settings.dataRegion();
     this.storeRegions = settings.storeRegions();
     this.clock = clock;
+    for (int i = 0; i < recipientLocks.length; i++) {
+      recipientLocks[i] = new ReentrantReadWriteLock();
+    }
   }
 
   /** The notifier used when the host configured none: every notification fails, visibly, until one is set. */
@@ -119,13 +138,44 @@ public final class DefaultRecipientService implements RecipientService {
   public Optional<Recipient> register(Recipient recipient, Actor by) {
     Preconditions.notNull(recipient, "recipient");
     Preconditions.notNull(by, "actor");
+    Preconditions.check(!recipient.isRetired(), "recipient",
+        "must not be retired when registered; retire a registered recipient with retire(..)");
     Optional<Recipient> previous = recipients.save(recipient);
+    if (previous.isPresent() && previous.get().retiredAt() != null) {
+      throw RecipientRetiredException.registration(recipient.id(), previous.get().retiredAt());
+    }
     audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
         Map.of("register", "recipients", "recipient", recipient.id(), "change",
             previous.isPresent() ? "replaced" : "added", "country", recipient.country().value(),
             "safeguard", recipient.safeguard().name())));
     LOG.debug("recipient {} {}", recipient.id(), previous.isPresent() ? "replaced" : "added");
     return previous;
+  }
+
+  @Override
+  public Recipient retire(String recipientId, String reason, Actor by) {
+    Preconditions.notNull(recipientId, "recipientId");
+    Preconditions.text(reason, "retirement reason", 500);
+    Preconditions.notNull(by, "actor");
+    Lock exclusive = recipientLock(recipientId).writeLock();
+    boolean retired;
+    exclusive.lock();
+    try {
+      retired = recipients.retire(recipientId, clock.instant(), reason);
+    } finally {
+      exclusive.unlock();
+    }
+    Recipient entry = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    if (retired) {
+      audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
+          Map.of("register", "recipients", "recipient", recipientId, "change", "retired")));
+      LOG.debug("recipient {} retired", recipientId);
+    }
+    return entry;
+  }
+
+  private ReadWriteLock recipientLock(String recipientId) {
+    return recipientLocks[recipientId.hashCode() & (recipientLocks.length - 1)];
   }
 
   @Override
@@ -155,7 +205,22 @@ public final class DefaultRecipientService implements RecipientService {
     if (storeId != null) {
       Preconditions.identifier(storeId, "store", 64);
     }
+    // Shared with other disclosures, exclusive for a retirement: a disclosure lands before it or is refused after.
+    Lock shared = recipientLock(recipientId).readLock();
+    shared.lock();
+    try {
+      return log(storeId, subject, recipientId, purposeId, categories, by);
+    } finally {
+      shared.unlock();
+    }
+  }
+
+  private Disclosure log(@Nullable String storeId, SubjectId subject, String recipientId, String purposeId,
+      Set<DataCategory> categories, Actor by) {
     Recipient recipient = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    if (recipient.retiredAt() != null) {
+      throw RecipientRetiredException.disclosure(recipient.id(), recipient.retiredAt());
+    }
     Purpose purpose = purposes.get(purposeId);
     Preconditions.check(!categories.isEmpty(), "categories", "must name at least one data category");
     Set<String> needed = purpose.dataCategories().stream().map(DataCategory::id).collect(Collectors.toSet());
@@ -166,8 +231,12 @@ public final class DefaultRecipientService implements RecipientService {
     CountryCode from = storeId == null ? dataRegion : storeRegions.getOrDefault(storeId, dataRegion);
     TransferBasis basis = rules.assess(recipient);
     Disclosure disclosure;
-    // Under the lock a restriction is recorded under: the decision and the append are one step for it.
+    // Under the lock a restriction is recorded and an erasure marked under: the checks and the append are one step
+    // for them, so a disclosure lands before either (and its recipient is told) or is refused after it.
     synchronized (locks.of(subject)) {
+      if (erased.test(subject)) {
+        throw SubjectErasedException.of(subject, recipient.id(), purpose.id());
+      }
       Decision decision = decisions.decide(subject, purpose.id());
       if (!decision.allowed()) {
         throw DisclosureRefusedException.of(subject, recipient.id(), purpose.id(), decision.reason());
@@ -187,6 +256,11 @@ public final class DefaultRecipientService implements RecipientService {
   @Override
   public List<Disclosure> disclosures(SubjectId subject) {
     return store.bySubject(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public List<Disclosure> disclosures(SubjectId subject, int offset, int limit) {
+    return store.bySubject(Preconditions.notNull(subject, "subject"), offset, limit);
   }
 
   @Override

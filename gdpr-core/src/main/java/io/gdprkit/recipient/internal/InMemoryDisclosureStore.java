@@ -41,6 +41,14 @@ public final class InMemoryDisclosureStore implements DisclosureStore {
   }
 
   @Override
+  public synchronized List<Disclosure> bySubject(SubjectId subject, int offset, int limit) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.check(offset >= 0, "offset", "must not be negative");
+    Preconditions.positive(limit, "limit");
+    return log.stream().filter(d -> subject.equals(d.subject())).skip(offset).limit(limit).toList();
+  }
+
+  @Override
   public synchronized List<Disclosure> byPseudonym(String subjectPseudonym) {
     Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
     return log.stream().filter(d -> d.subjectPseudonym().equals(subjectPseudonym)).toList();

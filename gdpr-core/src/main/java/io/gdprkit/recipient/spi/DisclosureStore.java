@@ -42,6 +42,17 @@ public interface DisclosureStore {
   /** Returns the subject's disclosures that still name the subject, in append order. */
   List<Disclosure> bySubject(SubjectId subject);
 
+  /**
+   * Returns one page of {@link #bySubject}: up to {@code limit} of the subject's entries that still name it, after
+   * skipping the first {@code offset}, in append order. Lets an export walk a long log in bounded memory; entries
+   * appended while it pages come after the ones already read.
+   *
+   * @param offset how many of the subject's entries to skip, zero or more
+   * @param limit the most entries to return, at least one
+   * @throws io.gdprkit.InvalidInputException if {@code offset} is negative or {@code limit} is not positive
+   */
+  List<Disclosure> bySubject(SubjectId subject, int offset, int limit);
+
   /** Returns the disclosures under a subject pseudonym, pseudonymised or not, in append order. */
   List<Disclosure> byPseudonym(String subjectPseudonym);
 

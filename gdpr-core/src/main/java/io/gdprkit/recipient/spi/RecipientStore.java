@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.internal.InMemoryRecipientStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -27,11 +28,22 @@ public interface RecipientStore {
 
   /**
    * Adds the recipient or replaces the one with its id, atomically: of two saves racing for a new id, exactly one
-   * sees no previous entry.
+   * sees no previous entry. A retired entry is never replaced: the store keeps it and returns it, so that a retired
+   * id is not brought back with another meaning and its history stays unambiguous.
    *
-   * @return the entry replaced, if any
+   * @return the entry that was under the id before the call, if any; when it is retired, nothing was saved
    */
   Optional<Recipient> save(Recipient recipient);
+
+  /**
+   * Retires the entry with the id, atomically, keeping every other field: of two calls racing to retire one
+   * entry, exactly one returns {@code true}, and the entry keeps that call's time and reason.
+   *
+   * @param at when it was retired
+   * @param reason why; no personal data
+   * @return {@code true} if this call retired it; {@code false} if there is no such entry or it was retired before
+   */
+  boolean retire(String id, Instant at, String reason);
 
   /** Returns the recipient with the id. */
   Optional<Recipient> find(String id);

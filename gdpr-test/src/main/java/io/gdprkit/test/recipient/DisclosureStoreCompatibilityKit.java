@@ -18,6 +18,7 @@ import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +107,51 @@ public abstract class DisclosureStoreCompatibilityKit extends StoreCompatibility
 
       assertThat(thrown).isInstanceOf(InvalidInputException.class);
       assertThat(store().byPseudonym(pseudonym(ALICE))).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("paging a subject's log")
+  class Paging {
+
+    @Test
+    @DisplayName("pages follow append order, skip other subjects and together give the whole log")
+    void pagesInAppendOrder() {
+      List<Disclosure> alices = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        Disclosure mine = disclosure(ALICE, "r-" + i, i);
+        alices.add(mine);
+        store().append(mine);
+        store().append(disclosure(BOB, "r-" + i, i));
+      }
+
+      List<Disclosure> first = store().bySubject(ALICE, 0, 3);
+      List<Disclosure> second = store().bySubject(ALICE, 3, 3);
+      List<Disclosure> last = store().bySubject(ALICE, 6, 3);
+
+      assertThat(first).containsExactlyElementsOf(alices.subList(0, 3));
+      assertThat(second).containsExactlyElementsOf(alices.subList(3, 6));
+      assertThat(last).containsExactly(alices.get(6));
+      assertThat(store().bySubject(ALICE, 7, 3)).isEmpty();
+      assertThat(store().bySubject(ALICE, 0, 100)).containsExactlyElementsOf(store().bySubject(ALICE));
+    }
+
+    @Test
+    @DisplayName("a pseudonymised subject has no pages")
+    void pseudonymisedEntriesAreNotPaged() {
+      store().append(disclosure(ALICE, "mailer", 1));
+      store().pseudonymise(ALICE);
+
+      assertThat(store().bySubject(ALICE, 0, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a negative offset or a limit below one is refused")
+    void refusesBadBounds() {
+      store().append(disclosure(ALICE, "mailer", 1));
+
+      assertThat(thrownBy(() -> store().bySubject(ALICE, -1, 10))).isInstanceOf(InvalidInputException.class);
+      assertThat(thrownBy(() -> store().bySubject(ALICE, 0, 0))).isInstanceOf(InvalidInputException.class);
     }
   }
 

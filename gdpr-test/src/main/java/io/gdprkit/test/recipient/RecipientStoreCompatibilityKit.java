@@ -10,6 +10,7 @@ import io.gdprkit.recipient.Safeguard;
 import io.gdprkit.recipient.spi.RecipientStore;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that a {@link RecipientStore} keeps its contract: entries found by id, every field kept, replacement by id
- * returning the entry replaced, all entries ordered by id, and atomic saves under races.
+ * returning the entry replaced, all entries ordered by id, retirement that no save undoes, and atomic saves and
+ * retirements under races.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
  *
@@ -85,6 +87,85 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
     @DisplayName("an empty store lists no recipients")
     void startsEmpty() {
       assertThat(store().all()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("retirement")
+  class Retirement {
+
+    private final Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    @DisplayName("a retired entry keeps every other field and carries the time and reason")
+    void retiresKeepingEveryField() {
+      Recipient saved = recipient("mailer", "DE").withSafeguard(Safeguard.BINDING_CORPORATE_RULES, "BCR 2025");
+      store().save(saved);
+
+      boolean retired = store().retire("mailer", at, "contract ended");
+
+      assertThat(retired).isTrue();
+      assertThat(store().find("mailer")).contains(saved.retired(at, "contract ended"));
+      assertThat(store().all()).containsExactly(saved.retired(at, "contract ended"));
+    }
+
+    @Test
+    @DisplayName("retiring an unknown id changes nothing and says so")
+    void retiringAnUnknownIdReturnsFalse() {
+      store().save(recipient("mailer", "DE"));
+
+      assertThat(store().retire("bank", at, "contract ended")).isFalse();
+      assertThat(store().all()).extracting(Recipient::id).containsExactly("mailer");
+      assertThat(store().find("bank")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("retiring a retired entry keeps the first retirement")
+    void retiringTwiceKeepsTheFirst() {
+      store().save(recipient("mailer", "DE"));
+      store().retire("mailer", at, "contract ended");
+
+      boolean again = store().retire("mailer", at.plusSeconds(60), "another reason");
+
+      assertThat(again).isFalse();
+      assertThat(store().find("mailer").orElseThrow().retiredAt()).isEqualTo(at);
+      assertThat(store().find("mailer").orElseThrow().retirementReason()).isEqualTo("contract ended");
+    }
+
+    @Test
+    @DisplayName("saving under a retired id keeps the retired entry and returns it")
+    void neverReplacesARetiredEntry() {
+      store().save(recipient("mailer", "DE"));
+      store().retire("mailer", at, "contract ended");
+      Recipient retired = store().find("mailer").orElseThrow();
+
+      Optional<Recipient> previous = store().save(recipient("mailer", "FR"));
+
+      assertThat(previous).contains(retired);
+      assertThat(store().find("mailer")).contains(retired);
+    }
+
+    @Test
+    @DisplayName("of retirements racing for one entry, exactly one wins and its reason stays")
+    void racingRetirementsAreAtomic() throws Exception {
+      store().save(recipient("mailer", "DE"));
+      int threads = 8;
+
+      List<Boolean> won = race(threads, RACE_TIMEOUT, thread -> store().retire("mailer", at, "reason " + thread));
+
+      assertThat(won.stream().filter(Boolean::booleanValue)).hasSize(1);
+      assertThat(store().find("mailer").orElseThrow().retirementReason()).isEqualTo("reason " + won.indexOf(true));
+    }
+
+    @Test
+    @DisplayName("a save racing a retirement never brings the entry back to active")
+    void aSaveRacingARetirementNeverUndoesIt() throws Exception {
+      store().save(recipient("mailer", "DE"));
+
+      race(2, RACE_TIMEOUT, thread -> thread == 0 ? store().retire("mailer", at, "contract ended")
+          : store().save(recipient("mailer", "FR")));
+
+      assertThat(store().find("mailer").orElseThrow().isRetired()).isTrue();
     }
   }
 
