@@ -22,6 +22,8 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.crypto.SigningKey;
+import io.gdprkit.crypto.VerificationKey;
+import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
@@ -131,6 +133,8 @@ public final class GdprKit {
   private final Clock clock;
   private final KeyRing keys;
   private final SigningKey signingKey;
+  // Signing-key rotation (issue 5): the current verification key first, then the earlier ones still trusted
+  private final VerificationKeys verificationKeys;
   private final PurposeRegistry purposes;
   private final ConsentService consents;
   private final DefaultDecisionService decisions;
@@ -159,6 +163,9 @@ public final class GdprKit {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
     this.keys = builder.keys != null ? builder.keys : KeyRing.generate();
     this.signingKey = builder.signingKey != null ? builder.signingKey : SigningKey.generate("generated");
+    // Signing-key rotation (issue 5): checkpoints and receipts of every trusted key keep verifying
+    this.verificationKeys = trustedWith(signingKey,
+        builder.trustedKeys != null ? builder.trustedKeys.keys() : List.of());
     this.purposes = PurposeRegistry.of(builder.purposes);
     List<PersonalDataProvider> providers = new ArrayList<>(builder.providers);
     if (builder.discoverProviders) {
@@ -202,6 +209,7 @@ public final class GdprKit {
     // Verifiable audit trail (issue 5): signed checkpoints by policy
     this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
         builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(), signingKey,
+        verificationKeys,
         builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
@@ -279,6 +287,21 @@ public final class GdprKit {
         ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
     this.breaches = new DefaultBreachService(builder.breachStore != null ? builder.breachStore
         : BreachStore.inMemory(), personalData, audit, clock);
+  }
+
+  /** Returns the signing key's verification key followed by the previous keys, refusing one that reuses its id. */
+  private static VerificationKeys trustedWith(SigningKey current, List<VerificationKey> previous) {
+    List<VerificationKey> all = new ArrayList<>();
+    all.add(current.verificationKey());
+    for (VerificationKey key : previous) {
+      if (key.keyId().equals(current.keyId())) {
+        Preconditions.check(key.equals(current.verificationKey()), "trustedKeys",
+            "must not hold another key with the signing key's id '" + current.keyId() + "'");
+      } else {
+        all.add(key);
+      }
+    }
+    return VerificationKeys.of(all);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -430,6 +453,15 @@ public final class GdprKit {
     return signingKey;
   }
 
+  /**
+   * Returns the keys whose signatures the kit trusts: the signing key's verification key first, then the previous
+   * keys given to {@link Builder#trustedKeys(VerificationKeys)}; publish it with {@link VerificationKeys#toJwks()}
+   * so that checkpoints and receipts signed before a rotation can still be checked.
+   */
+  public VerificationKeys verificationKeys() {
+    return verificationKeys;
+  }
+
   /** Returns the clock every service reads time from. */
   public Clock clock() {
     return clock;
@@ -455,6 +487,7 @@ public final class GdprKit {
     private @Nullable Clock clock;
     private @Nullable KeyRing keys;
     private @Nullable SigningKey signingKey;
+    private @Nullable VerificationKeys trustedKeys;
     private @Nullable ConsentStore consentStore;
     private @Nullable SourceStore sourceStore;
     private @Nullable IpPolicy ipPolicy;
@@ -554,6 +587,20 @@ public final class GdprKit {
     public Builder signingKey(SigningKey value) {
       requireUnset(signingKey, "signingKey");
       this.signingKey = Preconditions.notNull(value, "signingKey");
+      return this;
+    }
+
+    /**
+     * Adds previous signing keys whose checkpoints and receipts the kit still trusts after a rotation; none by
+     * default. A key with the signing key's id must be its verification key.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().signingKey(key2027).trustedKeys(VerificationKeys.of(key2026.verificationKey()))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder trustedKeys(VerificationKeys value) {
+      requireUnset(trustedKeys, "trustedKeys");
+      this.trustedKeys = Preconditions.notNull(value, "trustedKeys");
       return this;
     }
 
