@@ -90,6 +90,7 @@ import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
@@ -189,8 +190,9 @@ public final class GdprKit {
     DefaultRestrictionService restrictionService = new DefaultRestrictionService(consentStore, consentService,
         purposes, clock, subjectLocks);
     this.restrictions = restrictionService;
-    this.suppression = new DefaultSuppressionService(
+    DefaultSuppressionService suppressionService = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
+    this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
         clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults());
@@ -217,6 +219,24 @@ public final class GdprKit {
         Map.of("event", event.id().toString(), "type", event.type().name()))));
     erasureService.addListener((subject, scope) -> audit.append(new AuditRecord(AuditKind.ERASED, subject.tenant(),
         auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
+    // Audit completeness (issue 5): rectifications, restrictions, objections, switches and suppression entries, by
+    // pseudonym; names, ids and states only, never a value, a reason or grounds written as free text.
+    rectificationService.addRecordListener((subject, provider, record, field) -> audit.append(new AuditRecord(
+        AuditKind.UPDATED, subject.tenant(), auditPseudonym(subject), Actor.system("rectification"), null,
+        Map.of("provider", provider, "record", record, "field", field))));
+    restrictionService.addListener(change -> audit.append(new AuditRecord(AuditKind.RESTRICTION_CHANGED,
+        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), null,
+        Map.of("restricted", Boolean.toString(change.restricted())))));
+    restrictionService.addObjectionListener(change -> audit.append(new AuditRecord(AuditKind.OBJECTION_CHANGED,
+        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), change.purpose(),
+        Map.of("status", change.status().name()))));
+    consentService.addSwitchListener(change -> audit.append(new AuditRecord(AuditKind.SWITCH_CHANGED,
+        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), null,
+        Map.of("switch", change.processingSwitch().name(), "on", Boolean.toString(change.on())))));
+    // The suppression list is kit-wide and keeps keyed hashes only: its entries go to the default tenant's chain,
+    // named by that hash, with no subject.
+    suppressionService.addListener(entry -> audit.append(new AuditRecord(AuditKind.SUPPRESSION_ADDED, TenantId.DEFAULT,
+        null, Actor.system("suppression"), null, Map.of("kind", entry.kind().name(), "entry", entry.hash()))));
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
     DefaultRecipientService recipientService = new DefaultRecipientService(
         builder.recipientStore != null ? builder.recipientStore : RecipientStore.inMemory(),

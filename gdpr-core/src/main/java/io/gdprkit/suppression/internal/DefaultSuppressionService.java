@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -34,11 +36,20 @@ public final class DefaultSuppressionService implements SuppressionService {
   private final SuppressionStore store;
   private final KeyRing keys;
   private final Clock clock;
+  private final List<Consumer<SuppressionEntry>> listeners = new CopyOnWriteArrayList<>();
 
   public DefaultSuppressionService(SuppressionStore store, KeyRing keys, Clock clock) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
+  }
+
+  /**
+   * Adds a listener told of every entry this call added, not of a contact point already listed; used by the
+   * facade's audit wiring. Two calls that race to add one contact point at the same instant may both tell it.
+   */
+  public void addListener(Consumer<SuppressionEntry> listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   @Override
@@ -47,7 +58,15 @@ public final class DefaultSuppressionService implements SuppressionService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    return store.add(new SuppressionEntry(point.kind(), Pseudonyms.of(keys, LABEL, normalise(point)), clock.instant()));
+    SuppressionEntry entry = new SuppressionEntry(point.kind(), Pseudonyms.of(keys, LABEL, normalise(point)),
+        clock.instant());
+    SuppressionEntry stored = store.add(entry);
+    if (stored.equals(entry)) {
+      for (Consumer<SuppressionEntry> listener : listeners) {
+        listener.accept(stored);
+      }
+    }
+    return stored;
   }
 
   @Override
