@@ -123,6 +123,34 @@ class AuditCompletenessTests {
     assertHoldsNo(entry, EMAIL, "alice");
   }
 
+  /** Threads racing to add one contact point at one instant add one entry and audit it once. */
+  @Test
+  void racingSuppressionsOfOneContactPointAuditItOnce() throws Exception {
+    GdprKit kit = GdprKit.builder().clock(io.gdprkit.TestClock.at("2026-12-01T10:00:00Z")).build();
+    int threads = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          return kit.suppression().suppress(ContactPoint.email(EMAIL));
+        }));
+      }
+      for (java.util.concurrent.Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(kit.suppression().entries(null, 10)).hasSize(1);
+    assertThat(kit.audit().entries(TenantId.DEFAULT, 0, 10)).extracting(e -> e.record().kind())
+        .containsExactly(AuditKind.SUPPRESSION_ADDED);
+  }
+
   @Test
   void anErasureAuditsTheSuppressionOfTheSubjectsContactPoints() {
     contacts.put(alice, "c-7", Map.of("email", EMAIL), Instant.EPOCH);
