@@ -22,6 +22,8 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.crypto.SigningKey;
+import io.gdprkit.crypto.VerificationKey;
+import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
@@ -88,6 +90,7 @@ import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
@@ -131,6 +134,8 @@ public final class GdprKit {
   private final Clock clock;
   private final KeyRing keys;
   private final SigningKey signingKey;
+  // Signing-key rotation (issue 5): the current verification key first, then the earlier ones still trusted
+  private final VerificationKeys verificationKeys;
   private final PurposeRegistry purposes;
   private final ConsentService consents;
   private final DefaultDecisionService decisions;
@@ -159,6 +164,9 @@ public final class GdprKit {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
     this.keys = builder.keys != null ? builder.keys : KeyRing.generate();
     this.signingKey = builder.signingKey != null ? builder.signingKey : SigningKey.generate("generated");
+    // Signing-key rotation (issue 5): checkpoints and receipts of every trusted key keep verifying
+    this.verificationKeys = trustedWith(signingKey,
+        builder.trustedKeys != null ? builder.trustedKeys.keys() : List.of());
     this.purposes = PurposeRegistry.of(builder.purposes);
     List<PersonalDataProvider> providers = new ArrayList<>(builder.providers);
     if (builder.discoverProviders) {
@@ -182,8 +190,9 @@ public final class GdprKit {
     DefaultRestrictionService restrictionService = new DefaultRestrictionService(consentStore, consentService,
         purposes, clock, subjectLocks);
     this.restrictions = restrictionService;
-    this.suppression = new DefaultSuppressionService(
+    DefaultSuppressionService suppressionService = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
+    this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
         clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks);
@@ -202,6 +211,7 @@ public final class GdprKit {
     // Verifiable audit trail (issue 5): signed checkpoints by policy
     this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
         builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(), signingKey,
+        verificationKeys,
         builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
@@ -209,6 +219,24 @@ public final class GdprKit {
         Map.of("event", event.id().toString(), "type", event.type().name()))));
     erasureService.addListener((subject, scope) -> audit.append(new AuditRecord(AuditKind.ERASED, subject.tenant(),
         auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
+    // Audit completeness (issue 5): rectifications, restrictions, objections, switches and suppression entries, by
+    // pseudonym; names, ids and states only, never a value, a reason or grounds written as free text.
+    rectificationService.addRecordListener((subject, provider, record, field) -> audit.append(new AuditRecord(
+        AuditKind.UPDATED, subject.tenant(), auditPseudonym(subject), Actor.system("rectification"), null,
+        Map.of("provider", provider, "record", record, "field", field))));
+    restrictionService.addListener(change -> audit.append(new AuditRecord(AuditKind.RESTRICTION_CHANGED,
+        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), null,
+        Map.of("restricted", Boolean.toString(change.restricted())))));
+    restrictionService.addObjectionListener(change -> audit.append(new AuditRecord(AuditKind.OBJECTION_CHANGED,
+        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), change.purpose(),
+        Map.of("status", change.status().name()))));
+    consentService.addSwitchListener(change -> audit.append(new AuditRecord(AuditKind.SWITCH_CHANGED,
+        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), null,
+        Map.of("switch", change.processingSwitch().name(), "on", Boolean.toString(change.on())))));
+    // The suppression list is kit-wide and keeps keyed hashes only: its entries go to the default tenant's chain,
+    // named by that hash, with no subject.
+    suppressionService.addListener(entry -> audit.append(new AuditRecord(AuditKind.SUPPRESSION_ADDED, TenantId.DEFAULT,
+        null, Actor.system("suppression"), null, Map.of("kind", entry.kind().name(), "entry", entry.hash()))));
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
     DefaultRecipientService recipientService = new DefaultRecipientService(
         builder.recipientStore != null ? builder.recipientStore : RecipientStore.inMemory(),
@@ -281,6 +309,21 @@ public final class GdprKit {
         ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
     this.breaches = new DefaultBreachService(builder.breachStore != null ? builder.breachStore
         : BreachStore.inMemory(), personalData, audit, clock);
+  }
+
+  /** Returns the signing key's verification key followed by the previous keys, refusing one that reuses its id. */
+  private static VerificationKeys trustedWith(SigningKey current, List<VerificationKey> previous) {
+    List<VerificationKey> all = new ArrayList<>();
+    all.add(current.verificationKey());
+    for (VerificationKey key : previous) {
+      if (key.keyId().equals(current.keyId())) {
+        Preconditions.check(key.equals(current.verificationKey()), "trustedKeys",
+            "must not hold another key with the signing key's id '" + current.keyId() + "'");
+      } else {
+        all.add(key);
+      }
+    }
+    return VerificationKeys.of(all);
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -432,6 +475,15 @@ public final class GdprKit {
     return signingKey;
   }
 
+  /**
+   * Returns the keys whose signatures the kit trusts: the signing key's verification key first, then the previous
+   * keys given to {@link Builder#trustedKeys(VerificationKeys)}; publish it with {@link VerificationKeys#toJwks()}
+   * so that checkpoints and receipts signed before a rotation can still be checked.
+   */
+  public VerificationKeys verificationKeys() {
+    return verificationKeys;
+  }
+
   /** Returns the clock every service reads time from. */
   public Clock clock() {
     return clock;
@@ -457,6 +509,7 @@ public final class GdprKit {
     private @Nullable Clock clock;
     private @Nullable KeyRing keys;
     private @Nullable SigningKey signingKey;
+    private @Nullable VerificationKeys trustedKeys;
     private @Nullable ConsentStore consentStore;
     private @Nullable SourceStore sourceStore;
     private @Nullable IpPolicy ipPolicy;
@@ -556,6 +609,20 @@ public final class GdprKit {
     public Builder signingKey(SigningKey value) {
       requireUnset(signingKey, "signingKey");
       this.signingKey = Preconditions.notNull(value, "signingKey");
+      return this;
+    }
+
+    /**
+     * Adds previous signing keys whose checkpoints and receipts the kit still trusts after a rotation; none by
+     * default. A key with the signing key's id must be its verification key.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().signingKey(key2027).trustedKeys(VerificationKeys.of(key2026.verificationKey()))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder trustedKeys(VerificationKeys value) {
+      requireUnset(trustedKeys, "trustedKeys");
+      this.trustedKeys = Preconditions.notNull(value, "trustedKeys");
       return this;
     }
 

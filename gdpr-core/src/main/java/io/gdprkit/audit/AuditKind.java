@@ -40,5 +40,13 @@ public enum AuditKind {
   /** A subject's data key was destroyed (crypto-shredding): whatever was encrypted under it is unreadable. */
   KEY_DESTROYED,
   /** A signed consent receipt was issued for a consent event. */
-  RECEIPT_ISSUED
+  RECEIPT_ISSUED,
+  /** Processing of a subject was restricted or the restriction lifted (Art. 18). */
+  RESTRICTION_CHANGED,
+  /** An objection to a purpose was recorded, overridden by compelling grounds or withdrawn (Art. 21). */
+  OBJECTION_CHANGED,
+  /** A subject's profiling or tracking switch was turned on or off. */
+  SWITCH_CHANGED,
+  /** A contact point was added to the suppression list, which keeps only its keyed hash. */
+  SUPPRESSION_ADDED
 }

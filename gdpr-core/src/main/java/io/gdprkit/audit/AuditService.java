@@ -37,8 +37,10 @@ public interface AuditService {
   /**
    * Verifies the tenant's whole chain: positions run 0, 1, 2…, each entry names its predecessor's hash and matches
    * its own; every checkpoint names the hash the chain has at its size; the latest checkpoint's signature verifies
-   * under the kit's key, and the chain is not shorter than it. So an edit, deletion, insertion or swap is found at
-   * its position, and a tail that was cut off, or changed and re-hashed up to the latest checkpoint, is found too.
+   * under the key it names, which must be one of the kit's trusted keys (the signing key's, or a previous key still
+   * trusted after a rotation; an unknown key id is reported as the problem), and the chain is not shorter than it.
+   * So an edit, deletion, insertion or swap is found at its position, and a tail that was cut off, or changed and
+   * re-hashed up to the latest checkpoint, is found too.
    */
   VerificationResult verify(TenantId tenant);
 

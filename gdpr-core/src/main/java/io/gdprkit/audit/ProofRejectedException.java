@@ -51,7 +51,9 @@ public final class ProofRejectedException extends GdprException {
     /** The entry's hash is not the hash of its content. */
     ENTRY_ALTERED("entry does not match its hash"),
     /** The path does not lead to the checkpoint's root. */
-    PATH_INVALID("proof path does not lead to the checkpoint's root");
+    PATH_INVALID("proof path does not lead to the checkpoint's root"),
+    /** The checkpoint names a key id that is not in the trusted key set, such as a retired or foreign key. */
+    UNKNOWN_KEY("checkpoint is signed by a key that is not trusted");
 
     private final String message;
 

@@ -1,5 +1,6 @@
 /**
- * Secret keys for signing tokens and keyed hashing, with rotation.
+ * Secret keys for signing tokens and keyed hashing, and Ed25519 signing keys with the published set of keys still
+ * trusted, with rotation.
  *
  * @since 0.1
  */

@@ -61,6 +61,8 @@ public final class InvalidReceiptException extends GdprException {
     /** The signature is not the verification key's signature of the header and payload. */
     BAD_SIGNATURE,
     /** The signed payload is not a receipt this kit writes: a field is missing, extra, out of place or invalid. */
-    INVALID_CONTENT
+    INVALID_CONTENT,
+    /** The header names a key id that the trusted key set does not hold, such as a retired or foreign key. */
+    UNKNOWN_KEY
   }
 }

@@ -17,20 +17,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Every mutation of a valid inclusion or consistency proof is rejected: index ±1, wrong tree size, wrong leaf or
  * root, a missing or an extra node, and each single flipped bit of each node, exhaustively for trees of sizes that
- * are and are not powers of two. The standalone verifier sees every kind of mutation (bits sampled, since each call
- * checks a signature); the RFC 9162 algorithms under it see every bit.
+ * are and are not powers of two. The public verifier sees every mutation, every bit included: it checks each
+ * checkpoint's signature once ({@link AuditProofVerifier#verifyCheckpoint}) and each mutated proof against the
+ * {@link VerifiedCheckpoint}; a changed root is signed anew once per bit and size. The RFC 9162 algorithms under
+ * it are checked on their own as well.
  */
 class AuditProofMutationTests {
 
   private static final VerificationKey PUBLIC = KEY.verificationKey();
-  private static final int[] INCLUSION_SIZES = {1, 2, 5, 8, 13};
+  private static final int[] INCLUSION_SIZES = {1, 2, 3, 5, 6, 7, 8, 13, 16, 17};
   private static final AuditLogFixture LOG = new AuditLogFixture(18);
   private static final int[] ALL_BITS = java.util.stream.IntStream.range(0, 256).toArray();
-  /** Through the full verifier, whose every call checks an Ed25519 signature: the first and last bit of each byte. */
-  private static final int[] SAMPLED_BITS = java.util.stream.IntStream.range(0, 32)
-      .flatMap(b -> java.util.stream.IntStream.of(8 * b, 8 * b + 7)).toArray();
-  /** A changed root needs a new signature, which is slow: a few bits, the algorithm tests below flip them all. */
-  private static final int[] ROOT_BITS = {0, 7, 128, 255};
+  private static final Map<Long, List<VerifiedCheckpoint>> RESIGNED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final List<String> accepted = new ArrayList<>();
   private int tried;
@@ -39,6 +37,8 @@ class AuditProofMutationTests {
   void rejectsEveryMutationOfAnInclusionProof() {
     for (int size : INCLUSION_SIZES) {
       Checkpoint checkpoint = LOG.checkpoint(size);
+      VerifiedCheckpoint verified = AuditProofVerifier.verifyCheckpoint(checkpoint, PUBLIC);
+      List<VerifiedCheckpoint> flippedRoots = resignedRoots(checkpoint);
       for (int index = 0; index < size; index++) {
         AuditEntry entry = LOG.entries.get(index);
         InclusionProof proof = LOG.inclusion(index, size);
@@ -69,16 +69,16 @@ class AuditProofMutationTests {
             rejects(at + "entry " + j, LOG.entries.get(j), proof, checkpoint);
           }
         }
-        for (int bit : ROOT_BITS) {
-          rejects(at + "root bit " + bit, entry, proof, resigned(checkpoint, flip(checkpoint.root(), bit)));
+        for (int bit = 0; bit < 256; bit++) {
+          rejects(at + "root bit " + bit, entry, proof, flippedRoots.get(bit));
         }
         int leaf = index;
-        eachPathMutation(proof.path(), SAMPLED_BITS, path -> rejects(at + "path", entry,
-            new InclusionProof(leaf, size, path), checkpoint));
+        eachPathMutation(proof.path(), ALL_BITS, path -> rejects(at + "path", entry,
+            new InclusionProof(leaf, size, path), verified));
       }
     }
 
-    assertThat(tried).isGreaterThan(1_000);
+    assertThat(tried).isGreaterThan(90_000);
     assertThat(accepted).isEmpty();
   }
 
@@ -165,41 +165,46 @@ class AuditProofMutationTests {
 
   @Test
   void rejectsEveryMutationOfAConsistencyProof() {
-    List<int[]> pairs = List.of(new int[] {1, 2}, new int[] {2, 3}, new int[] {6, 7}, new int[] {3, 8},
-        new int[] {4, 8}, new int[] {5, 13}, new int[] {8, 13}, new int[] {3, 16}, new int[] {7, 17});
-
-    for (int[] pair : pairs) {
-      int m = pair[0];
-      int n = pair[1];
-      Checkpoint first = LOG.checkpoint(m);
-      Checkpoint second = LOG.checkpoint(n);
-      ConsistencyProof proof = LOG.consistency(m, n);
-      String at = m + " to " + n + ": ";
-      AuditProofVerifier.verifyConsistency(first, second, proof, PUBLIC);
-
-      for (int delta : new int[] {-1, 1}) {
-        if (m + delta >= 1 && m + delta <= n) {
-          ConsistencyProof shifted = new ConsistencyProof(m + delta, n, proof.path());
-          rejects(at + "first size " + delta, first, second, shifted);
-          rejects(at + "first size " + delta + " with that checkpoint", LOG.checkpoint(m + delta), second, shifted);
-        }
-        if (n + delta >= m && n + delta <= LOG.entries.size()) {
-          ConsistencyProof shifted = new ConsistencyProof(m, n + delta, proof.path());
-          rejects(at + "second size " + delta, first, second, shifted);
-          rejects(at + "second size " + delta + " with that checkpoint", first, LOG.checkpoint(n + delta), shifted);
-        }
+    for (int n = 2; n <= 17; n++) {
+      for (int first = 1; first < n; first++) {
+        rejectsEveryMutationOfAConsistencyProof(first, n);
       }
-      rejects(at + "swapped", second, first, proof);
-      for (int bit : ROOT_BITS) {
-        rejects(at + "first root bit " + bit, resigned(first, flip(first.root(), bit)), second, proof);
-        rejects(at + "second root bit " + bit, first, resigned(second, flip(second.root(), bit)), proof);
-      }
-      eachPathMutation(proof.path(), SAMPLED_BITS, path -> rejects(at + "path", first, second,
-          new ConsistencyProof(m, n, path)));
     }
 
-    assertThat(tried).isGreaterThan(1_000);
+    assertThat(tried).isGreaterThan(150_000);
     assertThat(accepted).isEmpty();
+  }
+
+  private void rejectsEveryMutationOfAConsistencyProof(int m, int n) {
+    Checkpoint first = LOG.checkpoint(m);
+    Checkpoint second = LOG.checkpoint(n);
+    ConsistencyProof proof = LOG.consistency(m, n);
+    String at = m + " to " + n + ": ";
+    AuditProofVerifier.verifyConsistency(first, second, proof, PUBLIC);
+    VerifiedCheckpoint verifiedFirst = AuditProofVerifier.verifyCheckpoint(first, PUBLIC);
+    VerifiedCheckpoint verifiedSecond = AuditProofVerifier.verifyCheckpoint(second, PUBLIC);
+    List<VerifiedCheckpoint> firstRoots = resignedRoots(first);
+    List<VerifiedCheckpoint> secondRoots = resignedRoots(second);
+
+    for (int delta : new int[] {-1, 1}) {
+      if (m + delta >= 1 && m + delta <= n) {
+        ConsistencyProof shifted = new ConsistencyProof(m + delta, n, proof.path());
+        rejects(at + "first size " + delta, first, second, shifted);
+        rejects(at + "first size " + delta + " with that checkpoint", LOG.checkpoint(m + delta), second, shifted);
+      }
+      if (n + delta >= m && n + delta <= LOG.entries.size()) {
+        ConsistencyProof shifted = new ConsistencyProof(m, n + delta, proof.path());
+        rejects(at + "second size " + delta, first, second, shifted);
+        rejects(at + "second size " + delta + " with that checkpoint", first, LOG.checkpoint(n + delta), shifted);
+      }
+    }
+    rejects(at + "swapped", second, first, proof);
+    for (int bit = 0; bit < 256; bit++) {
+      rejects(at + "first root bit " + bit, firstRoots.get(bit), verifiedSecond, proof);
+      rejects(at + "second root bit " + bit, verifiedFirst, secondRoots.get(bit), proof);
+    }
+    eachPathMutation(proof.path(), ALL_BITS, path -> rejects(at + "path", verifiedFirst, verifiedSecond,
+        new ConsistencyProof(m, n, path)));
   }
 
   /** Calls {@code check} with the path missing each node, with an extra node at each place, and bits flipped. */
@@ -230,6 +235,22 @@ class AuditProofMutationTests {
         EntryHashing.hash(entry.position(), entry.at(), record, entry.previousHash()));
   }
 
+  /**
+   * The checkpoint signed anew with each one of its root's 256 bits flipped, each signature checked once; kept by
+   * size, since the consistency test meets each size many times.
+   */
+  private static List<VerifiedCheckpoint> resignedRoots(Checkpoint checkpoint) {
+    return RESIGNED.computeIfAbsent(checkpoint.treeSize(), size -> resignEachRootBit(checkpoint));
+  }
+
+  private static List<VerifiedCheckpoint> resignEachRootBit(Checkpoint checkpoint) {
+    List<VerifiedCheckpoint> resigned = new ArrayList<>(256);
+    for (int bit = 0; bit < 256; bit++) {
+      resigned.add(AuditProofVerifier.verifyCheckpoint(resigned(checkpoint, flip(checkpoint.root(), bit)), PUBLIC));
+    }
+    return resigned;
+  }
+
   /** A checkpoint signed by the right key over a changed root: only the proof can catch it. */
   private static Checkpoint resigned(Checkpoint checkpoint, AuditHash root) {
     return Checkpoint.sign(checkpoint.tenant(), checkpoint.treeSize(), root, checkpoint.lastEntryHash(),
@@ -247,19 +268,26 @@ class AuditProofMutationTests {
   }
 
   private void rejects(String what, AuditEntry entry, InclusionProof proof, Checkpoint checkpoint) {
-    tried++;
-    try {
-      AuditProofVerifier.verifyInclusion(entry, proof, checkpoint, PUBLIC);
-      accepted.add(what);
-    } catch (ProofRejectedException expected) {
-      // rejected, as it must be
-    }
+    rejects(what, () -> AuditProofVerifier.verifyInclusion(entry, proof, checkpoint, PUBLIC));
+  }
+
+  private void rejects(String what, AuditEntry entry, InclusionProof proof, VerifiedCheckpoint checkpoint) {
+    rejects(what, () -> checkpoint.verifyInclusion(entry, proof));
+  }
+
+  private void rejects(String what, VerifiedCheckpoint first, VerifiedCheckpoint second, ConsistencyProof proof) {
+    rejects(what, () -> first.verifyConsistency(second, proof));
   }
 
   private void rejects(String what, Checkpoint first, Checkpoint second, ConsistencyProof proof) {
+    rejects(what, () -> AuditProofVerifier.verifyConsistency(first, second, proof, PUBLIC));
+  }
+
+  /** Counts one mutation tried, and records it as accepted unless the verification throws. */
+  private void rejects(String what, Runnable verification) {
     tried++;
     try {
-      AuditProofVerifier.verifyConsistency(first, second, proof, PUBLIC);
+      verification.run();
       accepted.add(what);
     } catch (ProofRejectedException expected) {
       // rejected, as it must be

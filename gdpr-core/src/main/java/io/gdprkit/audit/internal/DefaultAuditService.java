@@ -16,6 +16,7 @@ import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
+import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class DefaultAuditService implements AuditService {
   private final AuditStore store;
   private final CheckpointStore checkpoints;
   private final SigningKey signingKey;
+  private final VerificationKeys trusted;
   private final CheckpointPolicy policy;
   private final Clock clock;
   private final Map<TenantId, Chain> chains = new ConcurrentHashMap<>();
@@ -65,12 +67,27 @@ public final class DefaultAuditService implements AuditService {
     this(store, CheckpointStore.inMemory(), SigningKey.generate("generated"), CheckpointPolicy.DEFAULT, clock);
   }
 
-  /** Creates the service. */
+  /** Creates the service, trusting only the checkpoints {@code signingKey} signed. */
   public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, SigningKey signingKey,
       CheckpointPolicy policy, Clock clock) {
+    this(store, checkpoints, signingKey, VerificationKeys.of(Preconditions.notNull(signingKey, "signingKey")
+        .verificationKey()), policy, clock);
+  }
+
+  /**
+   * Creates the service, trusting the checkpoints any key of {@code trusted} signed; checkpoints are signed with
+   * {@code signingKey}, whose verification key must be in {@code trusted}.
+   *
+   * @throws io.gdprkit.InvalidInputException if {@code trusted} does not hold the signing key's verification key
+   */
+  public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, SigningKey signingKey,
+      VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
     this.store = Preconditions.notNull(store, "store");
     this.checkpoints = Preconditions.notNull(checkpoints, "checkpoints");
     this.signingKey = Preconditions.notNull(signingKey, "signingKey");
+    this.trusted = Preconditions.notNull(trusted, "trusted");
+    Preconditions.check(trusted.find(signingKey.keyId()).filter(signingKey.verificationKey()::equals).isPresent(),
+        "trusted", "must hold the signing key's verification key");
     this.policy = Preconditions.notNull(policy, "policy");
     this.clock = Preconditions.notNull(clock, "clock");
   }
@@ -297,14 +314,13 @@ public final class DefaultAuditService implements AuditService {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.check(from >= 0, "from", "must not be negative");
     Preconditions.check(to >= from, "to", "must not be below from");
-    VerificationKey key = signingKey.verificationKey();
     long position = 0;
     AuditHash previous = AuditEntry.GENESIS;
     Checkpoint anchor = checkpoints.atOrBefore(tenant, from).orElse(null);
     if (anchor != null) {
-      if (!anchor.verifies(key)) {
-        return VerificationResult.broken(0, anchor.treeSize() - 1, "checkpoint at size " + anchor.treeSize()
-            + " does not verify under key " + key.keyId());
+      String problem = signatureProblem(anchor);
+      if (problem != null) {
+        return VerificationResult.broken(0, anchor.treeSize() - 1, problem);
       }
       position = anchor.treeSize();
       previous = anchor.lastEntryHash();
@@ -351,11 +367,27 @@ public final class DefaultAuditService implements AuditService {
       return VerificationResult.broken(checked, position, "chain ends at size " + position
           + " but the checkpoint at size " + next.treeSize() + " covers more: entries were removed from the end");
     }
-    if (lastMet != null && lastMet != anchor && !lastMet.verifies(key)) {
-      return VerificationResult.broken(checked, lastMet.treeSize() - 1, "checkpoint at size "
-          + lastMet.treeSize() + " does not verify under key " + key.keyId());
+    String problem = lastMet != null && lastMet != anchor ? signatureProblem(lastMet) : null;
+    if (problem != null) {
+      return VerificationResult.broken(checked, lastMet.treeSize() - 1, problem);
     }
     return VerificationResult.ok(checked);
+  }
+
+  /**
+   * Returns why the checkpoint's signature is not trusted, or null when a trusted key signed it: a key id outside
+   * the trusted set is named as such, so a host sees that a key was retired or never published.
+   */
+  private @Nullable String signatureProblem(Checkpoint checkpoint) {
+    VerificationKey key = trusted.find(checkpoint.keyId()).orElse(null);
+    if (key == null) {
+      return "checkpoint at size " + checkpoint.treeSize() + " is signed by key " + checkpoint.keyId()
+          + ", which is not trusted";
+    }
+    if (!checkpoint.verifies(key)) {
+      return "checkpoint at size " + checkpoint.treeSize() + " does not verify under key " + key.keyId();
+    }
+    return null;
   }
 
   /** Reads a tenant's checkpoints above a size in pages, by size. */

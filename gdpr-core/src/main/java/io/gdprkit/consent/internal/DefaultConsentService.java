@@ -83,6 +83,8 @@ public final class DefaultConsentService implements ConsentService {
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final List<java.util.function.Consumer<ConsentEvent>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<SwitchChange>> switchListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * The service's settings.
@@ -117,6 +119,11 @@ public final class DefaultConsentService implements ConsentService {
   /** Adds a listener told of every recorded consent event, after it is stored; used by the facade's audit wiring. */
   public void addListener(java.util.function.Consumer<ConsentEvent> listener) {
     listeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
+  /** Adds a listener told of every switch change, after it is stored; used by the facade's audit wiring. */
+  public void addSwitchListener(java.util.function.Consumer<SwitchChange> listener) {
+    switchListeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   private void recorded(ConsentEvent event) {
@@ -267,6 +274,9 @@ public final class DefaultConsentService implements ConsentService {
         clock.instant());
     store.recordSwitch(change);
     LOG.debug("switch {} turned {}", processingSwitch, on ? "on" : "off");
+    for (java.util.function.Consumer<SwitchChange> listener : switchListeners) {
+      listener.accept(change);
+    }
     return change;
   }
 

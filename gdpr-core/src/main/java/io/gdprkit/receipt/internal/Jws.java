@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
+import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.receipt.ConsentReceipt;
 import io.gdprkit.receipt.InvalidReceiptException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 
@@ -56,8 +58,34 @@ public final class Jws {
    * @throws InvalidReceiptException naming the first check that failed
    */
   public static ConsentReceipt verify(String jws, VerificationKey key) {
-    Preconditions.notNull(jws, "jws");
     Preconditions.notNull(key, "key");
+    return verify(jws, kid -> key);
+  }
+
+  /**
+   * Verifies a compact JWS with the key of {@code keys} that its header's {@code kid} names.
+   *
+   * @throws InvalidReceiptException with {@link Reason#UNKNOWN_KEY} if the set holds no key of that id, otherwise
+   *     naming the first check that failed
+   */
+  public static ConsentReceipt verify(String jws, VerificationKeys keys) {
+    Preconditions.notNull(keys, "keys");
+    return verify(jws, kid -> {
+      if (kid == null) {
+        throw InvalidReceiptException.of(Reason.MALFORMED, "the header names no kid");
+      }
+      return keys.find(kid).orElseThrow(() -> InvalidReceiptException.of(Reason.UNKNOWN_KEY,
+          "the header names key '" + kid + "', which is not among the trusted keys"));
+    });
+  }
+
+  /** Picks the verification key for the header's {@code kid}, which may be absent, or throws. */
+  private interface KeyChoice {
+    VerificationKey forKeyId(@Nullable String kid);
+  }
+
+  private static ConsentReceipt verify(String jws, KeyChoice keys) {
+    Preconditions.notNull(jws, "jws");
     if (jws.length() > MAX_LENGTH) {
       throw InvalidReceiptException.of(Reason.MALFORMED, "the JWS is longer than " + MAX_LENGTH + " characters");
     }
@@ -69,7 +97,14 @@ public final class Jws {
     byte[] header = decode(jws, 0, first, "header");
     byte[] payload = decode(jws, first + 1, second, "payload");
     byte[] signature = decode(jws, second + 1, jws.length(), "signature");
-    checkHeader(header, key.keyId());
+    String kid = headerKeyId(header);
+    VerificationKey key = keys.forKeyId(kid);
+    if (!key.keyId().equals(kid)) {
+      throw InvalidReceiptException.of(Reason.WRONG_KEY_ID, "the header does not name key '" + key.keyId() + "'");
+    }
+    if (!Arrays.equals(header, header(key.keyId()))) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the header must hold alg and kid only, in the kit's form");
+    }
     byte[] signingInput = jws.substring(0, second).getBytes(StandardCharsets.US_ASCII);
     if (!key.verify(signingInput, signature)) {
       throw InvalidReceiptException.of(Reason.BAD_SIGNATURE,
@@ -82,7 +117,8 @@ public final class Jws {
     return receipt;
   }
 
-  private static void checkHeader(byte[] header, String keyId) {
+  /** Checks the header's algorithm and returns the key id it names, if any. */
+  private static @Nullable String headerKeyId(byte[] header) {
     Fields fields = new Fields(JsonValues.parseObject(header, Reason.MALFORMED, "the header"), "header.");
     String alg;
     String kid;
@@ -95,12 +131,7 @@ public final class Jws {
     if (!ALGORITHM.equals(alg)) {
       throw InvalidReceiptException.of(Reason.UNSUPPORTED_ALGORITHM, "the header's alg must be " + ALGORITHM);
     }
-    if (!keyId.equals(kid)) {
-      throw InvalidReceiptException.of(Reason.WRONG_KEY_ID, "the header does not name key '" + keyId + "'");
-    }
-    if (!Arrays.equals(header, header(keyId))) {
-      throw InvalidReceiptException.of(Reason.MALFORMED, "the header must hold alg and kid only, in the kit's form");
-    }
+    return kid;
   }
 
   private static byte[] header(String keyId) {

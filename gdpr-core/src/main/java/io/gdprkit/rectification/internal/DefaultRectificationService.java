@@ -28,6 +28,14 @@ public final class DefaultRectificationService implements RectificationService {
 
   private final ProviderRegistry providers;
   private final List<RectificationListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<RecordListener> recordListeners = new CopyOnWriteArrayList<>();
+
+  /** Told of every rectification with the record's id as well; the facade audits through it. */
+  @FunctionalInterface
+  public interface RecordListener {
+    /** Reacts to the rectification of {@code field} of {@code record} in {@code provider}; never the value. */
+    void rectified(SubjectId subject, String provider, String record, String field);
+  }
 
   public DefaultRectificationService(ProviderRegistry providers) {
     this.providers = providers;
@@ -36,6 +44,11 @@ public final class DefaultRectificationService implements RectificationService {
   /** Adds a listener told of every rectification; used by the facade to wire features together. */
   public void addListener(RectificationListener listener) {
     listeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
+  /** Adds a listener told of every rectification with the record's id; used by the facade's audit wiring. */
+  public void addRecordListener(RecordListener listener) {
+    recordListeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   @Override
@@ -59,6 +72,9 @@ public final class DefaultRectificationService implements RectificationService {
     LOG.debug("field {} of provider {} rectified", field, provider);
     for (RectificationListener listener : listeners) {
       listener.rectified(subject, provider, field);
+    }
+    for (RecordListener listener : recordListeners) {
+      listener.rectified(subject, provider, record, field);
     }
   }
 }

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class DefaultRestrictionService implements RestrictionService {
   private final Clock clock;
   private final SubjectLocks locks;
   private final List<RestrictionListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ObjectionChange>> objectionListeners = new CopyOnWriteArrayList<>();
 
   public DefaultRestrictionService(ConsentStore store, ConsentService consents, PurposeRegistry purposes, Clock clock) {
     this(store, consents, purposes, clock, new SubjectLocks(64));
@@ -74,6 +76,21 @@ public final class DefaultRestrictionService implements RestrictionService {
   /** Adds a listener told of every restriction placed or lifted; used by the facade to wire features together. */
   public void addListener(RestrictionListener listener) {
     listeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
+  /**
+   * Adds a listener told of every objection recorded, overridden or withdrawn, after it is stored and outside the
+   * subject's lock; used by the facade's audit wiring.
+   */
+  public void addObjectionListener(Consumer<ObjectionChange> listener) {
+    objectionListeners.add(Preconditions.notNull(listener, "listener"));
+  }
+
+  private ObjectionChange told(ObjectionChange change) {
+    for (Consumer<ObjectionChange> listener : objectionListeners) {
+      listener.accept(change);
+    }
+    return change;
   }
 
   private Object lock(SubjectId subject) {
@@ -133,6 +150,7 @@ public final class DefaultRestrictionService implements RestrictionService {
   public ObjectionOutcome object(SubjectId subject, String purposeId, String grounds, Actor by) {
     check(subject, by);
     Purpose purpose = purposes.get(purposeId);
+    ObjectionOutcome outcome;
     synchronized (lock(subject)) {
       ConsentEvent withdrawal = null;
       if (purpose.needsConsent()) {
@@ -142,8 +160,10 @@ public final class DefaultRestrictionService implements RestrictionService {
           clock.instant());
       store.recordObjection(change);
       LOG.debug("objection to purpose {} recorded", purpose.id());
-      return new ObjectionOutcome(change, withdrawal);
+      outcome = new ObjectionOutcome(change, withdrawal);
     }
+    told(outcome.objection());
+    return outcome;
   }
 
   private @Nullable ConsentEvent withdrawIfGiven(SubjectId subject, Purpose purpose) {
@@ -179,15 +199,16 @@ public final class DefaultRestrictionService implements RestrictionService {
   }
 
   private ObjectionChange change(SubjectId subject, Purpose purpose, ObjectionStatus status, String note, Actor by) {
+    ObjectionChange change;
     synchronized (lock(subject)) {
       if (store.current(subject).objection(purpose.id()) != ObjectionStatus.OBJECTED) {
         throw ObjectionRefusedException.of(subject, purpose.id(), Reason.NO_STANDING_OBJECTION);
       }
-      ObjectionChange change = new ObjectionChange(subject, purpose.id(), status, note, by, clock.instant());
+      change = new ObjectionChange(subject, purpose.id(), status, note, by, clock.instant());
       store.recordObjection(change);
       LOG.debug("objection to purpose {} is now {}", purpose.id(), status);
-      return change;
     }
+    return told(change);
   }
 
   @Override

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -34,11 +36,26 @@ public final class DefaultSuppressionService implements SuppressionService {
   private final SuppressionStore store;
   private final KeyRing keys;
   private final Clock clock;
+  private final List<Consumer<SuppressionEntry>> listeners = new CopyOnWriteArrayList<>();
+  /** Striped by hash, so two calls adding one contact point in this JVM agree on which of them added it. */
+  private final Object[] stripes = new Object[64];
 
   public DefaultSuppressionService(SuppressionStore store, KeyRing keys, Clock clock) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
+  /**
+   * Adds a listener told of every entry this call added, not of a contact point already listed; used by the
+   * facade's audit wiring. Of two calls in this JVM that race to add one contact point, one tells it; across kit
+   * instances sharing a store, two that add it at the same instant may both tell it.
+   */
+  public void addListener(Consumer<SuppressionEntry> listener) {
+    listeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   @Override
@@ -47,7 +64,23 @@ public final class DefaultSuppressionService implements SuppressionService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    return store.add(new SuppressionEntry(point.kind(), Pseudonyms.of(keys, LABEL, normalise(point)), clock.instant()));
+    String hash = Pseudonyms.of(keys, LABEL, normalise(point));
+    SuppressionEntry entry;
+    SuppressionEntry stored;
+    synchronized (stripes[Math.floorMod(hash.hashCode(), stripes.length)]) {
+      existing = find(point);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      entry = new SuppressionEntry(point.kind(), hash, clock.instant());
+      stored = store.add(entry);
+    }
+    if (stored.equals(entry)) {
+      for (Consumer<SuppressionEntry> listener : listeners) {
+        listener.accept(stored);
+      }
+    }
+    return stored;
   }
 
   @Override
