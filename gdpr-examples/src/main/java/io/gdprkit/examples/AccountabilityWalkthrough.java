@@ -16,6 +16,7 @@ import io.gdprkit.breach.LateNotificationException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.VerificationKey;
+import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.InMemoryPersonalDataProvider;
@@ -218,6 +219,9 @@ final class AccountabilityWalkthrough {
     narrator.step("A8. The audit trail, proven to an auditor who holds only the public key");
     Checkpoint after = gdpr.audit().checkpoint(TenantId.DEFAULT);
     narrator.say("verify(): %s", gdpr.audit().verify(TenantId.DEFAULT));
+    String jwks = gdpr.verificationKeys().toJwks();
+    narrator.say("published key set (JWKS, %d characters): %s keys, read back %s", jwks.length(),
+        gdpr.verificationKeys().keys().size(), VerificationKeys.fromJwks(jwks).equals(gdpr.verificationKeys()));
     narrator.say("checkpoints at %d and %d entries, signed by key '%s'", before.treeSize(), after.treeSize(),
         after.keyId());
     AuditEntry first = gdpr.audit().entries(TenantId.DEFAULT, 0, 1).get(0);

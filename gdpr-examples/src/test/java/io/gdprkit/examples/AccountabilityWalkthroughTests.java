@@ -34,6 +34,7 @@ class AccountabilityWalkthroughTests {
         .contains("recipients told: [Mail Co (ERASED), Numbers LLC (ERASED)]")
         .contains("was destroyed (crypto-shredded")
         .contains("verify(): VerificationResult[intact=true")
+        .contains("1 keys, read back true")
         .contains("entry 0 (REGISTER_CHANGED) proven in the log with")
         .contains("the later checkpoint extends the earlier one")
         .contains("the same proof for another entry: rejected (MISMATCH)")
