@@ -60,6 +60,9 @@ import org.slf4j.LoggerFactory;
  * Art. 19 notifications through an outbox in the disclosure store. Both locks live in this JVM; a kit shared by
  * several instances relies on the stores for the rest. Locks are always taken recipient first, subject second.
  *
+ * <p>An instance is the view of one tenant's register ({@link #forTenant} makes the others, sharing the locks and
+ * the outbox); whatever the view, a disclosure or notification looks its recipient up in its subject's tenant.
+ *
  * <p>Erasure runs in an order that survives a crash at any point: record a pending notification for each recipient
  * (the erasure job, still pending, calls again after a crash and finds them by pseudonym), send them, then clear
  * the subject's id from the log and from the delivered notifications. A notification that fails keeps the id until
