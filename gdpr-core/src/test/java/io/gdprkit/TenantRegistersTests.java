@@ -99,6 +99,8 @@ class TenantRegistersTests {
       acme.export(RegisterFormat.MARKDOWN, acmeExport);
       ByteArrayOutputStream globexExport = new ByteArrayOutputStream();
       globex.export(RegisterFormat.CSV, globexExport);
+      ByteArrayOutputStream globexJson = new ByteArrayOutputStream();
+      globex.export(RegisterFormat.JSON, globexJson);
 
       assertThat(created).isTrue();
       assertThat(acme.tenant()).isEqualTo(ACME);
@@ -111,9 +113,11 @@ class TenantRegistersTests {
       assertThat(acme.check().isComplete()).isTrue();
       assertThat(globex.check().controllerNamed()).isFalse();
       assertThat(globex.check().purposesWithoutActivity()).containsExactly("billing");
-      assertThat(acmeExport.toString(StandardCharsets.UTF_8)).contains("Acme GmbH", "Acme mailing")
-          .doesNotContain("Globex");
+      assertThat(acmeExport.toString(StandardCharsets.UTF_8))
+          .contains("for tenant `acme`", "Acme GmbH", "Acme mailing").doesNotContain("Globex");
       assertThat(globexExport.toString(StandardCharsets.UTF_8)).contains("Globex mailing").doesNotContain("Acme");
+      assertThat(globexJson.toString(StandardCharsets.UTF_8)).contains("\"tenant\":\"globex\"", "Globex mailing")
+          .doesNotContain("Acme");
     }
 
     @Test

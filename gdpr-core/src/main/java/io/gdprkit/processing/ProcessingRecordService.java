@@ -98,7 +98,8 @@ public interface ProcessingRecordService {
   RegisterCheck check();
 
   /**
-   * Writes the records in a format, reading activities page by page; the stream is flushed, not closed.
+   * Writes this tenant's records in a format, reading activities page by page; the JSON and Markdown documents name
+   * the tenant. The stream is flushed, not closed.
    *
    * @throws java.io.UncheckedIOException if writing fails
    */

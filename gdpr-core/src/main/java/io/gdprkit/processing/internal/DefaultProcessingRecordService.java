@@ -162,7 +162,7 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
       case CSV -> new CsvRegisterWriter(out);
       case MARKDOWN -> new MarkdownRegisterWriter(out);
     };
-    writer.begin(store.controller(tenant).orElse(null), clock.instant());
+    writer.begin(tenant, store.controller(tenant).orElse(null), clock.instant());
     forEachActivity(writer::activity);
     writer.beginProcessorActivities();
     forEachProcessorActivity(writer::processorActivity);
