@@ -44,7 +44,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,15 @@ class TenantRegistersTests {
   private List<AuditRecord> registerChanges(TenantId tenant) {
     return gdpr.audit().entries(tenant, 0, 1_000).stream().map(AuditEntry::record)
         .filter(r -> r.kind() == AuditKind.REGISTER_CHANGED).toList();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ProcessingActivity activity(String id, String name, String purpose) {
@@ -162,6 +174,31 @@ class TenantRegistersTests {
       assertThat(registerChanges(ACME)).extracting(r -> r.details().get("breach")).containsExactly("INC-1");
       assertThat(registerChanges(GLOBEX)).hasSize(2).allMatch(r -> r.tenant().equals(GLOBEX));
       assertThat(registerChanges(TenantId.DEFAULT)).isEmpty();
+    }
+
+    @Test
+    void racingRecordsOfOneIdInTwoTenantsBothLandEachInItsOwnChain() throws Exception {
+      Instant awareAt = clock.instant().minus(Duration.ofHours(1));
+      CountDownLatch start = new CountDownLatch(1);
+      List<CompletableFuture<Breach>> racers = List.of(ACME, GLOBEX).stream()
+          .map(tenant -> CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(start);
+            BreachDetails details = BreachDetails.of("Breach of " + tenant);
+            return gdpr.breaches().forTenant(tenant).record(BreachId.of("INC-7"), details, awareAt, DPO);
+          })).toList();
+
+      start.countDown();
+      List<Breach> recorded = new ArrayList<>();
+      for (CompletableFuture<Breach> racer : racers) {
+        recorded.add(racer.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(recorded).extracting(b -> b.details().description())
+          .containsExactly("Breach of acme", "Breach of globex");
+      assertThat(gdpr.breaches().forTenant(ACME).find(BreachId.of("INC-7"))).contains(recorded.get(0));
+      assertThat(gdpr.breaches().forTenant(GLOBEX).find(BreachId.of("INC-7"))).contains(recorded.get(1));
+      assertThat(registerChanges(ACME)).hasSize(1);
+      assertThat(registerChanges(GLOBEX)).hasSize(1);
     }
 
     @Test

@@ -56,7 +56,8 @@ public interface RecipientService {
   RecipientService forTenant(TenantId tenant);
 
   /**
-   * Adds a recipient to the register or replaces the entry with its id; audited as a register change.
+   * Adds a recipient to this tenant's register or replaces the entry with its id; audited as a register change
+   * to the tenant's chain.
    *
    * @return the entry it replaced, if any
    * @throws io.gdprkit.InvalidInputException if the recipient given is itself marked retired: use {@link #retire}
@@ -65,9 +66,9 @@ public interface RecipientService {
   Optional<Recipient> register(Recipient recipient, Actor by);
 
   /**
-   * Retires a recipient: it keeps its entry and its disclosures, receives no new disclosures, and still receives
-   * Art. 19 notices about the data it already has. Audited as a register change. Idempotent: retiring a retired
-   * recipient returns it as it is and writes nothing.
+   * Retires one of this tenant's recipients: it keeps its entry and its disclosures, receives no new disclosures, and
+   * still receives Art. 19 notices about the data it already has. Audited as a register change. Idempotent: retiring
+   * a retired recipient returns it as it is and writes nothing.
    *
    * <p>A disclosure racing the retirement is either logged before it or refused, never logged after (within one
    * kit; the lock is in this JVM).
@@ -81,10 +82,10 @@ public interface RecipientService {
    */
   Recipient retire(String recipientId, String reason, Actor by);
 
-  /** Returns the registered recipient with the id. */
+  /** Returns the recipient with the id registered in this tenant. */
   Optional<Recipient> recipient(String id);
 
-  /** Returns every registered recipient, retired ones included, by id. */
+  /** Returns every recipient registered in this tenant, retired ones included, by id. */
   List<Recipient> recipients();
 
   /**
