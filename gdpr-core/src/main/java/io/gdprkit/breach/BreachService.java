@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,16 +25,32 @@ import org.jspecify.annotations.Nullable;
  * serialised by the breach's version: each step re-reads and retries when another won, so no step is lost, and a
  * step that no longer fits (the authority notified twice) fails with {@link BreachStateException}. Thread-safe.
  *
+ * <p>Each tenant of a multi-tenant host is its own controller with its own breaches: {@link #forTenant} returns the
+ * view of one tenant's register, whose breaches, deadline queries, affected subjects and audit chain are that
+ * tenant's only. The service {@code gdpr.breaches()} returns is the view of {@link TenantId#DEFAULT}, so
+ * single-tenant hosts never name a tenant.
+ *
  * <p>Usage example: <pre>{@code
  * Breach b = gdpr.breaches().record(BreachDetails.of("Lost laptop").withApproximateSubjects(1200), awareAt, dpo);
  * gdpr.breaches().notifyAuthority(b.id(), Instant.now(), null, dpo);
  * List<Breach> urgent = gdpr.breaches().awaitingNotification(Duration.ofHours(12));
+ * List<Breach> acmeUrgent = gdpr.breaches().forTenant(TenantId.of("acme")).awaitingNotification(Duration.ZERO);
  * }</pre>
  *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface BreachService {
+
+  /** Returns the tenant whose register this view reads and writes. */
+  TenantId tenant();
+
+  /**
+   * Returns the view of one tenant's breach register: its breaches, deadlines, affected subjects and audit chain.
+   *
+   * <p>Usage example: <pre>{@code gdpr.breaches().forTenant(TenantId.of("acme")).record(details, awareAt, dpo);}</pre>
+   */
+  BreachService forTenant(TenantId tenant);
 
   /**
    * Records a breach with a random id.
@@ -115,6 +132,9 @@ public interface BreachService {
    * Streams the distinct subjects of whom some provider holds data of the breach's categories collected in its
    * exposure window, in {@link SubjectId} order, holding at most a page per provider and category in memory.
    *
+   * <p>Only subjects of this view's tenant are streamed: a provider may answer for every tenant of the host, and the
+   * subjects of other tenants in its answers are dropped.
+   *
    * <p>The derivation reads who is in the providers' stores, so it is audited as {@code ACCESSED} once it finished:
    * the breach id, the categories, the window, the count and which providers answered or not; never a subject id,
    * since the trail must not become a second list of the affected subjects.
@@ -126,8 +146,8 @@ public interface BreachService {
 
   /**
    * Streams the distinct subjects of whom some provider holds data of these categories collected in the window,
-   * in {@link SubjectId} order, holding at most a page per provider and category in memory; audited as the
-   * overload above, without a breach id.
+   * in {@link SubjectId} order, holding at most a page per provider and category in memory; like the overload above,
+   * only of this view's tenant, and audited as it, without a breach id.
    *
    * @throws io.gdprkit.InvalidInputException if {@code categories} is empty
    */

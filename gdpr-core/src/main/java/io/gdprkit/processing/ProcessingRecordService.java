@@ -3,6 +3,7 @@ package io.gdprkit.processing;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
@@ -14,18 +15,35 @@ import org.apiguardian.api.API;
  * others (Art. 30(2)).
  *
  * <p>Every change is written to the audit trail as {@link io.gdprkit.audit.AuditKind#REGISTER_CHANGED} with the
- * activity's id and the kind of change, never with the activity's text. Thread-safe.
+ * activity's id and the kind of change, never with the activity's text, in the audit chain of the register's tenant.
+ * Thread-safe.
+ *
+ * <p>Each tenant of a multi-tenant host is its own controller and keeps its own records: {@link #forTenant} returns
+ * the view of one tenant's register, and everything it reads, checks or exports is that tenant's only. The service
+ * {@code gdpr.processingRecords()} returns is the view of {@link TenantId#DEFAULT}, so single-tenant hosts never name
+ * a tenant. Purposes are declared on the kit and shared by every tenant.
  *
  * <p>Usage example: <pre>{@code
  * gdpr.processingRecords().controller(ControllerDetails.of(Contact.of("Acme GmbH", "privacy@acme.example")), dpo);
  * gdpr.processingRecords().save(mailing, dpo);
  * gdpr.processingRecords().export(RegisterFormat.MARKDOWN, out);
+ * gdpr.processingRecords().forTenant(TenantId.of("acme")).export(RegisterFormat.JSON, out);
  * }</pre>
  *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ProcessingRecordService {
+
+  /** Returns the tenant whose register this view reads and writes. */
+  TenantId tenant();
+
+  /**
+   * Returns the view of one tenant's register: its controller, activities, check, export and audit chain.
+   *
+   * <p>Usage example: <pre>{@code gdpr.processingRecords().forTenant(TenantId.of("acme")).save(mailing, dpo);}</pre>
+   */
+  ProcessingRecordService forTenant(TenantId tenant);
 
   /** Records or replaces the controller's details (Art. 30(1)(a)). */
   void controller(ControllerDetails details, Actor actor);
@@ -80,7 +98,8 @@ public interface ProcessingRecordService {
   RegisterCheck check();
 
   /**
-   * Writes the records in a format, reading activities page by page; the stream is flushed, not closed.
+   * Writes this tenant's records in a format, reading activities page by page; the JSON and Markdown documents name
+   * the tenant. The stream is flushed, not closed.
    *
    * @throws java.io.UncheckedIOException if writing fails
    */

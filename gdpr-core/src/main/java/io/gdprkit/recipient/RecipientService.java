@@ -6,6 +6,7 @@ import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.UnknownPurposeException;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,14 @@ import org.jspecify.annotations.Nullable;
  * and for an erasure the entry is then pseudonymised) or refused, never logged after. Every change is audited.
  * Thread-safe.
  *
+ * <p>Each tenant of a multi-tenant host is its own controller with its own register: {@link #forTenant} returns the
+ * view whose {@link #register}, {@link #retire}, {@link #recipient} and {@link #recipients} read and write one
+ * tenant's register and audit to its chain; {@code gdpr.recipients()} is the view of {@link TenantId#DEFAULT}, so
+ * single-tenant hosts never name a tenant. The methods that take a subject follow the subject's
+ * {@linkplain SubjectId#tenant() tenant} in every view: a disclosure uses the recipient registered in the subject's
+ * tenant, and an id registered only in another tenant is unknown. The outbox of Art. 19 notifications
+ * ({@link #undeliveredNotifications}, {@link #retryNotifications}) is shared by every tenant.
+ *
  * <p>Usage example: <pre>{@code
  * gdpr.recipients().register(Recipient.of("mailer", RecipientKind.PROCESSOR, "Mail Co", "dpo@mail.example",
  *     CountryCode.of("DE")), Actor.staff("dpo"));
@@ -36,8 +45,19 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface RecipientService {
 
+  /** Returns the tenant whose register this view reads and writes. */
+  TenantId tenant();
+
   /**
-   * Adds a recipient to the register or replaces the entry with its id; audited as a register change.
+   * Returns the view of one tenant's register of recipients; subjects' disclosures follow their own tenant anyway.
+   *
+   * <p>Usage example: <pre>{@code gdpr.recipients().forTenant(TenantId.of("acme")).register(mailer, dpo);}</pre>
+   */
+  RecipientService forTenant(TenantId tenant);
+
+  /**
+   * Adds a recipient to this tenant's register or replaces the entry with its id; audited as a register change
+   * to the tenant's chain.
    *
    * @return the entry it replaced, if any
    * @throws io.gdprkit.InvalidInputException if the recipient given is itself marked retired: use {@link #retire}
@@ -46,9 +66,9 @@ public interface RecipientService {
   Optional<Recipient> register(Recipient recipient, Actor by);
 
   /**
-   * Retires a recipient: it keeps its entry and its disclosures, receives no new disclosures, and still receives
-   * Art. 19 notices about the data it already has. Audited as a register change. Idempotent: retiring a retired
-   * recipient returns it as it is and writes nothing.
+   * Retires one of this tenant's recipients: it keeps its entry and its disclosures, receives no new disclosures, and
+   * still receives Art. 19 notices about the data it already has. Audited as a register change. Idempotent: retiring
+   * a retired recipient returns it as it is and writes nothing.
    *
    * <p>A disclosure racing the retirement is either logged before it or refused, never logged after (within one
    * kit; the lock is in this JVM).
@@ -62,10 +82,10 @@ public interface RecipientService {
    */
   Recipient retire(String recipientId, String reason, Actor by);
 
-  /** Returns the registered recipient with the id. */
+  /** Returns the recipient with the id registered in this tenant. */
   Optional<Recipient> recipient(String id);
 
-  /** Returns every registered recipient, retired ones included, by id. */
+  /** Returns every recipient registered in this tenant, retired ones included, by id. */
   List<Recipient> recipients();
 
   /**
@@ -82,7 +102,8 @@ public interface RecipientService {
    * @param store the id of the store the data comes from, whose declared region is recorded; {@code null} for the
    *     kit's data region
    * @param categories the data categories sent; each must be one the purpose needs
-   * @throws UnknownRecipientException if the recipient is not registered
+   * @throws UnknownRecipientException if the recipient is not registered in the subject's tenant, even if another
+   *     tenant has it
    * @throws RecipientRetiredException if the recipient was retired
    * @throws UnknownPurposeException if the purpose is not declared
    * @throws io.gdprkit.InvalidInputException if no category is given or one is not needed by the purpose

@@ -48,7 +48,7 @@ class RecipientRetirementTests {
     @Override
     public void append(Disclosure disclosure) {
       // Runs under the recipient's shared lock, which a retirement takes exclusively.
-      if (register.get().find(disclosure.recipient()).orElseThrow().isRetired()) {
+      if (register.get().find(disclosure.tenant(), disclosure.recipient()).orElseThrow().isRetired()) {
         loggedWhileRetired.incrementAndGet();
       }
       super.append(disclosure);

@@ -8,6 +8,7 @@ import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * Streams the distinct subjects that providers hold data of some categories about, collected in a window: a k-way
  * merge of one keyset-paged, ascending cursor per provider and category, so it holds a page per cursor, never all
  * subjects, and drops a subject that several cursors yield by comparing it with the last one streamed.
+ *
+ * <p>Providers may answer for every tenant; the scan keeps only the subjects of the breach's tenant. Since subjects
+ * are ordered by tenant first, a cursor stops at the first subject of a later tenant.
  */
 final class AffectedSubjectScan {
 
@@ -29,16 +33,18 @@ final class AffectedSubjectScan {
   static final int PAGE = 256;
 
   private final ExposureWindow window;
+  private final TenantId tenant;
   private final Set<String> answered = new LinkedHashSet<>();
   private final Set<String> unanswered = new LinkedHashSet<>();
 
-  private AffectedSubjectScan(ExposureWindow window) {
+  private AffectedSubjectScan(ExposureWindow window, TenantId tenant) {
     this.window = window;
+    this.tenant = tenant;
   }
 
-  static AffectedSubjects run(ProviderRegistry providers, Collection<DataCategory> categories, ExposureWindow window,
-      Consumer<SubjectId> sink) {
-    AffectedSubjectScan scan = new AffectedSubjectScan(window);
+  static AffectedSubjects run(ProviderRegistry providers, TenantId tenant, Collection<DataCategory> categories,
+      ExposureWindow window, Consumer<SubjectId> sink) {
+    AffectedSubjectScan scan = new AffectedSubjectScan(window, tenant);
     PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::head));
     // Descriptors come from the registry: providers are described once, when the kit is built.
     for (ProviderDescriptor descriptor : providers.descriptors()) {
@@ -62,7 +68,7 @@ final class AffectedSubjectScan {
     while (!queue.isEmpty()) {
       Cursor cursor = queue.poll();
       SubjectId subject = cursor.head();
-      if (!subject.equals(last)) {
+      if (subject.tenant().equals(tenant) && !subject.equals(last)) {
         sink.accept(subject);
         count++;
         last = subject;
@@ -98,7 +104,7 @@ final class AffectedSubjectScan {
     boolean advance() {
       index++;
       if (index < page.size()) {
-        return true;
+        return !pastTenant();
       }
       return page.size() == PAGE && fetch(page.get(page.size() - 1));
     }
@@ -118,7 +124,12 @@ final class AffectedSubjectScan {
       checkPage(next, after);
       page = next;
       index = 0;
-      return !page.isEmpty();
+      return !page.isEmpty() && !pastTenant();
+    }
+
+    /** Whether the head belongs to a tenant after the scanned one, so that no later subject can be the tenant's. */
+    private boolean pastTenant() {
+      return head().tenant().compareTo(tenant) > 0;
     }
 
     /** Fails when the provider broke the paging contract, which would make the merge skip or repeat subjects. */

@@ -57,13 +57,31 @@ public final class DefaultBreachService implements BreachService {
   private final ProviderRegistry providers;
   private final AuditService audit;
   private final Clock clock;
+  private final TenantId tenant;
 
-  /** Creates the service. */
+  /** Creates the service for {@link TenantId#DEFAULT}; {@link #forTenant} gives the other tenants' views. */
   public DefaultBreachService(BreachStore store, ProviderRegistry providers, AuditService audit, Clock clock) {
+    this(store, providers, audit, clock, TenantId.DEFAULT);
+  }
+
+  private DefaultBreachService(BreachStore store, ProviderRegistry providers, AuditService audit, Clock clock,
+      TenantId tenant) {
     this.store = Preconditions.notNull(store, "store");
     this.providers = Preconditions.notNull(providers, "providers");
     this.audit = Preconditions.notNull(audit, "audit");
     this.clock = Preconditions.notNull(clock, "clock");
+    this.tenant = tenant;
+  }
+
+  @Override
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  @Override
+  public BreachService forTenant(TenantId tenant) {
+    Preconditions.notNull(tenant, "tenant");
+    return tenant.equals(this.tenant) ? this : new DefaultBreachService(store, providers, audit, clock, tenant);
   }
 
   @Override
@@ -79,7 +97,7 @@ public final class DefaultBreachService implements BreachService {
     Instant now = clock.instant();
     notInFuture(Preconditions.notNull(awareAt, "awareAt"), "awareAt", now);
     Breach breach = Breach.recorded(id, details, awareAt, now);
-    store.insert(breach);
+    store.insert(tenant, breach);
     audited(breach, actor, "RECORDED", Map.of());
     return breach;
   }
@@ -118,13 +136,13 @@ public final class DefaultBreachService implements BreachService {
 
   @Override
   public Optional<Breach> find(BreachId id) {
-    return store.find(Preconditions.notNull(id, "id"));
+    return store.find(tenant, Preconditions.notNull(id, "id"));
   }
 
   @Override
   public List<Breach> breaches() {
     List<Breach> all = new ArrayList<>();
-    Keyset.forEach(PAGE, (@Nullable BreachId after) -> store.page(after, PAGE), Breach::id, all::add);
+    Keyset.forEach(PAGE, (@Nullable BreachId after) -> store.page(tenant, after, PAGE), Breach::id, all::add);
     return all;
   }
 
@@ -134,14 +152,15 @@ public final class DefaultBreachService implements BreachService {
     Preconditions.check(!within.isNegative(), "within", "must not be negative");
     Instant cutoff = clock.instant().plus(within);
     List<Breach> due = new ArrayList<>();
-    Keyset.forEach(PAGE, (@Nullable Breach after) -> store.pendingDueBy(cutoff, after, PAGE), breach -> breach,
-        due::add);
+    Keyset.forEach(PAGE, (@Nullable Breach after) -> store.pendingDueBy(tenant, cutoff, after, PAGE),
+        breach -> breach, due::add);
     return due;
   }
 
   @Override
   public AffectedSubjects affectedSubjects(BreachId id, Consumer<SubjectId> sink) {
-    Breach breach = store.find(Preconditions.notNull(id, "id")).orElseThrow(() -> UnknownBreachException.of(id));
+    Preconditions.notNull(id, "id");
+    Breach breach = store.find(tenant, id).orElseThrow(() -> UnknownBreachException.of(id));
     ExposureWindow exposure = breach.details().exposure();
     Preconditions.check(exposure != null, "breach exposure",
         "must be recorded (amend the breach withExposure) to derive its affected subjects");
@@ -161,7 +180,7 @@ public final class DefaultBreachService implements BreachService {
   /** Scans the providers, then audits what was derived: counts and providers, never a subject. */
   private AffectedSubjects derive(@Nullable BreachId breach, Collection<DataCategory> categories,
       ExposureWindow window, Consumer<SubjectId> sink) {
-    AffectedSubjects found = AffectedSubjectScan.run(providers, List.copyOf(categories), window, sink);
+    AffectedSubjects found = AffectedSubjectScan.run(providers, tenant, List.copyOf(categories), window, sink);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("register", REGISTER);
     details.put("change", "AFFECTED_SUBJECTS_DERIVED");
@@ -175,7 +194,7 @@ public final class DefaultBreachService implements BreachService {
     details.put("subjects", Long.toString(found.subjects()));
     details.put("answered", String.join(",", found.answered()));
     details.put("unanswered", String.join(",", found.unanswered()));
-    audit.append(new AuditRecord(AuditKind.ACCESSED, TenantId.DEFAULT, null, DERIVER, null, details));
+    audit.append(new AuditRecord(AuditKind.ACCESSED, tenant, null, DERIVER, null, details));
     return found;
   }
 
@@ -192,10 +211,10 @@ public final class DefaultBreachService implements BreachService {
     Preconditions.notNull(id, "id");
     Preconditions.notNull(actor, "actor");
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Breach current = store.find(id).orElseThrow(() -> UnknownBreachException.of(id));
+      Breach current = store.find(tenant, id).orElseThrow(() -> UnknownBreachException.of(id));
       Breach next = step.next(current);
       try {
-        store.update(next);
+        store.update(tenant, next);
       } catch (BreachConflictException lost) {
         Thread.onSpinWait();
         continue;
@@ -225,6 +244,6 @@ public final class DefaultBreachService implements BreachService {
     details.put("version", Integer.toString(breach.version()));
     details.put("authority", breach.authorityStatus().name());
     details.put("subjects", breach.subjectStatus().name());
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, actor, null, details));
+    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, actor, null, details));
   }
 }

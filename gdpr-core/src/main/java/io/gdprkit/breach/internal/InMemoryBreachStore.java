@@ -8,11 +8,14 @@ import io.gdprkit.breach.BreachId;
 import io.gdprkit.breach.UnknownBreachException;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -23,93 +26,130 @@ import org.jspecify.annotations.Nullable;
  * Breaches in memory: the latest version of each by id, and the breaches awaiting notification sorted by deadline,
  * so that the due query walks only what it returns.
  *
- * <p>Writes take one store-wide lock, which keeps the version check and the index in step; reads take none and may
- * see a write half-way through the index, never a half-written breach.
+ * <p>Each tenant has its own register. Writes take the register's lock, which keeps the version check and the index
+ * in step; reads take none and may see a write half-way through the index, never a half-written breach.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class InMemoryBreachStore implements BreachStore {
 
-  private final ConcurrentNavigableMap<BreachId, Breach> breaches = new ConcurrentSkipListMap<>();
-  private final NavigableSet<DueKey> pending = new ConcurrentSkipListSet<>();
-  private final Object writeLock = new Object();
+  private static final Register EMPTY = new Register();
 
-  /** A pending breach's place in deadline order. */
-  private record DueKey(Instant deadline, BreachId id) implements Comparable<DueKey> {
+  private final ConcurrentMap<TenantId, Register> registers = new ConcurrentHashMap<>();
 
-    static DueKey of(Breach breach) {
-      return new DueKey(breach.deadline(), breach.id());
-    }
-
-    @Override
-    public int compareTo(DueKey other) {
-      int byDeadline = deadline.compareTo(other.deadline);
-      return byDeadline != 0 ? byDeadline : id.compareTo(other.id);
-    }
+  @Override
+  public void insert(TenantId tenant, Breach breach) {
+    write(tenant).insert(breach);
   }
 
   @Override
-  public void insert(Breach breach) {
-    Preconditions.notNull(breach, "breach");
-    Preconditions.check(breach.version() == 1, "breach", "must be at version 1 to be inserted");
-    synchronized (writeLock) {
-      if (breaches.putIfAbsent(breach.id(), breach) != null) {
-        throw BreachConflictException.alreadyStored(breach.id());
+  public void update(TenantId tenant, Breach breach) {
+    read(tenant).update(breach);
+  }
+
+  @Override
+  public Optional<Breach> find(TenantId tenant, BreachId id) {
+    return read(tenant).find(id);
+  }
+
+  @Override
+  public List<Breach> page(TenantId tenant, @Nullable BreachId after, int limit) {
+    return read(tenant).page(after, limit);
+  }
+
+  @Override
+  public List<Breach> pendingDueBy(TenantId tenant, Instant cutoff, @Nullable Breach after, int limit) {
+    return read(tenant).pendingDueBy(cutoff, after, limit);
+  }
+
+  /** Returns the tenant's register, or an empty one when the tenant has none; an update of it finds no breach. */
+  private Register read(TenantId tenant) {
+    return registers.getOrDefault(Preconditions.notNull(tenant, "tenant"), EMPTY);
+  }
+
+  private Register write(TenantId tenant) {
+    return registers.computeIfAbsent(Preconditions.notNull(tenant, "tenant"), t -> new Register());
+  }
+
+  /** One tenant's breaches. */
+  private static final class Register {
+
+    private final ConcurrentNavigableMap<BreachId, Breach> breaches = new ConcurrentSkipListMap<>();
+    private final NavigableSet<DueKey> pending = new ConcurrentSkipListSet<>();
+    private final Object writeLock = new Object();
+
+    /** A pending breach's place in deadline order. */
+    private record DueKey(Instant deadline, BreachId id) implements Comparable<DueKey> {
+
+      static DueKey of(Breach breach) {
+        return new DueKey(breach.deadline(), breach.id());
       }
-      if (breach.authorityStatus() == Breach.AuthorityStatus.PENDING) {
-        pending.add(DueKey.of(breach));
+
+      @Override
+      public int compareTo(DueKey other) {
+        int byDeadline = deadline.compareTo(other.deadline);
+        return byDeadline != 0 ? byDeadline : id.compareTo(other.id);
       }
     }
-  }
 
-  @Override
-  public void update(Breach breach) {
-    Preconditions.notNull(breach, "breach");
-    synchronized (writeLock) {
-      Breach stored = breaches.get(breach.id());
-      if (stored == null) {
-        throw UnknownBreachException.of(breach.id());
-      }
-      if (stored.version() != breach.version() - 1) {
-        throw BreachConflictException.of(breach.id(), breach.version() - 1, stored.version());
-      }
-      breaches.put(breach.id(), breach);
-      pending.remove(DueKey.of(stored));
-      if (breach.authorityStatus() == Breach.AuthorityStatus.PENDING) {
-        pending.add(DueKey.of(breach));
+    void insert(Breach breach) {
+      Preconditions.notNull(breach, "breach");
+      Preconditions.check(breach.version() == 1, "breach", "must be at version 1 to be inserted");
+      synchronized (writeLock) {
+        if (breaches.putIfAbsent(breach.id(), breach) != null) {
+          throw BreachConflictException.alreadyStored(breach.id());
+        }
+        if (breach.authorityStatus() == Breach.AuthorityStatus.PENDING) {
+          pending.add(DueKey.of(breach));
+        }
       }
     }
-  }
 
-  @Override
-  public Optional<Breach> find(BreachId id) {
-    return Optional.ofNullable(breaches.get(Preconditions.notNull(id, "id")));
-  }
-
-  @Override
-  public List<Breach> page(@Nullable BreachId after, int limit) {
-    Preconditions.positive(limit, "limit");
-    return (after == null ? breaches : breaches.tailMap(after, false)).values().stream().limit(limit).toList();
-  }
-
-  @Override
-  public List<Breach> pendingDueBy(Instant cutoff, @Nullable Breach after, int limit) {
-    Preconditions.notNull(cutoff, "cutoff");
-    Preconditions.positive(limit, "limit");
-    NavigableSet<DueKey> keys = after == null ? pending : pending.tailSet(DueKey.of(after), false);
-    List<Breach> page = new ArrayList<>(Math.min(limit, 64));
-    for (DueKey key : keys) {
-      if (key.deadline().isAfter(cutoff) || page.size() == limit) {
-        break;
-      }
-      Breach breach = breaches.get(key.id());
-      // Skip a key that a concurrent update is about to remove.
-      if (breach != null && breach.authorityStatus() == Breach.AuthorityStatus.PENDING
-          && breach.deadline().equals(key.deadline())) {
-        page.add(breach);
+    void update(Breach breach) {
+      Preconditions.notNull(breach, "breach");
+      synchronized (writeLock) {
+        Breach stored = breaches.get(breach.id());
+        if (stored == null) {
+          throw UnknownBreachException.of(breach.id());
+        }
+        if (stored.version() != breach.version() - 1) {
+          throw BreachConflictException.of(breach.id(), breach.version() - 1, stored.version());
+        }
+        breaches.put(breach.id(), breach);
+        pending.remove(DueKey.of(stored));
+        if (breach.authorityStatus() == Breach.AuthorityStatus.PENDING) {
+          pending.add(DueKey.of(breach));
+        }
       }
     }
-    return page;
-  }
+
+    Optional<Breach> find(BreachId id) {
+      return Optional.ofNullable(breaches.get(Preconditions.notNull(id, "id")));
+    }
+
+    List<Breach> page(@Nullable BreachId after, int limit) {
+      Preconditions.positive(limit, "limit");
+      return (after == null ? breaches : breaches.tailMap(after, false)).values().stream().limit(limit).toList();
+    }
+
+    List<Breach> pendingDueBy(Instant cutoff, @Nullable Breach after, int limit) {
+      Preconditions.notNull(cutoff, "cutoff");
+      Preconditions.positive(limit, "limit");
+      NavigableSet<DueKey> keys = after == null ? pending : pending.tailSet(DueKey.of(after), false);
+      List<Breach> page = new ArrayList<>(Math.min(limit, 64));
+      for (DueKey key : keys) {
+        if (key.deadline().isAfter(cutoff) || page.size() == limit) {
+          break;
+        }
+        Breach breach = breaches.get(key.id());
+        // Skip a key that a concurrent update is about to remove.
+        if (breach != null && breach.authorityStatus() == Breach.AuthorityStatus.PENDING
+            && breach.deadline().equals(key.deadline())) {
+          page.add(breach);
+        }
+      }
+      return page;
+    }
+}
 }

@@ -7,6 +7,7 @@ import io.gdprkit.breach.BreachConflictException;
 import io.gdprkit.breach.BreachId;
 import io.gdprkit.breach.UnknownBreachException;
 import io.gdprkit.breach.internal.InMemoryBreachStore;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,15 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the breach register, each breach as the latest of its versions.
+ * Keeps the breach register, each breach as the latest of its versions, one register per tenant.
+ *
+ * <p>Every method takes the {@link TenantId} whose register it reads or writes, because each tenant of a multi-tenant
+ * host is its own controller with its own breaches and deadlines; single-tenant hosts pass {@link TenantId#DEFAULT}.
  *
  * <p>Contract, checked by {@code BreachStoreCompatibilityKit} in {@code gdpr-test}:
  * <ul>
+ *   <li>tenants are apart: the same breach id in two tenants names two breaches, and no read, update or due query
+ *       sees another tenant's breaches;</li>
  *   <li>a breach is stored and returned with every field unchanged;</li>
  *   <li>{@link #update} replaces a breach only if the store holds the version just before the new one, else it
  *       throws {@link BreachConflictException} and writes nothing: of two writers that read the same version, one
@@ -46,19 +52,19 @@ public interface BreachStore {
    * @throws io.gdprkit.InvalidInputException if its version is not 1
    * @throws BreachConflictException if a breach with its id is already stored
    */
-  void insert(Breach breach);
+  void insert(TenantId tenant, Breach breach);
 
   /**
    * Replaces a stored breach with its next version.
    *
    * @param breach the new version; the store must hold version {@code breach.version() - 1}
    * @throws BreachConflictException if the store holds another version
-   * @throws UnknownBreachException if no breach has its id
+   * @throws UnknownBreachException if no breach of the tenant has its id
    */
-  void update(Breach breach);
+  void update(TenantId tenant, Breach breach);
 
   /** Returns the latest version of the breach with this id, if stored. */
-  Optional<Breach> find(BreachId id);
+  Optional<Breach> find(TenantId tenant, BreachId id);
 
   /**
    * Returns up to {@code limit} breaches ordered by id.
@@ -67,7 +73,7 @@ public interface BreachStore {
    * @param limit at least 1
    * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
    */
-  List<Breach> page(@Nullable BreachId after, int limit);
+  List<Breach> page(TenantId tenant, @Nullable BreachId after, int limit);
 
   /**
    * Returns up to {@code limit} breaches whose {@linkplain Breach#authorityStatus() authority status} is
@@ -79,5 +85,5 @@ public interface BreachStore {
    * @param limit at least 1
    * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
    */
-  List<Breach> pendingDueBy(Instant cutoff, @Nullable Breach after, int limit);
+  List<Breach> pendingDueBy(TenantId tenant, Instant cutoff, @Nullable Breach after, int limit);
 }

@@ -85,6 +85,10 @@ public interface PersonalDataProvider {
    * an index on (category, collection time, subject) with a keyset query. A subject appears at most once per call,
    * however many of its records match.
    *
+   * <p>A provider may answer for every tenant of the host: the register keeps only the subjects of the breach's
+   * {@linkplain SubjectId#tenant() tenant}, and since subjects are ordered by tenant first it stops paging once a
+   * page reaches a later tenant.
+   *
    * @param category the category of personal data; fields are matched by the category's id
    * @param from the start of the window, inclusive
    * @param until the end of the window, exclusive; after {@code from}

@@ -44,12 +44,10 @@ public final class InMemorySubjectKeyStore implements SubjectKeyStore {
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(at, "at");
     boolean[] destroyed = {false};
+    // The skip list may call the function again after losing a race, so each call sets the flag afresh.
     states.computeIfPresent(subject, (id, current) -> {
-      if (current instanceof WrappedKey live) {
-        destroyed[0] = true;
-        return new DestroyedKey(id, live.version(), at);
-      }
-      return current;
+      destroyed[0] = current instanceof WrappedKey;
+      return current instanceof WrappedKey live ? new DestroyedKey(id, live.version(), at) : current;
     });
     return destroyed[0];
   }

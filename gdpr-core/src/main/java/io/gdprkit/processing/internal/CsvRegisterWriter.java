@@ -5,6 +5,7 @@ import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
 import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.subject.TenantId;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ final class CsvRegisterWriter implements RegisterWriter {
   }
 
   @Override
-  public void begin(@Nullable ControllerDetails controller, Instant generatedAt) {
+  public void begin(TenantId tenant, @Nullable ControllerDetails controller, Instant generatedAt) {
     output.write(HEADER + Csv.CRLF);
   }
 

@@ -48,27 +48,46 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
   private final PurposeRegistry purposes;
   private final AuditService audit;
   private final Clock clock;
+  private final TenantId tenant;
 
-  /** Creates the service. */
+  /** Creates the service for {@link TenantId#DEFAULT}; {@link #forTenant} gives the other tenants' views. */
   public DefaultProcessingRecordService(ProcessingRecordStore store, PurposeRegistry purposes, AuditService audit,
       Clock clock) {
+    this(store, purposes, audit, clock, TenantId.DEFAULT);
+  }
+
+  private DefaultProcessingRecordService(ProcessingRecordStore store, PurposeRegistry purposes, AuditService audit,
+      Clock clock, TenantId tenant) {
     this.store = Preconditions.notNull(store, "store");
     this.purposes = Preconditions.notNull(purposes, "purposes");
     this.audit = Preconditions.notNull(audit, "audit");
     this.clock = Preconditions.notNull(clock, "clock");
+    this.tenant = tenant;
+  }
+
+  @Override
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  @Override
+  public ProcessingRecordService forTenant(TenantId tenant) {
+    Preconditions.notNull(tenant, "tenant");
+    return tenant.equals(this.tenant) ? this
+        : new DefaultProcessingRecordService(store, purposes, audit, clock, tenant);
   }
 
   @Override
   public void controller(ControllerDetails details, Actor actor) {
     Preconditions.notNull(details, "details");
     Preconditions.notNull(actor, "actor");
-    store.controller(details);
+    store.controller(tenant, details);
     audited(actor, "CONTROLLER_CHANGED", null);
   }
 
   @Override
   public Optional<ControllerDetails> controller() {
-    return store.controller();
+    return store.controller(tenant);
   }
 
   @Override
@@ -76,19 +95,19 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
     Preconditions.notNull(activity, "activity");
     Preconditions.notNull(actor, "actor");
     activity.purposes().forEach(purposes::get);
-    return saved(actor, "ACTIVITY", activity.id(), store.save(activity));
+    return saved(actor, "ACTIVITY", activity.id(), store.save(tenant, activity));
   }
 
   @Override
   public void remove(String id, Actor actor) {
     Preconditions.notBlank(id, "activity id");
     Preconditions.notNull(actor, "actor");
-    removed(actor, "ACTIVITY", id, store.remove(id));
+    removed(actor, "ACTIVITY", id, store.remove(tenant, id));
   }
 
   @Override
   public Optional<ProcessingActivity> find(String id) {
-    return store.find(Preconditions.notNull(id, "activity id"));
+    return store.find(tenant, Preconditions.notNull(id, "activity id"));
   }
 
   @Override
@@ -102,14 +121,14 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
   public boolean saveProcessorActivity(ProcessorActivity activity, Actor actor) {
     Preconditions.notNull(activity, "activity");
     Preconditions.notNull(actor, "actor");
-    return saved(actor, "PROCESSOR_ACTIVITY", activity.id(), store.saveProcessorActivity(activity));
+    return saved(actor, "PROCESSOR_ACTIVITY", activity.id(), store.saveProcessorActivity(tenant, activity));
   }
 
   @Override
   public void removeProcessorActivity(String id, Actor actor) {
     Preconditions.notBlank(id, "processor activity id");
     Preconditions.notNull(actor, "actor");
-    removed(actor, "PROCESSOR_ACTIVITY", id, store.removeProcessorActivity(id));
+    removed(actor, "PROCESSOR_ACTIVITY", id, store.removeProcessorActivity(tenant, id));
   }
 
   @Override
@@ -131,7 +150,7 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
     }));
     List<String> withoutActivity = purposes.all().stream().map(Purpose::id).filter(id -> !served.contains(id))
         .toList();
-    return new RegisterCheck(store.controller().isPresent(), withoutActivity, undeclared);
+    return new RegisterCheck(store.controller(tenant).isPresent(), withoutActivity, undeclared);
   }
 
   @Override
@@ -143,7 +162,7 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
       case CSV -> new CsvRegisterWriter(out);
       case MARKDOWN -> new MarkdownRegisterWriter(out);
     };
-    writer.begin(store.controller().orElse(null), clock.instant());
+    writer.begin(tenant, store.controller(tenant).orElse(null), clock.instant());
     forEachActivity(writer::activity);
     writer.beginProcessorActivities();
     forEachProcessorActivity(writer::processorActivity);
@@ -152,11 +171,12 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
 
   /** Reads the activities page by page, so that no more than a page is held at once. */
   private void forEachActivity(Consumer<ProcessingActivity> action) {
-    Keyset.forEach(PAGE, (@Nullable String after) -> store.page(after, PAGE), ProcessingActivity::id, action);
+    Keyset.forEach(PAGE, (@Nullable String after) -> store.page(tenant, after, PAGE), ProcessingActivity::id,
+        action);
   }
 
   private void forEachProcessorActivity(Consumer<ProcessorActivity> action) {
-    Keyset.forEach(PAGE, (@Nullable String after) -> store.processorPage(after, PAGE), ProcessorActivity::id,
+    Keyset.forEach(PAGE, (@Nullable String after) -> store.processorPage(tenant, after, PAGE), ProcessorActivity::id,
         action);
   }
 
@@ -181,6 +201,6 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
     if (activity != null) {
       details.put("activity", activity);
     }
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, actor, null, details));
+    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, actor, null, details));
   }
 }

@@ -8,6 +8,7 @@ import io.gdprkit.processing.ProcessorActivity;
 import io.gdprkit.processing.ThirdCountryTransfer;
 import io.gdprkit.purpose.DataCategory;
 import java.io.OutputStream;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +36,12 @@ final class JsonRegisterWriter implements RegisterWriter {
   }
 
   @Override
-  public void begin(@Nullable ControllerDetails controller, Instant generatedAt) {
+  public void begin(TenantId tenant, @Nullable ControllerDetails controller, Instant generatedAt) {
     json.writeStartObject();
     json.writeName("metadata");
     json.writeStartObject();
     json.writeStringProperty("article", "GDPR Art. 30(1)");
+    json.writeStringProperty("tenant", tenant.value());
     json.writeStringProperty("generatedAt", generatedAt.toString());
     json.writeEndObject();
     json.writeName("controller");

@@ -5,6 +5,7 @@ import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
 import io.gdprkit.processing.ProcessorActivity;
 import java.io.OutputStream;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +25,10 @@ final class MarkdownRegisterWriter implements RegisterWriter {
   }
 
   @Override
-  public void begin(@Nullable ControllerDetails controller, Instant generatedAt) {
+  public void begin(TenantId tenant, @Nullable ControllerDetails controller, Instant generatedAt) {
     StringBuilder text = new StringBuilder()
         .append("# Records of processing activities (Art. 30(1) GDPR)\n\n")
-        .append("Generated at ").append(generatedAt).append(".\n\n")
+        .append("Generated at ").append(generatedAt).append(" for tenant `").append(tenant.value()).append("`.\n\n")
         .append("## Controller (Art. 30(1)(a))\n\n");
     if (controller == null) {
       text.append("Not recorded.\n\n");

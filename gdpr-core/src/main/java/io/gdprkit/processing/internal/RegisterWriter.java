@@ -2,14 +2,15 @@ package io.gdprkit.processing.internal;
 
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Writes the records in one format: the controller first, then the activities one at a time. */
 interface RegisterWriter {
 
-  /** Starts the document. */
-  void begin(@Nullable ControllerDetails controller, Instant generatedAt);
+  /** Starts the document of one tenant's records. */
+  void begin(TenantId tenant, @Nullable ControllerDetails controller, Instant generatedAt);
 
   /** Writes one activity. */
   void activity(ProcessingActivity activity);

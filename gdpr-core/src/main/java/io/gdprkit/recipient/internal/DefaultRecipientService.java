@@ -60,6 +60,9 @@ import org.slf4j.LoggerFactory;
  * Art. 19 notifications through an outbox in the disclosure store. Both locks live in this JVM; a kit shared by
  * several instances relies on the stores for the rest. Locks are always taken recipient first, subject second.
  *
+ * <p>An instance is the view of one tenant's register ({@link #forTenant} makes the others, sharing the locks and
+ * the outbox); whatever the view, a disclosure or notification looks its recipient up in its subject's tenant.
+ *
  * <p>Erasure runs in an order that survives a crash at any point: record a pending notification for each recipient
  * (the erasure job, still pending, calls again after a crash and finds them by pseudonym), send them, then clear
  * the subject's id from the log and from the delivered notifications. A notification that fails keeps the id until
@@ -87,8 +90,10 @@ public final class DefaultRecipientService implements RecipientService {
   private final @Nullable CountryCode dataRegion;
   private final Map<String, CountryCode> storeRegions;
   private final Clock clock;
-  private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-  private final ReadWriteLock[] recipientLocks = new ReadWriteLock[16];
+  private final Set<UUID> inFlight;
+  private final ReadWriteLock[] recipientLocks;
+  /** The tenant whose register this view changes; disclosures and notifications follow their subject's tenant. */
+  private final TenantId tenant;
 
   /**
    * What the service needs from the rest of the kit.
@@ -121,9 +126,43 @@ public final class DefaultRecipientService implements RecipientService {
     this.dataRegion = settings.dataRegion();
     this.storeRegions = settings.storeRegions();
     this.clock = clock;
+    this.inFlight = ConcurrentHashMap.newKeySet();
+    this.recipientLocks = new ReadWriteLock[16];
     for (int i = 0; i < recipientLocks.length; i++) {
       recipientLocks[i] = new ReentrantReadWriteLock();
     }
+    this.tenant = TenantId.DEFAULT;
+  }
+
+  /** Creates the view of another tenant's register, sharing everything else, locks included. */
+  private DefaultRecipientService(DefaultRecipientService base, TenantId tenant) {
+    this.recipients = base.recipients;
+    this.store = base.store;
+    this.notifier = base.notifier;
+    this.rules = base.rules;
+    this.purposes = base.purposes;
+    this.decisions = base.decisions;
+    this.audit = base.audit;
+    this.locks = base.locks;
+    this.pseudonyms = base.pseudonyms;
+    this.erased = base.erased;
+    this.dataRegion = base.dataRegion;
+    this.storeRegions = base.storeRegions;
+    this.clock = base.clock;
+    this.inFlight = base.inFlight;
+    this.recipientLocks = base.recipientLocks;
+    this.tenant = tenant;
+  }
+
+  @Override
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  @Override
+  public RecipientService forTenant(TenantId tenant) {
+    Preconditions.notNull(tenant, "tenant");
+    return tenant.equals(this.tenant) ? this : new DefaultRecipientService(this, tenant);
   }
 
   /** The notifier used when the host configured none: every notification fails, visibly, until one is set. */
@@ -140,11 +179,11 @@ public final class DefaultRecipientService implements RecipientService {
     Preconditions.notNull(by, "actor");
     Preconditions.check(!recipient.isRetired(), "recipient",
         "must not be retired when registered; retire a registered recipient with retire(..)");
-    Optional<Recipient> previous = recipients.save(recipient);
+    Optional<Recipient> previous = recipients.save(tenant, recipient);
     if (previous.isPresent() && previous.get().retiredAt() != null) {
       throw RecipientRetiredException.registration(recipient.id(), previous.get().retiredAt());
     }
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
+    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, by, null,
         Map.of("register", "recipients", "recipient", recipient.id(), "change",
             previous.isPresent() ? "replaced" : "added", "country", recipient.country().value(),
             "safeguard", recipient.safeguard().name())));
@@ -157,35 +196,36 @@ public final class DefaultRecipientService implements RecipientService {
     Preconditions.notNull(recipientId, "recipientId");
     Preconditions.text(reason, "retirement reason", 500);
     Preconditions.notNull(by, "actor");
-    Lock exclusive = recipientLock(recipientId).writeLock();
+    Lock exclusive = recipientLock(tenant, recipientId).writeLock();
     boolean retired;
     exclusive.lock();
     try {
-      retired = recipients.retire(recipientId, clock.instant(), reason);
+      retired = recipients.retire(tenant, recipientId, clock.instant(), reason);
     } finally {
       exclusive.unlock();
     }
-    Recipient entry = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    Recipient entry = recipients.find(tenant, recipientId)
+        .orElseThrow(() -> UnknownRecipientException.of(recipientId));
     if (retired) {
-      audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, TenantId.DEFAULT, null, by, null,
+      audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, by, null,
           Map.of("register", "recipients", "recipient", recipientId, "change", "retired")));
       LOG.debug("recipient {} retired", recipientId);
     }
     return entry;
   }
 
-  private ReadWriteLock recipientLock(String recipientId) {
-    return recipientLocks[recipientId.hashCode() & (recipientLocks.length - 1)];
+  private ReadWriteLock recipientLock(TenantId owner, String recipientId) {
+    return recipientLocks[(31 * owner.hashCode() + recipientId.hashCode()) & (recipientLocks.length - 1)];
   }
 
   @Override
   public Optional<Recipient> recipient(String id) {
-    return recipients.find(Preconditions.notNull(id, "id"));
+    return recipients.find(tenant, Preconditions.notNull(id, "id"));
   }
 
   @Override
   public List<Recipient> recipients() {
-    return recipients.all();
+    return recipients.all(tenant);
   }
 
   @Override
@@ -206,7 +246,7 @@ public final class DefaultRecipientService implements RecipientService {
       Preconditions.identifier(storeId, "store", 64);
     }
     // Shared with other disclosures, exclusive for a retirement: a disclosure lands before it or is refused after.
-    Lock shared = recipientLock(recipientId).readLock();
+    Lock shared = recipientLock(subject.tenant(), recipientId).readLock();
     shared.lock();
     try {
       return log(storeId, subject, recipientId, purposeId, categories, by);
@@ -217,7 +257,8 @@ public final class DefaultRecipientService implements RecipientService {
 
   private Disclosure log(@Nullable String storeId, SubjectId subject, String recipientId, String purposeId,
       Set<DataCategory> categories, Actor by) {
-    Recipient recipient = recipients.find(recipientId).orElseThrow(() -> UnknownRecipientException.of(recipientId));
+    Recipient recipient = recipients.find(subject.tenant(), recipientId)
+        .orElseThrow(() -> UnknownRecipientException.of(recipientId));
     if (recipient.retiredAt() != null) {
       throw RecipientRetiredException.disclosure(recipient.id(), recipient.retiredAt());
     }
@@ -267,7 +308,7 @@ public final class DefaultRecipientService implements RecipientService {
   public List<Recipient> recipientsOf(SubjectId subject) {
     List<Recipient> found = new ArrayList<>();
     for (String id : recipientIds(disclosures(subject))) {
-      recipients.find(id).ifPresent(found::add);
+      recipients.find(subject.tenant(), id).ifPresent(found::add);
     }
     return found;
   }
@@ -393,7 +434,7 @@ public final class DefaultRecipientService implements RecipientService {
         return false;
       }
       Notification next;
-      Optional<Recipient> recipient = recipients.find(current.recipient());
+      Optional<Recipient> recipient = recipients.find(current.tenant(), current.recipient());
       try {
         notifier.deliver(recipient.orElseThrow(() -> UnknownRecipientException.of(current.recipient())), current);
         next = current.delivered(clock.instant());

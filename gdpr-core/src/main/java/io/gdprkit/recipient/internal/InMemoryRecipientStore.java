@@ -5,8 +5,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.spi.RecipientStore;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -19,11 +22,14 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class InMemoryRecipientStore implements RecipientStore {
 
-  private final TreeMap<String, Recipient> recipients = new TreeMap<>();
+  /** Every tenant's register, by tenant then id. */
+  private final Map<TenantId, TreeMap<String, Recipient>> registers = new HashMap<>();
 
   @Override
-  public synchronized Optional<Recipient> save(Recipient recipient) {
+  public synchronized Optional<Recipient> save(TenantId tenant, Recipient recipient) {
     Preconditions.notNull(recipient, "recipient");
+    TreeMap<String, Recipient> recipients = registers.computeIfAbsent(Preconditions.notNull(tenant, "tenant"),
+        t -> new TreeMap<>());
     Recipient previous = recipients.get(recipient.id());
     if (previous == null || !previous.isRetired()) {
       recipients.put(recipient.id(), recipient);
@@ -32,7 +38,8 @@ public final class InMemoryRecipientStore implements RecipientStore {
   }
 
   @Override
-  public synchronized boolean retire(String id, Instant at, String reason) {
+  public synchronized boolean retire(TenantId tenant, String id, Instant at, String reason) {
+    TreeMap<String, Recipient> recipients = read(tenant);
     Recipient current = recipients.get(Preconditions.notNull(id, "id"));
     if (current == null || current.isRetired()) {
       return false;
@@ -42,12 +49,18 @@ public final class InMemoryRecipientStore implements RecipientStore {
   }
 
   @Override
-  public synchronized Optional<Recipient> find(String id) {
-    return Optional.ofNullable(recipients.get(Preconditions.notNull(id, "id")));
+  public synchronized Optional<Recipient> find(TenantId tenant, String id) {
+    return Optional.ofNullable(read(tenant).get(Preconditions.notNull(id, "id")));
   }
 
   @Override
-  public synchronized List<Recipient> all() {
-    return List.copyOf(recipients.values());
+  public synchronized List<Recipient> all(TenantId tenant) {
+    return List.copyOf(read(tenant).values());
+  }
+
+  /** Returns the tenant's register, or an empty one, never written, when the tenant has none. */
+  private TreeMap<String, Recipient> read(TenantId tenant) {
+    TreeMap<String, Recipient> recipients = registers.get(Preconditions.notNull(tenant, "tenant"));
+    return recipients != null ? recipients : new TreeMap<>();
   }
 }

@@ -4,13 +4,18 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.internal.InMemoryRecipientStore;
+import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Stores the register of recipients. Implementations must be thread-safe.
+ * Stores the register of recipients, one register per tenant. Implementations must be thread-safe.
+ *
+ * <p>Every method takes the {@link TenantId} whose register it reads or writes, because each tenant of a multi-tenant
+ * host is its own controller with its own recipients: the same id in two tenants names two recipients, and no read
+ * returns another tenant's entry. Single-tenant hosts pass {@link TenantId#DEFAULT}.
  *
  * <p>Every implementation should pass {@code RecipientStoreCompatibilityKit} from {@code gdpr-test}.
  *
@@ -33,7 +38,7 @@ public interface RecipientStore {
    *
    * @return the entry that was under the id before the call, if any; when it is retired, nothing was saved
    */
-  Optional<Recipient> save(Recipient recipient);
+  Optional<Recipient> save(TenantId tenant, Recipient recipient);
 
   /**
    * Retires the entry with the id, atomically, keeping every other field: of two calls racing to retire one
@@ -43,11 +48,11 @@ public interface RecipientStore {
    * @param reason why; no personal data
    * @return {@code true} if this call retired it; {@code false} if there is no such entry or it was retired before
    */
-  boolean retire(String id, Instant at, String reason);
+  boolean retire(TenantId tenant, String id, Instant at, String reason);
 
-  /** Returns the recipient with the id. */
-  Optional<Recipient> find(String id);
+  /** Returns the tenant's recipient with the id. */
+  Optional<Recipient> find(TenantId tenant, String id);
 
-  /** Returns every recipient, ordered by id. */
-  List<Recipient> all();
+  /** Returns every recipient of the tenant, ordered by id. */
+  List<Recipient> all(TenantId tenant);
 }

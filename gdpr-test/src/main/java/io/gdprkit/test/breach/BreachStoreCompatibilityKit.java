@@ -13,6 +13,7 @@ import io.gdprkit.breach.SubjectNoticeExemption;
 import io.gdprkit.breach.UnknownBreachException;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks that a {@link BreachStore} keeps its contract: breaches stored unchanged, versioned updates of which one
  * wins a race, keyset paging by id, and the pending-by-deadline query that drops a breach once it is notified or
- * judged not to need it.
+ * judged not to need it, and tenants kept apart: the same id in two tenants names two breaches, and no read, update
+ * or due query crosses them.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
  *
@@ -42,6 +44,77 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
 
   private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  private static final TenantId TENANT = TenantId.of("acme");
+  private static final TenantId OTHER = TenantId.of("globex");
+
+  @Nested
+  @DisplayName("tenants")
+  class Tenants {
+
+    @Test
+    @DisplayName("the same breach id in two tenants names two breaches, each found and paged only in its tenant")
+    void keepsTheSameIdApartPerTenant() {
+      Breach ours = recorded("INC-1", 0);
+      Breach theirs = recorded("INC-1", 5);
+      store().insert(TENANT, ours);
+
+      store().insert(OTHER, theirs);
+
+      assertThat(store().find(TENANT, BreachId.of("INC-1"))).contains(ours);
+      assertThat(store().find(OTHER, BreachId.of("INC-1"))).contains(theirs);
+      assertThat(store().page(TENANT, null, 10)).containsExactly(ours);
+      assertThat(store().page(OTHER, null, 10)).containsExactly(theirs);
+      assertThat(store().find(TenantId.DEFAULT, BreachId.of("INC-1"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the due query lists only the tenant's pending breaches")
+    void answersTheDueQueryPerTenant() {
+      Breach ours = recorded("INC-1", 0);
+      Breach theirs = recorded("INC-2", 1);
+      store().insert(TENANT, ours);
+      store().insert(OTHER, theirs);
+
+      List<Breach> ourDue = store().pendingDueBy(TENANT, deadline(10), null, 10);
+      List<Breach> theirDue = store().pendingDueBy(OTHER, deadline(10), null, 10);
+
+      assertThat(ourDue).containsExactly(ours);
+      assertThat(theirDue).containsExactly(theirs);
+    }
+
+    @Test
+    @DisplayName("an update names the tenant: another tenant's breach is unknown to it and stays as it was")
+    void updatesOnlyInItsTenant() {
+      Breach ours = recorded("INC-1", 0);
+      Breach theirs = recorded("INC-1", 0);
+      store().insert(TENANT, ours);
+      store().insert(OTHER, theirs);
+      Breach notified = ours.authorityNotified(START.plus(Duration.ofHours(1)), null);
+      store().update(TENANT, notified);
+
+      Throwable unknown = thrownBy(() -> store().update(TenantId.DEFAULT, notified));
+
+      assertThat(unknown).isInstanceOf(UnknownBreachException.class);
+      assertThat(store().find(TENANT, BreachId.of("INC-1"))).contains(notified);
+      assertThat(store().find(OTHER, BreachId.of("INC-1"))).contains(theirs);
+      assertThat(store().pendingDueBy(TENANT, deadline(10), null, 10)).isEmpty();
+      assertThat(store().pendingDueBy(OTHER, deadline(10), null, 10)).containsExactly(theirs);
+    }
+
+    @Test
+    @DisplayName("racing inserts of one id in two tenants both succeed")
+    void racingInsertsInTwoTenantsDoNotCollide() throws Exception {
+      List<TenantId> tenants = List.of(TENANT, OTHER);
+
+      race(2, RACE_TIMEOUT, thread -> {
+        store().insert(tenants.get(thread), recorded("shared", thread));
+        return null;
+      });
+
+      assertThat(store().find(TENANT, BreachId.of("shared"))).contains(recorded("shared", 0));
+      assertThat(store().find(OTHER, BreachId.of("shared"))).contains(recorded("shared", 1));
+    }
+  }
 
   @Nested
   @DisplayName("inserting and finding")
@@ -60,27 +133,27 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
           .withExposure(ExposureWindow.of(START.minus(Duration.ofDays(3)), START)));
       Breach notified = amended.authorityNotified(START.plus(Duration.ofHours(80)), "Found in an audit");
       Breach full = notified.subjectsNotTold(SubjectNoticeExemption.RISK_NO_LONGER_LIKELY, "Recipient deleted it");
-      store().insert(first);
-      store().update(amended);
-      store().update(notified);
-      store().update(full);
+      store().insert(TENANT, first);
+      store().update(TENANT, amended);
+      store().update(TENANT, notified);
+      store().update(TENANT, full);
 
-      Breach found = store().find(BreachId.of("INC-1")).orElseThrow();
+      Breach found = store().find(TENANT, BreachId.of("INC-1")).orElseThrow();
 
       assertThat(found).isEqualTo(full);
-      assertThat(store().find(BreachId.of("INC-2"))).isEmpty();
+      assertThat(store().find(TENANT, BreachId.of("INC-2"))).isEmpty();
     }
 
     @Test
     @DisplayName("inserting an id that is stored fails with a conflict and keeps the stored breach")
     void refusesADuplicateId() {
       Breach first = recorded("INC-1", 0);
-      store().insert(first);
+      store().insert(TENANT, first);
 
-      Throwable thrown = thrownBy(() -> store().insert(recorded("INC-1", 5)));
+      Throwable thrown = thrownBy(() -> store().insert(TENANT, recorded("INC-1", 5)));
 
       assertThat(thrown).isInstanceOf(BreachConflictException.class);
-      assertThat(store().find(BreachId.of("INC-1"))).contains(first);
+      assertThat(store().find(TENANT, BreachId.of("INC-1"))).contains(first);
     }
 
     @Test
@@ -88,10 +161,10 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     void refusesALaterVersion() {
       Breach amended = recorded("INC-1", 0).amended(BreachDetails.of("Other"));
 
-      Throwable thrown = thrownBy(() -> store().insert(amended));
+      Throwable thrown = thrownBy(() -> store().insert(TENANT, amended));
 
       assertThat(thrown).isInstanceOf(InvalidInputException.class);
-      assertThat(store().find(BreachId.of("INC-1"))).isEmpty();
+      assertThat(store().find(TENANT, BreachId.of("INC-1"))).isEmpty();
     }
   }
 
@@ -103,29 +176,29 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     @DisplayName("an update based on the stored version replaces it")
     void replacesTheNextVersion() {
       Breach first = recorded("INC-1", 0);
-      store().insert(first);
+      store().insert(TENANT, first);
       Breach second = first.amended(BreachDetails.of("Second description"));
 
-      store().update(second);
+      store().update(TENANT, second);
 
-      assertThat(store().find(first.id())).contains(second);
+      assertThat(store().find(TENANT, first.id())).contains(second);
     }
 
     @Test
     @DisplayName("an update based on an older version fails with a conflict and writes nothing")
     void refusesAStaleUpdate() {
       Breach first = recorded("INC-1", 0);
-      store().insert(first);
+      store().insert(TENANT, first);
       Breach second = first.amended(BreachDetails.of("Second"));
-      store().update(second);
+      store().update(TENANT, second);
 
-      Throwable stale = thrownBy(() -> store().update(first.amended(BreachDetails.of("Lost update"))));
-      Throwable skipping = thrownBy(() -> store().update(second.amended(BreachDetails.of("3")).amended(
+      Throwable stale = thrownBy(() -> store().update(TENANT, first.amended(BreachDetails.of("Lost update"))));
+      Throwable skipping = thrownBy(() -> store().update(TENANT, second.amended(BreachDetails.of("3")).amended(
           BreachDetails.of("4"))));
 
       assertThat(stale).isInstanceOf(BreachConflictException.class);
       assertThat(skipping).isInstanceOf(BreachConflictException.class);
-      assertThat(store().find(first.id())).contains(second);
+      assertThat(store().find(TENANT, first.id())).contains(second);
     }
 
     @Test
@@ -133,10 +206,10 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     void refusesAnUnknownBreach() {
       Breach never = recorded("INC-9", 0).amended(BreachDetails.of("Never stored"));
 
-      Throwable thrown = thrownBy(() -> store().update(never));
+      Throwable thrown = thrownBy(() -> store().update(TENANT, never));
 
       assertThat(thrown).isInstanceOf(UnknownBreachException.class);
-      assertThat(store().find(never.id())).isEmpty();
+      assertThat(store().find(TENANT, never.id())).isEmpty();
     }
   }
 
@@ -150,9 +223,9 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
       List<String> ids = IntStream.range(0, 23).mapToObj(i -> "INC-%02d".formatted(i)).toList();
       List<String> insertOrder = new ArrayList<>(ids);
       Collections.reverse(insertOrder);
-      insertOrder.forEach(id -> store().insert(recorded(id, 0)));
+      insertOrder.forEach(id -> store().insert(TENANT, recorded(id, 0)));
 
-      List<Breach> visited = pageThrough(5, (BreachId after) -> store().page(after, 5), Breach::id);
+      List<Breach> visited = pageThrough(5, (BreachId after) -> store().page(TENANT, after, 5), Breach::id);
 
       assertThat(visited).extracting(breach -> breach.id().value()).containsExactlyElementsOf(ids);
     }
@@ -160,12 +233,12 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     @Test
     @DisplayName("pending breaches due by the cutoff are listed by deadline, then id, the cutoff included")
     void listsPendingByDeadline() {
-      store().insert(recorded("c", 2));
-      store().insert(recorded("b", 1));
-      store().insert(recorded("a", 2));
-      store().insert(recorded("late", 10));
+      store().insert(TENANT, recorded("c", 2));
+      store().insert(TENANT, recorded("b", 1));
+      store().insert(TENANT, recorded("a", 2));
+      store().insert(TENANT, recorded("late", 10));
 
-      List<Breach> due = store().pendingDueBy(deadline(2), null, 10);
+      List<Breach> due = store().pendingDueBy(TENANT, deadline(2), null, 10);
 
       assertThat(due).extracting(breach -> breach.id().value()).containsExactly("b", "a", "c");
     }
@@ -176,12 +249,12 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
       Breach notified = recorded("notified", 1);
       Breach exempt = recorded("exempt", 2);
       Breach pending = recorded("pending", 3);
-      List.of(notified, exempt, pending).forEach(store()::insert);
+      List.of(notified, exempt, pending).forEach(breach -> store().insert(TENANT, breach));
 
-      store().update(notified.authorityNotified(START.plus(Duration.ofHours(2)), null));
-      store().update(exempt.notificationNotRequired("Encrypted, key safe"));
+      store().update(TENANT, notified.authorityNotified(START.plus(Duration.ofHours(2)), null));
+      store().update(TENANT, exempt.notificationNotRequired("Encrypted, key safe"));
 
-      assertThat(store().pendingDueBy(deadline(10), null, 10)).extracting(breach -> breach.id().value())
+      assertThat(store().pendingDueBy(TENANT, deadline(10), null, 10)).extracting(breach -> breach.id().value())
           .containsExactly("pending");
     }
 
@@ -191,12 +264,12 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
       List<Breach> expected = new ArrayList<>();
       for (int i = 0; i < 17; i++) {
         Breach breach = recorded("INC-%02d".formatted(i), i % 4);
-        store().insert(breach);
+        store().insert(TENANT, breach);
         expected.add(breach);
       }
       expected.sort(java.util.Comparator.comparing(Breach::deadline).thenComparing(Breach::id));
 
-      List<Breach> visited = pageThrough(3, (Breach after) -> store().pendingDueBy(deadline(5), after, 3),
+      List<Breach> visited = pageThrough(3, (Breach after) -> store().pendingDueBy(TENANT, deadline(5), after, 3),
           breach -> breach);
 
       assertThat(visited).containsExactlyElementsOf(expected);
@@ -205,8 +278,8 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     @Test
     @DisplayName("a limit below 1 is invalid input")
     void rejectsALimitBelowOne() {
-      Throwable page = thrownBy(() -> store().page(null, 0));
-      Throwable due = thrownBy(() -> store().pendingDueBy(START, null, 0));
+      Throwable page = thrownBy(() -> store().page(TENANT, null, 0));
+      Throwable due = thrownBy(() -> store().pendingDueBy(TENANT, START, null, 0));
 
       assertThat(page).isInstanceOf(InvalidInputException.class);
       assertThat(due).isInstanceOf(InvalidInputException.class);
@@ -223,7 +296,7 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     void oneOfTwoRacingUpdatesWins() throws Exception {
       int breaches = 200;
       List<Breach> firsts = IntStream.range(0, breaches).mapToObj(i -> recorded("race-%03d".formatted(i), 0)).toList();
-      firsts.forEach(store()::insert);
+      firsts.forEach(breach -> store().insert(TENANT, breach));
 
       List<List<Breach>> won = race(2, RACE_TIMEOUT, thread -> {
         List<Breach> wins = new ArrayList<>();
@@ -232,7 +305,7 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
               ? first.authorityNotified(START.plus(Duration.ofHours(1)), null)
               : first.amended(BreachDetails.of("Amended by thread 1"));
           try {
-            store().update(next);
+            store().update(TENANT, next);
             wins.add(next);
           } catch (BreachConflictException lost) {
             // the other thread won this one
@@ -244,8 +317,9 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
       List<Breach> winners = new ArrayList<>(won.get(0));
       winners.addAll(won.get(1));
       assertThat(winners).hasSize(breaches);
-      assertThat(winners).allSatisfy(winner -> assertThat(store().find(winner.id())).contains(winner));
-      List<BreachId> stillPending = store().pendingDueBy(deadline(100), null, 1000).stream().map(Breach::id).toList();
+      assertThat(winners).allSatisfy(winner -> assertThat(store().find(TENANT, winner.id())).contains(winner));
+      List<BreachId> stillPending = store().pendingDueBy(TENANT, deadline(100), null, 1000).stream()
+          .map(Breach::id).toList();
       assertThat(stillPending).containsExactlyInAnyOrderElementsOf(won.get(1).stream().map(Breach::id).toList());
     }
 
@@ -254,7 +328,7 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
     void oneOfRacingInsertsWins() throws Exception {
       List<Boolean> inserted = race(8, RACE_TIMEOUT, thread -> {
         try {
-          store().insert(recorded("shared", thread));
+          store().insert(TENANT, recorded("shared", thread));
           return true;
         } catch (BreachConflictException lost) {
           return false;
@@ -262,7 +336,7 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
       });
 
       assertThat(inserted).filteredOn(Boolean::booleanValue).hasSize(1);
-      assertThat(store().pendingDueBy(deadline(100), null, 10)).hasSize(1);
+      assertThat(store().pendingDueBy(TENANT, deadline(100), null, 10)).hasSize(1);
     }
   }
 

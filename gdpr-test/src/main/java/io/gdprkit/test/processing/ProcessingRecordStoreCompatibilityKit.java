@@ -14,6 +14,7 @@ import io.gdprkit.processing.TransferSafeguard;
 import io.gdprkit.processing.spi.ProcessingRecordStore;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Sensitivity;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks that a {@link ProcessingRecordStore} keeps its contract: the controller's details and activities stored
  * unchanged, saves and removals that return what they replaced, keyset paging by id, processor activities (Art. 30(2))
- * kept apart, and atomic saves and removals under races.
+ * kept apart, tenants kept apart (the same ids in two tenants never collide and no read crosses them), and atomic
+ * saves and removals under races.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
  *
@@ -42,6 +44,65 @@ import org.junit.jupiter.api.Timeout;
 public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompatibilityKit<ProcessingRecordStore> {
 
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  private static final TenantId TENANT = TenantId.of("acme");
+  private static final TenantId OTHER = TenantId.of("globex");
+
+  @Nested
+  @DisplayName("tenants")
+  class Tenants {
+
+    @Test
+    @DisplayName("the same activity id in two tenants names two activities, each found only in its tenant")
+    void keepsTheSameIdApartPerTenant() {
+      ProcessingActivity ours = minimal("mailing", "Acme mailing");
+      ProcessingActivity theirs = minimal("mailing", "Globex mailing");
+      store().save(TENANT, ours);
+
+      Optional<ProcessingActivity> replaced = store().save(OTHER, theirs);
+
+      assertThat(replaced).isEmpty();
+      assertThat(store().find(TENANT, "mailing")).contains(ours);
+      assertThat(store().find(OTHER, "mailing")).contains(theirs);
+      assertThat(store().page(TENANT, null, 10)).containsExactly(ours);
+      assertThat(store().page(OTHER, null, 10)).containsExactly(theirs);
+      assertThat(store().find(TenantId.DEFAULT, "mailing")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("controller details, processor activities and removals stay in their tenant")
+    void neverReadsOrWritesAcrossTenants() {
+      ControllerDetails acme = ControllerDetails.of(Contact.of("Acme GmbH", "Berlin"));
+      ProcessorActivity hosting = processor("hosting", "Acme GmbH");
+      store().controller(TENANT, acme);
+      store().saveProcessorActivity(TENANT, hosting);
+      store().save(TENANT, minimal("billing", "Billing"));
+
+      Optional<ProcessingActivity> removedElsewhere = store().remove(OTHER, "billing");
+      Optional<ProcessorActivity> processorRemovedElsewhere = store().removeProcessorActivity(OTHER, "hosting");
+
+      assertThat(removedElsewhere).isEmpty();
+      assertThat(processorRemovedElsewhere).isEmpty();
+      assertThat(store().controller(OTHER)).isEmpty();
+      assertThat(store().processorPage(OTHER, null, 10)).isEmpty();
+      assertThat(store().page(OTHER, null, 10)).isEmpty();
+      assertThat(store().controller(TENANT)).contains(acme);
+      assertThat(store().processorPage(TENANT, null, 10)).containsExactly(hosting);
+      assertThat(store().find(TENANT, "billing")).isPresent();
+    }
+
+    @Test
+    @DisplayName("racing saves of one id in two tenants each find nothing to replace")
+    void racingSavesInTwoTenantsDoNotCollide() throws Exception {
+      List<TenantId> tenants = List.of(TENANT, OTHER);
+
+      List<Optional<ProcessingActivity>> replaced = race(2, RACE_TIMEOUT,
+          thread -> store().save(tenants.get(thread), minimal("shared", "Version " + thread)));
+
+      assertThat(replaced).allMatch(Optional::isEmpty);
+      assertThat(store().find(TENANT, "shared")).map(ProcessingActivity::name).contains("Version 0");
+      assertThat(store().find(OTHER, "shared")).map(ProcessingActivity::name).contains("Version 1");
+    }
+  }
 
   @Nested
   @DisplayName("controller")
@@ -50,7 +111,7 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     @Test
     @DisplayName("an empty store has no controller details")
     void hasNoControllerAtFirst() {
-      Optional<ControllerDetails> details = store().controller();
+      Optional<ControllerDetails> details = store().controller(TENANT);
 
       assertThat(details).isEmpty();
     }
@@ -63,13 +124,13 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
           .withRepresentative(Contact.of("Acme EU Rep", "Dublin"))
           .withDpo(Contact.of("DPO", "dpo@acme.example"));
       ControllerDetails second = ControllerDetails.of(Contact.of("Acme SE", "Berlin"));
-      store().controller(first);
-      Optional<ControllerDetails> stored = store().controller();
+      store().controller(TENANT, first);
+      Optional<ControllerDetails> stored = store().controller(TENANT);
 
-      store().controller(second);
+      store().controller(TENANT, second);
 
       assertThat(stored).contains(first);
-      assertThat(store().controller()).contains(second);
+      assertThat(store().controller(TENANT)).contains(second);
     }
   }
 
@@ -82,11 +143,11 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     void storesEveryField() {
       ProcessingActivity full = full("mailing");
 
-      Optional<ProcessingActivity> replaced = store().save(full);
+      Optional<ProcessingActivity> replaced = store().save(TENANT, full);
 
       assertThat(replaced).isEmpty();
-      assertThat(store().find("mailing")).contains(full);
-      assertThat(store().find("other")).isEmpty();
+      assertThat(store().find(TENANT, "mailing")).contains(full);
+      assertThat(store().find(TENANT, "other")).isEmpty();
     }
 
     @Test
@@ -94,13 +155,13 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     void replacesAndReturnsThePrevious() {
       ProcessingActivity first = minimal("mailing", "Mailing");
       ProcessingActivity second = minimal("mailing", "Newsletter mailing");
-      store().save(first);
+      store().save(TENANT, first);
 
-      Optional<ProcessingActivity> replaced = store().save(second);
+      Optional<ProcessingActivity> replaced = store().save(TENANT, second);
 
       assertThat(replaced).contains(first);
-      assertThat(store().find("mailing")).contains(second);
-      assertThat(store().page(null, 10)).containsExactly(second);
+      assertThat(store().find(TENANT, "mailing")).contains(second);
+      assertThat(store().page(TENANT, null, 10)).containsExactly(second);
     }
 
     @Test
@@ -108,16 +169,16 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     void removesOnce() {
       ProcessingActivity mailing = minimal("mailing", "Mailing");
       ProcessingActivity billing = minimal("billing", "Billing");
-      store().save(mailing);
-      store().save(billing);
+      store().save(TENANT, mailing);
+      store().save(TENANT, billing);
 
-      Optional<ProcessingActivity> first = store().remove("mailing");
-      Optional<ProcessingActivity> second = store().remove("mailing");
+      Optional<ProcessingActivity> first = store().remove(TENANT, "mailing");
+      Optional<ProcessingActivity> second = store().remove(TENANT, "mailing");
 
       assertThat(first).contains(mailing);
       assertThat(second).isEmpty();
-      assertThat(store().find("mailing")).isEmpty();
-      assertThat(store().page(null, 10)).containsExactly(billing);
+      assertThat(store().find(TENANT, "mailing")).isEmpty();
+      assertThat(store().page(TENANT, null, 10)).containsExactly(billing);
     }
   }
 
@@ -128,13 +189,13 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     @Test
     @DisplayName("pages list activities by id, starting after the given id even if it was never stored")
     void listsByIdAfterTheGivenId() {
-      store().save(minimal("c", "C"));
-      store().save(minimal("a", "A"));
-      store().save(minimal("b", "B"));
+      store().save(TENANT, minimal("c", "C"));
+      store().save(TENANT, minimal("a", "A"));
+      store().save(TENANT, minimal("b", "B"));
 
-      List<ProcessingActivity> all = store().page(null, 10);
-      List<ProcessingActivity> afterA = store().page("a", 10);
-      List<ProcessingActivity> afterAb = store().page("ab", 1);
+      List<ProcessingActivity> all = store().page(TENANT, null, 10);
+      List<ProcessingActivity> afterA = store().page(TENANT, "a", 10);
+      List<ProcessingActivity> afterAb = store().page(TENANT, "ab", 1);
 
       assertThat(all).extracting(ProcessingActivity::id).containsExactly("a", "b", "c");
       assertThat(afterA).extracting(ProcessingActivity::id).containsExactly("b", "c");
@@ -147,9 +208,9 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
       List<String> ids = IntStream.range(0, 23).mapToObj(i -> "activity-%02d".formatted(i)).toList();
       List<String> saveOrder = new ArrayList<>(ids);
       Collections.reverse(saveOrder);
-      saveOrder.forEach(id -> store().save(minimal(id, id)));
+      saveOrder.forEach(id -> store().save(TENANT, minimal(id, id)));
 
-      List<ProcessingActivity> visited = pageThrough(4, (String after) -> store().page(after, 4),
+      List<ProcessingActivity> visited = pageThrough(4, (String after) -> store().page(TENANT, after, 4),
           ProcessingActivity::id);
 
       assertThat(visited).extracting(ProcessingActivity::id).containsExactlyElementsOf(ids);
@@ -158,9 +219,9 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     @Test
     @DisplayName("a limit below 1 is invalid input")
     void rejectsALimitBelowOne() {
-      store().save(minimal("a", "A"));
+      store().save(TENANT, minimal("a", "A"));
 
-      Throwable zero = thrownBy(() -> store().page(null, 0));
+      Throwable zero = thrownBy(() -> store().page(TENANT, null, 0));
 
       assertThat(zero).isInstanceOf(InvalidInputException.class);
     }
@@ -176,12 +237,12 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
       ProcessorActivity hosting = processor("shared", "Acme GmbH");
       ProcessingActivity activity = minimal("shared", "Own activity");
 
-      Optional<ProcessorActivity> replaced = store().saveProcessorActivity(hosting);
-      store().save(activity);
+      Optional<ProcessorActivity> replaced = store().saveProcessorActivity(TENANT, hosting);
+      store().save(TENANT, activity);
 
       assertThat(replaced).isEmpty();
-      assertThat(store().processorPage(null, 10)).containsExactly(hosting);
-      assertThat(store().page(null, 10)).containsExactly(activity);
+      assertThat(store().processorPage(TENANT, null, 10)).containsExactly(hosting);
+      assertThat(store().page(TENANT, null, 10)).containsExactly(activity);
     }
 
     @Test
@@ -189,12 +250,12 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     void replacesAndReturnsThePrevious() {
       ProcessorActivity first = processor("hosting", "Acme GmbH");
       ProcessorActivity second = processor("hosting", "Acme SE");
-      store().saveProcessorActivity(first);
+      store().saveProcessorActivity(TENANT, first);
 
-      Optional<ProcessorActivity> replaced = store().saveProcessorActivity(second);
+      Optional<ProcessorActivity> replaced = store().saveProcessorActivity(TENANT, second);
 
       assertThat(replaced).contains(first);
-      assertThat(store().processorPage(null, 10)).containsExactly(second);
+      assertThat(store().processorPage(TENANT, null, 10)).containsExactly(second);
     }
 
     @Test
@@ -202,16 +263,16 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     void removesOnce() {
       ProcessorActivity hosting = processor("shared", "Acme GmbH");
       ProcessingActivity activity = minimal("shared", "Own activity");
-      store().saveProcessorActivity(hosting);
-      store().save(activity);
+      store().saveProcessorActivity(TENANT, hosting);
+      store().save(TENANT, activity);
 
-      Optional<ProcessorActivity> first = store().removeProcessorActivity("shared");
-      Optional<ProcessorActivity> second = store().removeProcessorActivity("shared");
+      Optional<ProcessorActivity> first = store().removeProcessorActivity(TENANT, "shared");
+      Optional<ProcessorActivity> second = store().removeProcessorActivity(TENANT, "shared");
 
       assertThat(first).contains(hosting);
       assertThat(second).isEmpty();
-      assertThat(store().processorPage(null, 10)).isEmpty();
-      assertThat(store().find("shared")).contains(activity);
+      assertThat(store().processorPage(TENANT, null, 10)).isEmpty();
+      assertThat(store().find(TENANT, "shared")).contains(activity);
     }
 
     @Test
@@ -220,13 +281,13 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
       List<String> ids = IntStream.range(0, 11).mapToObj(i -> "client-%02d".formatted(i)).toList();
       List<String> saveOrder = new ArrayList<>(ids);
       Collections.reverse(saveOrder);
-      saveOrder.forEach(id -> store().saveProcessorActivity(processor(id, "Client " + id)));
+      saveOrder.forEach(id -> store().saveProcessorActivity(TENANT, processor(id, "Client " + id)));
 
-      List<ProcessorActivity> visited = pageThrough(3, (String after) -> store().processorPage(after, 3),
+      List<ProcessorActivity> visited = pageThrough(3, (String after) -> store().processorPage(TENANT, after, 3),
           ProcessorActivity::id);
 
       assertThat(visited).extracting(ProcessorActivity::id).containsExactlyElementsOf(ids);
-      assertThat(thrownBy(() -> store().processorPage(null, 0))).isInstanceOf(InvalidInputException.class);
+      assertThat(thrownBy(() -> store().processorPage(TENANT, null, 0))).isInstanceOf(InvalidInputException.class);
     }
   }
 
@@ -243,12 +304,12 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
 
       race(threads, RACE_TIMEOUT, thread -> {
         for (int i = 0; i < perThread; i++) {
-          store().save(minimal("t%d-%02d".formatted(thread, i), "Activity"));
+          store().save(TENANT, minimal("t%d-%02d".formatted(thread, i), "Activity"));
         }
         return null;
       });
 
-      assertThat(pageThrough(50, (String after) -> store().page(after, 50), ProcessingActivity::id))
+      assertThat(pageThrough(50, (String after) -> store().page(TENANT, after, 50), ProcessingActivity::id))
           .hasSize(threads * perThread);
     }
 
@@ -258,10 +319,10 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
       int threads = 8;
 
       List<Optional<ProcessingActivity>> replaced = race(threads, RACE_TIMEOUT,
-          thread -> store().save(minimal("shared", "Version " + thread)));
+          thread -> store().save(TENANT, minimal("shared", "Version " + thread)));
 
       assertThat(replaced).filteredOn(Optional::isEmpty).hasSize(1);
-      ProcessingActivity kept = store().find("shared").orElseThrow();
+      ProcessingActivity kept = store().find(TENANT, "shared").orElseThrow();
       assertThat(replaced).doesNotContain(Optional.of(kept));
       assertThat(replaced.stream().flatMap(Optional::stream).map(ProcessingActivity::name).distinct())
           .hasSize(threads - 1);
@@ -271,12 +332,12 @@ public abstract class ProcessingRecordStoreCompatibilityKit extends StoreCompati
     @DisplayName("of racing removals of one activity, exactly one returns it")
     void removesOnceUnderRaces() throws Exception {
       ProcessingActivity shared = minimal("shared", "Shared");
-      store().save(shared);
+      store().save(TENANT, shared);
 
-      List<Optional<ProcessingActivity>> removed = race(8, RACE_TIMEOUT, thread -> store().remove("shared"));
+      List<Optional<ProcessingActivity>> removed = race(8, RACE_TIMEOUT, thread -> store().remove(TENANT, "shared"));
 
       assertThat(removed).filteredOn(Optional::isPresent).containsExactly(Optional.of(shared));
-      assertThat(store().find("shared")).isEmpty();
+      assertThat(store().find(TENANT, "shared")).isEmpty();
     }
   }
 

@@ -8,6 +8,7 @@ import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.RecipientKind;
 import io.gdprkit.recipient.Safeguard;
 import io.gdprkit.recipient.spi.RecipientStore;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that a {@link RecipientStore} keeps its contract: entries found by id, every field kept, replacement by id
- * returning the entry replaced, all entries ordered by id, retirement that no save undoes, and atomic saves and
- * retirements under races.
+ * returning the entry replaced, all entries ordered by id, retirement that no save undoes, tenants kept apart (the
+ * same id in two tenants names two entries and no read crosses them), and atomic saves and retirements under races.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
  *
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityKit<RecipientStore> {
 
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  private static final TenantId TENANT = TenantId.of("acme");
+  private static final TenantId OTHER = TenantId.of("globex");
 
   private static Recipient recipient(String id, String country) {
     return Recipient.of(id, RecipientKind.PROCESSOR, "Processor " + id, "dpo@" + id + ".example",
@@ -50,11 +53,11 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
       Recipient saved = new Recipient("crm-us", RecipientKind.JOINT_CONTROLLER, "CRM Inc", "privacy@crm.example",
           CountryCode.of("US"), Safeguard.STANDARD_CONTRACTUAL_CLAUSES, "SCC module 1, signed 2026-02-01");
 
-      Optional<Recipient> previous = store().save(saved);
+      Optional<Recipient> previous = store().save(TENANT, saved);
 
       assertThat(previous).isEmpty();
-      assertThat(store().find("crm-us")).contains(saved);
-      assertThat(store().find("crm")).isEmpty();
+      assertThat(store().find(TENANT, "crm-us")).contains(saved);
+      assertThat(store().find(TENANT, "crm")).isEmpty();
     }
 
     @Test
@@ -62,23 +65,23 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
     void replacesById() {
       Recipient first = recipient("mailer", "DE");
       Recipient moved = recipient("mailer", "AT");
-      store().save(first);
+      store().save(TENANT, first);
 
-      Optional<Recipient> previous = store().save(moved);
+      Optional<Recipient> previous = store().save(TENANT, moved);
 
       assertThat(previous).contains(first);
-      assertThat(store().find("mailer")).contains(moved);
-      assertThat(store().all()).containsExactly(moved);
+      assertThat(store().find(TENANT, "mailer")).contains(moved);
+      assertThat(store().all(TENANT)).containsExactly(moved);
     }
 
     @Test
     @DisplayName("all recipients are listed in id order, whatever the order they were saved in")
     void listsInIdOrder() {
-      store().save(recipient("zeta", "DE"));
-      store().save(recipient("alpha", "FR"));
-      store().save(recipient("mid", "IT"));
+      store().save(TENANT, recipient("zeta", "DE"));
+      store().save(TENANT, recipient("alpha", "FR"));
+      store().save(TENANT, recipient("mid", "IT"));
 
-      List<Recipient> all = store().all();
+      List<Recipient> all = store().all(TENANT);
 
       assertThat(all).extracting(Recipient::id).containsExactly("alpha", "mid", "zeta");
     }
@@ -86,7 +89,63 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
     @Test
     @DisplayName("an empty store lists no recipients")
     void startsEmpty() {
-      assertThat(store().all()).isEmpty();
+      assertThat(store().all(TENANT)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("tenants")
+  class Tenants {
+
+    private final Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Test
+    @DisplayName("the same id in two tenants names two entries, each found and listed only in its tenant")
+    void keepsTheSameIdApartPerTenant() {
+      Recipient ours = recipient("mailer", "DE");
+      Recipient theirs = recipient("mailer", "US");
+      store().save(TENANT, ours);
+
+      Optional<Recipient> previous = store().save(OTHER, theirs);
+
+      assertThat(previous).isEmpty();
+      assertThat(store().find(TENANT, "mailer")).contains(ours);
+      assertThat(store().find(OTHER, "mailer")).contains(theirs);
+      assertThat(store().all(TENANT)).containsExactly(ours);
+      assertThat(store().all(OTHER)).containsExactly(theirs);
+      assertThat(store().find(TenantId.DEFAULT, "mailer")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("retiring in one tenant leaves the same id in another active and cannot reach its entries")
+    void retiresOnlyInItsTenant() {
+      Recipient ours = recipient("mailer", "DE");
+      Recipient theirs = recipient("mailer", "FR");
+      store().save(TENANT, ours);
+      store().save(OTHER, theirs);
+      store().save(TENANT, recipient("bank", "AT"));
+
+      boolean retired = store().retire(OTHER, "mailer", at, "contract ended");
+      boolean retiredUnknown = store().retire(OTHER, "bank", at, "contract ended");
+
+      assertThat(retired).isTrue();
+      assertThat(retiredUnknown).isFalse();
+      assertThat(store().find(TENANT, "mailer")).contains(ours);
+      assertThat(store().find(TENANT, "bank")).hasValueSatisfying(bank -> assertThat(bank.isRetired()).isFalse());
+      assertThat(store().find(OTHER, "mailer")).contains(theirs.retired(at, "contract ended"));
+    }
+
+    @Test
+    @DisplayName("racing saves of one id in two tenants each find nothing to replace")
+    void racingSavesInTwoTenantsDoNotCollide() throws Exception {
+      List<TenantId> tenants = List.of(TENANT, OTHER);
+
+      List<Optional<Recipient>> previous = race(2, RACE_TIMEOUT,
+          thread -> store().save(tenants.get(thread), recipient("shared", thread == 0 ? "DE" : "FR")));
+
+      assertThat(previous).allMatch(Optional::isEmpty);
+      assertThat(store().find(TENANT, "shared")).map(Recipient::country).contains(CountryCode.of("DE"));
+      assertThat(store().find(OTHER, "shared")).map(Recipient::country).contains(CountryCode.of("FR"));
     }
   }
 
@@ -100,72 +159,74 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
     @DisplayName("a retired entry keeps every other field and carries the time and reason")
     void retiresKeepingEveryField() {
       Recipient saved = recipient("mailer", "DE").withSafeguard(Safeguard.BINDING_CORPORATE_RULES, "BCR 2025");
-      store().save(saved);
+      store().save(TENANT, saved);
 
-      boolean retired = store().retire("mailer", at, "contract ended");
+      boolean retired = store().retire(TENANT, "mailer", at, "contract ended");
 
       assertThat(retired).isTrue();
-      assertThat(store().find("mailer")).contains(saved.retired(at, "contract ended"));
-      assertThat(store().all()).containsExactly(saved.retired(at, "contract ended"));
+      assertThat(store().find(TENANT, "mailer")).contains(saved.retired(at, "contract ended"));
+      assertThat(store().all(TENANT)).containsExactly(saved.retired(at, "contract ended"));
     }
 
     @Test
     @DisplayName("retiring an unknown id changes nothing and says so")
     void retiringAnUnknownIdReturnsFalse() {
-      store().save(recipient("mailer", "DE"));
+      store().save(TENANT, recipient("mailer", "DE"));
 
-      assertThat(store().retire("bank", at, "contract ended")).isFalse();
-      assertThat(store().all()).extracting(Recipient::id).containsExactly("mailer");
-      assertThat(store().find("bank")).isEmpty();
+      assertThat(store().retire(TENANT, "bank", at, "contract ended")).isFalse();
+      assertThat(store().all(TENANT)).extracting(Recipient::id).containsExactly("mailer");
+      assertThat(store().find(TENANT, "bank")).isEmpty();
     }
 
     @Test
     @DisplayName("retiring a retired entry keeps the first retirement")
     void retiringTwiceKeepsTheFirst() {
-      store().save(recipient("mailer", "DE"));
-      store().retire("mailer", at, "contract ended");
+      store().save(TENANT, recipient("mailer", "DE"));
+      store().retire(TENANT, "mailer", at, "contract ended");
 
-      boolean again = store().retire("mailer", at.plusSeconds(60), "another reason");
+      boolean again = store().retire(TENANT, "mailer", at.plusSeconds(60), "another reason");
 
       assertThat(again).isFalse();
-      assertThat(store().find("mailer").orElseThrow().retiredAt()).isEqualTo(at);
-      assertThat(store().find("mailer").orElseThrow().retirementReason()).isEqualTo("contract ended");
+      assertThat(store().find(TENANT, "mailer").orElseThrow().retiredAt()).isEqualTo(at);
+      assertThat(store().find(TENANT, "mailer").orElseThrow().retirementReason()).isEqualTo("contract ended");
     }
 
     @Test
     @DisplayName("saving under a retired id keeps the retired entry and returns it")
     void neverReplacesARetiredEntry() {
-      store().save(recipient("mailer", "DE"));
-      store().retire("mailer", at, "contract ended");
-      Recipient retired = store().find("mailer").orElseThrow();
+      store().save(TENANT, recipient("mailer", "DE"));
+      store().retire(TENANT, "mailer", at, "contract ended");
+      Recipient retired = store().find(TENANT, "mailer").orElseThrow();
 
-      Optional<Recipient> previous = store().save(recipient("mailer", "FR"));
+      Optional<Recipient> previous = store().save(TENANT, recipient("mailer", "FR"));
 
       assertThat(previous).contains(retired);
-      assertThat(store().find("mailer")).contains(retired);
+      assertThat(store().find(TENANT, "mailer")).contains(retired);
     }
 
     @Test
     @DisplayName("of retirements racing for one entry, exactly one wins and its reason stays")
     void racingRetirementsAreAtomic() throws Exception {
-      store().save(recipient("mailer", "DE"));
+      store().save(TENANT, recipient("mailer", "DE"));
       int threads = 8;
 
-      List<Boolean> won = race(threads, RACE_TIMEOUT, thread -> store().retire("mailer", at, "reason " + thread));
+      List<Boolean> won = race(threads, RACE_TIMEOUT,
+          thread -> store().retire(TENANT, "mailer", at, "reason " + thread));
 
       assertThat(won.stream().filter(Boolean::booleanValue)).hasSize(1);
-      assertThat(store().find("mailer").orElseThrow().retirementReason()).isEqualTo("reason " + won.indexOf(true));
+      assertThat(store().find(TENANT, "mailer").orElseThrow().retirementReason())
+          .isEqualTo("reason " + won.indexOf(true));
     }
 
     @Test
     @DisplayName("a save racing a retirement never brings the entry back to active")
     void aSaveRacingARetirementNeverUndoesIt() throws Exception {
-      store().save(recipient("mailer", "DE"));
+      store().save(TENANT, recipient("mailer", "DE"));
 
-      race(2, RACE_TIMEOUT, thread -> thread == 0 ? store().retire("mailer", at, "contract ended")
-          : store().save(recipient("mailer", "FR")));
+      race(2, RACE_TIMEOUT, thread -> thread == 0 ? store().retire(TENANT, "mailer", at, "contract ended")
+          : store().save(TENANT, recipient("mailer", "FR")));
 
-      assertThat(store().find("mailer").orElseThrow().isRetired()).isTrue();
+      assertThat(store().find(TENANT, "mailer").orElseThrow().isRetired()).isTrue();
     }
   }
 
@@ -179,10 +240,10 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
       int threads = 8;
 
       List<Optional<Recipient>> previous = race(threads, RACE_TIMEOUT,
-          thread -> store().save(recipient("mailer", thread % 2 == 0 ? "DE" : "FR")));
+          thread -> store().save(TENANT, recipient("mailer", thread % 2 == 0 ? "DE" : "FR")));
 
       assertThat(previous.stream().filter(Optional::isEmpty)).hasSize(1);
-      assertThat(store().all()).hasSize(1);
+      assertThat(store().all(TENANT)).hasSize(1);
     }
 
     @Test
@@ -192,9 +253,9 @@ public abstract class RecipientStoreCompatibilityKit extends StoreCompatibilityK
       int perThread = 25;
 
       race(threads, RACE_TIMEOUT, thread -> IntStream.range(0, perThread)
-          .mapToObj(i -> store().save(recipient("r-" + thread + "-" + i, "DE"))).toList());
+          .mapToObj(i -> store().save(TENANT, recipient("r-" + thread + "-" + i, "DE"))).toList());
 
-      assertThat(store().all()).hasSize(threads * perThread);
+      assertThat(store().all(TENANT)).hasSize(threads * perThread);
     }
   }
 }
