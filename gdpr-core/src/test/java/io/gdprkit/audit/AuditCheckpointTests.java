@@ -173,11 +173,20 @@ class AuditCheckpointTests {
     GdprKit gdpr = kit(1_000_000, AuditStore.inMemory());
     AtomicBoolean appending = new AtomicBoolean(true);
     List<Checkpoint> taken = new ArrayList<>();
+    CountDownLatch firstTaken = new CountDownLatch(1);
 
-    race(4, 300, n -> gdpr.audit().append(record(n)), () -> {
+    // The thread appending its 150th record waits for the first checkpoint, so one is always taken mid-stream
+    // however the threads are scheduled (without it, on a busy machine the appends could all finish first).
+    race(4, 300, n -> {
+      if (n == 150) {
+        awaitUninterruptibly(firstTaken);
+      }
+      gdpr.audit().append(record(n));
+    }, () -> {
       while (appending.get()) {
         if (gdpr.audit().size(acme) > 0) {
           taken.add(gdpr.audit().checkpoint(acme));
+          firstTaken.countDown();
         }
         Thread.yield();
       }
@@ -263,6 +272,17 @@ class AuditCheckpointTests {
   }
 
   /** Runs {@code threads × each} appends together with {@code alongside}, which runs until they are done. */
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("no checkpoint was taken within 30 seconds");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for a checkpoint", e);
+    }
+  }
+
   private static void race(int threads, int each, java.util.function.IntConsumer append, Runnable alongside,
       AtomicBoolean running) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
