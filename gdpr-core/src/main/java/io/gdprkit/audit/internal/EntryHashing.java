@@ -2,21 +2,29 @@ package io.gdprkit.audit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.internal.Hashing;
+import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +86,182 @@ public final class EntryHashing {
     return Arrays.copyOf(encoder.buffer, encoder.length);
   }
 
+  /** Offset of the position inside an encoding: after the version byte. */
+  public static final int POSITION_OFFSET = 1;
+  /** The shortest possible encoding: every string one byte long, no optional field, no details. */
+  public static final int MIN_LENGTH = 1 + 8 + 8 + 4 + 5 + 5 + 1 + 5 + 1 + 1 + 4 + AuditHash.BYTES;
+
+  /**
+   * Returns whether {@code bytes} could be an encoding as far as {@link #positionOf} and {@link #previousHashMatches}
+   * look: the version byte and room for the fixed fields. A full check is {@link #decode}.
+   */
+  public static boolean framed(byte[] bytes) {
+    return bytes.length >= MIN_LENGTH && bytes[0] == VERSION;
+  }
+
+  /** Returns the position written in a {@link #framed} encoding, read at its fixed offset. */
+  public static long positionOf(byte[] bytes) {
+    return (long) LONG.get(bytes, POSITION_OFFSET);
+  }
+
+  /** Returns whether a {@link #framed} encoding names {@code previous} as its predecessor's hash (its last 32 bytes). */
+  public static boolean previousHashMatches(byte[] bytes, AuditHash previous) {
+    return previous.matches(bytes, bytes.length - AuditHash.BYTES);
+  }
+
+  /** Returns the hash read from the last 32 bytes of a {@link #framed} encoding: the predecessor's hash. */
+  public static AuditHash previousHashOf(byte[] bytes) {
+    return AuditHash.of(bytes, bytes.length - AuditHash.BYTES);
+  }
+
+  /** Returns whether SHA-256 of the bytes is {@code hash}. */
+  public static boolean hashes(byte[] bytes, AuditHash hash) {
+    Encoder encoder = ENCODER.get();
+    encoder.sha256.update(bytes, 0, bytes.length);
+    return hash.matches(encoder.finish(), 0);
+  }
+
+  /**
+   * Decodes an entry from its canonical encoding and its stored hash, so that {@code decode(canonicalBytes(e),
+   * e.hash())} equals {@code e}. Strict: the bytes must be exactly one version-2 encoding that {@link #canonicalBytes}
+   * could have written (known kind and actor type, well-formed UTF-8, details in strictly ascending key order, no
+   * trailing bytes), and the fields must pass the records' own checks.
+   *
+   * @throws InvalidInputException if they are not; the message says what was wrong, never the content
+   */
+  public static AuditEntry decode(byte[] bytes, AuditHash hash) {
+    Preconditions.notNull(bytes, "audit entry bytes");
+    Preconditions.notNull(hash, "hash");
+    return new Decoder(bytes).entry(hash);
+  }
+
+  /** Reads one encoding front to back; every read checks its bounds first. */
+  private static final class Decoder {
+
+    private final byte[] bytes;
+    private int at;
+
+    Decoder(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    AuditEntry entry(AuditHash hash) {
+      need(1);
+      if (bytes[at++] != VERSION) {
+        throw malformed("has an unknown version");
+      }
+      long position = readLong();
+      if (position < 0) {
+        throw malformed("has a negative position");
+      }
+      long seconds = readLong();
+      int nanos = readInt();
+      if (nanos < 0 || nanos > 999_999_999) {
+        throw malformed("has nanoseconds out of range");
+      }
+      Instant time;
+      try {
+        time = Instant.ofEpochSecond(seconds, nanos);
+      } catch (DateTimeException e) {
+        throw malformed("has a time out of range");
+      }
+      AuditKind kind = AuditKind.values()[name(KIND_NAMES, "kind")];
+      TenantId tenant = TenantId.of(string());
+      String pseudonym = optional();
+      Actor.Type actorType = Actor.Type.values()[name(ACTOR_TYPE_NAMES, "actor type")];
+      String actorId = optional();
+      String purpose = optional();
+      int count = readInt();
+      if (count < 0 || count > 64) {
+        throw malformed("has a detail count out of range");
+      }
+      Map<String, String> details = new TreeMap<>();
+      String previousKey = null;
+      for (int i = 0; i < count; i++) {
+        String key = string();
+        if (previousKey != null && previousKey.compareTo(key) >= 0) {
+          throw malformed("has details out of key order");
+        }
+        details.put(key, string());
+        previousKey = key;
+      }
+      need(AuditHash.BYTES);
+      AuditHash previousHash = AuditHash.of(bytes, at);
+      at += AuditHash.BYTES;
+      if (at != bytes.length) {
+        throw malformed("has trailing bytes");
+      }
+      AuditRecord record = new AuditRecord(kind, tenant, pseudonym, new Actor(actorType, actorId), purpose, details);
+      return new AuditEntry(position, time, record, previousHash, hash);
+    }
+
+    private void need(int more) {
+      if (more < 0 || more > bytes.length - at) {
+        throw malformed("is truncated");
+      }
+    }
+
+    private long readLong() {
+      need(8);
+      long value = (long) LONG.get(bytes, at);
+      at += 8;
+      return value;
+    }
+
+    private int readInt() {
+      need(4);
+      int value = (int) INT.get(bytes, at);
+      at += 4;
+      return value;
+    }
+
+    /** Reads a length-prefixed name and returns its index among {@code names}. */
+    private int name(byte[][] names, String what) {
+      int length = readInt();
+      need(length);
+      for (int i = 0; i < names.length; i++) {
+        if (Arrays.equals(names[i], 0, names[i].length, bytes, at, at + length)) {
+          at += length;
+          return i;
+        }
+      }
+      throw malformed("has an unknown " + what);
+    }
+
+    private @Nullable String optional() {
+      need(1);
+      byte presence = bytes[at++];
+      if (presence == 0) {
+        return null;
+      }
+      if (presence != 1) {
+        throw malformed("has a presence byte that is neither 0 nor 1");
+      }
+      return string();
+    }
+
+    private String string() {
+      int length = readInt();
+      need(length);
+      String value;
+      try {
+        value = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, at, length))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw malformed("has a string that is not well-formed UTF-8");
+      }
+      at += length;
+      return value;
+    }
+
+    private static InvalidInputException malformed(String rule) {
+      return InvalidInputException.of("audit entry bytes", rule);
+    }
+  }
+
   /** A reusable buffer and digest; one per thread. */
   private static final class Encoder {
 
@@ -114,6 +298,10 @@ public final class EntryHashing {
 
     byte[] digest() {
       sha256.update(buffer, 0, length);
+      return finish();
+    }
+
+    byte[] finish() {
       try {
         sha256.digest(out, 0, AuditHash.BYTES);
       } catch (DigestException e) {
