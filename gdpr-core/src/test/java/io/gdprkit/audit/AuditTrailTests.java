@@ -7,6 +7,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.TestClock;
 import io.gdprkit.audit.internal.DefaultAuditService;
+import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import java.time.Duration;
@@ -45,6 +46,28 @@ class AuditTrailTests {
     assertThat(second.at()).isEqualTo(clock.instant());
     assertThat(gdpr.audit().verify(TenantId.DEFAULT)).isEqualTo(VerificationResult.ok(2));
     assertThat(gdpr.audit().entries(TenantId.DEFAULT, 1, 10)).containsExactly(second);
+  }
+
+  @Test
+  void chainsOntoEntriesAnotherInstanceAppendedToTheSharedStore() {
+    // given two services over one store: each remembers its own last entry, which the other one outdates
+    AuditStore store = AuditStore.inMemory();
+    AuditService one = new DefaultAuditService(store, clock);
+    AuditService other = new DefaultAuditService(store, clock);
+
+    // when they take turns
+    List<AuditEntry> appended = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      appended.add((n % 2 == 0 ? one : other).append(record(acme, n)));
+    }
+
+    // then each append chained onto the other's entry before it
+    assertThat(appended).extracting(AuditEntry::position).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    for (int n = 1; n < 6; n++) {
+      assertThat(appended.get(n).previousHash()).isEqualTo(appended.get(n - 1).hash());
+    }
+    assertThat(store.entries(acme, 0, 10)).containsExactlyElementsOf(appended);
+    assertThat(one.verify(acme)).isEqualTo(VerificationResult.ok(6));
   }
 
   @Test

@@ -102,6 +102,8 @@ public final class DefaultAuditService implements AuditService {
     final Instant since = clock.instant();
     boolean loaded;
     @Nullable Checkpoint lastCheckpoint;
+    /** The last entry this service stored, to chain the next batch onto without reading it back; null if unknown. */
+    @Nullable AuditEntry lastWritten;
 
     Chain(TenantId tenant) {
       this.tenant = tenant;
@@ -169,7 +171,9 @@ public final class DefaultAuditService implements AuditService {
         break;
       }
       try {
-        last = store.last(chain.tenant).orElse(null);
+        // Chain onto the entry this service stored last, if it knows it: a store that has moved on since (another
+        // instance appended) refuses the positions, and the next attempt reads the store's last entry.
+        last = attempt == 1 && chain.lastWritten != null ? chain.lastWritten : store.last(chain.tenant).orElse(null);
         List<AuditEntry> entries = new ArrayList<>(rest.size());
         AuditEntry previous = last;
         for (Pending pending : rest) {
@@ -195,6 +199,7 @@ public final class DefaultAuditService implements AuditService {
         break;
       }
     }
+    chain.lastWritten = rest.isEmpty() ? last : null;
     if (last != null) {
       checkpointByPolicy(chain, last);
     }

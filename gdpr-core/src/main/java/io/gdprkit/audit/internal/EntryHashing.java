@@ -16,6 +16,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
@@ -24,7 +25,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +57,10 @@ public final class EntryHashing {
   private static final byte[][] ACTOR_TYPE_NAMES = names(Actor.Type.values());
   private static final int CACHE = 256;
   private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
+  private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+      .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+  private static final AuditKind[] KINDS = AuditKind.values();
+  private static final Actor.Type[] ACTOR_TYPES = Actor.Type.values();
 
   private EntryHashing() {}
 
@@ -132,17 +139,67 @@ public final class EntryHashing {
   public static AuditEntry decode(byte[] bytes, AuditHash hash) {
     Preconditions.notNull(bytes, "audit entry bytes");
     Preconditions.notNull(hash, "hash");
-    return new Decoder(bytes).entry(hash);
+    return new Decoder(bytes, DECODED.get()).entry(hash);
   }
+
+  /**
+   * What a thread decoded lately: strings by their bytes, and the last tenant and actor. Tenants, actors, purposes,
+   * detail keys and states repeat from entry to entry, so reading a page (and the last entry on every append) shares
+   * them instead of building and validating them again.
+   */
+  private static final class Decoded {
+    private final @Nullable String[] strings = new String[CACHE];
+    private final byte[][] stringBytes = new byte[CACHE][];
+    private @Nullable TenantId tenant;
+    private @Nullable Actor actor;
+
+    String string(byte[] bytes, int from, int length, Supplier<String> decode) {
+      int hash = 1;
+      for (int i = from; i < from + length; i++) {
+        hash = 31 * hash + bytes[i];
+      }
+      int slot = (hash ^ (hash >>> 16)) & (CACHE - 1);
+      byte[] cached = stringBytes[slot];
+      if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
+        return strings[slot];
+      }
+      String value = decode.get();
+      strings[slot] = value;
+      stringBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
+      return value;
+    }
+
+    TenantId tenant(String value) {
+      TenantId last = tenant;
+      if (last == null || !last.value().equals(value)) {
+        last = TenantId.of(value);
+        tenant = last;
+      }
+      return last;
+    }
+
+    Actor actor(Actor.Type type, @Nullable String id) {
+      Actor last = actor;
+      if (last == null || last.type() != type || !Objects.equals(last.id(), id)) {
+        last = new Actor(type, id);
+        actor = last;
+      }
+      return last;
+    }
+  }
+
+  private static final ThreadLocal<Decoded> DECODED = ThreadLocal.withInitial(Decoded::new);
 
   /** Reads one encoding front to back; every read checks its bounds first. */
   private static final class Decoder {
 
     private final byte[] bytes;
+    private final Decoded decoded;
     private int at;
 
-    Decoder(byte[] bytes) {
+    Decoder(byte[] bytes, Decoded decoded) {
       this.bytes = bytes;
+      this.decoded = decoded;
     }
 
     AuditEntry entry(AuditHash hash) {
@@ -165,10 +222,10 @@ public final class EntryHashing {
       } catch (DateTimeException e) {
         throw malformed("has a time out of range");
       }
-      AuditKind kind = AuditKind.values()[name(KIND_NAMES, "kind")];
-      TenantId tenant = TenantId.of(string());
+      AuditKind kind = KINDS[name(KIND_NAMES, "kind")];
+      TenantId tenant = decoded.tenant(string());
       String pseudonym = optional();
-      Actor.Type actorType = Actor.Type.values()[name(ACTOR_TYPE_NAMES, "actor type")];
+      Actor.Type actorType = ACTOR_TYPES[name(ACTOR_TYPE_NAMES, "actor type")];
       String actorId = optional();
       String purpose = optional();
       int count = readInt();
@@ -191,7 +248,7 @@ public final class EntryHashing {
       if (at != bytes.length) {
         throw malformed("has trailing bytes");
       }
-      AuditRecord record = new AuditRecord(kind, tenant, pseudonym, new Actor(actorType, actorId), purpose, details);
+      AuditRecord record = new AuditRecord(kind, tenant, pseudonym, decoded.actor(actorType, actorId), purpose, details);
       return new AuditEntry(position, time, record, previousHash, hash);
     }
 
@@ -243,18 +300,30 @@ public final class EntryHashing {
     private String string() {
       int length = readInt();
       need(length);
-      String value;
+      int from = at;
+      String value = decoded.string(bytes, from, length, () -> ascii(from, length)
+          ? new String(bytes, from, length, StandardCharsets.ISO_8859_1) : utf8(from, length));
+      at += length;
+      return value;
+    }
+
+    private boolean ascii(int from, int length) {
+      for (int i = from; i < from + length; i++) {
+        if (bytes[i] < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Decodes UTF-8 strictly: the JDK's fast path would replace a malformed sequence instead of refusing it. */
+    private String utf8(int from, int length) {
+      CharsetDecoder decoder = UTF8.get().reset();
       try {
-        value = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, at, length))
-            .toString();
+        return decoder.decode(ByteBuffer.wrap(bytes, from, length)).toString();
       } catch (CharacterCodingException e) {
         throw malformed("has a string that is not well-formed UTF-8");
       }
-      at += length;
-      return value;
     }
 
     private static InvalidInputException malformed(String rule) {
