@@ -96,6 +96,15 @@ class EntryEncodingProperties {
   }
 
   @Example
+  void refusesARecordWithALoneSurrogateThatUtf8CouldNotCarry() {
+    assertThatThrownBy(() -> entry(Map.of("state", "granted\uD800"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("detail value").hasMessageContaining("lone surrogate");
+    assertThatThrownBy(() -> entry(Map.of("\uDC00key", "x"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("detail key");
+    assertThat(entry(Map.of("state", "granted \uD834\uDD1E")).record().details()).containsKey("state");
+  }
+
+  @Example
   void anEncodedEntryRoundTripsAndIsEqualByContent() {
     AuditEntry entry = entry(Map.of("n", "1"));
 

@@ -38,7 +38,12 @@ import org.jspecify.annotations.Nullable;
  * nanoseconds (4); kind name; tenant; optional subject pseudonym; actor type name; optional actor id; optional
  * purpose; the number of details (4) and each key and value in key order; the previous hash (32). A string is its
  * UTF-8 length (4) and bytes; an optional string is a presence byte, then the string if present. Every field is
- * length-prefixed or fixed-size, so no two different entries encode alike.
+ * length-prefixed or fixed-size, so no two different entries encode alike (records refuse lone surrogates, which
+ * UTF-8 cannot carry).
+ *
+ * <p>The encoding is also an entry's stored form, the log's leaf data: {@link #decode} inverts it strictly, and the
+ * position (at {@value #POSITION_OFFSET}) and previous hash (the last 32 bytes) sit at fixed offsets, so a verifier
+ * reads them and hashes the bytes without decoding anything.
  *
  * <p>Speed: verifying a chain encodes every entry, so the encoder writes into a per-thread buffer that it reuses,
  * takes strings' UTF-8 bytes through the JDK's intrinsic fast path, keeps the bytes of strings it has just seen
