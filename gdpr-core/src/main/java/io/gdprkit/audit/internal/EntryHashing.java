@@ -94,7 +94,9 @@ public final class EntryHashing {
   /** Returns the canonical encoding of the entry, the bytes its hash is taken over; a new array. */
   public static byte[] canonicalBytes(AuditEntry entry) {
     Encoder encoder = ENCODER.get();
-    encoder.encode(entry.position(), entry.at(), entry.record(), entry.previousHash());
+    if (!encoder.holds(entry)) {
+      encoder.encode(entry.position(), entry.at(), entry.record(), entry.previousHash());
+    }
     return Arrays.copyOf(encoder.buffer, encoder.length);
   }
 
@@ -346,7 +348,20 @@ public final class EntryHashing {
     private final @Nullable String[] cachedStrings = new String[CACHE];
     private final byte[][] cachedBytes = new byte[CACHE][];
 
+    // what the buffer holds the encoding of: an append hashes an entry, then its store encodes the same objects
+    private long heldPosition = -1;
+    private @Nullable Instant heldAt;
+    private @Nullable AuditRecord heldRecord;
+    private @Nullable AuditHash heldPrevious;
+
+    /** Returns whether the buffer holds the encoding of exactly these field objects (records are immutable). */
+    boolean holds(AuditEntry entry) {
+      return entry.record() == heldRecord && entry.at() == heldAt && entry.previousHash() == heldPrevious
+          && entry.position() == heldPosition;
+    }
+
     void encode(long position, Instant at, AuditRecord record, AuditHash previousHash) {
+      heldRecord = null; // until the encoding is complete
       length = 0;
       ensure(1 + 8 + 8 + 4);
       buffer[length++] = VERSION;
@@ -368,6 +383,10 @@ public final class EntryHashing {
       ensure(AuditHash.BYTES);
       previousHash.copyTo(buffer, length);
       length += AuditHash.BYTES;
+      heldPosition = position;
+      heldAt = at;
+      heldPrevious = previousHash;
+      heldRecord = record;
     }
 
     byte[] digest() {
