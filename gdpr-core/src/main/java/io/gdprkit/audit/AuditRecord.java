@@ -2,6 +2,7 @@ package io.gdprkit.audit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
@@ -38,18 +39,37 @@ public record AuditRecord(AuditKind kind, TenantId tenant, @Nullable String subj
     Preconditions.notNull(tenant, "tenant");
     if (subjectPseudonym != null) {
       Preconditions.text(subjectPseudonym, "subject pseudonym", 200);
+      wellFormed(subjectPseudonym, "subject pseudonym");
     }
     Preconditions.notNull(actor, "actor");
     if (purpose != null) {
       Preconditions.notBlank(purpose, "purpose");
+      wellFormed(purpose, "purpose");
     }
     Preconditions.notNull(details, "details");
     Preconditions.check(details.size() <= 64, "details", "must have at most 64 entries");
     details.forEach((key, value) -> {
       Preconditions.text(key, "detail key", 100);
       Preconditions.check(value != null && value.length() <= 1000, "detail value", "must be at most 1000 characters");
+      wellFormed(key, "detail key");
+      wellFormed(value, "detail value");
     });
     details = java.util.Collections.unmodifiableMap(new TreeMap<>(details));
+  }
+
+  /**
+   * Fails on a lone surrogate: UTF-8 cannot encode one, so the entry's canonical bytes (what is hashed and stored)
+   * would hold a replacement character instead, and two different records would encode alike.
+   */
+  private static void wellFormed(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw InvalidInputException.of(field, "must not contain a lone surrogate character");
+      }
+    }
   }
 
   /** Returns a record with no purpose and no details. */

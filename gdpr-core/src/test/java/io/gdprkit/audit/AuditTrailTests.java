@@ -7,16 +7,21 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.TestClock;
 import io.gdprkit.audit.internal.DefaultAuditService;
+import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,28 @@ class AuditTrailTests {
     assertThat(second.at()).isEqualTo(clock.instant());
     assertThat(gdpr.audit().verify(TenantId.DEFAULT)).isEqualTo(VerificationResult.ok(2));
     assertThat(gdpr.audit().entries(TenantId.DEFAULT, 1, 10)).containsExactly(second);
+  }
+
+  @Test
+  void chainsOntoEntriesAnotherInstanceAppendedToTheSharedStore() {
+    // given two services over one store: each remembers its own last entry, which the other one outdates
+    AuditStore store = AuditStore.inMemory();
+    AuditService one = new DefaultAuditService(store, clock);
+    AuditService other = new DefaultAuditService(store, clock);
+
+    // when they take turns
+    List<AuditEntry> appended = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      appended.add((n % 2 == 0 ? one : other).append(record(acme, n)));
+    }
+
+    // then each append chained onto the other's entry before it
+    assertThat(appended).extracting(AuditEntry::position).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    for (int n = 1; n < 6; n++) {
+      assertThat(appended.get(n).previousHash()).isEqualTo(appended.get(n - 1).hash());
+    }
+    assertThat(store.entries(acme, 0, 10)).containsExactlyElementsOf(appended);
+    assertThat(one.verify(acme)).isEqualTo(VerificationResult.ok(6));
   }
 
   @Test
@@ -101,6 +128,68 @@ class AuditTrailTests {
     assertThat(first).isNotEqualTo(second);
     assertThat(third).isEqualTo(second);
     assertThat(gdpr.audit().verify(acme)).isEqualTo(VerificationResult.ok(1));
+  }
+
+  @Test
+  void namesTheFirstStoredEncodingThatIsCutShortOrChangedInsteadOfFailing() {
+    // given a chain of 6 whose stored bytes at position 3 a reader gets cut short, or with one byte changed
+    AuditStore store = AuditStore.inMemory();
+    AuditService audit = new DefaultAuditService(store, clock);
+    for (int n = 0; n < 6; n++) {
+      audit.append(record(acme, n));
+    }
+    AuditService cut = new DefaultAuditService(new BytesAltered(store, bytes -> Arrays.copyOf(bytes, 20)), clock);
+    AuditService flipped = new DefaultAuditService(new BytesAltered(store, bytes -> {
+      byte[] changed = bytes.clone();
+      changed[changed.length / 2] ^= 1;
+      return changed;
+    }), clock);
+
+    // when each verifies
+    VerificationResult intact = audit.verify(acme);
+    VerificationResult cutResult = cut.verify(acme);
+    VerificationResult flippedResult = flipped.verify(acme);
+
+    // then the untouched chain verifies and both others break at position 3, with a reason
+    assertThat(intact).isEqualTo(VerificationResult.ok(6));
+    assertThat(cutResult.firstBadPosition()).isEqualTo(3);
+    assertThat(cutResult.problem()).contains("not a canonical entry encoding");
+    assertThat(flippedResult.firstBadPosition()).isEqualTo(3);
+    assertThat(flippedResult.problem()).contains("changed after it was appended");
+  }
+
+  /** A store whose canonical page alters the bytes of the entry at position 3 on the way out. */
+  private record BytesAltered(AuditStore store, UnaryOperator<byte[]> alter) implements AuditStore {
+
+    @Override
+    public boolean append(TenantId tenant, AuditEntry entry) {
+      return store.append(tenant, entry);
+    }
+
+    @Override
+    public Optional<AuditEntry> last(TenantId tenant) {
+      return store.last(tenant);
+    }
+
+    @Override
+    public List<AuditEntry> entries(TenantId tenant, long from, int limit) {
+      return store.entries(tenant, from, limit);
+    }
+
+    @Override
+    public List<EncodedEntry> encodedEntries(TenantId tenant, long from, int limit) {
+      List<EncodedEntry> page = new ArrayList<>(store.encodedEntries(tenant, from, limit));
+      if (from <= 3 && 3 < from + page.size()) {
+        EncodedEntry third = page.get((int) (3 - from));
+        page.set((int) (3 - from), new EncodedEntry(alter.apply(third.bytes()), third.hash()));
+      }
+      return page;
+    }
+
+    @Override
+    public long size(TenantId tenant) {
+      return store.size(tenant);
+    }
   }
 
   @Test

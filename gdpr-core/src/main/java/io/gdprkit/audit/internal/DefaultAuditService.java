@@ -14,6 +14,7 @@ import io.gdprkit.audit.InclusionProof;
 import io.gdprkit.audit.VerificationResult;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.CheckpointStore;
+import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.crypto.VerificationKeys;
@@ -101,6 +102,8 @@ public final class DefaultAuditService implements AuditService {
     final Instant since = clock.instant();
     boolean loaded;
     @Nullable Checkpoint lastCheckpoint;
+    /** The last entry this service stored, to chain the next batch onto without reading it back; null if unknown. */
+    @Nullable AuditEntry lastWritten;
 
     Chain(TenantId tenant) {
       this.tenant = tenant;
@@ -168,7 +171,9 @@ public final class DefaultAuditService implements AuditService {
         break;
       }
       try {
-        last = store.last(chain.tenant).orElse(null);
+        // Chain onto the entry this service stored last, if it knows it: a store that has moved on since (another
+        // instance appended) refuses the positions, and the next attempt reads the store's last entry.
+        last = attempt == 1 && chain.lastWritten != null ? chain.lastWritten : store.last(chain.tenant).orElse(null);
         List<AuditEntry> entries = new ArrayList<>(rest.size());
         AuditEntry previous = last;
         for (Pending pending : rest) {
@@ -194,6 +199,7 @@ public final class DefaultAuditService implements AuditService {
         break;
       }
     }
+    chain.lastWritten = rest.isEmpty() ? last : null;
     if (last != null) {
       checkpointByPolicy(chain, last);
     }
@@ -308,6 +314,9 @@ public final class DefaultAuditService implements AuditService {
    * breaks at its successor. At each checkpoint's size the chain hash must be the checkpoint's, so a tail edited and
    * re-hashed up to a checkpoint breaks there, reported from the first position after the last checkpoint that
    * still matches; the starting checkpoint and the last one met are checked against the kit's key.
+   *
+   * <p>It reads the store's {@link AuditStore#encodedEntries canonical bytes}: position and previous hash at their
+   * fixed offsets in the bytes, and SHA-256 over the bytes as they are, so no entry is decoded or encoded again.
    */
   @Override
   public VerificationResult verify(TenantId tenant, long from, long to) {
@@ -331,20 +340,26 @@ public final class DefaultAuditService implements AuditService {
     CheckpointCursor ahead = new CheckpointCursor(tenant, position);
     Checkpoint next = ahead.next();
     while (position < to) {
-      List<AuditEntry> page = store.entries(tenant, position, (int) Math.min(PAGE, to - position));
+      List<EncodedEntry> page = store.encodedEntries(tenant, position, (int) Math.min(PAGE, to - position));
       if (page.isEmpty()) {
         break;
       }
-      for (AuditEntry entry : page) {
-        if (entry.position() != position) {
+      for (EncodedEntry entry : page) {
+        byte[] bytes = entry.bytes();
+        if (!EntryHashing.framed(bytes)) {
           return VerificationResult.broken(position - start, position,
-              "entry at position " + position + " says it is at position " + entry.position());
+              "entry at position " + position + " is not a canonical entry encoding");
         }
-        if (!entry.previousHash().equals(previous)) {
+        long stated = EntryHashing.positionOf(bytes);
+        if (stated != position) {
+          return VerificationResult.broken(position - start, position,
+              "entry at position " + position + " says it is at position " + stated);
+        }
+        if (!EntryHashing.previousHashMatches(bytes, previous)) {
           return VerificationResult.broken(position - start, position,
               "entry at position " + position + " does not chain onto its predecessor");
         }
-        if (!EntryHashing.verifies(entry)) {
+        if (!EntryHashing.hashes(bytes, entry.hash())) {
           return VerificationResult.broken(position - start, position,
               "entry at position " + position + " was changed after it was appended");
         }

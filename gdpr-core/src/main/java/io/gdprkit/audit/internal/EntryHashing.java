@@ -2,21 +2,32 @@ package io.gdprkit.audit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.internal.Hashing;
+import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +38,12 @@ import org.jspecify.annotations.Nullable;
  * nanoseconds (4); kind name; tenant; optional subject pseudonym; actor type name; optional actor id; optional
  * purpose; the number of details (4) and each key and value in key order; the previous hash (32). A string is its
  * UTF-8 length (4) and bytes; an optional string is a presence byte, then the string if present. Every field is
- * length-prefixed or fixed-size, so no two different entries encode alike.
+ * length-prefixed or fixed-size, so no two different entries encode alike (records refuse lone surrogates, which
+ * UTF-8 cannot carry).
+ *
+ * <p>The encoding is also an entry's stored form, the log's leaf data: {@link #decode} inverts it strictly, and the
+ * position (at {@value #POSITION_OFFSET}) and previous hash (the last 32 bytes) sit at fixed offsets, so a verifier
+ * reads them and hashes the bytes without decoding anything.
  *
  * <p>Speed: verifying a chain encodes every entry, so the encoder writes into a per-thread buffer that it reuses,
  * takes strings' UTF-8 bytes through the JDK's intrinsic fast path, keeps the bytes of strings it has just seen
@@ -46,6 +62,10 @@ public final class EntryHashing {
   private static final byte[][] ACTOR_TYPE_NAMES = names(Actor.Type.values());
   private static final int CACHE = 256;
   private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
+  private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+      .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+  private static final AuditKind[] KINDS = AuditKind.values();
+  private static final Actor.Type[] ACTOR_TYPES = Actor.Type.values();
 
   private EntryHashing() {}
 
@@ -74,8 +94,248 @@ public final class EntryHashing {
   /** Returns the canonical encoding of the entry, the bytes its hash is taken over; a new array. */
   public static byte[] canonicalBytes(AuditEntry entry) {
     Encoder encoder = ENCODER.get();
-    encoder.encode(entry.position(), entry.at(), entry.record(), entry.previousHash());
+    if (!encoder.holds(entry)) {
+      encoder.encode(entry.position(), entry.at(), entry.record(), entry.previousHash());
+    }
     return Arrays.copyOf(encoder.buffer, encoder.length);
+  }
+
+  /** Offset of the position inside an encoding: after the version byte. */
+  public static final int POSITION_OFFSET = 1;
+  /** The shortest possible encoding: every string one byte long, no optional field, no details. */
+  public static final int MIN_LENGTH = 1 + 8 + 8 + 4 + 5 + 5 + 1 + 5 + 1 + 1 + 4 + AuditHash.BYTES;
+
+  /**
+   * Returns whether {@code bytes} could be an encoding as far as {@link #positionOf} and {@link #previousHashMatches}
+   * look: the version byte and room for the fixed fields. A full check is {@link #decode}.
+   */
+  public static boolean framed(byte[] bytes) {
+    return bytes.length >= MIN_LENGTH && bytes[0] == VERSION;
+  }
+
+  /** Returns the position written in a {@link #framed} encoding, read at its fixed offset. */
+  public static long positionOf(byte[] bytes) {
+    return (long) LONG.get(bytes, POSITION_OFFSET);
+  }
+
+  /** Returns whether a {@link #framed} encoding names {@code previous} as its predecessor's hash (its last 32 bytes). */
+  public static boolean previousHashMatches(byte[] bytes, AuditHash previous) {
+    return previous.matches(bytes, bytes.length - AuditHash.BYTES);
+  }
+
+  /** Returns the hash read from the last 32 bytes of a {@link #framed} encoding: the predecessor's hash. */
+  public static AuditHash previousHashOf(byte[] bytes) {
+    return AuditHash.of(bytes, bytes.length - AuditHash.BYTES);
+  }
+
+  /** Returns whether SHA-256 of the bytes is {@code hash}. */
+  public static boolean hashes(byte[] bytes, AuditHash hash) {
+    Encoder encoder = ENCODER.get();
+    encoder.sha256.update(bytes, 0, bytes.length);
+    return hash.matches(encoder.finish(), 0);
+  }
+
+  /**
+   * Decodes an entry from its canonical encoding and its stored hash, so that {@code decode(canonicalBytes(e),
+   * e.hash())} equals {@code e}. Strict: the bytes must be exactly one version-2 encoding that {@link #canonicalBytes}
+   * could have written (known kind and actor type, well-formed UTF-8, details in strictly ascending key order, no
+   * trailing bytes), and the fields must pass the records' own checks.
+   *
+   * @throws InvalidInputException if they are not; the message says what was wrong, never the content
+   */
+  public static AuditEntry decode(byte[] bytes, AuditHash hash) {
+    Preconditions.notNull(bytes, "audit entry bytes");
+    Preconditions.notNull(hash, "hash");
+    return new Decoder(bytes, DECODED.get()).entry(hash);
+  }
+
+  /**
+   * What a thread decoded lately: strings by their bytes, and the last tenant and actor. Tenants, actors, purposes,
+   * detail keys and states repeat from entry to entry, so reading a page (and the last entry on every append) shares
+   * them instead of building and validating them again.
+   */
+  private static final class Decoded {
+    private final @Nullable String[] strings = new String[CACHE];
+    private final byte[][] stringBytes = new byte[CACHE][];
+    private @Nullable TenantId tenant;
+    private @Nullable Actor actor;
+
+    String string(byte[] bytes, int from, int length, Supplier<String> decode) {
+      int hash = 1;
+      for (int i = from; i < from + length; i++) {
+        hash = 31 * hash + bytes[i];
+      }
+      int slot = (hash ^ (hash >>> 16)) & (CACHE - 1);
+      byte[] cached = stringBytes[slot];
+      if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
+        return strings[slot];
+      }
+      String value = decode.get();
+      strings[slot] = value;
+      stringBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
+      return value;
+    }
+
+    TenantId tenant(String value) {
+      TenantId last = tenant;
+      if (last == null || !last.value().equals(value)) {
+        last = TenantId.of(value);
+        tenant = last;
+      }
+      return last;
+    }
+
+    Actor actor(Actor.Type type, @Nullable String id) {
+      Actor last = actor;
+      if (last == null || last.type() != type || !Objects.equals(last.id(), id)) {
+        last = new Actor(type, id);
+        actor = last;
+      }
+      return last;
+    }
+  }
+
+  private static final ThreadLocal<Decoded> DECODED = ThreadLocal.withInitial(Decoded::new);
+
+  /** Reads one encoding front to back; every read checks its bounds first. */
+  private static final class Decoder {
+
+    private final byte[] bytes;
+    private final Decoded decoded;
+    private int at;
+
+    Decoder(byte[] bytes, Decoded decoded) {
+      this.bytes = bytes;
+      this.decoded = decoded;
+    }
+
+    AuditEntry entry(AuditHash hash) {
+      need(1);
+      if (bytes[at++] != VERSION) {
+        throw malformed("has an unknown version");
+      }
+      long position = readLong();
+      if (position < 0) {
+        throw malformed("has a negative position");
+      }
+      long seconds = readLong();
+      int nanos = readInt();
+      if (nanos < 0 || nanos > 999_999_999) {
+        throw malformed("has nanoseconds out of range");
+      }
+      Instant time;
+      try {
+        time = Instant.ofEpochSecond(seconds, nanos);
+      } catch (DateTimeException e) {
+        throw malformed("has a time out of range");
+      }
+      AuditKind kind = KINDS[name(KIND_NAMES, "kind")];
+      TenantId tenant = decoded.tenant(string());
+      String pseudonym = optional();
+      Actor.Type actorType = ACTOR_TYPES[name(ACTOR_TYPE_NAMES, "actor type")];
+      String actorId = optional();
+      String purpose = optional();
+      int count = readInt();
+      if (count < 0 || count > 64) {
+        throw malformed("has a detail count out of range");
+      }
+      Map<String, String> details = new TreeMap<>();
+      String previousKey = null;
+      for (int i = 0; i < count; i++) {
+        String key = string();
+        if (previousKey != null && previousKey.compareTo(key) >= 0) {
+          throw malformed("has details out of key order");
+        }
+        details.put(key, string());
+        previousKey = key;
+      }
+      need(AuditHash.BYTES);
+      AuditHash previousHash = AuditHash.of(bytes, at);
+      at += AuditHash.BYTES;
+      if (at != bytes.length) {
+        throw malformed("has trailing bytes");
+      }
+      AuditRecord record = new AuditRecord(kind, tenant, pseudonym, decoded.actor(actorType, actorId), purpose, details);
+      return new AuditEntry(position, time, record, previousHash, hash);
+    }
+
+    private void need(int more) {
+      if (more < 0 || more > bytes.length - at) {
+        throw malformed("is truncated");
+      }
+    }
+
+    private long readLong() {
+      need(8);
+      long value = (long) LONG.get(bytes, at);
+      at += 8;
+      return value;
+    }
+
+    private int readInt() {
+      need(4);
+      int value = (int) INT.get(bytes, at);
+      at += 4;
+      return value;
+    }
+
+    /** Reads a length-prefixed name and returns its index among {@code names}. */
+    private int name(byte[][] names, String what) {
+      int length = readInt();
+      need(length);
+      for (int i = 0; i < names.length; i++) {
+        if (Arrays.equals(names[i], 0, names[i].length, bytes, at, at + length)) {
+          at += length;
+          return i;
+        }
+      }
+      throw malformed("has an unknown " + what);
+    }
+
+    private @Nullable String optional() {
+      need(1);
+      byte presence = bytes[at++];
+      if (presence == 0) {
+        return null;
+      }
+      if (presence != 1) {
+        throw malformed("has a presence byte that is neither 0 nor 1");
+      }
+      return string();
+    }
+
+    private String string() {
+      int length = readInt();
+      need(length);
+      int from = at;
+      String value = decoded.string(bytes, from, length, () -> ascii(from, length)
+          ? new String(bytes, from, length, StandardCharsets.ISO_8859_1) : utf8(from, length));
+      at += length;
+      return value;
+    }
+
+    private boolean ascii(int from, int length) {
+      for (int i = from; i < from + length; i++) {
+        if (bytes[i] < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Decodes UTF-8 strictly: the JDK's fast path would replace a malformed sequence instead of refusing it. */
+    private String utf8(int from, int length) {
+      CharsetDecoder decoder = UTF8.get().reset();
+      try {
+        return decoder.decode(ByteBuffer.wrap(bytes, from, length)).toString();
+      } catch (CharacterCodingException e) {
+        throw malformed("has a string that is not well-formed UTF-8");
+      }
+    }
+
+    private static InvalidInputException malformed(String rule) {
+      return InvalidInputException.of("audit entry bytes", rule);
+    }
   }
 
   /** A reusable buffer and digest; one per thread. */
@@ -88,7 +348,20 @@ public final class EntryHashing {
     private final @Nullable String[] cachedStrings = new String[CACHE];
     private final byte[][] cachedBytes = new byte[CACHE][];
 
+    // what the buffer holds the encoding of: an append hashes an entry, then its store encodes the same objects
+    private long heldPosition = -1;
+    private @Nullable Instant heldAt;
+    private @Nullable AuditRecord heldRecord;
+    private @Nullable AuditHash heldPrevious;
+
+    /** Returns whether the buffer holds the encoding of exactly these field objects (records are immutable). */
+    boolean holds(AuditEntry entry) {
+      return entry.record() == heldRecord && entry.at() == heldAt && entry.previousHash() == heldPrevious
+          && entry.position() == heldPosition;
+    }
+
     void encode(long position, Instant at, AuditRecord record, AuditHash previousHash) {
+      heldRecord = null; // until the encoding is complete
       length = 0;
       ensure(1 + 8 + 8 + 4);
       buffer[length++] = VERSION;
@@ -110,10 +383,18 @@ public final class EntryHashing {
       ensure(AuditHash.BYTES);
       previousHash.copyTo(buffer, length);
       length += AuditHash.BYTES;
+      heldPosition = position;
+      heldAt = at;
+      heldPrevious = previousHash;
+      heldRecord = record;
     }
 
     byte[] digest() {
       sha256.update(buffer, 0, length);
+      return finish();
+    }
+
+    byte[] finish() {
       try {
         sha256.digest(out, 0, AuditHash.BYTES);
       } catch (DigestException e) {

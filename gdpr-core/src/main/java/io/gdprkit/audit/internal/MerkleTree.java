@@ -2,9 +2,9 @@ package io.gdprkit.audit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.subject.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,8 +130,7 @@ public final class MerkleTree {
     while (bottom.size() < chunks) {
       long from = (long) bottom.size() * CHUNK;
       AuditHash[] leafHashes = new AuditHash[CHUNK];
-      List<AuditEntry> page = readLeaves(from, CHUNK, leafHashes);
-      if (page.size() < CHUNK) {
+      if (readLeaves(from, CHUNK, leafHashes) < CHUNK) {
         throw new IllegalStateException("audit chain of tenant " + tenant + " is shorter than its tree");
       }
       bottom.add(Merkle.perfectRoot(leafHashes, CHUNK));
@@ -145,16 +144,17 @@ public final class MerkleTree {
     }
   }
 
-  private List<AuditEntry> readLeaves(long from, int limit, AuditHash[] into) {
-    List<AuditEntry> page = store.entries(tenant, from, limit);
+  /** Reads the leaf hashes from the stored encodings, which it need not decode; returns how many it read. */
+  private int readLeaves(long from, int limit, AuditHash[] into) {
+    List<EncodedEntry> page = store.encodedEntries(tenant, from, limit);
     for (int i = 0; i < page.size(); i++) {
-      AuditEntry entry = page.get(i);
-      if (entry.position() != from + i) {
+      EncodedEntry entry = page.get(i);
+      if (!EntryHashing.framed(entry.bytes()) || EntryHashing.positionOf(entry.bytes()) != from + i) {
         throw new IllegalStateException("audit chain of tenant " + tenant + " has a gap at position " + (from + i));
       }
       into[i] = Merkle.leaf(entry.hash());
     }
-    return page;
+    return page.size();
   }
 
   /** The leaf hashes one root or proof needs, read a chunk at a time and kept for that call only. */
@@ -172,7 +172,7 @@ public final class MerkleTree {
         AuditHash[] read = new AuditHash[CHUNK];
         long from = c * CHUNK;
         int wanted = (int) Math.min(CHUNK, size - from);
-        if (readLeaves(from, wanted, read).size() < wanted) {
+        if (readLeaves(from, wanted, read) < wanted) {
           throw new IllegalStateException("audit chain of tenant " + tenant + " is shorter than its tree");
         }
         return read;

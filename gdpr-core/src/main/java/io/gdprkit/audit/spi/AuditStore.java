@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.internal.InMemoryAuditStore;
 import io.gdprkit.subject.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -59,6 +60,23 @@ public interface AuditStore {
 
   /** Returns up to {@code limit} entries from position {@code from}, in order. */
   List<AuditEntry> entries(TenantId tenant, long from, int limit);
+
+  /**
+   * Returns up to {@code limit} entries from position {@code from}, in order, as their canonical encodings with
+   * their stored hashes: what a verifier hashes. {@code verify} reads the chain through this method.
+   *
+   * <p>The default encodes what {@link #entries} returns. A store that keeps the encodings (as the in-memory one
+   * does) should override it to return them as stored, without decoding: that is what lets verification run at the
+   * speed of SHA-256 over the bytes.
+   */
+  default List<EncodedEntry> encodedEntries(TenantId tenant, long from, int limit) {
+    List<AuditEntry> entries = entries(tenant, from, limit);
+    List<EncodedEntry> encoded = new ArrayList<>(entries.size());
+    for (AuditEntry entry : entries) {
+      encoded.add(EncodedEntry.of(entry));
+    }
+    return encoded;
+  }
 
   /** Returns the number of entries in the tenant's chain. */
   long size(TenantId tenant);
