@@ -1,5 +1,6 @@
 package io.gdprkit.audit;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.InvalidInputException;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import org.apiguardian.api.API;
 
 /**
@@ -168,6 +168,6 @@ public record Checkpoint(TenantId tenant, long treeSize, AuditHash root, AuditHa
   public String toString() {
     return "Checkpoint[tenant=" + tenant.value() + ", treeSize=" + treeSize + ", root=" + root + ", lastEntryHash="
         + lastEntryHash + ", at=" + at + ", keyId=" + keyId + ", signature="
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(signature) + "]";
+        + Base64Url.encode(signature) + "]";
   }
 }

@@ -1,10 +1,10 @@
 package io.gdprkit.crypto;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -22,7 +22,6 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Pseudonyms {
 
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private Pseudonyms() {}
 
@@ -51,6 +50,6 @@ public final class Pseudonyms {
   }
 
   private static String of(KeyRing keys, String keyId, String label, byte[] bytes) {
-    return keyId + ':' + ENCODER.encodeToString(keys.mac(keyId, label, bytes));
+    return keyId + ':' + Base64Url.encode(keys.mac(keyId, label, bytes));
   }
 }

@@ -1,5 +1,6 @@
 package io.gdprkit.crypto;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.crypto.InvalidTokenException.Reason;
@@ -41,7 +42,6 @@ import org.jspecify.annotations.Nullable;
 public final class TokenSigner {
 
   private static final Pattern KIND = Pattern.compile("[a-z0-9]{1,16}");
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
   private static final int MAX_TOKEN_LENGTH = 2048;
   private static final int MAX_FIELDS = 16;
@@ -86,8 +86,8 @@ public final class TokenSigner {
       throw new UncheckedIOException("writing to memory failed", e);
     }
     String keyId = keys.activeKeyId();
-    String signed = kind + '.' + keyId + '.' + ENCODER.encodeToString(bytes.toByteArray());
-    return signed + '.' + ENCODER.encodeToString(keys.mac(keyId, kind, signed.getBytes(StandardCharsets.US_ASCII)));
+    String signed = kind + '.' + keyId + '.' + Base64Url.encode(bytes.toByteArray());
+    return signed + '.' + Base64Url.encode(keys.mac(keyId, kind, signed.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /**
@@ -138,7 +138,7 @@ public final class TokenSigner {
     try {
       byte[] decoded = DECODER.decode(part);
       // Refuse non-canonical spellings, so that one token has exactly one.
-      if (!ENCODER.encodeToString(decoded).equals(part)) {
+      if (!Base64Url.encode(decoded).equals(part)) {
         throw InvalidTokenException.of(Reason.MALFORMED);
       }
       return decoded;

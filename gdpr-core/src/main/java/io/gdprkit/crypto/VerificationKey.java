@@ -1,10 +1,10 @@
 package io.gdprkit.crypto;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.internal.Preconditions;
 import java.util.Arrays;
-import java.util.Base64;
 import org.apiguardian.api.API;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -64,7 +64,7 @@ public final class VerificationKey {
 
   /** Returns the public key as unpadded base64url, the form JWKs use. */
   public String publicKeyBase64Url() {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(encoded);
+    return Base64Url.encode(encoded);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gdprkit.crypto;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.InvalidInputException;
@@ -7,7 +8,6 @@ import io.gdprkit.internal.Preconditions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,6 @@ public final class VerificationKeys {
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private final Map<String, VerificationKey> byId;
 
@@ -226,13 +225,8 @@ public final class VerificationKeys {
 
   private static byte[] decodeX(@Nullable String x, String field) {
     expect(x != null, field, "is missing");
-    byte[] bytes;
-    try {
-      bytes = Base64.getUrlDecoder().decode(x);
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.of(field, "must be unpadded base64url");
-    }
-    expect(ENCODER.encodeToString(bytes).equals(x), field, "must be canonical unpadded base64url");
+    byte[] bytes = Base64Url.decodeCanonical(x);
+    expect(bytes != null, field, "must be canonical unpadded base64url");
     expect(bytes.length == SigningKey.KEY_BYTES, field, "must encode " + SigningKey.KEY_BYTES + " bytes");
     return bytes;
   }

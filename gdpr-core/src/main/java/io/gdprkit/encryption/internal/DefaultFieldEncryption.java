@@ -1,5 +1,6 @@
 package io.gdprkit.encryption.internal;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.crypto.UnknownKeyException;
@@ -20,7 +21,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,8 +60,6 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   private static final int ATTEMPTS = 5;
   private static final int RETIRE_BATCH = 500;
   private static final byte[] WRAP_LABEL = "gdpr-kit/data-key/v1".getBytes(StandardCharsets.US_ASCII);
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SubjectKeyStore store;
   private final KeyEncryptionKeys keks;
@@ -148,7 +146,7 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   @Override
   public String encryptText(SubjectId subject, String field, String plaintext) {
     Preconditions.notNull(plaintext, "plaintext");
-    return TEXT_PREFIX + ENCODER.encodeToString(encrypt(subject, field, plaintext.getBytes(StandardCharsets.UTF_8)));
+    return TEXT_PREFIX + Base64Url.encode(encrypt(subject, field, plaintext.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
@@ -159,10 +157,8 @@ public final class DefaultFieldEncryption implements FieldEncryption {
     if (!ciphertext.startsWith(TEXT_PREFIX)) {
       throw DecryptionFailedException.of(Reason.MALFORMED, subject, field);
     }
-    byte[] binary;
-    try {
-      binary = DECODER.decode(ciphertext.substring(TEXT_PREFIX.length()));
-    } catch (IllegalArgumentException notBase64Url) {
+    byte[] binary = Base64Url.decodeCanonical(ciphertext.substring(TEXT_PREFIX.length()));
+    if (binary == null) {
       throw DecryptionFailedException.of(Reason.MALFORMED, subject, field);
     }
     return new String(decrypt(subject, field, binary), StandardCharsets.UTF_8);

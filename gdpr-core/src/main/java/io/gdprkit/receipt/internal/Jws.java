@@ -1,5 +1,6 @@
 package io.gdprkit.receipt.internal;
 
+import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.crypto.SigningKey;
@@ -13,7 +14,6 @@ import io.gdprkit.receipt.internal.JsonValues.Fields;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -39,17 +39,15 @@ public final class Jws {
   /** Receipts are a few kilobytes; anything far larger is refused before it is decoded. */
   static final int MAX_LENGTH = 64 * 1024;
 
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private Jws() {}
 
   /** Returns the receipt signed as a compact JWS. */
   static String sign(ConsentReceipt receipt, SigningKey key) {
-    String signingInput = ENCODER.encodeToString(header(key.keyId())) + '.'
-        + ENCODER.encodeToString(ReceiptJson.write(receipt));
+    String signingInput = Base64Url.encode(header(key.keyId())) + '.'
+        + Base64Url.encode(ReceiptJson.write(receipt));
     byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-    return signingInput + '.' + ENCODER.encodeToString(signature);
+    return signingInput + '.' + Base64Url.encode(signature);
   }
 
   /**
@@ -147,23 +145,11 @@ public final class Jws {
 
   /** Decodes one segment, refusing anything but canonical unpadded base64url. */
   private static byte[] decode(String jws, int from, int to, String segment) {
-    for (int i = from; i < to; i++) {
-      char c = jws.charAt(i);
-      boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
-      if (!alphabet) {
-        throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not unpadded base64url");
-      }
-    }
-    String text = jws.substring(from, to);
-    byte[] bytes;
-    try {
-      bytes = DECODER.decode(text);
-    } catch (IllegalArgumentException e) {
-      throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not unpadded base64url");
-    }
-    if (!ENCODER.encodeToString(bytes).equals(text)) {
-      throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not in canonical base64url");
+    byte[] bytes = Base64Url.decodeCanonical(jws.substring(from, to));
+    if (bytes == null) {
+      throw InvalidReceiptException.of(Reason.MALFORMED, "the " + segment + " is not canonical unpadded base64url");
     }
     return bytes;
   }
+
 }
