@@ -214,25 +214,22 @@ public final class GdprKit {
         verificationKeys,
         builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
-    consentService.addListener(event -> audit.append(new AuditRecord(AuditKind.CONSENT_CHANGED,
-        event.subject().tenant(), auditPseudonym(event.subject()), event.proof().recordedBy(), event.purpose(),
-        Map.of("event", event.id().toString(), "type", event.type().name()))));
-    erasureService.addListener((subject, scope) -> audit.append(new AuditRecord(AuditKind.ERASED, subject.tenant(),
-        auditPseudonym(subject), Actor.system("erasure"), scope.purpose(), Map.of("scope", scope.kind().name()))));
+    consentService.addListener(event -> auditAbout(AuditKind.CONSENT_CHANGED, event.subject(),
+        event.proof().recordedBy(), event.purpose(),
+        Map.of("event", event.id().toString(), "type", event.type().name())));
+    erasureService.addListener((subject, scope) -> auditAbout(AuditKind.ERASED, subject, Actor.system("erasure"),
+        scope.purpose(), Map.of("scope", scope.kind().name())));
     // Audit completeness (issue 5): rectifications, restrictions, objections, switches and suppression entries, by
     // pseudonym; names, ids and states only, never a value, a reason or grounds written as free text.
-    rectificationService.addRecordListener((subject, provider, record, field) -> audit.append(new AuditRecord(
-        AuditKind.UPDATED, subject.tenant(), auditPseudonym(subject), Actor.system("rectification"), null,
-        Map.of("provider", provider, "record", record, "field", field))));
-    restrictionService.addListener(change -> audit.append(new AuditRecord(AuditKind.RESTRICTION_CHANGED,
-        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), null,
-        Map.of("restricted", Boolean.toString(change.restricted())))));
-    restrictionService.addObjectionListener(change -> audit.append(new AuditRecord(AuditKind.OBJECTION_CHANGED,
-        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), change.purpose(),
-        Map.of("status", change.status().name()))));
-    consentService.addSwitchListener(change -> audit.append(new AuditRecord(AuditKind.SWITCH_CHANGED,
-        change.subject().tenant(), auditPseudonym(change.subject()), change.changedBy(), null,
-        Map.of("switch", change.processingSwitch().name(), "on", Boolean.toString(change.on())))));
+    rectificationService.addRecordListener((subject, provider, record, field) -> auditAbout(AuditKind.UPDATED,
+        subject, Actor.system("rectification"), null, Map.of("provider", provider, "record", record, "field", field)));
+    restrictionService.addListener(change -> auditAbout(AuditKind.RESTRICTION_CHANGED, change.subject(),
+        change.changedBy(), null, Map.of("restricted", Boolean.toString(change.restricted()))));
+    restrictionService.addObjectionListener(change -> auditAbout(AuditKind.OBJECTION_CHANGED, change.subject(),
+        change.changedBy(), change.purpose(), Map.of("status", change.status().name())));
+    consentService.addSwitchListener(change -> auditAbout(AuditKind.SWITCH_CHANGED, change.subject(),
+        change.changedBy(), null, Map.of("switch", change.processingSwitch().name(), "on",
+            Boolean.toString(change.on()))));
     // The suppression list is kit-wide and keeps keyed hashes only: its entries go to the default tenant's chain,
     // named by that hash, with no subject.
     suppressionService.addListener(entry -> audit.append(new AuditRecord(AuditKind.SUPPRESSION_ADDED, TenantId.DEFAULT,
@@ -258,8 +255,8 @@ public final class GdprKit {
         builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
         DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
     this.encryption = fieldEncryption;
-    fieldEncryption.addShredListener(subject -> audit.append(AuditRecord.of(AuditKind.KEY_DESTROYED, subject.tenant(),
-        auditPseudonym(subject), Actor.system("encryption"))));
+    fieldEncryption.addShredListener(subject -> auditAbout(AuditKind.KEY_DESTROYED, subject,
+        Actor.system("encryption"), null, Map.of()));
     erasureService.addListener((subject, scope) -> {
       if (scope.isEverything()) {
         encryption.shred(subject);
@@ -291,14 +288,12 @@ public final class GdprKit {
     // Verifiable audit trail (issue 5): every request step and every completed export, by pseudonym
     requestService.addListener(request -> {
       RequestTransition step = request.transitions().get(request.transitions().size() - 1);
-      audit.append(new AuditRecord(AuditKind.REQUEST_CHANGED, request.subject().tenant(),
-          auditPseudonym(request.subject()), step.by(), null, Map.of("request", request.id().value().toString(),
-              "kind", request.kind().name(), "state", request.state().name(),
-              "version", Integer.toString(request.version()))));
+      auditAbout(AuditKind.REQUEST_CHANGED, request.subject(), step.by(), null, Map.of("request",
+          request.id().value().toString(), "kind", request.kind().name(), "state", request.state().name(),
+          "version", Integer.toString(request.version())));
     });
-    exportService.addListener((subject, kind, format) -> audit.append(new AuditRecord(AuditKind.EXPORTED,
-        subject.tenant(), auditPseudonym(subject), Actor.system("export"), null,
-        Map.of("kind", kind.name(), "format", format.name()))));
+    exportService.addListener((subject, kind, format) -> auditAbout(AuditKind.EXPORTED, subject,
+        Actor.system("export"), null, Map.of("kind", kind.name(), "format", format.name())));
     // Consent receipts and authorised persons (issue 5)
     this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions,
         audit, this::auditPseudonym);
@@ -324,6 +319,12 @@ public final class GdprKit {
       }
     }
     return VerificationKeys.of(all);
+  }
+
+  /** Appends an audit entry about a subject to the subject's tenant's chain, naming the subject by pseudonym. */
+  private void auditAbout(AuditKind kind, SubjectId subject, Actor actor, @Nullable String purpose,
+      Map<String, String> details) {
+    audit.append(new AuditRecord(kind, subject.tenant(), auditPseudonym(subject), actor, purpose, details));
   }
 
   private String auditPseudonym(SubjectId subject) {
