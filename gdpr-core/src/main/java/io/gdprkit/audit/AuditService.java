@@ -11,8 +11,10 @@ import org.apiguardian.api.API;
  * The audit trail: append-only entries, one hash chain per tenant, signed checkpoints over the RFC 9162 Merkle tree
  * of each chain, proofs for auditors, and a check that finds any edited, deleted, inserted or reordered entry.
  *
- * <p>Appends from many threads keep one total order per chain; appends that queue up behind each other are written
- * as one batch (group commit). Checkpoints are signed with the kit's {@link io.gdprkit.crypto.SigningKey} as the
+ * <p>The kit's services {@linkplain #record record} entries inside the unit of work of the change they audit, into
+ * an outbox; once it commits, a drainer appends what waits, in one total order per chain, as one batch (group
+ * commit), and signs the chain head in the same unit, so removing or re-hashing entries after the latest checkpoint
+ * is found too. Checkpoints are signed with the kit's {@link io.gdprkit.crypto.SigningKey} as the
  * {@link CheckpointPolicy} says, and on demand. Thread-safe.
  *
  * <p>Usage example: <pre>{@code
@@ -25,8 +27,37 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface AuditService {
 
-  /** Appends a record to its tenant's chain and returns the entry. */
+  /**
+   * Appends a record to its tenant's chain at once, in a unit of work of its own, and returns the entry.
+   *
+   * @throws IllegalStateException if called inside a running operation of the kit, which must {@link #record}
+   */
   AuditEntry append(AuditRecord record);
+
+  /**
+   * Records an entry in the unit of work running on this thread (or on its own, if none runs); it joins the chain
+   * once that unit commits, and never if it rolls back.
+   *
+   * <p>Usage example: <pre>{@code gdpr.audit().record(AuditRecord.of(AuditKind.ACCESSED, tenant, pseudonym, Actor.staff("dpo")));}</pre>
+   */
+  void record(AuditRecord record);
+
+  /**
+   * Appends every record of the tenant that waits in the outbox, in group commits; the kit drains after each commit
+   * that recorded entries, so a host calls it only to finish what a failing store left waiting (a scheduler does).
+   *
+   * @return how many entries were appended
+   */
+  long drain(TenantId tenant);
+
+  /** Drains every tenant that has records waiting; returns how many entries were appended. */
+  long drainAll();
+
+  /** Returns how many recorded entries of the tenant wait to be appended. */
+  long waiting(TenantId tenant);
+
+  /** Returns the signed head of the tenant's chain, signed at its last group commit, if any. */
+  Optional<ChainHead> head(TenantId tenant);
 
   /** Returns up to {@code limit} entries of a tenant's chain from position {@code from}, in order. */
   List<AuditEntry> entries(TenantId tenant, long from, int limit);

@@ -8,6 +8,8 @@ import io.gdprkit.InvalidInputException;
 import io.gdprkit.TestClock;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.audit.spi.CheckpointStore;
+import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
@@ -26,6 +28,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class AuditTrailTests {
+
+  private static final SigningKey KEY = SigningKey.generate("audit-test");
 
   private final TestClock clock = TestClock.at("2026-11-23T10:00:00Z");
   private final TenantId acme = TenantId.of("acme");
@@ -56,8 +60,9 @@ class AuditTrailTests {
   void chainsOntoEntriesAnotherInstanceAppendedToTheSharedStore() {
     // given two services over one store: each remembers its own last entry, which the other one outdates
     AuditStore store = AuditStore.inMemory();
-    AuditService one = new DefaultAuditService(store, clock);
-    AuditService other = new DefaultAuditService(store, clock);
+    CheckpointStore checkpoints = CheckpointStore.inMemory();
+    AuditService one = new DefaultAuditService(store, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
+    AuditService other = new DefaultAuditService(store, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
 
     // when they take turns
     List<AuditEntry> appended = new ArrayList<>();
@@ -102,8 +107,10 @@ class AuditTrailTests {
   @Test
   void keepsOneChainWhenTwoInstancesShareTheStore() throws Exception {
     ListAuditStore shared = new ListAuditStore();
-    AuditService one = new DefaultAuditService(shared, clock);
-    AuditService other = new DefaultAuditService(shared, clock);
+    // instances share the checkpoint store and the signing key, as they share the database and configuration
+    CheckpointStore checkpoints = CheckpointStore.inMemory();
+    AuditService one = new DefaultAuditService(shared, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
+    AuditService other = new DefaultAuditService(shared, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
 
     race(8, 200, n -> (n % 2 == 0 ? one : other).append(record(acme, n)));
 

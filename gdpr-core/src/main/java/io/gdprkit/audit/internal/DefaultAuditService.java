@@ -2,17 +2,21 @@ package io.gdprkit.audit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprStoreException;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
+import io.gdprkit.audit.ChainHead;
 import io.gdprkit.audit.Checkpoint;
 import io.gdprkit.audit.CheckpointPolicy;
 import io.gdprkit.audit.ConsistencyProof;
 import io.gdprkit.audit.InclusionProof;
 import io.gdprkit.audit.VerificationResult;
+import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.audit.spi.AuditStore;
+import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.crypto.SigningKey;
@@ -20,15 +24,15 @@ import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
+import io.gdprkit.transaction.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
+import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -36,14 +40,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends with group commit under a per-tenant lock, signs checkpoints by policy and on demand, builds proofs from a
- * {@link MerkleTree} per tenant, and verifies page by page.
+ * Records audit entries in the callers' units of work, appends them to the chain in group commits from an outbox,
+ * signs the chain head at every group commit and checkpoints by policy, builds proofs from a {@link MerkleTree} per
+ * tenant, and verifies page by page.
  *
- * <p>Group commit: an appender queues its record, then takes the tenant's lock; whoever holds it writes everything
- * queued so far (up to {@value #MAX_BATCH}) in one {@link AuditStore#appendAll} call, so threads that pile up behind
- * a slow store share one round trip. One total order per chain holds in this JVM because only the lock holder
- * writes; across instances sharing the store, a position taken by another instance makes the holder re-read the last
- * entry and chain the rest of its batch onto it.
+ * <p>Why an outbox: a chain position is one total order per tenant, and a caller's transaction may still roll back,
+ * so a service cannot take a position inside its own unit of work. It {@linkplain #record records} the entry in the
+ * {@link AuditOutbox} there instead, and once that unit committed, a drainer takes the oldest waiting records in a
+ * unit of its own, chains them onto the last entry, appends them with one {@link AuditStore#appendAll} and signs the
+ * new {@link ChainHead}. Whoever holds this instance's lock for the tenant drains, so threads that pile up share
+ * one round trip; across instances sharing the stores, a position taken by another drainer rolls the unit back
+ * (the records return to the outbox) and the next attempt chains onto the store's last entry.
  *
  * @since 0.1
  */
@@ -57,6 +64,8 @@ public final class DefaultAuditService implements AuditService {
 
   private final AuditStore store;
   private final CheckpointStore checkpoints;
+  private final AuditOutbox outbox;
+  private final UnitOfWork unitOfWork;
   private final SigningKey signingKey;
   private final VerificationKeys trusted;
   private final CheckpointPolicy policy;
@@ -75,16 +84,24 @@ public final class DefaultAuditService implements AuditService {
         .verificationKey()), policy, clock);
   }
 
+  /** Creates the service over an in-memory outbox and unit of work. */
+  public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, SigningKey signingKey,
+      VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
+    this(store, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), signingKey, trusted, policy, clock);
+  }
+
   /**
-   * Creates the service, trusting the checkpoints any key of {@code trusted} signed; checkpoints are signed with
-   * {@code signingKey}, whose verification key must be in {@code trusted}.
+   * Creates the service, trusting the checkpoints any key of {@code trusted} signed; checkpoints and chain heads are
+   * signed with {@code signingKey}, whose verification key must be in {@code trusted}.
    *
    * @throws io.gdprkit.InvalidInputException if {@code trusted} does not hold the signing key's verification key
    */
-  public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, SigningKey signingKey,
-      VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
+  public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, AuditOutbox outbox, UnitOfWork unitOfWork,
+      SigningKey signingKey, VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
     this.store = Preconditions.notNull(store, "store");
     this.checkpoints = Preconditions.notNull(checkpoints, "checkpoints");
+    this.outbox = Preconditions.notNull(outbox, "outbox");
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.signingKey = Preconditions.notNull(signingKey, "signingKey");
     this.trusted = Preconditions.notNull(trusted, "trusted");
     Preconditions.check(trusted.find(signingKey.keyId()).filter(signingKey.verificationKey()::equals).isPresent(),
@@ -93,17 +110,14 @@ public final class DefaultAuditService implements AuditService {
     this.clock = Preconditions.notNull(clock, "clock");
   }
 
-  /** One tenant's lock, queue of waiting appends, Merkle tree and last known checkpoint. */
+  /** One tenant's lock, Merkle tree and last known checkpoint. */
   private final class Chain {
     final TenantId tenant;
     final ReentrantLock lock = new ReentrantLock();
-    final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     final MerkleTree tree;
     final Instant since = clock.instant();
     boolean loaded;
     @Nullable Checkpoint lastCheckpoint;
-    /** The last entry this service stored, to chain the next batch onto without reading it back; null if unknown. */
-    @Nullable AuditEntry lastWritten;
 
     Chain(TenantId tenant) {
       this.tenant = tenant;
@@ -120,15 +134,12 @@ public final class DefaultAuditService implements AuditService {
     }
   }
 
-  /** An append waiting for the lock holder; its fields are written and read under the tenant's lock. */
-  private static final class Pending {
-    final AuditRecord record;
-    @Nullable AuditEntry entry;
-    @Nullable RuntimeException failure;
-    boolean done;
+  /** Another drainer took the positions this one chained onto; the unit rolls back and the drain tries again. */
+  private static final class ChainMoved extends GdprStoreException {
+    private static final long serialVersionUID = 1L;
 
-    Pending(AuditRecord record) {
-      this.record = record;
+    ChainMoved(TenantId tenant) {
+      super("another instance appended to the audit chain of tenant " + tenant + " first");
     }
   }
 
@@ -137,79 +148,160 @@ public final class DefaultAuditService implements AuditService {
   }
 
   @Override
+  public void record(AuditRecord record) {
+    Preconditions.notNull(record, "record");
+    outbox.add(record);
+    unitOfWork.afterCommit(() -> drainQuietly(record.tenant()));
+  }
+
+  @Override
   public AuditEntry append(AuditRecord record) {
     Preconditions.notNull(record, "record");
+    if (unitOfWork.active()) {
+      throw new IllegalStateException(
+          "append takes a chain position at once and cannot join a running operation; use record");
+    }
     Chain chain = chain(record.tenant());
-    Pending mine = new Pending(record);
-    chain.queue.add(mine);
+    // Added before taking the lock: appends that queue up behind a drainer are taken in its next group commit.
+    long mine = unitOfWork.run("record audit entry", () -> outbox.add(record));
     chain.lock.lock();
     try {
-      while (!mine.done) {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next; batch.size() < MAX_BATCH && (next = chain.queue.poll()) != null; ) {
-          batch.add(next);
+      AuditEntry entry = null;
+      while (entry == null) {
+        Map<Long, AuditEntry> written = drainOnce(chain);
+        if (written.isEmpty()) {
+          break; // another instance drained it
         }
-        write(chain, batch);
+        entry = written.get(mine);
+      }
+      return entry != null ? entry : findInTail(record);
+    } finally {
+      chain.lock.unlock();
+    }
+  }
+
+  /** Finds a record another instance appended, among the last page of the chain. */
+  private AuditEntry findInTail(AuditRecord record) {
+    long size = store.size(record.tenant());
+    List<AuditEntry> tail = store.entries(record.tenant(), Math.max(0, size - PAGE), PAGE);
+    for (int i = tail.size() - 1; i >= 0; i--) {
+      if (tail.get(i).record().equals(record)) {
+        return tail.get(i);
+      }
+    }
+    throw new IllegalStateException("audit record of tenant " + record.tenant() + " left the outbox but is not in "
+        + "the last " + PAGE + " entries of its chain");
+  }
+
+  @Override
+  public long drain(TenantId tenant) {
+    Chain chain = chain(tenant);
+    long drained = 0;
+    chain.lock.lock();
+    try {
+      for (Map<Long, AuditEntry> written; !(written = drainOnce(chain)).isEmpty(); ) {
+        drained += written.size();
       }
     } finally {
       chain.lock.unlock();
     }
-    if (mine.failure != null) {
-      throw mine.failure;
-    }
-    return mine.entry;
+    return drained;
   }
 
-  /** Writes a batch in queue order; call under the lock. */
-  private void write(Chain chain, List<Pending> batch) {
-    List<Pending> rest = batch;
-    AuditEntry last = null;
-    for (int attempt = 1; !rest.isEmpty(); attempt++) {
-      if (attempt > MAX_ATTEMPTS) {
-        fail(rest, new IllegalStateException("audit chain of tenant " + chain.tenant + " kept moving for "
-            + MAX_ATTEMPTS + " attempts"));
-        break;
+  @Override
+  public long drainAll() {
+    long drained = 0;
+    for (TenantId tenant : outbox.tenantsWaiting(1_000)) {
+      drained += drain(tenant);
+    }
+    return drained;
+  }
+
+  /**
+   * Drains after a caller's commit; a thread that finds another draining leaves the records to it. The drainer checks
+   * the outbox again after letting go of the lock, so a record added while it held the lock is never stranded.
+   */
+  private void drainQuietly(TenantId tenant) {
+    Chain chain = chain(tenant);
+    try {
+      while (chain.lock.tryLock()) {
+        try {
+          while (!drainOnce(chain).isEmpty()) {
+            // group commits until the outbox is empty
+          }
+        } finally {
+          chain.lock.unlock();
+        }
+        if (outbox.waiting(tenant) == 0) {
+          return;
+        }
       }
+    } catch (RuntimeException e) {
+      // The caller's operation is committed, its record waits in the outbox; the next drain appends it.
+      LOG.warn("appending audit entries of tenant {} failed; they wait in the outbox for the next drain: {}", tenant,
+          e.getClass().getName());
+    }
+  }
+
+  /**
+   * Takes up to {@value #MAX_BATCH} waiting records, appends them and signs the head, as one unit of work; returns
+   * the entries written by outbox sequence, empty when nothing waited. Call under the chain's lock.
+   */
+  private Map<Long, AuditEntry> drainOnce(Chain chain) {
+    for (int attempt = 1; ; attempt++) {
       try {
-        // Chain onto the entry this service stored last, if it knows it: a store that has moved on since (another
-        // instance appended) refuses the positions, and the next attempt reads the store's last entry.
-        last = attempt == 1 && chain.lastWritten != null ? chain.lastWritten : store.last(chain.tenant).orElse(null);
-        List<AuditEntry> entries = new ArrayList<>(rest.size());
-        AuditEntry previous = last;
-        for (Pending pending : rest) {
-          long position = previous == null ? 0 : previous.position() + 1;
-          AuditHash previousHash = previous == null ? AuditEntry.GENESIS : previous.hash();
-          Instant at = clock.instant();
-          previous = new AuditEntry(position, at, pending.record, previousHash,
-              EntryHashing.hash(position, at, pending.record, previousHash));
-          entries.add(previous);
+        Map<Long, AuditEntry> written = unitOfWork.run("append audit entries", () -> groupCommit(chain));
+        if (!written.isEmpty()) {
+          AuditEntry last = null;
+          for (AuditEntry entry : written.values()) {
+            last = entry;
+          }
+          checkpointByPolicy(chain, last);
         }
-        int stored = store.appendAll(chain.tenant, entries);
-        for (int i = 0; i < stored; i++) {
-          rest.get(i).entry = entries.get(i);
-          rest.get(i).done = true;
-          last = entries.get(i);
+        return written;
+      } catch (ChainMoved moved) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new IllegalStateException("audit chain of tenant " + chain.tenant + " kept moving for "
+              + MAX_ATTEMPTS + " attempts");
         }
-        rest = rest.subList(stored, rest.size());
-        if (!rest.isEmpty()) {
-          Thread.onSpinWait(); // another instance appended first: chain onto its entries
-        }
-      } catch (RuntimeException e) {
-        fail(rest, e);
-        break;
+        Thread.onSpinWait(); // another instance appended first: chain onto its entries
       }
-    }
-    chain.lastWritten = rest.isEmpty() ? last : null;
-    if (last != null) {
-      checkpointByPolicy(chain, last);
     }
   }
 
-  private static void fail(List<Pending> pendings, RuntimeException failure) {
-    for (Pending pending : pendings) {
-      pending.failure = failure;
-      pending.done = true;
+  private Map<Long, AuditEntry> groupCommit(Chain chain) {
+    List<PendingAuditRecord> batch = outbox.take(chain.tenant, MAX_BATCH);
+    if (batch.isEmpty()) {
+      return Map.of();
     }
+    AuditEntry previous = store.last(chain.tenant).orElse(null);
+    List<AuditEntry> entries = new ArrayList<>(batch.size());
+    Map<Long, AuditEntry> written = new LinkedHashMap<>();
+    Instant at = clock.instant();
+    for (PendingAuditRecord pending : batch) {
+      long position = previous == null ? 0 : previous.position() + 1;
+      AuditHash previousHash = previous == null ? AuditEntry.GENESIS : previous.hash();
+      previous = new AuditEntry(position, at, pending.record(), previousHash,
+          EntryHashing.hash(position, at, pending.record(), previousHash));
+      entries.add(previous);
+      written.put(pending.sequence(), previous);
+    }
+    if (store.appendAll(chain.tenant, entries) != entries.size()) {
+      throw new ChainMoved(chain.tenant);
+    }
+    // Signed in the same unit as the entries: whoever removes or rewrites them must also forge this signature.
+    checkpoints.putHead(ChainHead.sign(chain.tenant, previous.position() + 1, previous.hash(), at, signingKey));
+    return written;
+  }
+
+  @Override
+  public Optional<ChainHead> head(TenantId tenant) {
+    return checkpoints.head(Preconditions.notNull(tenant, "tenant"));
+  }
+
+  @Override
+  public long waiting(TenantId tenant) {
+    return outbox.waiting(Preconditions.notNull(tenant, "tenant"));
   }
 
   /** Signs a checkpoint if the policy asks for one; never fails the appends, which are stored already. */
@@ -337,6 +429,8 @@ public final class DefaultAuditService implements AuditService {
     long start = position;
     long matched = position;
     Checkpoint lastMet = anchor;
+    ChainHead head = checkpoints.head(tenant).filter(h -> h.size() > from && h.size() <= to).orElse(null);
+    AuditHash atHead = null;
     CheckpointCursor ahead = new CheckpointCursor(tenant, position);
     Checkpoint next = ahead.next();
     while (position < to) {
@@ -356,6 +450,11 @@ public final class DefaultAuditService implements AuditService {
               "entry at position " + position + " says it is at position " + stated);
         }
         if (!EntryHashing.previousHashMatches(bytes, previous)) {
+          if (position > start) {
+            // Both entries hash to what they say, so the predecessor was rewritten with a hash to match (Issue 9).
+            return VerificationResult.broken(position - 1 - start, position - 1, "entry at position "
+                + (position - 1) + " was changed and re-hashed: the entry after it chains onto another hash");
+          }
           return VerificationResult.broken(position - start, position,
               "entry at position " + position + " does not chain onto its predecessor");
         }
@@ -365,6 +464,9 @@ public final class DefaultAuditService implements AuditService {
         }
         previous = entry.hash();
         position++;
+        if (head != null && head.size() == position) {
+          atHead = previous;
+        }
         if (next != null && next.treeSize() == position) {
           if (!next.lastEntryHash().equals(previous)) {
             return VerificationResult.broken(position - start, matched, "entries from position " + matched
@@ -386,6 +488,26 @@ public final class DefaultAuditService implements AuditService {
     if (problem != null) {
       return VerificationResult.broken(checked, lastMet.treeSize() - 1, problem);
     }
+    if (head != null) {
+      // The head is signed at every group commit: it covers the entries after the latest checkpoint (Issue 9).
+      String headProblem = headProblem(head);
+      if (headProblem != null) {
+        return VerificationResult.broken(checked, head.size() - 1, headProblem);
+      }
+      if (atHead == null) {
+        return VerificationResult.broken(checked, position, "chain ends at size " + position
+            + " but its signed head says " + head.size() + ": entries were removed from the end");
+      }
+      if (!atHead.equals(head.lastEntryHash())) {
+        return VerificationResult.broken(checked, matched, "entries from position " + matched + " to "
+            + (head.size() - 1) + " do not match the signed chain head at size " + head.size()
+            + ": one of them was changed and the rest re-hashed");
+      }
+      if (to == Long.MAX_VALUE && position > head.size()) {
+        return VerificationResult.broken(checked, head.size(), "entries from position " + head.size()
+            + " on come after the signed chain head: they were not appended by the kit");
+      }
+    }
     return VerificationResult.ok(checked);
   }
 
@@ -403,6 +525,15 @@ public final class DefaultAuditService implements AuditService {
       return "checkpoint at size " + checkpoint.treeSize() + " does not verify under key " + key.keyId();
     }
     return null;
+  }
+
+  private @Nullable String headProblem(ChainHead head) {
+    VerificationKey key = trusted.find(head.keyId()).orElse(null);
+    if (key == null) {
+      return "chain head at size " + head.size() + " is signed by key " + head.keyId() + ", which is not trusted";
+    }
+    return head.verifies(key) ? null : "chain head at size " + head.size() + " does not verify under key "
+        + key.keyId();
   }
 
   /** Reads a tenant's checkpoints above a size in pages, by size. */

@@ -7,6 +7,7 @@ import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
+import io.gdprkit.transaction.LocalTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,14 @@ public final class InMemoryAuditStore implements AuditStore {
         }
         chain.add(encoded.get(stored));
         stored++;
+      }
+      if (stored > 0) {
+        int from = chain.size() - stored;
+        LocalTransactions.onRollback(() -> {
+          synchronized (chain) {
+            chain.subList(from, chain.size()).clear();
+          }
+        });
       }
       return stored;
     }

@@ -2,7 +2,9 @@ package io.gdprkit.audit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.audit.ChainHead;
 import io.gdprkit.audit.Checkpoint;
+import io.gdprkit.transaction.LocalTransactions;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
@@ -24,6 +26,7 @@ import org.apiguardian.api.API;
 public final class InMemoryCheckpointStore implements CheckpointStore {
 
   private final Map<TenantId, ConcurrentNavigableMap<Long, Checkpoint>> checkpoints = new ConcurrentHashMap<>();
+  private final Map<TenantId, ChainHead> heads = new ConcurrentHashMap<>();
 
   private ConcurrentNavigableMap<Long, Checkpoint> of(TenantId tenant) {
     return checkpoints.computeIfAbsent(Preconditions.notNull(tenant, "tenant"), t -> new ConcurrentSkipListMap<>());
@@ -58,5 +61,31 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
       page.add(checkpoint);
     }
     return List.copyOf(page);
+  }
+
+  @Override
+  public boolean putHead(ChainHead head) {
+    Preconditions.notNull(head, "head");
+    ChainHead[] replaced = {null};
+    boolean[] stored = {false};
+    heads.compute(head.tenant(), (tenant, current) -> {
+      if (current != null && current.size() >= head.size()) {
+        return current;
+      }
+      replaced[0] = current;
+      stored[0] = true;
+      return head;
+    });
+    if (stored[0]) {
+      ChainHead previous = replaced[0];
+      LocalTransactions.onRollback(() -> heads.compute(head.tenant(), (tenant, current) ->
+          current == head ? previous : current));
+    }
+    return stored[0];
+  }
+
+  @Override
+  public Optional<ChainHead> head(TenantId tenant) {
+    return Optional.ofNullable(heads.get(Preconditions.notNull(tenant, "tenant")));
   }
 }

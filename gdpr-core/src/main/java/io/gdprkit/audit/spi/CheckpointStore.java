@@ -2,6 +2,7 @@ package io.gdprkit.audit.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.audit.ChainHead;
 import io.gdprkit.audit.Checkpoint;
 import io.gdprkit.audit.internal.InMemoryCheckpointStore;
 import io.gdprkit.subject.TenantId;
@@ -44,4 +45,15 @@ public interface CheckpointStore {
 
   /** Returns up to {@code limit} of the tenant's checkpoints with a tree size above {@code afterSize}, by size. */
   List<Checkpoint> after(TenantId tenant, long afterSize, int limit);
+
+  /**
+   * Stores the signed head of a tenant's chain if it covers more entries than the one stored, in the unit of work
+   * running: a compare-and-set on the size, so a slower drainer never moves the head back.
+   *
+   * @return whether the head was stored
+   */
+  boolean putHead(ChainHead head);
+
+  /** Returns the signed head of the tenant's chain, if one was stored. */
+  Optional<ChainHead> head(TenantId tenant);
 }
