@@ -2,11 +2,17 @@ package io.gdprkit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import io.gdprkit.audit.AuditKind;
-import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.audit.CheckpointPolicy;
 import io.gdprkit.audit.internal.DefaultAuditService;
+import io.gdprkit.audit.internal.AuditingSubscriber;
+import io.gdprkit.audit.spi.AuditOutbox;
+import io.gdprkit.event.GdprEventListener;
+import io.gdprkit.event.GdprEventPublisher;
+import io.gdprkit.event.internal.EventDispatcher;
+import io.gdprkit.suppression.ContactSuppressed;
+import io.gdprkit.transaction.TransactionRunner;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.authorisation.AuthorisationService;
 import io.gdprkit.authorisation.internal.DefaultAuthorisationService;
@@ -53,8 +59,6 @@ import io.gdprkit.recipient.internal.DefaultRecipientService;
 import io.gdprkit.recipient.spi.DisclosureStore;
 import io.gdprkit.recipient.spi.RecipientNotifier;
 import io.gdprkit.recipient.spi.RecipientStore;
-import io.gdprkit.rectification.RectificationListener;
-import io.gdprkit.restriction.RestrictionListener;
 import io.gdprkit.preference.PreferenceService;
 import io.gdprkit.processing.ProcessingRecordService;
 import io.gdprkit.processing.internal.DefaultProcessingRecordService;
@@ -79,7 +83,6 @@ import io.gdprkit.request.EmailVerificationOptions;
 import io.gdprkit.request.RequestFulfiller;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.RequestService;
-import io.gdprkit.request.RequestTransition;
 import io.gdprkit.request.internal.DefaultRequestService;
 import io.gdprkit.request.internal.EmailTokenVerifier;
 import io.gdprkit.request.spi.IdentityVerifier;
@@ -176,64 +179,52 @@ public final class GdprKit {
     this.personalData = ProviderRegistry.of(providers);
     ConsentStore consentStore = builder.consentStore != null ? builder.consentStore : ConsentStore.inMemory();
     SourceStore sourceStore = builder.sourceStore != null ? builder.sourceStore : SourceStore.inMemory();
+    // One unit of work and one publisher for every service: each operation commits all its stores or none, and the
+    // features follow each other through the events it publishes.
+    UnitOfWork unitOfWork = new UnitOfWork(builder.transactions != null ? builder.transactions
+        : TransactionRunner.inMemory());
+    EventDispatcher events = new EventDispatcher(unitOfWork);
+    // Verifiable audit trail (issue 5): signed checkpoints by policy, entries recorded in the caller's unit (issue 9)
+    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
+        builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(),
+        builder.auditOutbox != null ? builder.auditOutbox : AuditOutbox.inMemory(), unitOfWork, signingKey,
+        verificationKeys,
+        builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
+    // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
+    events.inTransaction(new AuditingSubscriber(audit, this::auditPseudonym));
+    if (builder.eventPublisher != null) {
+      events.inTransaction(builder.eventPublisher);
+    }
     Map<ProcessingSwitch, Boolean> switchDefaults = Map.copyOf(builder.switchDefaults);
     DefaultConsentService consentService = new DefaultConsentService(consentStore, sourceStore, purposes, clock, keys,
         new DefaultConsentService.Settings(
             builder.ipPolicy != null ? builder.ipPolicy : IpPolicy.TRUNCATE,
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
-            switchDefaults));
+            switchDefaults), unitOfWork, events);
     this.consents = consentService;
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
     this.sources = new DefaultSourceService(sourceStore, clock);
-    // Shared with disclosures, so that a disclosure never lands after a restriction or erasure took effect.
+    // Shared with disclosures, so that in this JVM a disclosure never lands after a restriction or erasure took
+    // effect; the stores' versions and the tombstone decide across instances.
     SubjectLocks subjectLocks = new SubjectLocks(64);
-    DefaultRestrictionService restrictionService = new DefaultRestrictionService(consentStore, consentService,
-        purposes, clock, subjectLocks);
-    this.restrictions = restrictionService;
+    this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock, subjectLocks,
+        unitOfWork, events);
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
+    // The suppression list keeps keyed hashes only: its entries are named by that hash, with no subject.
+    suppressionService.addListener(entry -> events.publish(new ContactSuppressed(TenantId.DEFAULT, entry,
+        entry.suppressedAt())));
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
-        clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks);
+        clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks, unitOfWork, events);
     this.erasure = erasureService;
-    RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
-    this.retention = new DefaultRetentionService(retentionStore, builder.retentionRules, consentService, erasureService,
-        purposes, clock);
-    erasureService.addListener((subject, scope) -> {
-      if (scope.isEverything()) {
-        retentionStore.erase(subject);
-      }
-    });
     builder.erasureListeners.forEach(erasureService::addListener);
-    DefaultRectificationService rectificationService = new DefaultRectificationService(personalData);
-    this.rectification = rectificationService;
-    // Verifiable audit trail (issue 5): signed checkpoints by policy
-    this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
-        builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(), signingKey,
-        verificationKeys,
-        builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
-    // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
-    consentService.addListener(event -> auditAbout(AuditKind.CONSENT_CHANGED, event.subject(),
-        event.proof().recordedBy(), event.purpose(),
-        Map.of("event", event.id().toString(), "type", event.type().name())));
-    erasureService.addListener((subject, scope) -> auditAbout(AuditKind.ERASED, subject, Actor.system("erasure"),
-        scope.purpose(), Map.of("scope", scope.kind().name())));
-    // Audit completeness (issue 5): rectifications, restrictions, objections, switches and suppression entries, by
-    // pseudonym; names, ids and states only, never a value, a reason or grounds written as free text.
-    rectificationService.addRecordListener((subject, provider, record, field) -> auditAbout(AuditKind.UPDATED,
-        subject, Actor.system("rectification"), null, Map.of("provider", provider, "record", record, "field", field)));
-    restrictionService.addListener(change -> auditAbout(AuditKind.RESTRICTION_CHANGED, change.subject(),
-        change.changedBy(), null, Map.of("restricted", Boolean.toString(change.restricted()))));
-    restrictionService.addObjectionListener(change -> auditAbout(AuditKind.OBJECTION_CHANGED, change.subject(),
-        change.changedBy(), change.purpose(), Map.of("status", change.status().name())));
-    consentService.addSwitchListener(change -> auditAbout(AuditKind.SWITCH_CHANGED, change.subject(),
-        change.changedBy(), null, Map.of("switch", change.processingSwitch().name(), "on",
-            Boolean.toString(change.on()))));
-    // The suppression list is kit-wide and keeps keyed hashes only: its entries go to the default tenant's chain,
-    // named by that hash, with no subject.
-    suppressionService.addListener(entry -> audit.append(new AuditRecord(AuditKind.SUPPRESSION_ADDED, TenantId.DEFAULT,
-        null, Actor.system("suppression"), null, Map.of("kind", entry.kind().name(), "entry", entry.hash()))));
+    RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
+    DefaultRetentionService retentionService = new DefaultRetentionService(retentionStore, builder.retentionRules,
+        consentService, erasureService, purposes, clock);
+    this.retention = retentionService;
+    this.rectification = new DefaultRectificationService(personalData, clock, unitOfWork, events);
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
     DefaultRecipientService recipientService = new DefaultRecipientService(
         builder.recipientStore != null ? builder.recipientStore : RecipientStore.inMemory(),
@@ -243,29 +234,21 @@ public final class GdprKit {
             builder.transferRules != null ? builder.transferRules : TransferRules.defaults(), builder.dataRegion,
             builder.storeRegions, this::auditPseudonym, erasureService::wasErased));
     this.recipients = recipientService;
-    erasureService.addListener(recipientService::erased);
-    restrictionService.addListener(recipientService::restricted);
-    rectificationService.addListener(recipientService::rectified);
-    builder.restrictionListeners.forEach(restrictionService::addListener);
-    builder.rectificationListeners.forEach(rectificationService::addListener);
-    // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key;
-    // every destruction is audited.
+    // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key.
     DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(
         builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
         builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
-        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
+        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL, unitOfWork, events);
     this.encryption = fieldEncryption;
-    fieldEncryption.addShredListener(subject -> auditAbout(AuditKind.KEY_DESTROYED, subject,
-        Actor.system("encryption"), null, Map.of()));
-    erasureService.addListener((subject, scope) -> {
-      if (scope.isEverything()) {
-        encryption.shred(subject);
-      }
-    });
+    // What the kit's own features do in reply (Art. 19 notices, retention clean-up, crypto-shredding) writes their
+    // stores in the unit of the change they follow, so that a crash never leaves one done and the other not; the
+    // host's listeners run after the commit.
+    events.inTransaction(recipientService::on).inTransaction(retentionService::on).inTransaction(fieldEncryption::on);
+    builder.eventListeners.forEach(events::afterCommit);
     this.preferences = new DefaultPreferenceService(consentService, purposes, builder.topics, keys, clock,
         builder.unsubscribeValidity);
     DefaultExportService exportService = new DefaultExportService(personalData, consents, sources, purposes,
-        recipients, clock);
+        recipients, clock, unitOfWork, events);
     this.exports = exportService;
     // Subject requests (issue 4)
     IdentityVerifier verifier = builder.identityVerifier != null ? builder.identityVerifier
@@ -281,19 +264,9 @@ public final class GdprKit {
       fulfillers.putIfAbsent(RequestKind.PORTABILITY,
           request -> deliver(delivery, request.subject(), ExportKind.PORTABILITY));
     }
-    DefaultRequestService requestService = new DefaultRequestService(builder.requestStore != null
+    this.requests = new DefaultRequestService(builder.requestStore != null
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
-        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC);
-    this.requests = requestService;
-    // Verifiable audit trail (issue 5): every request step and every completed export, by pseudonym
-    requestService.addListener(request -> {
-      RequestTransition step = request.transitions().get(request.transitions().size() - 1);
-      auditAbout(AuditKind.REQUEST_CHANGED, request.subject(), step.by(), null, Map.of("request",
-          request.id().value().toString(), "kind", request.kind().name(), "state", request.state().name(),
-          "version", Integer.toString(request.version())));
-    });
-    exportService.addListener((subject, kind, format) -> auditAbout(AuditKind.EXPORTED, subject,
-        Actor.system("export"), null, Map.of("kind", kind.name(), "format", format.name())));
+        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events);
     // Consent receipts and authorised persons (issue 5)
     this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions,
         audit, this::auditPseudonym);
@@ -319,12 +292,6 @@ public final class GdprKit {
       }
     }
     return VerificationKeys.of(all);
-  }
-
-  /** Appends an audit entry about a subject to the subject's tenant's chain, naming the subject by pseudonym. */
-  private void auditAbout(AuditKind kind, SubjectId subject, Actor actor, @Nullable String purpose,
-      Map<String, String> details) {
-    audit.append(new AuditRecord(kind, subject.tenant(), auditPseudonym(subject), actor, purpose, details));
   }
 
   private String auditPseudonym(SubjectId subject) {
@@ -539,8 +506,11 @@ public final class GdprKit {
     private @Nullable TransferRules transferRules;
     private @Nullable CountryCode dataRegion;
     private final Map<String, CountryCode> storeRegions = new HashMap<>();
-    private final List<RestrictionListener> restrictionListeners = new ArrayList<>();
-    private final List<RectificationListener> rectificationListeners = new ArrayList<>();
+    // Unit of work and events (issue 9)
+    private @Nullable TransactionRunner transactions;
+    private @Nullable AuditOutbox auditOutbox;
+    private @Nullable GdprEventPublisher eventPublisher;
+    private final List<GdprEventListener> eventListeners = new ArrayList<>();
     // Consent receipts and authorised persons (issue 5)
     private @Nullable ReceiptOptions receiptOptions;
     private @Nullable AuthorisationStore authorisationStore;
@@ -861,15 +831,42 @@ public final class GdprKit {
       return this;
     }
 
-    /** Adds a listener told of every restriction placed or lifted. */
-    public Builder onRestriction(RestrictionListener listener) {
-      restrictionListeners.add(Preconditions.notNull(listener, "listener"));
+    /**
+     * Sets how operations run as one unit of work; {@link TransactionRunner#inMemory()} by default, which keeps the
+     * in-memory stores all-or-nothing. A host on a database passes a runner over its transactions.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().transactions(jdbcTransactions)}</pre>
+     */
+    public Builder transactions(TransactionRunner value) {
+      requireUnset(transactions, "transactions");
+      this.transactions = Preconditions.notNull(value, "transactions");
       return this;
     }
 
-    /** Adds a listener told of every rectified field. */
-    public Builder onRectification(RectificationListener listener) {
-      rectificationListeners.add(Preconditions.notNull(listener, "listener"));
+    /** Sets where audit records wait for the chain; {@link AuditOutbox#inMemory()} by default. */
+    public Builder auditOutbox(AuditOutbox value) {
+      requireUnset(auditOutbox, "auditOutbox");
+      this.auditOutbox = Preconditions.notNull(value, "auditOutbox");
+      return this;
+    }
+
+    /**
+     * Adds a publisher that every event is handed to inside its unit of work, such as a transactional outbox; if it
+     * throws, the operation rolls back. None by default.
+     */
+    public Builder eventPublisher(GdprEventPublisher value) {
+      requireUnset(eventPublisher, "eventPublisher");
+      this.eventPublisher = Preconditions.notNull(value, "eventPublisher");
+      return this;
+    }
+
+    /**
+     * Adds a listener told of every event after its unit of work committed; repeatable.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().onEvent(e -> { if (e instanceof ConsentWithdrawn w) stop(w.subject()); })}</pre>
+     */
+    public Builder onEvent(GdprEventListener listener) {
+      eventListeners.add(Preconditions.notNull(listener, "listener"));
       return this;
     }
 

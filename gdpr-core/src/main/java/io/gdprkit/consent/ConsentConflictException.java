@@ -37,6 +37,16 @@ public final class ConsentConflictException extends GdprException {
         "expected sequence " + expected + " but the event has " + actual);
   }
 
+  /**
+   * Creates the exception for a switch, restriction or objection change whose sequence was not the next one in its
+   * subject's history; {@link #purpose()} then names the history ({@code switches}, {@code restrictions},
+   * {@code objections}).
+   */
+  public static ConsentConflictException ofHistory(SubjectId subject, String history, long expected, long actual) {
+    return new ConsentConflictException(subject, history,
+        "expected " + history + " sequence " + expected + " but the change has " + actual);
+  }
+
   /** Creates the exception for a write that kept losing races. */
   public static ConsentConflictException retriesExhausted(SubjectId subject, String purpose, int attempts) {
     return new ConsentConflictException(subject, purpose, "gave up after " + attempts + " attempts");

@@ -20,11 +20,13 @@ import org.apiguardian.api.API;
  *     controller's compelling grounds; no personal data
  * @param changedBy who recorded it
  * @param changedAt when, from the kit's clock
+ * @param sequence this change's place in the subject's objection history, from 1 without gaps: a store refuses any
+ *     other, so two writers racing on the subject never both win (Issue 9)
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ObjectionChange(SubjectId subject, String purpose, ObjectionStatus status, String note,
-    Actor changedBy, Instant changedAt) {
+    Actor changedBy, Instant changedAt, long sequence) {
 
   /** Validates the fields. */
   public ObjectionChange {
@@ -35,5 +37,6 @@ public record ObjectionChange(SubjectId subject, String purpose, ObjectionStatus
     Preconditions.check(note.length() <= 1000, "note", "must be at most 1000 characters long");
     Preconditions.notNull(changedBy, "changedBy");
     Preconditions.notNull(changedAt, "changedAt");
+    Preconditions.check(sequence >= 1, "sequence", "must be at least 1");
   }
 }

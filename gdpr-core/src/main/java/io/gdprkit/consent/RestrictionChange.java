@@ -18,11 +18,13 @@ import org.apiguardian.api.API;
  * @param reason why, such as "accuracy contested (Art. 18(1)(a))"; no personal data
  * @param changedBy who placed or lifted it
  * @param changedAt when, from the kit's clock
+ * @param sequence this change's place in the subject's restriction history, from 1 without gaps: a store refuses any
+ *     other, so two writers racing on the subject never both win (Issue 9)
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RestrictionChange(SubjectId subject, boolean restricted, String reason, Actor changedBy,
-    Instant changedAt) {
+    Instant changedAt, long sequence) {
 
   /** Validates the fields. */
   public RestrictionChange {
@@ -30,5 +32,6 @@ public record RestrictionChange(SubjectId subject, boolean restricted, String re
     Preconditions.text(reason, "reason", 500);
     Preconditions.notNull(changedBy, "changedBy");
     Preconditions.notNull(changedAt, "changedAt");
+    Preconditions.check(sequence >= 1, "sequence", "must be at least 1");
   }
 }

@@ -19,11 +19,14 @@ import org.apiguardian.api.API;
  * @param on whether it is now on
  * @param changedBy who changed it
  * @param changedAt when, from the kit's clock
+ * @param sequence this change's place in the subject's switch history, from 1 without gaps: a store refuses any
+ *     other, so two writers racing on the subject never both win (Issue 9)
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
 public record SwitchChange(
-    SubjectId subject, ProcessingSwitch processingSwitch, boolean on, Actor changedBy, Instant changedAt) {
+    SubjectId subject, ProcessingSwitch processingSwitch, boolean on, Actor changedBy, Instant changedAt,
+    long sequence) {
 
   /** Validates the fields. */
   public SwitchChange {
@@ -31,5 +34,6 @@ public record SwitchChange(
     Preconditions.notNull(processingSwitch, "processingSwitch");
     Preconditions.notNull(changedBy, "changedBy");
     Preconditions.notNull(changedAt, "changedAt");
+    Preconditions.check(sequence >= 1, "sequence", "must be at least 1");
   }
 }

@@ -144,7 +144,9 @@ class BulkUpdateTests {
     assertThat(report.failures()).singleElement().satisfies(failure -> {
       assertThat(failure.batch()).isEqualTo(1);
       assertThat(failure.subjects()).isEqualTo(10);
-      assertThat(failure.reason()).isEqualTo(IllegalStateException.class.getName()).doesNotContain("lead-");
+      // Issue 9: a store failure is reported as the kit's typed error, naming the host's exception class only
+      assertThat(failure.reason()).isEqualTo("GdprStoreException: store failed to bulk-update consents: "
+          + IllegalStateException.class.getName()).doesNotContain("lead-");
     });
     assertThat(report.updated() + report.unchanged() + report.failed()).isEqualTo(report.matched());
     assertThat(gdpr.decide(SubjectId.of("lead-0009"), "newsletter").allowed()).isTrue();
@@ -157,7 +159,15 @@ class BulkUpdateTests {
   void rebuildsABatchWhenAConcurrentGrantWinsTheRace() {
     store.beforeAppendAll = () -> {
       store.beforeAppendAll = null;
-      gdpr.consents().grant(SubjectId.of("lead-0001"), "newsletter", ConsentProof.webForm("f", "1").build());
+      // another thread's grant, in a unit of its own (on this thread it would join the batch's unit)
+      Thread other = new Thread(() -> gdpr.consents().grant(SubjectId.of("lead-0001"), "newsletter",
+          ConsentProof.webForm("f", "1").build()));
+      other.start();
+      try {
+        other.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     };
 
     BulkUpdateReport report = gdpr.consents().bulkUpdate(newsletterUpdate(), subjects(3), (s, c) -> true);

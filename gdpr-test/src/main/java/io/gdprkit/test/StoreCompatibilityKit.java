@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.apiguardian.api.API;
+import io.gdprkit.transaction.TransactionRunner;
 import org.jspecify.annotations.Nullable;
 import java.util.function.Function;
 
@@ -37,6 +38,39 @@ public abstract class StoreCompatibilityKit<S> {
 
   /** For subclasses. */
   protected StoreCompatibilityKit() {}
+
+  /**
+   * Returns the unit of work the store joins: {@link TransactionRunner#inMemory()} for the in-memory stores; an
+   * adapter on a database returns a runner over that database's transactions.
+   *
+   * @return the runner the kit's rollback tests run their writes in
+   */
+  protected TransactionRunner transactions() {
+    return TransactionRunner.inMemory();
+  }
+
+  /**
+   * Runs {@code writes} in one unit of work of {@link #transactions()} that then fails, so that everything written
+   * must be rolled back; the failure does not reach the test.
+   *
+   * @param writes the store calls to take back
+   */
+  protected final void inRolledBackUnit(Runnable writes) {
+    store();
+    RuntimeException rollback = new RuntimeException("the kit rolls this unit back");
+    try {
+      transactions().useTransaction(() -> {
+        writes.run();
+        throw rollback;
+      });
+    } catch (RuntimeException e) {
+      if (e != rollback) {
+        throw e;
+      }
+      return;
+    }
+    throw new AssertionError("the runner swallowed the failure that should roll the unit back");
+  }
 
   /**
    * Returns a new, empty store to test.

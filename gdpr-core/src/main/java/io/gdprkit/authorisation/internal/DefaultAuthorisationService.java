@@ -73,7 +73,7 @@ public final class DefaultAuthorisationService implements AuthorisationService {
     Authorisation authorisation = new Authorisation(UUID.randomUUID(), staff, category, validFrom, validUntil,
         grantedBy, clock.instant(), null, null);
     store.add(authorisation);
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, staff.tenant(), null, grantedBy, null, Map.of(
+    audit.record(new AuditRecord(AuditKind.REGISTER_CHANGED, staff.tenant(), null, grantedBy, null, Map.of(
         "register", REGISTER, "change", "granted", "authorisation", authorisation.id().toString(),
         "staff", staff.id(), "category", category)));
     return authorisation;
@@ -100,7 +100,7 @@ public final class DefaultAuthorisationService implements AuthorisationService {
         "must not be in the past: the register keeps who could access what when");
     Authorisation current = store.find(id).orElseThrow(() -> UnknownAuthorisationException.of(id));
     if (store.revoke(id, at, revokedBy)) {
-      audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, current.staff().tenant(), null, revokedBy, null,
+      audit.record(new AuditRecord(AuditKind.REGISTER_CHANGED, current.staff().tenant(), null, revokedBy, null,
           Map.of("register", REGISTER, "change", "revoked", "authorisation", id.toString(),
               "staff", current.staff().id(), "category", current.category(), "from", at.toString())));
     }
@@ -110,13 +110,13 @@ public final class DefaultAuthorisationService implements AuthorisationService {
   @Override
   public void require(StaffUser staff, DataCategory category) {
     if (!isAuthorised(staff, category, clock.instant())) {
-      audit.append(new AuditRecord(AuditKind.ACCESS_REFUSED, staff.tenant(), null, Actor.staff(staff.id()), null,
+      audit.record(new AuditRecord(AuditKind.ACCESS_REFUSED, staff.tenant(), null, Actor.staff(staff.id()), null,
           Map.of("register", REGISTER, "category", category.id(),
               "sensitivity", category.sensitivity().name())));
       throw NotAuthorisedException.of(staff, category);
     }
     if (category.sensitivity() == Sensitivity.SPECIAL_CATEGORY) {
-      audit.append(new AuditRecord(AuditKind.ACCESSED, staff.tenant(), null, Actor.staff(staff.id()), null,
+      audit.record(new AuditRecord(AuditKind.ACCESSED, staff.tenant(), null, Actor.staff(staff.id()), null,
           Map.of("register", REGISTER, "category", category.id(), "sensitivity", category.sensitivity().name())));
     }
   }

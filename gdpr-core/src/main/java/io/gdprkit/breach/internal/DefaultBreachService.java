@@ -194,7 +194,7 @@ public final class DefaultBreachService implements BreachService {
     details.put("subjects", Long.toString(found.subjects()));
     details.put("answered", String.join(",", found.answered()));
     details.put("unanswered", String.join(",", found.unanswered()));
-    audit.append(new AuditRecord(AuditKind.ACCESSED, tenant, null, DERIVER, null, details));
+    audit.record(new AuditRecord(AuditKind.ACCESSED, tenant, null, DERIVER, null, details));
     return found;
   }
 
@@ -244,6 +244,6 @@ public final class DefaultBreachService implements BreachService {
     details.put("version", Integer.toString(breach.version()));
     details.put("authority", breach.authorityStatus().name());
     details.put("subjects", breach.subjectStatus().name());
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, actor, null, details));
+    audit.record(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, actor, null, details));
   }
 }

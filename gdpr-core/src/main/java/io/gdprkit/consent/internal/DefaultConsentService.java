@@ -12,6 +12,7 @@ import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentNotGrantedException;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ConsentChanged;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
@@ -21,6 +22,9 @@ import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.consent.RecordedIp;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
+import io.gdprkit.consent.SwitchChanged;
+import io.gdprkit.event.GdprEventPublisher;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
@@ -80,11 +84,10 @@ public final class DefaultConsentService implements ConsentService {
   private final KeyRing keys;
   private final TokenSigner confirmationTokens;
   private final Settings settings;
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
+  /** Queues this JVM's writers of one subject and purpose, for speed only: the store's sequence check decides. */
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
-  private final List<java.util.function.Consumer<ConsentEvent>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final List<java.util.function.Consumer<SwitchChange>> switchListeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * The service's settings.
@@ -103,7 +106,9 @@ public final class DefaultConsentService implements ConsentService {
   }
 
   public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
-      KeyRing keys, Settings settings) {
+      KeyRing keys, Settings settings, UnitOfWork unitOfWork, GdprEventPublisher events) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
     this.store = store;
     this.sources = sources;
     this.purposes = purposes;
@@ -116,20 +121,9 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
-  /** Adds a listener told of every recorded consent event, after it is stored; used by the facade's audit wiring. */
-  public void addListener(java.util.function.Consumer<ConsentEvent> listener) {
-    listeners.add(Preconditions.notNull(listener, "listener"));
-  }
-
-  /** Adds a listener told of every switch change, after it is stored; used by the facade's audit wiring. */
-  public void addSwitchListener(java.util.function.Consumer<SwitchChange> listener) {
-    switchListeners.add(Preconditions.notNull(listener, "listener"));
-  }
-
+  /** Publishes that {@code event} was stored, in the unit of work that stored it. */
   private void recorded(ConsentEvent event) {
-    for (java.util.function.Consumer<ConsentEvent> listener : listeners) {
-      listener.accept(event);
-    }
+    events.publish(ConsentChanged.of(event));
   }
 
   @Override
@@ -149,16 +143,19 @@ public final class DefaultConsentService implements ConsentService {
     if (occurredAt != null) {
       notInFuture(occurredAt, clock.instant(), "occurredAt");
     }
-    ConsentEvent event = appendWithRetry(subject, purpose, current -> {
-      // Read under the subject's lock, so that a live grant is never stamped before the event it follows.
-      Instant now = clock.instant();
-      Instant at = occurredAt == null ? now : occurredAt;
-      if (occurredAt != null && current != null && current.since().isAfter(occurredAt)) {
-        throw OutdatedConsentException.of(subject, purpose.id(), current.since());
-      }
-      return newEvent(subject, purpose, ConsentEventType.GRANTED, current, at, now, kept, expiry(purpose, at));
+    ConsentEvent event = unitOfWork.run("grant consent", () -> {
+      ConsentEvent granted = appendWithRetry(subject, purpose, current -> {
+        // Read under the subject's lock, so that a live grant is never stamped before the event it follows.
+        Instant now = clock.instant();
+        Instant at = occurredAt == null ? now : occurredAt;
+        if (occurredAt != null && current != null && current.since().isAfter(occurredAt)) {
+          throw OutdatedConsentException.of(subject, purpose.id(), current.since());
+        }
+        return newEvent(subject, purpose, ConsentEventType.GRANTED, current, at, now, kept, expiry(purpose, at));
+      });
+      tagSource(subject, kept, granted.recordedAt());
+      return granted;
     });
-    tagSource(subject, kept, event.recordedAt());
     LOG.debug("consent granted for purpose {}", purposeId);
     return event;
   }
@@ -169,7 +166,9 @@ public final class DefaultConsentService implements ConsentService {
     Purpose purpose = consentPurpose(purposeId, "request confirmation of");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
-    ConsentEvent event = appendWithRetry(subject, purpose, current -> {
+    Instant tokenExpiresAt = now.plus(settings.confirmationValidity());
+    ConsentEvent event = unitOfWork.run("request consent confirmation", () -> {
+      ConsentEvent pending = appendWithRetry(subject, purpose, current -> {
       if (current != null && current.status() == ConsentStatus.GRANTED) {
         if (current.isValidAt(now.toEpochMilli())) {
           throw ConsentAlreadyGrantedException.of(subject, purpose.id());
@@ -182,9 +181,10 @@ public final class DefaultConsentService implements ConsentService {
         current = store.current(subject).state(purpose.id());
       }
       return newEvent(subject, purpose, ConsentEventType.PENDING_CONFIRMATION, current, now, now, kept, null);
+      });
+      tagSource(subject, kept, now);
+      return pending;
     });
-    tagSource(subject, kept, now);
-    Instant tokenExpiresAt = now.plus(settings.confirmationValidity());
     String token = confirmationTokens.sign(
         List.of(event.id().toString(), subject.tenant().value(), subject.value(), purpose.id()), tokenExpiresAt);
     LOG.debug("double opt-in requested for purpose {}", purposeId);
@@ -203,13 +203,15 @@ public final class DefaultConsentService implements ConsentService {
     ConfirmationClaim claim = ConfirmationClaim.of(confirmationTokens.verify(token, now));
     Purpose purpose = consentPurpose(claim.purpose(), "confirm consent for");
     ConsentProof kept = reduce(proof);
-    ConsentEvent event = appendWithRetry(claim.subject(), purpose, current -> {
-      if (current == null || current.status() != ConsentStatus.PENDING || !current.eventId().equals(claim.pendingId())) {
-        throw InvalidTokenException.of(whyNotPending(claim));
-      }
-      return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now, kept,
-          expiry(purpose, now));
-    });
+    ConsentEvent event = unitOfWork.run("confirm consent", () -> appendWithRetry(claim.subject(), purpose,
+        current -> {
+          if (current == null || current.status() != ConsentStatus.PENDING
+              || !current.eventId().equals(claim.pendingId())) {
+            throw InvalidTokenException.of(whyNotPending(claim));
+          }
+          return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now, kept,
+              expiry(purpose, now));
+        }));
     LOG.debug("double opt-in confirmed for purpose {}", purpose.id());
     return event;
   }
@@ -236,12 +238,12 @@ public final class DefaultConsentService implements ConsentService {
     Purpose purpose = consentPurpose(purposeId, "withdraw consent for");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
-    ConsentEvent event = appendWithRetry(subject, purpose, current -> {
+    ConsentEvent event = unitOfWork.run("withdraw consent", () -> appendWithRetry(subject, purpose, current -> {
       if (current == null || !ConsentState.takesEffect(current.status(), ConsentEventType.WITHDRAWN)) {
         throw ConsentNotGrantedException.of(subject, purpose.id(), current == null ? null : current.status());
       }
       return newEvent(subject, purpose, ConsentEventType.WITHDRAWN, current, now, now, kept, null);
-    });
+    }));
     LOG.debug("consent withdrawn for purpose {}", purposeId);
     return event;
   }
@@ -269,14 +271,28 @@ public final class DefaultConsentService implements ConsentService {
 
   @Override
   public SwitchChange setSwitch(SubjectId subject, ProcessingSwitch processingSwitch, boolean on, Actor changedBy) {
-    SwitchChange change = new SwitchChange(Preconditions.notNull(subject, "subject"),
-        Preconditions.notNull(processingSwitch, "processingSwitch"), on, Preconditions.notNull(changedBy, "changedBy"),
-        clock.instant());
-    store.recordSwitch(change);
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(processingSwitch, "processingSwitch");
+    Preconditions.notNull(changedBy, "changedBy");
+    SwitchChange change = unitOfWork.run("set switch", () -> {
+      for (int attempt = 1; ; attempt++) {
+        // the next place in the subject's switch history: a writer in another instance that took it first makes
+        // the store refuse this one, and it is built again on the history as it is now
+        SwitchChange next = new SwitchChange(subject, processingSwitch, on, changedBy, clock.instant(),
+            store.switchHistory(subject).size() + 1L);
+        try {
+          store.recordSwitch(next);
+          events.publish(new SwitchChanged(subject, processingSwitch, on, changedBy, next.changedAt()));
+          return next;
+        } catch (ConsentConflictException e) {
+          if (attempt >= MAX_ATTEMPTS) {
+            throw ConsentConflictException.retriesExhausted(subject, "switches", attempt);
+          }
+          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000L << Math.min(attempt, 10)));
+        }
+      }
+    });
     LOG.debug("switch {} turned {}", processingSwitch, on ? "on" : "off");
-    for (java.util.function.Consumer<SwitchChange> listener : switchListeners) {
-      listener.accept(change);
-    }
     return change;
   }
 
@@ -308,13 +324,13 @@ public final class DefaultConsentService implements ConsentService {
         continue; // a purpose no longer declared: its consents are not ours to expire
       }
       boolean[] expired = {false};
-      appendOrSkip(due.subject(), purpose, current -> {
+      unitOfWork.run("record consent expiry", () -> appendOrSkip(due.subject(), purpose, current -> {
         if (current == null || current.status() != ConsentStatus.GRANTED || current.isValidAt(now.toEpochMilli())) {
           return null; // renewed, withdrawn or expired by someone else meanwhile
         }
         expired[0] = true;
         return newEvent(due.subject(), purpose, ConsentEventType.EXPIRED, current, now, now, systemProof(), null);
-      });
+      }));
       if (expired[0]) {
         recorded++;
       }
@@ -401,14 +417,17 @@ public final class DefaultConsentService implements ConsentService {
       int size = batch.size();
       for (int attempt = 1; ; attempt++) {
         try {
-          List<ConsentEvent> events = purpose.needsConsent() ? events() : List.of();
-          List<SourceTag> tags = batch.stream().map(s -> new SourceTag(s, update.source(), now)).toList();
-          sources.appendAll(tags);
-          store.appendAll(events);
-          events.forEach(DefaultConsentService.this::recorded);
+          List<ConsentEvent> written = unitOfWork.run("bulk-update consents", () -> {
+            List<ConsentEvent> next = purpose.needsConsent() ? events() : List.of();
+            List<SourceTag> tags = batch.stream().map(s -> new SourceTag(s, update.source(), now)).toList();
+            sources.appendAll(tags);
+            store.appendAll(next);
+            next.forEach(DefaultConsentService.this::recorded);
+            return next;
+          });
           committed++;
-          updated += purpose.needsConsent() ? events.size() : size;
-          unchanged += purpose.needsConsent() ? size - events.size() : 0;
+          updated += purpose.needsConsent() ? written.size() : size;
+          unchanged += purpose.needsConsent() ? size - written.size() : 0;
           break;
         } catch (ConsentConflictException e) {
           if (attempt < 3) {

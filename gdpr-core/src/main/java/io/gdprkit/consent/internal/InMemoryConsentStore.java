@@ -14,6 +14,7 @@ import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.transaction.LocalTransactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,8 +57,9 @@ public final class InMemoryConsentStore implements ConsentStore {
         SubjectConsents next = current.with(next(current, event, event.sequence()));
         record.events.add(event);
         snapshots.put(event.subject(), next);
+        undoLater(event.subject(), record, record.events, event, current, next);
       }
-      ids.add(event.subject());
+      listed(event.subject());
     } finally {
       storeLock.readLock().unlock();
     }
@@ -77,13 +79,23 @@ public final class InMemoryConsentStore implements ConsentStore {
       for (ConsentEvent event : batch) {
         SubjectRecord record = record(event.subject());
         synchronized (record) {
+          SubjectConsents current = snapshot(event.subject());
           record.events.add(event);
-          snapshots.put(event.subject(), scratch.get(event.subject()));
+          SubjectConsents next = scratch.get(event.subject());
+          snapshots.put(event.subject(), next);
+          undoLater(event.subject(), record, record.events, event, current, next);
         }
-        ids.add(event.subject());
+        listed(event.subject());
       }
     } finally {
       storeLock.writeLock().unlock();
+    }
+  }
+
+  /** Lists a subject that now has a history, and unlists it again if the unit of work running rolls back. */
+  private void listed(SubjectId subject) {
+    if (ids.add(subject)) {
+      LocalTransactions.onRollback(() -> ids.remove(subject));
     }
   }
 
@@ -135,14 +147,16 @@ public final class InMemoryConsentStore implements ConsentStore {
   @Override
   public void recordSwitch(SwitchChange change) {
     Preconditions.notNull(change, "change");
-    update(change.subject(), record -> record.switches.add(change),
+    update(change.subject(), record -> added(record.switches, change, change.subject(), "switches",
+        change.sequence()),
         snapshot -> snapshot.with(change.processingSwitch(), change.on()));
   }
 
   @Override
   public void recordRestriction(RestrictionChange change) {
     Preconditions.notNull(change, "change");
-    update(change.subject(), record -> record.restrictions.add(change),
+    update(change.subject(), record -> added(record.restrictions, change, change.subject(), "restrictions",
+        change.sequence()),
         snapshot -> snapshot.withRestriction(change.restricted()));
   }
 
@@ -154,7 +168,8 @@ public final class InMemoryConsentStore implements ConsentStore {
   @Override
   public void recordObjection(ObjectionChange change) {
     Preconditions.notNull(change, "change");
-    update(change.subject(), record -> record.objections.add(change),
+    update(change.subject(), record -> added(record.objections, change, change.subject(), "objections",
+        change.sequence()),
         snapshot -> snapshot.withObjection(change.purpose(), change.status()));
   }
 
@@ -164,20 +179,53 @@ public final class InMemoryConsentStore implements ConsentStore {
   }
 
   /** Appends to a subject's history and changes its snapshot as one step. */
-  private void update(SubjectId subject, java.util.function.Consumer<SubjectRecord> history,
+  private void update(SubjectId subject, java.util.function.Function<SubjectRecord, Object> history,
       java.util.function.UnaryOperator<SubjectConsents> change) {
     storeLock.readLock().lock();
     try {
       SubjectRecord record = record(subject);
       synchronized (record) {
-        SubjectConsents next = change.apply(snapshot(subject));
-        history.accept(record);
+        SubjectConsents current = snapshot(subject);
+        Object added = history.apply(record);
+        SubjectConsents next = change.apply(current);
         snapshots.put(subject, next);
+        undoLater(subject, record, null, added, current, next);
       }
-      ids.add(subject);
+      listed(subject);
     } finally {
       storeLock.readLock().unlock();
     }
+  }
+
+  /** Adds a change that is next in its history, else refuses it; call under the record's lock. */
+  private static <T> Object added(List<T> history, T change, SubjectId subject, String name, long sequence) {
+    if (sequence != history.size() + 1) {
+      throw ConsentConflictException.ofHistory(subject, name, history.size() + 1, sequence);
+    }
+    history.add(change);
+    return change;
+  }
+
+  /**
+   * Logs how to take back one write if the unit of work running rolls back: the item leaves its history, and the
+   * snapshot goes back to {@code before} unless a later write replaced {@code after} meanwhile.
+   */
+  private void undoLater(SubjectId subject, SubjectRecord record, @Nullable List<?> history, Object item,
+      SubjectConsents before, SubjectConsents after) {
+    LocalTransactions.onRollback(() -> {
+      synchronized (record) {
+        for (List<?> list : history != null ? List.<List<?>>of(history)
+            : List.<List<?>>of(record.switches, record.restrictions, record.objections)) {
+          for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i) == item) {
+              list.remove(i);
+              break;
+            }
+          }
+        }
+        snapshots.replace(subject, after, before);
+      }
+    });
   }
 
   private <T> List<T> copy(SubjectId subject, java.util.function.Function<SubjectRecord, List<T>> list) {
@@ -201,11 +249,20 @@ public final class InMemoryConsentStore implements ConsentStore {
     storeLock.writeLock().lock();
     try {
       SubjectRecord record = records.remove(subject);
-      snapshots.remove(subject);
-      ids.remove(subject);
+      SubjectConsents snapshot = snapshots.remove(subject);
+      boolean listed = ids.remove(subject);
       if (record == null) {
         return 0;
       }
+      LocalTransactions.onRollback(() -> {
+        records.putIfAbsent(subject, record);
+        if (snapshot != null) {
+          snapshots.putIfAbsent(subject, snapshot);
+        }
+        if (listed) {
+          ids.add(subject);
+        }
+      });
       synchronized (record) {
         return record.events.size();
       }

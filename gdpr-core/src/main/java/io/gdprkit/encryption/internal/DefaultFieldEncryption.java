@@ -13,18 +13,24 @@ import io.gdprkit.encryption.spi.DestroyedKey;
 import io.gdprkit.encryption.spi.SubjectKeyState;
 import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.encryption.spi.WrappedKey;
+import io.gdprkit.encryption.DataKeyDestroyed;
+import io.gdprkit.erasure.SubjectErased;
+import io.gdprkit.event.GdprEvent;
+import io.gdprkit.event.GdprEventListener;
+import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.subject.SubjectId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -44,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DefaultFieldEncryption implements FieldEncryption {
+public final class DefaultFieldEncryption implements FieldEncryption, GdprEventListener {
 
   /** How many unwrapped keys the cache holds unless told otherwise. */
   public static final int DEFAULT_CACHE_SIZE = 10_000;
@@ -66,19 +72,28 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   private final Clock clock;
   private final DataKeyCache cache;
   private final ConcurrentHashMap<String, byte[]> fieldData = new ConcurrentHashMap<>();
-  private final List<Consumer<SubjectId>> shredListeners = new CopyOnWriteArrayList<>();
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
 
   public DefaultFieldEncryption(SubjectKeyStore store, KeyEncryptionKeys keks, Clock clock, int cacheSize,
-      Duration cacheTtl) {
+      Duration cacheTtl, UnitOfWork unitOfWork, GdprEventPublisher events) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
     this.store = Preconditions.notNull(store, "store");
     this.keks = Preconditions.notNull(keks, "keks");
     this.clock = Preconditions.notNull(clock, "clock");
     this.cache = new DataKeyCache(Preconditions.positive(cacheSize, "cacheSize"), cacheTtl);
   }
 
-  /** Adds a listener told after each shred that destroyed a live key; used by the facade to audit shredding. */
-  public void addShredListener(Consumer<SubjectId> listener) {
-    shredListeners.add(Preconditions.notNull(listener, "listener"));
+  /**
+   * Destroys the subject's data key once an erasure of everything committed (crypto-shredding follows erasure:
+   * copies of the ciphertext in backups become unreadable). Idempotent: a key destroyed already stays so.
+   */
+  @Override
+  public void on(GdprEvent event) {
+    if (event instanceof SubjectErased erased && erased.everything()) {
+      shred(erased.subject());
+    }
   }
 
   @Override
@@ -167,11 +182,17 @@ public final class DefaultFieldEncryption implements FieldEncryption {
   @Override
   public boolean shred(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    boolean destroyed = store.destroy(subject, clock.instant());
+    Instant now = clock.instant();
+    boolean destroyed = unitOfWork.run("destroy data key", () -> {
+      boolean live = store.destroy(subject, now);
+      if (live) {
+        events.publish(new DataKeyDestroyed(subject, now));
+      }
+      return live;
+    });
     cache.evict(subject); // after the store: a loader that cached the key before the destroy is evicted here
     if (destroyed) {
       LOG.info("data key of subject {} destroyed", subject);
-      shredListeners.forEach(listener -> listener.accept(subject));
     }
     return destroyed;
   }

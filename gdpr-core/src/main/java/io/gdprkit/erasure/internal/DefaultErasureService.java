@@ -18,7 +18,10 @@ import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.ReplayReport;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.erasure.SubjectErased;
+import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.LegalBasis;
@@ -63,10 +66,14 @@ public final class DefaultErasureService implements ErasureService {
   private final CascadePolicy cascade;
   private final SubjectLocks locks;
   private final List<ErasureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher publisher;
 
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
       SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
-      CascadePolicy cascade, SubjectLocks locks) {
+      CascadePolicy cascade, SubjectLocks locks, UnitOfWork unitOfWork, GdprEventPublisher events) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.publisher = Preconditions.notNull(events, "events");
     this.providers = providers;
     this.consents = consents;
     this.sources = sources;
@@ -79,7 +86,7 @@ public final class DefaultErasureService implements ErasureService {
     this.locks = locks;
   }
 
-  /** Adds a listener told of every completed erasure; used by the facade to wire features together. */
+  /** Adds a host's listener told of every completed erasure, on the erasing thread. */
   public void addListener(ErasureListener listener) {
     listeners.add(Preconditions.notNull(listener, "listener"));
   }
@@ -163,20 +170,28 @@ public final class DefaultErasureService implements ErasureService {
         job = job.withDone(context.report(providerId.equals(job.failedProvider())));
         store.save(job);
       }
-      long events = 0;
-      long tags = 0;
-      if (job.scope().isEverything()) {
-        events = consents.erase(job.subject());
-        tags = sources.erase(job.subject());
-      }
-      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
-      if (job.scope().isEverything()) {
-        // Before the listeners, under the lock disclosures check it under: a disclosure either landed before and
-        // the recipients' listener finds it, or it sees the tombstone and is refused (issue 5).
-        synchronized (locks.of(job.subject())) {
-          store.addTombstone(pseudonym);
+      ErasureJob finishing = job;
+      long[] counts = unitOfWork.run("finish erasure", () -> {
+        // the ledger, the sources, the tombstone and the event as one unit: an Art. 19 notice or audit record that
+        // fails rolls all of it back, and the job stays pending to be resumed
+        long events = 0;
+        long tags = 0;
+        if (finishing.scope().isEverything()) {
+          events = consents.erase(finishing.subject());
+          tags = sources.erase(finishing.subject());
+          // Before the event, under the lock disclosures check it under: a disclosure either landed before and
+          // the recipients' subscriber finds it, or it sees the tombstone and is refused (issue 5).
+          synchronized (locks.of(finishing.subject())) {
+            store.addTombstone(Pseudonyms.of(keys, SUBJECT_LABEL, key(finishing.subject())));
+          }
         }
-      }
+        // audit, crypto-shredding, retention clean-up and Art. 19 notifications follow the event
+        publisher.publish(new SubjectErased(finishing.subject(), finishing.scope(), finishing.id(), clock.instant()));
+        return new long[] {events, tags};
+      });
+      long events = counts[0];
+      long tags = counts[1];
+      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
       for (ErasureListener listener : listeners) {
         listener.erased(job.subject(), job.scope());
       }

@@ -15,7 +15,10 @@ import io.gdprkit.export.ExportFailedException;
 import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.ExportService;
+import io.gdprkit.event.GdprEventPublisher;
+import io.gdprkit.export.DataExported;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
@@ -36,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -51,7 +53,7 @@ import tools.jackson.core.exc.JacksonIOException;
  * return them, as lists: they grow with a subject's decisions, not with their data. The disclosure log grows with
  * every sync to a recipient, so it is read a page at a time, and only the recipients it names are held. Thread-safe.
  *
- * <p>Usage example: <pre>{@code new DefaultExportService(providers, consents, sources, purposes, recipients, clock)}</pre>
+ * <p>Usage example: <pre>{@code new DefaultExportService(providers, consents, sources, purposes, recipients, clock, unitOfWork, events)}</pre>
  *
  * @since 0.1
  */
@@ -70,23 +72,15 @@ public final class DefaultExportService implements ExportService {
   /** Ids of the categories that a purpose based on consent or contract needs: Art. 20(1)(a). */
   private final Set<String> portableCategories;
 
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-
-  /** Told of every export that was written to its end. */
-  @FunctionalInterface
-  public interface Listener {
-    /** Called after the export of {@code subject} of {@code kind} in {@code format} was written completely. */
-    void exported(SubjectId subject, ExportKind kind, ExportFormat format);
-  }
-
-  /** Adds a listener told of every completed export, such as for the audit trail. */
-  public void addListener(Listener listener) {
-    listeners.add(Preconditions.notNull(listener, "listener"));
-  }
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
 
   /** Creates the service over the kit's registries and services. */
   public DefaultExportService(ProviderRegistry providers, ConsentService consents, SourceService sources,
-      PurposeRegistry purposes, RecipientService recipients, Clock clock) {
+      PurposeRegistry purposes, RecipientService recipients, Clock clock, UnitOfWork unitOfWork,
+      GdprEventPublisher events) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
     this.providers = Preconditions.notNull(providers, "providers");
     this.consents = Preconditions.notNull(consents, "consents");
     this.sources = Preconditions.notNull(sources, "sources");
@@ -128,9 +122,8 @@ public final class DefaultExportService implements ExportService {
     } finally {
       release(writer, completed);
     }
-    for (Listener listener : listeners) {
-      listener.exported(subject, kind, format);
-    }
+    // only an export written to its end is recorded as given to the subject (Art. 15(3), Art. 5(2))
+    unitOfWork.use("record export", () -> events.publish(new DataExported(subject, kind, format, clock.instant())));
   }
 
   private void export(SubjectId subject, ExportKind kind, DocumentWriter writer) {

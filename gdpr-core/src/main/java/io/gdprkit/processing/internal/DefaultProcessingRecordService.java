@@ -201,6 +201,6 @@ public final class DefaultProcessingRecordService implements ProcessingRecordSer
     if (activity != null) {
       details.put("activity", activity);
     }
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, actor, null, details));
+    audit.record(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, actor, null, details));
   }
 }

@@ -89,7 +89,7 @@ public final class DefaultReceiptService implements ReceiptService {
         "must be an event of the consent ledger, unchanged");
     ConsentReceipt receipt = receipt(event, purpose, settings);
     SignedReceipt signed = new SignedReceipt(Jws.sign(receipt, signingKey), receipt);
-    audit.append(new AuditRecord(AuditKind.RECEIPT_ISSUED, event.subject().tenant(),
+    audit.record(new AuditRecord(AuditKind.RECEIPT_ISSUED, event.subject().tenant(),
         auditPseudonyms.apply(event.subject()), ISSUER, purpose.id(), Map.of("event", event.id().toString(),
             "type", event.type().name(), "key", signingKey.keyId())));
     return signed;

@@ -5,11 +5,15 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
-import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.SubjectErased;
+import io.gdprkit.event.GdprEvent;
+import io.gdprkit.event.GdprEventListener;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.rectification.SubjectRectified;
+import io.gdprkit.restriction.ProcessingRestricted;
 import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Purpose;
@@ -71,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DefaultRecipientService implements RecipientService {
+public final class DefaultRecipientService implements RecipientService, GdprEventListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRecipientService.class);
   private static final String SCOPE = "scope";
@@ -183,7 +187,7 @@ public final class DefaultRecipientService implements RecipientService {
     if (previous.isPresent() && previous.get().retiredAt() != null) {
       throw RecipientRetiredException.registration(recipient.id(), previous.get().retiredAt());
     }
-    audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, by, null,
+    audit.record(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, by, null,
         Map.of("register", "recipients", "recipient", recipient.id(), "change",
             previous.isPresent() ? "replaced" : "added", "country", recipient.country().value(),
             "safeguard", recipient.safeguard().name())));
@@ -207,7 +211,7 @@ public final class DefaultRecipientService implements RecipientService {
     Recipient entry = recipients.find(tenant, recipientId)
         .orElseThrow(() -> UnknownRecipientException.of(recipientId));
     if (retired) {
-      audit.append(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, by, null,
+      audit.record(new AuditRecord(AuditKind.REGISTER_CHANGED, tenant, null, by, null,
           Map.of("register", "recipients", "recipient", recipientId, "change", "retired")));
       LOG.debug("recipient {} retired", recipientId);
     }
@@ -286,7 +290,7 @@ public final class DefaultRecipientService implements RecipientService {
           recipient.id(), purpose.id(), categories, from, recipient.country(), basis, by, clock.instant());
       store.append(disclosure);
     }
-    audit.append(new AuditRecord(AuditKind.DISCLOSED, subject.tenant(), disclosure.subjectPseudonym(), by,
+    audit.record(new AuditRecord(AuditKind.DISCLOSED, subject.tenant(), disclosure.subjectPseudonym(), by,
         purpose.id(), Map.of("disclosure", disclosure.id().toString(), "recipient", recipient.id(),
             "categories", categories.stream().map(DataCategory::id).sorted().collect(Collectors.joining(",")),
             "to", recipient.country().value(), "basis", basis.name())));
@@ -335,10 +339,23 @@ public final class DefaultRecipientService implements RecipientService {
   }
 
   /** Tells every recipient of the subject's data of a restriction; lifting one tells no one. */
-  public void restricted(RestrictionChange change) {
-    if (change.restricted()) {
-      tell(change.subject(), recipientIds(store.bySubject(change.subject())), NotificationReason.RESTRICTED,
-          Map.of("restricted-at", change.changedAt().toString()));
+  public void restricted(ProcessingRestricted restriction) {
+    tell(restriction.subject(), recipientIds(store.bySubject(restriction.subject())), NotificationReason.RESTRICTED,
+        Map.of("restricted-at", restriction.occurredAt().toString()));
+  }
+
+  /**
+   * Tells the recipients of a subject's data of each erasure, restriction and rectification once it committed
+   * (Art. 19), whichever service made it.
+   */
+  @Override
+  public void on(GdprEvent event) {
+    if (event instanceof SubjectErased erased) {
+      erased(erased.subject(), erased.scope());
+    } else if (event instanceof ProcessingRestricted restriction) {
+      restricted(restriction);
+    } else if (event instanceof SubjectRectified rectification) {
+      rectified(rectification.subject(), rectification.provider(), rectification.field());
     }
   }
 
@@ -447,7 +464,7 @@ public final class DefaultRecipientService implements RecipientService {
             current.id(), current.recipient(), e.getClass().getName());
       }
       store.saveNotification(next);
-      audit.append(new AuditRecord(AuditKind.RECIPIENT_NOTIFIED, next.tenant(), next.subjectPseudonym(),
+      audit.record(new AuditRecord(AuditKind.RECIPIENT_NOTIFIED, next.tenant(), next.subjectPseudonym(),
           Actor.system("art19-notifier"), null, Map.of("notification", next.id().toString(),
               "recipient", next.recipient(), "reason", next.reason().name(), "status", next.status().name(),
               "attempts", Integer.toString(next.attempts()))));

@@ -5,19 +5,20 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.rectification.RectificationListener;
+import io.gdprkit.rectification.SubjectRectified;
+import io.gdprkit.transaction.UnitOfWork;
+import java.time.Clock;
 import io.gdprkit.rectification.RectificationRefusedException;
 import io.gdprkit.rectification.RectificationService;
 import io.gdprkit.subject.SubjectId;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks the provider and field, lets the provider write, then tells the listeners.
+ * Checks the provider and field, lets the provider write and publishes {@link SubjectRectified}, as one unit.
  *
  * @since 0.1
  */
@@ -27,28 +28,16 @@ public final class DefaultRectificationService implements RectificationService {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRectificationService.class);
 
   private final ProviderRegistry providers;
-  private final List<RectificationListener> listeners = new CopyOnWriteArrayList<>();
-  private final List<RecordListener> recordListeners = new CopyOnWriteArrayList<>();
+  private final Clock clock;
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
 
-  /** Told of every rectification with the record's id as well; the facade audits through it. */
-  @FunctionalInterface
-  public interface RecordListener {
-    /** Reacts to the rectification of {@code field} of {@code record} in {@code provider}; never the value. */
-    void rectified(SubjectId subject, String provider, String record, String field);
-  }
-
-  public DefaultRectificationService(ProviderRegistry providers) {
+  public DefaultRectificationService(ProviderRegistry providers, Clock clock, UnitOfWork unitOfWork,
+      GdprEventPublisher events) {
     this.providers = providers;
-  }
-
-  /** Adds a listener told of every rectification; used by the facade to wire features together. */
-  public void addListener(RectificationListener listener) {
-    listeners.add(Preconditions.notNull(listener, "listener"));
-  }
-
-  /** Adds a listener told of every rectification with the record's id; used by the facade's audit wiring. */
-  public void addRecordListener(RecordListener listener) {
-    recordListeners.add(Preconditions.notNull(listener, "listener"));
+    this.clock = Preconditions.notNull(clock, "clock");
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
   }
 
   @Override
@@ -64,17 +53,15 @@ public final class DefaultRectificationService implements RectificationService {
     if (descriptor.field(field).isEmpty()) {
       throw RectificationRefusedException.unknownField(provider, field);
     }
-    try {
-      target.rectify(subject, record, field, value);
-    } catch (UnsupportedOperationException e) {
-      throw RectificationRefusedException.notSupported(provider, e);
-    }
+    unitOfWork.use("rectify", () -> {
+      try {
+        target.rectify(subject, record, field, value);
+      } catch (UnsupportedOperationException e) {
+        throw RectificationRefusedException.notSupported(provider, e);
+      }
+      // the field's name only: the event is told to recipients (Art. 19), who read the new value from the source
+      events.publish(new SubjectRectified(subject, provider, record, field, clock.instant()));
+    });
     LOG.debug("field {} of provider {} rectified", field, provider);
-    for (RectificationListener listener : listeners) {
-      listener.rectified(subject, provider, field);
-    }
-    for (RecordListener listener : recordListeners) {
-      listener.rectified(subject, provider, record, field);
-    }
   }
 }

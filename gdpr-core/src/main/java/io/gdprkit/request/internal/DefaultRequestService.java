@@ -4,7 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
+import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.request.RequestTransition;
+import io.gdprkit.request.SubjectRequestChanged;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.request.DueDates;
 import io.gdprkit.request.IllegalRequestTransitionException;
 import io.gdprkit.request.IllegalRequestTransitionException.Action;
@@ -32,8 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -67,7 +69,8 @@ public final class DefaultRequestService implements RequestService {
   private final Clock clock;
   private final ZoneId zone;
   private final Set<RequestId> busy = ConcurrentHashMap.newKeySet();
-  private final List<Consumer<SubjectRequest>> listeners = new CopyOnWriteArrayList<>();
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
 
   /**
    * Creates the service.
@@ -76,7 +79,10 @@ public final class DefaultRequestService implements RequestService {
    * @param zone the controller's time zone, in which due dates are counted
    */
   public DefaultRequestService(RequestStore store, IdentityVerifier verifier,
-      Map<RequestKind, RequestFulfiller> fulfillers, Clock clock, ZoneId zone) {
+      Map<RequestKind, RequestFulfiller> fulfillers, Clock clock, ZoneId zone, UnitOfWork unitOfWork,
+      GdprEventPublisher events) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
     this.store = Preconditions.notNull(store, "store");
     this.verifier = Preconditions.notNull(verifier, "verifier");
     this.fulfillers = fulfillers.isEmpty() ? Map.of() : new EnumMap<>(fulfillers);
@@ -84,13 +90,11 @@ public final class DefaultRequestService implements RequestService {
     this.zone = Preconditions.notNull(zone, "zone");
   }
 
-  /** Adds a listener told of every version written: the receipt and every later step, such as for the audit trail. */
-  public void addListener(Consumer<SubjectRequest> listener) {
-    listeners.add(Preconditions.notNull(listener, "listener"));
-  }
-
+  /** Publishes the step just written, in the unit that wrote it: the receipt and every later step. */
   private void written(SubjectRequest request) {
-    listeners.forEach(listener -> listener.accept(request));
+    RequestTransition step = request.transitions().get(request.transitions().size() - 1);
+    events.publish(new SubjectRequestChanged(request.subject(), request.id(), request.kind(), request.state(),
+        request.version(), step.by(), step.at()));
   }
 
   @Override
@@ -101,8 +105,10 @@ public final class DefaultRequestService implements RequestService {
     Instant now = clock.instant();
     SubjectRequest request = SubjectRequest.received(RequestId.random(), subject, kind, now,
         DueDates.dueAt(now, zone), receivedBy);
-    store.insert(request);
-    written(request);
+    unitOfWork.use("receive subject request", () -> {
+      store.insert(request);
+      written(request);
+    });
     LOG.debug("{} request {} received, due {}", kind, request.id(), request.dueAt());
     return request;
   }
@@ -255,8 +261,10 @@ public final class DefaultRequestService implements RequestService {
     for (int attempt = 1; ; attempt++) {
       SubjectRequest next = change.apply(current);
       try {
-        store.update(next);
-        written(next);
+        unitOfWork.use("update subject request", () -> {
+          store.update(next);
+          written(next);
+        });
         return next;
       } catch (RequestConflictException e) {
         if (attempt >= MAX_ATTEMPTS) {

@@ -3,6 +3,7 @@ package io.gdprkit.restriction.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.consent.ConsentChannel;
+import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentNotGrantedException;
@@ -14,13 +15,20 @@ import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.SubjectLocks;
+import io.gdprkit.restriction.ObjectionRecorded;
+import io.gdprkit.restriction.ProcessingRestricted;
+import io.gdprkit.restriction.RestrictionLifted;
+import io.gdprkit.transaction.UnitOfWork;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.restriction.ObjectionOutcome;
 import io.gdprkit.restriction.ObjectionRefusedException;
 import io.gdprkit.restriction.ObjectionRefusedException.Reason;
-import io.gdprkit.restriction.RestrictionListener;
 import io.gdprkit.restriction.RestrictionService;
 import io.gdprkit.restriction.RestrictionStateException;
 import io.gdprkit.subject.Actor;
@@ -28,8 +36,6 @@ import io.gdprkit.subject.SubjectId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,92 +54,88 @@ public final class DefaultRestrictionService implements RestrictionService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRestrictionService.class);
 
+  private static final int MAX_ATTEMPTS = 64;
+
   private final ConsentStore store;
   private final ConsentService consents;
   private final PurposeRegistry purposes;
   private final Clock clock;
   private final SubjectLocks locks;
-  private final List<RestrictionListener> listeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<ObjectionChange>> objectionListeners = new CopyOnWriteArrayList<>();
-
-  public DefaultRestrictionService(ConsentStore store, ConsentService consents, PurposeRegistry purposes, Clock clock) {
-    this(store, consents, purposes, clock, new SubjectLocks(64));
-  }
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
 
   /**
    * Creates the service on shared subject locks, so that another feature (disclosures) can run a check and a write
-   * that no restriction of the same subject interleaves with.
+   * that no restriction of the same subject interleaves with in this JVM; across instances the histories' sequences
+   * decide.
    */
   public DefaultRestrictionService(ConsentStore store, ConsentService consents, PurposeRegistry purposes, Clock clock,
-      SubjectLocks locks) {
+      SubjectLocks locks, UnitOfWork unitOfWork, GdprEventPublisher events) {
     this.store = store;
     this.consents = consents;
     this.purposes = purposes;
     this.clock = clock;
     this.locks = locks;
-  }
-
-  /** Adds a listener told of every restriction placed or lifted; used by the facade to wire features together. */
-  public void addListener(RestrictionListener listener) {
-    listeners.add(Preconditions.notNull(listener, "listener"));
-  }
-
-  /**
-   * Adds a listener told of every objection recorded, overridden or withdrawn, after it is stored and outside the
-   * subject's lock; used by the facade's audit wiring.
-   */
-  public void addObjectionListener(Consumer<ObjectionChange> listener) {
-    objectionListeners.add(Preconditions.notNull(listener, "listener"));
-  }
-
-  private ObjectionChange told(ObjectionChange change) {
-    for (Consumer<ObjectionChange> listener : objectionListeners) {
-      listener.accept(change);
-    }
-    return change;
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
   }
 
   private Object lock(SubjectId subject) {
     return locks.of(subject);
   }
 
-  /** Tells the listeners outside the subject's lock, so a slow listener holds up no other change. */
-  private RestrictionChange told(RestrictionChange change) {
-    for (RestrictionListener listener : listeners) {
-      listener.changed(change);
-    }
-    return change;
+  /**
+   * Runs a check and the write it guards as one unit, again on fresh state whenever a writer in another instance
+   * took the history's next place first (the store refuses the stale sequence).
+   */
+  private <T> T retrying(SubjectId subject, String operation, Supplier<T> checkAndWrite) {
+    return unitOfWork.run(operation, () -> {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          synchronized (lock(subject)) {
+            return checkAndWrite.get();
+          }
+        } catch (ConsentConflictException e) {
+          if (attempt >= MAX_ATTEMPTS) {
+            throw ConsentConflictException.retriesExhausted(subject, e.purpose(), attempt);
+          }
+          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000L << Math.min(attempt, 10)));
+        }
+      }
+    });
   }
 
   @Override
   public RestrictionChange restrict(SubjectId subject, String reason, Actor by) {
     check(subject, by);
-    RestrictionChange change;
-    synchronized (lock(subject)) {
-      if (store.current(subject).isRestricted()) {
-        List<RestrictionChange> history = store.restrictionHistory(subject);
+    return retrying(subject, "restrict processing", () -> {
+      List<RestrictionChange> history = store.restrictionHistory(subject);
+      if (store.current(subject).isRestricted() && !history.isEmpty()) {
         return history.get(history.size() - 1);
       }
-      change = new RestrictionChange(subject, true, reason, by, clock.instant());
+      RestrictionChange change = new RestrictionChange(subject, true, reason, by, clock.instant(),
+          history.size() + 1L);
       store.recordRestriction(change);
+      events.publish(new ProcessingRestricted(subject, by, change.changedAt()));
       LOG.debug("processing restricted");
-    }
-    return told(change);
+      return change;
+    });
   }
 
   @Override
   public RestrictionChange lift(SubjectId subject, String reason, Actor by) {
     check(subject, by);
-    RestrictionChange change;
-    synchronized (lock(subject)) {
+    return retrying(subject, "lift restriction", () -> {
       if (!store.current(subject).isRestricted()) {
         throw RestrictionStateException.notRestricted(subject);
       }
-      change = new RestrictionChange(subject, false, reason, by, clock.instant());
+      RestrictionChange change = new RestrictionChange(subject, false, reason, by, clock.instant(),
+          store.restrictionHistory(subject).size() + 1L);
       store.recordRestriction(change);
+      events.publish(new RestrictionLifted(subject, by, change.changedAt()));
       LOG.debug("restriction lifted");
-    }
-    return told(change);
+      return change;
+    });
   }
 
   @Override
@@ -150,20 +152,23 @@ public final class DefaultRestrictionService implements RestrictionService {
   public ObjectionOutcome object(SubjectId subject, String purposeId, String grounds, Actor by) {
     check(subject, by);
     Purpose purpose = purposes.get(purposeId);
-    ObjectionOutcome outcome;
-    synchronized (lock(subject)) {
+    return retrying(subject, "record objection", () -> {
       ConsentEvent withdrawal = null;
       if (purpose.needsConsent()) {
         withdrawal = withdrawIfGiven(subject, purpose);
       }
       ObjectionChange change = new ObjectionChange(subject, purpose.id(), ObjectionStatus.OBJECTED, grounds, by,
-          clock.instant());
+          clock.instant(), store.objectionHistory(subject).size() + 1L);
       store.recordObjection(change);
+      published(change);
       LOG.debug("objection to purpose {} recorded", purpose.id());
-      outcome = new ObjectionOutcome(change, withdrawal);
-    }
-    told(outcome.objection());
-    return outcome;
+      return new ObjectionOutcome(change, withdrawal);
+    });
+  }
+
+  private void published(ObjectionChange change) {
+    events.publish(new ObjectionRecorded(change.subject(), change.purpose(), change.status(), change.changedBy(),
+        change.changedAt()));
   }
 
   private @Nullable ConsentEvent withdrawIfGiven(SubjectId subject, Purpose purpose) {
@@ -199,16 +204,17 @@ public final class DefaultRestrictionService implements RestrictionService {
   }
 
   private ObjectionChange change(SubjectId subject, Purpose purpose, ObjectionStatus status, String note, Actor by) {
-    ObjectionChange change;
-    synchronized (lock(subject)) {
+    return retrying(subject, "change objection", () -> {
       if (store.current(subject).objection(purpose.id()) != ObjectionStatus.OBJECTED) {
         throw ObjectionRefusedException.of(subject, purpose.id(), Reason.NO_STANDING_OBJECTION);
       }
-      change = new ObjectionChange(subject, purpose.id(), status, note, by, clock.instant());
+      ObjectionChange change = new ObjectionChange(subject, purpose.id(), status, note, by, clock.instant(),
+          store.objectionHistory(subject).size() + 1L);
       store.recordObjection(change);
+      published(change);
       LOG.debug("objection to purpose {} is now {}", purpose.id(), status);
-    }
-    return told(change);
+      return change;
+    });
   }
 
   @Override

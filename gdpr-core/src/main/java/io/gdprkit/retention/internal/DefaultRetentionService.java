@@ -11,6 +11,9 @@ import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.erasure.ErasureService;
+import io.gdprkit.erasure.SubjectErased;
+import io.gdprkit.event.GdprEvent;
+import io.gdprkit.event.GdprEventListener;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DefaultRetentionService implements RetentionService {
+public final class DefaultRetentionService implements RetentionService, GdprEventListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultRetentionService.class);
 
@@ -62,6 +65,14 @@ public final class DefaultRetentionService implements RetentionService {
    * @throws InvalidInputException if two rules share an id
    * @throws io.gdprkit.purpose.UnknownPurposeException if a rule names an undeclared purpose
    */
+  /** Forgets the subject's retention clocks and campaign entries once an erasure of everything committed. */
+  @Override
+  public void on(GdprEvent event) {
+    if (event instanceof SubjectErased erased && erased.everything()) {
+      store.erase(erased.subject());
+    }
+  }
+
   public DefaultRetentionService(RetentionStore store, List<RetentionRule> rules, ConsentService consents,
       ErasureService erasure, PurposeRegistry purposes, Clock clock) {
     Set<String> ids = new HashSet<>();

@@ -7,6 +7,7 @@ import io.gdprkit.source.Origin;
 import io.gdprkit.source.SourceTag;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.transaction.LocalTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,26 @@ public final class InMemorySourceStore implements SourceStore {
   @Override
   public synchronized void append(SourceTag tag) {
     Preconditions.notNull(tag, "tag");
-    bySubject.compute(tag.subject(), (subject, tags) -> {
+    List<SourceTag> before = bySubject.get(tag.subject());
+    List<SourceTag> after = bySubject.compute(tag.subject(), (subject, tags) -> {
       List<SourceTag> next = tags == null ? new ArrayList<>(2) : new ArrayList<>(tags);
       next.add(tag);
       return List.copyOf(next);
     });
-    byOrigin.computeIfAbsent(tag.origin(), origin -> new ConcurrentSkipListSet<>()).add(tag.subject());
+    boolean listed = byOrigin.computeIfAbsent(tag.origin(), origin -> new ConcurrentSkipListSet<>())
+        .add(tag.subject());
+    LocalTransactions.onRollback(() -> {
+      synchronized (this) {
+        if (before == null) {
+          bySubject.remove(tag.subject(), after);
+        } else {
+          bySubject.replace(tag.subject(), after, before);
+        }
+        if (listed) {
+          byOrigin.get(tag.origin()).remove(tag.subject());
+        }
+      }
+    });
   }
 
   @Override
@@ -60,6 +75,12 @@ public final class InMemorySourceStore implements SourceStore {
       NavigableSet<SubjectId> subjects = byOrigin.get(tag.origin());
       if (subjects != null) {
         subjects.remove(subject);
+      }
+    });
+    LocalTransactions.onRollback(() -> {
+      synchronized (this) {
+        bySubject.put(subject, removed);
+        removed.forEach(tag -> byOrigin.computeIfAbsent(tag.origin(), o -> new ConcurrentSkipListSet<>()).add(subject));
       }
     });
     return removed.size();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import io.gdprkit.transaction.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 class DataKeyCacheTests {
@@ -21,7 +22,7 @@ class DataKeyCacheTests {
   @Test
   void holdsNoMoreKeysThanItsSizeAndStillDecryptsEveryone() {
     DefaultFieldEncryption encryption = new DefaultFieldEncryption(store, KeyEncryptionKeys.generate(), clock, 8,
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5), UnitOfWork.inMemory(), event -> { });
     List<SubjectId> subjects = IntStream.range(0, 100).mapToObj(i -> SubjectId.of("contact-" + i)).toList();
 
     List<byte[]> ciphertexts = subjects.stream()
@@ -38,7 +39,7 @@ class DataKeyCacheTests {
   @Test
   void asksTheStoreAgainSoonAfterAKeyOutlivesItsTimeToLiveSoAnotherInstancesShredTakesHold() throws Exception {
     DefaultFieldEncryption encryption = new DefaultFieldEncryption(store, KeyEncryptionKeys.generate(), clock, 8,
-        Duration.ofMillis(1));
+        Duration.ofMillis(1), UnitOfWork.inMemory(), event -> { });
     SubjectId alice = SubjectId.of("contact-42");
     byte[] ciphertext = encryption.encrypt(alice, "name", new byte[] {1, 2, 3});
     store.destroy(alice, clock.instant()); // as another application instance's erasure would

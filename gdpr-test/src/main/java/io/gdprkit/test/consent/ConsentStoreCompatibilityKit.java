@@ -7,6 +7,7 @@ import static io.gdprkit.consent.ConsentEventType.PENDING_CONFIRMATION;
 import static io.gdprkit.consent.ConsentEventType.WITHDRAWN;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.from;
 
 import io.gdprkit.InvalidInputException;
@@ -76,6 +77,8 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   private static final SubjectId ERIN = SubjectId.of("erin");
   private static final String NEWSLETTER = "newsletter";
   private static final String CALLS = "sales-calls";
+
+  private final java.util.Map<String, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Nested
   @DisplayName("appending")
@@ -678,7 +681,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
     void keepsTheRestrictionHistoryInOrder() {
       RestrictionChange placed = restriction(ALICE, true, 1);
       RestrictionChange lifted = new RestrictionChange(ALICE, false, "accuracy verified", Actor.staff("dpo-2"),
-          START.plus(Duration.ofMinutes(2)));
+          START.plus(Duration.ofMinutes(2)), nextSequence("restrictions", ALICE));
       RestrictionChange placedAgain = restriction(ALICE, true, 3);
 
       store().recordRestriction(placed);
@@ -763,9 +766,11 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
     void keepsTheObjectionHistoryInOrder() {
       ObjectionChange first = objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 1);
       ObjectionChange second = new ObjectionChange(ALICE, CALLS, ObjectionStatus.OBJECTED,
-          "I am not a customer any more.", Actor.subject(), START.plus(Duration.ofMinutes(2)));
+          "I am not a customer any more.", Actor.subject(), START.plus(Duration.ofMinutes(2)),
+          nextSequence("objections", ALICE));
       ObjectionChange third = new ObjectionChange(ALICE, CALLS, ObjectionStatus.OVERRIDDEN,
-          "defence of legal claims", Actor.staff("dpo"), START.plus(Duration.ofMinutes(3)));
+          "defence of legal claims", Actor.staff("dpo"), START.plus(Duration.ofMinutes(3)),
+          nextSequence("objections", ALICE));
       ObjectionChange fourth = objection(ALICE, NEWSLETTER, ObjectionStatus.WITHDRAWN, 4);
 
       store().recordObjection(first);
@@ -1366,18 +1371,111 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
         expiresAt, NOTICE_VERSION);
   }
 
-  private static SwitchChange switchChange(
-      SubjectId subject, ProcessingSwitch processingSwitch, boolean on, int minute) {
-    return new SwitchChange(subject, processingSwitch, on, Actor.subject(), START.plus(Duration.ofMinutes(minute)));
+  @Nested
+  @DisplayName("versions and the unit of work")
+  class VersionsAndUnitOfWork {
+
+    @Test
+    @DisplayName("a switch, restriction or objection change that is not next in its history is refused, writing nothing")
+    void refusesAChangeThatIsNotNext() {
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, true, 1));
+      SwitchChange stale = new SwitchChange(ALICE, ProcessingSwitch.TRACKING, false, Actor.subject(),
+          START.plus(Duration.ofMinutes(2)), 1);
+      RestrictionChange skipping = new RestrictionChange(ALICE, true, "accuracy contested (Art. 18(1)(a))",
+          Actor.staff("dpo"), START, 2);
+      ObjectionChange skippingObjection = new ObjectionChange(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, "",
+          Actor.subject(), START, 3);
+
+      assertThatThrownBy(() -> store().recordSwitch(stale)).isInstanceOf(ConsentConflictException.class);
+      assertThatThrownBy(() -> store().recordRestriction(skipping)).isInstanceOf(ConsentConflictException.class);
+      assertThatThrownBy(() -> store().recordObjection(skippingObjection))
+          .isInstanceOf(ConsentConflictException.class);
+
+      assertThat(store().switchHistory(ALICE)).hasSize(1);
+      assertThat(store().current(ALICE).switchSetting(ProcessingSwitch.TRACKING)).isTrue();
+      assertThat(store().restrictionHistory(ALICE)).isEmpty();
+      assertThat(store().current(ALICE).isRestricted()).isFalse();
+      assertThat(store().objectionHistory(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("of two writers that race for the next place in a history, exactly one wins")
+    void letsOneOfTwoRacingChangesWin() throws Exception {
+      List<Boolean> won = race(8, RACE_TIMEOUT, thread -> {
+        try {
+          store().recordRestriction(new RestrictionChange(ALICE, true, "objection pending (Art. 18(1)(d))",
+              Actor.staff("dpo-" + thread), START, 1));
+          return true;
+        } catch (ConsentConflictException lost) {
+          return false;
+        }
+      });
+
+      assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
+      assertThat(store().restrictionHistory(ALICE)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a rolled-back unit of work leaves no event, change, snapshot or subject behind")
+    void leavesNothingOfARolledBackUnit() {
+      store().append(event(BOB, NEWSLETTER, GRANTED, 1));
+
+      inRolledBackUnit(() -> {
+        store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+        store().appendAll(List.of(event(ALICE, CALLS, GRANTED, 1), event(BOB, NEWSLETTER, WITHDRAWN, 2)));
+        store().recordSwitch(switchChange(ALICE, ProcessingSwitch.PROFILING, true, 1));
+        store().recordRestriction(restriction(ALICE, true, 2));
+        store().recordObjection(objection(BOB, CALLS, ObjectionStatus.OBJECTED, 3));
+      });
+
+      assertThat(store().history(ALICE)).isEmpty();
+      assertThat(store().current(ALICE).states()).isEmpty();
+      assertThat(store().current(ALICE).isRestricted()).isFalse();
+      assertThat(store().current(ALICE).switchSetting(ProcessingSwitch.PROFILING)).isNull();
+      assertThat(store().switchHistory(ALICE)).isEmpty();
+      assertThat(store().restrictionHistory(ALICE)).isEmpty();
+      assertThat(store().objectionHistory(BOB)).isEmpty();
+      assertThat(store().history(BOB)).hasSize(1);
+      assertThat(store().current(BOB).state(NEWSLETTER).status()).isEqualTo(ConsentStatus.GRANTED);
+      assertThat(store().subjects(null, 10)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("an erasure in a rolled-back unit of work keeps everything")
+    void keepsWhatARolledBackErasureRemoved() {
+      store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+      store().recordSwitch(switchChange(ALICE, ProcessingSwitch.TRACKING, true, 2));
+
+      inRolledBackUnit(() -> store().erase(ALICE));
+
+      assertThat(store().history(ALICE)).hasSize(1);
+      assertThat(store().current(ALICE).state(NEWSLETTER).status()).isEqualTo(ConsentStatus.GRANTED);
+      assertThat(store().switchHistory(ALICE)).hasSize(1);
+      assertThat(store().subjects(null, 10)).containsExactly(ALICE);
+    }
   }
 
-  private static RestrictionChange restriction(SubjectId subject, boolean restricted, int minute) {
+  /**
+   * Returns the next place in a subject's switch, restriction or objection history, counted in the order the test
+   * builds its changes, which is the order it records them.
+   */
+  private long nextSequence(String history, SubjectId subject) {
+    return sequences.merge(history + "/" + subject, 1L, Long::sum);
+  }
+
+  private SwitchChange switchChange(SubjectId subject, ProcessingSwitch processingSwitch, boolean on, int minute) {
+    return new SwitchChange(subject, processingSwitch, on, Actor.subject(), START.plus(Duration.ofMinutes(minute)),
+        nextSequence("switches", subject));
+  }
+
+  private RestrictionChange restriction(SubjectId subject, boolean restricted, int minute) {
     return new RestrictionChange(subject, restricted, "accuracy contested (Art. 18(1)(a))", Actor.staff("dpo"),
-        START.plus(Duration.ofMinutes(minute)));
+        START.plus(Duration.ofMinutes(minute)), nextSequence("restrictions", subject));
   }
 
-  private static ObjectionChange objection(SubjectId subject, String purpose, ObjectionStatus status, int minute) {
-    return new ObjectionChange(subject, purpose, status, "", Actor.subject(), START.plus(Duration.ofMinutes(minute)));
+  private ObjectionChange objection(SubjectId subject, String purpose, ObjectionStatus status, int minute) {
+    return new ObjectionChange(subject, purpose, status, "", Actor.subject(), START.plus(Duration.ofMinutes(minute)),
+        nextSequence("objections", subject));
   }
 
   private static Instant days(int days) {

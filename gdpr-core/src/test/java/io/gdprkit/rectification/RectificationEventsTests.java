@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-class RectificationListenerTests {
+class RectificationEventsTests {
 
   private final SubjectId alice = SubjectId.of("contact-42");
   private final InMemoryPersonalDataProvider contacts = new InMemoryPersonalDataProvider(ProviderDescriptor.of(
@@ -24,20 +24,26 @@ class RectificationListenerTests {
       List.of(FieldDescriptor.of("email", DataCategory.CONTACT_DETAILS, ErasureStrategy.setNull()))));
   private final List<String> told = new CopyOnWriteArrayList<>();
   private final GdprKit gdpr = GdprKit.builder().personalData(contacts)
-      .onRectification((subject, provider, field) -> told.add(subject.value() + " " + provider + "." + field))
+      .onEvent(event -> {
+        if (event instanceof SubjectRectified r) {
+          told.add(r.subject().value() + " " + r.provider() + "." + r.field() + " " + r.record());
+        }
+      })
       .build();
 
   @Test
-  void tellsListenersWhichFieldWasRectifiedButNotTheValue() {
+  void publishesWhichFieldWasRectifiedButNotTheValue() {
     contacts.put(alice, "c-42", Map.of("email", "alice@old.example"), Instant.EPOCH);
 
     gdpr.rectification().rectify(alice, "contacts", "c-42", "email", "alice@new.example");
 
-    assertThat(told).containsExactly("contact-42 contacts.email");
+    assertThat(told).containsExactly("contact-42 contacts.email c-42");
+    assertThat(gdpr.audit().entries(alice.tenant(), 0, 10)).extracting(e -> e.record().kind())
+        .contains(io.gdprkit.audit.AuditKind.UPDATED);
   }
 
   @Test
-  void tellsNoListenerOfARefusedRectification() {
+  void publishesNothingForARefusedRectification() {
     assertThatThrownBy(() -> gdpr.rectification().rectify(alice, "contacts", "c-42", "phone", "+49 30 1"))
         .isInstanceOf(RectificationRefusedException.class);
 
