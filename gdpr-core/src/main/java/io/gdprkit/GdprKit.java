@@ -32,6 +32,7 @@ import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.internal.DefaultErasureService;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.decision.Decision;
+import io.gdprkit.encryption.DataKeyCacheOptions;
 import io.gdprkit.encryption.FieldEncryption;
 import io.gdprkit.encryption.KeyEncryptionKeys;
 import io.gdprkit.encryption.internal.DefaultFieldEncryption;
@@ -253,7 +254,7 @@ public final class GdprKit {
     DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(
         builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
         builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
-        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL);
+        builder.dataKeyCache != null ? builder.dataKeyCache : DataKeyCacheOptions.defaults());
     this.encryption = fieldEncryption;
     fieldEncryption.addShredListener(subject -> auditAbout(AuditKind.KEY_DESTROYED, subject,
         Actor.system("encryption"), null, Map.of()));
@@ -550,6 +551,7 @@ public final class GdprKit {
     // Field encryption and crypto-shredding (issue 5)
     private @Nullable SubjectKeyStore subjectKeyStore;
     private @Nullable KeyEncryptionKeys keyEncryptionKeys;
+    private @Nullable DataKeyCacheOptions dataKeyCache;
 
     private Builder() {}
 
@@ -917,6 +919,20 @@ public final class GdprKit {
     public Builder keyEncryptionKeys(KeyEncryptionKeys value) {
       requireUnset(keyEncryptionKeys, "keyEncryptionKeys");
       this.keyEncryptionKeys = Preconditions.notNull(value, "keyEncryptionKeys");
+      return this;
+    }
+
+    /**
+     * Sets how many unwrapped data keys are cached and for how long; {@link DataKeyCacheOptions#defaults()} by
+     * default. The time to live bounds how long a key shredded through another instance still decrypts here.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().dataKeyCache(DataKeyCacheOptions.defaults().withTimeToLive(Duration.ofMinutes(1)))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder dataKeyCache(DataKeyCacheOptions value) {
+      requireUnset(dataKeyCache, "dataKeyCache");
+      this.dataKeyCache = Preconditions.notNull(value, "dataKeyCache");
       return this;
     }
 

@@ -75,7 +75,8 @@ public interface FieldEncryption {
    * can no longer be decrypted. Idempotent.
    *
    * <p><b>Warning:</b> irreversible by design. Other application instances may hold the key in their own caches
-   * for up to the cache's time to live (five minutes), and an encryption racing with the shred may still use the
+   * and decrypt with it for up to their cache's {@linkplain DataKeyCacheOptions#timeToLive() time to live} (five
+   * minutes by default); this instance stops at once. And an encryption racing with the shred may still use the
    * old key: what it wrote is shredded with it and reads fail with {@link SubjectKeyDestroyedException}.
    *
    * @return whether a live key was destroyed; false when the subject had none or it was destroyed already
