@@ -38,6 +38,7 @@ import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.internal.DefaultErasureService;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.decision.Decision;
+import io.gdprkit.encryption.DataKeyCacheOptions;
 import io.gdprkit.encryption.FieldEncryption;
 import io.gdprkit.encryption.KeyEncryptionKeys;
 import io.gdprkit.encryption.internal.DefaultFieldEncryption;
@@ -238,7 +239,7 @@ public final class GdprKit {
     DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(
         builder.subjectKeyStore != null ? builder.subjectKeyStore : SubjectKeyStore.inMemory(),
         builder.keyEncryptionKeys != null ? builder.keyEncryptionKeys : KeyEncryptionKeys.generate(), clock,
-        DefaultFieldEncryption.DEFAULT_CACHE_SIZE, DefaultFieldEncryption.DEFAULT_CACHE_TTL, unitOfWork, events);
+        builder.dataKeyCache != null ? builder.dataKeyCache : DataKeyCacheOptions.defaults(), unitOfWork, events);
     this.encryption = fieldEncryption;
     // What the kit's own features do in reply (Art. 19 notices, retention clean-up, crypto-shredding) writes their
     // stores in the unit of the change they follow, so that a crash never leaves one done and the other not; the
@@ -520,6 +521,7 @@ public final class GdprKit {
     // Field encryption and crypto-shredding (issue 5)
     private @Nullable SubjectKeyStore subjectKeyStore;
     private @Nullable KeyEncryptionKeys keyEncryptionKeys;
+    private @Nullable DataKeyCacheOptions dataKeyCache;
 
     private Builder() {}
 
@@ -914,6 +916,20 @@ public final class GdprKit {
     public Builder keyEncryptionKeys(KeyEncryptionKeys value) {
       requireUnset(keyEncryptionKeys, "keyEncryptionKeys");
       this.keyEncryptionKeys = Preconditions.notNull(value, "keyEncryptionKeys");
+      return this;
+    }
+
+    /**
+     * Sets how many unwrapped data keys are cached and for how long; {@link DataKeyCacheOptions#defaults()} by
+     * default. The time to live bounds how long a key shredded through another instance still decrypts here.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().dataKeyCache(DataKeyCacheOptions.defaults().withTimeToLive(Duration.ofMinutes(1)))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder dataKeyCache(DataKeyCacheOptions value) {
+      requireUnset(dataKeyCache, "dataKeyCache");
+      this.dataKeyCache = Preconditions.notNull(value, "dataKeyCache");
       return this;
     }
 

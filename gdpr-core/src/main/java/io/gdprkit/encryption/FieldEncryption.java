@@ -10,11 +10,12 @@ import org.apiguardian.api.API;
  * (crypto-shredding) makes every copy of those fields unreadable, backups included.
  *
  * <p>Each subject gets a random 256-bit data key on first use, stored only wrapped by a
- * {@linkplain KeyEncryptionKeys key-encryption key}; unwrapped keys are cached in a bounded cache. A ciphertext
- * carries its format version, the data key's version and a random 96-bit IV, and is bound to its tenant, subject
- * and field as GCM associated data: copied into another subject's or another field's column, it no longer
- * decrypts. An erasure of everything about a subject {@linkplain #shred shreds} its key. Honestly named, this is
- * pseudonymisation with key destruction: it is as strong as the deletion of the key and the secrecy of the KEKs.
+ * {@linkplain KeyEncryptionKeys key-encryption key}; unwrapped keys are cached, bounded in number and in age
+ * ({@link DataKeyCacheOptions}). A ciphertext carries its format version, the data key's version and a random
+ * 96-bit IV, and is bound to its tenant, subject and field as GCM associated data: copied into another subject's
+ * or another field's column, it no longer decrypts. An erasure of everything about a subject
+ * {@linkplain #shred shreds} its key. Honestly named, this is pseudonymisation with key destruction: it is as
+ * strong as the deletion of the key and the secrecy of the KEKs.
  *
  * <p>Binary form: {@code format(1) || keyVersion(4, big-endian) || iv(12) || ciphertext || tag(16)}, 33 bytes
  * more than the plaintext. Text form: {@code gk1.} followed by the binary form in unpadded base64url, for a
@@ -75,7 +76,8 @@ public interface FieldEncryption {
    * can no longer be decrypted. Idempotent.
    *
    * <p><b>Warning:</b> irreversible by design. Other application instances may hold the key in their own caches
-   * for up to the cache's time to live (five minutes), and an encryption racing with the shred may still use the
+   * and decrypt with it for up to their cache's {@linkplain DataKeyCacheOptions#timeToLive() time to live} (five
+   * minutes by default); this instance stops at once. And an encryption racing with the shred may still use the
    * old key: what it wrote is shredded with it and reads fail with {@link SubjectKeyDestroyedException}.
    *
    * @return whether a live key was destroyed; false when the subject had none or it was destroyed already

@@ -429,6 +429,8 @@ public final class DefaultAuditService implements AuditService {
     long start = position;
     long matched = position;
     Checkpoint lastMet = anchor;
+    Checkpoint missed = null;
+    long missedFrom = 0;
     ChainHead head = checkpoints.head(tenant).filter(h -> h.size() > from && h.size() <= to).orElse(null);
     AuditHash atHead = null;
     CheckpointCursor ahead = new CheckpointCursor(tenant, position);
@@ -448,6 +450,15 @@ public final class DefaultAuditService implements AuditService {
         if (stated != position) {
           return VerificationResult.broken(position - start, position,
               "entry at position " + position + " says it is at position " + stated);
+        }
+        if (missed != null) {
+          // The entry after a checkpoint that did not match: if it chains onto the hash the checkpoint holds, only
+          // the entry before it was changed and re-hashed, and it is named by its own position (Issue 9).
+          return EntryHashing.previousHashMatches(bytes, missed.lastEntryHash())
+              ? VerificationResult.broken(position - 1 - start, position - 1, "entry at position " + (position - 1)
+                  + " was changed and re-hashed: the checkpoint at size " + position
+                  + " and the entry after it hold its original hash")
+              : stretchBroken(position - start, missedFrom, missed.treeSize());
         }
         if (!EntryHashing.previousHashMatches(bytes, previous)) {
           if (position > start) {
@@ -469,17 +480,20 @@ public final class DefaultAuditService implements AuditService {
         }
         if (next != null && next.treeSize() == position) {
           if (!next.lastEntryHash().equals(previous)) {
-            return VerificationResult.broken(position - start, matched, "entries from position " + matched
-                + " to " + (position - 1) + " do not match the checkpoint at size " + position
-                + ": one of them was changed and the rest re-hashed");
+            missed = next; // the entry after it tells whether one entry or a stretch was re-hashed
+            missedFrom = matched;
+          } else {
+            matched = position;
+            lastMet = next;
           }
-          matched = position;
-          lastMet = next;
           next = ahead.next();
         }
       }
     }
     long checked = position - start;
+    if (missed != null) {
+      return stretchBroken(checked, missedFrom, missed.treeSize());
+    }
     if (next != null && next.treeSize() <= to) {
       return VerificationResult.broken(checked, position, "chain ends at size " + position
           + " but the checkpoint at size " + next.treeSize() + " covers more: entries were removed from the end");
@@ -525,6 +539,11 @@ public final class DefaultAuditService implements AuditService {
       return "checkpoint at size " + checkpoint.treeSize() + " does not verify under key " + key.keyId();
     }
     return null;
+  }
+
+  private static VerificationResult stretchBroken(long checked, long from, long checkpointSize) {
+    return VerificationResult.broken(checked, from, "entries from position " + from + " to " + (checkpointSize - 1)
+        + " do not match the checkpoint at size " + checkpointSize + ": one of them was changed and the rest re-hashed");
   }
 
   private @Nullable String headProblem(ChainHead head) {

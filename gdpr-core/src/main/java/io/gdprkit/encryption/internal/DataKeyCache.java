@@ -1,24 +1,28 @@
 package io.gdprkit.encryption.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gdprkit.encryption.DataKeyCacheOptions;
 import io.gdprkit.subject.SubjectId;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Unwrapped live data keys by subject, bounded in size and in age.
+ * Unwrapped live data keys by subject, bounded in size and in age, on a Caffeine cache.
  *
- * <p>When full, it drops an arbitrary eighth of its entries rather than the least recently used: no shared
- * bookkeeping on the read path, and a dropped key costs one store read and one unwrap. The age bound lets a key
- * shredded by another application instance stop working here too; to keep the clock off the hot path, a thread
- * reads it on every {@value #AGE_CHECK_INTERVAL}th hit only, so an expired key serves at most that many more hits
- * per thread.
+ * <p>The age bound is what lets a key shredded by another application instance stop working here too: an entry
+ * expires a fixed time to live after it was put, measured on the configured ticker, and a read of an expired entry
+ * misses, whichever subjects were read in between. So a key destroyed elsewhere is served here for at most the
+ * time to live after this instance cached it (the caller checks the store once more after caching, so the bound
+ * counts from a moment the key was known live); {@link #evict} takes a local shred into effect at once.
+ *
+ * <p>Reads are one {@code getIfPresent}: a hash lookup, a ticker read and a buffered note for the eviction
+ * policy, without allocating. Eviction work runs on the calling thread ({@code executor(Runnable::run)}), so the
+ * size bound holds as soon as a put returns and nothing is handed to the common pool.
  */
 final class DataKeyCache {
-
   /**
    * A live data key, ready to use: its version, the JCA key, and the complete associated data of each field used
    * with it, so that a call hands GCM one array (several {@code updateAAD} calls grow a buffer inside the JDK).
@@ -28,7 +32,6 @@ final class DataKeyCache {
 
     final int version;
     final SecretKeySpec key;
-    final long loadedAt;
     private final byte[] prefix;
     private final ConcurrentHashMap<String, byte[]> fields = new ConcurrentHashMap<>();
 
@@ -39,7 +42,6 @@ final class DataKeyCache {
       this.version = version;
       this.key = key;
       this.prefix = prefix;
-      this.loadedAt = System.nanoTime();
     }
 
     /** Returns the associated data of a field already used with this key, or {@code null}. */
@@ -68,51 +70,40 @@ final class DataKeyCache {
     }
   }
 
-  /** How many hits a thread serves between two reads of the clock; a power of two. */
-  static final int AGE_CHECK_INTERVAL = 16;
+  private final Cache<SubjectId, Entry> entries;
 
-  private static final ThreadLocal<int[]> HITS = ThreadLocal.withInitial(() -> new int[1]);
-
-  private final ConcurrentHashMap<SubjectId, Entry> entries = new ConcurrentHashMap<>();
-  private final int maxEntries;
-  private final long ttlNanos;
-
-  DataKeyCache(int maxEntries, Duration ttl) {
-    this.maxEntries = maxEntries;
-    this.ttlNanos = ttl.toNanos();
+  DataKeyCache(DataKeyCacheOptions options) {
+    this.entries = Caffeine.newBuilder()
+        .maximumSize(options.maximumSize())
+        .expireAfterWrite(options.timeToLive())
+        .ticker(options.ticker())
+        .executor(Runnable::run)
+        .build();
   }
 
-  /** Returns the subject's cached key, unless this hit finds it older than the time to live. */
+  /** Returns the subject's cached key, or {@code null} if there is none or it outlived the time to live. */
   @Nullable Entry get(SubjectId subject) {
-    Entry entry = entries.get(subject);
-    if (entry != null && (++HITS.get()[0] & (AGE_CHECK_INTERVAL - 1)) == 0
-        && System.nanoTime() - entry.loadedAt > ttlNanos) {
-      entries.remove(subject, entry);
-      return null;
-    }
-    return entry;
+    return entries.getIfPresent(subject);
   }
 
+  /** Caches the subject's key, evicting others beyond the maximum size; the time to live starts now. */
   void put(SubjectId subject, Entry entry) {
-    if (entries.size() >= maxEntries) {
-      int target = maxEntries - Math.max(1, maxEntries / 8);
-      for (Iterator<SubjectId> it = entries.keySet().iterator(); it.hasNext() && entries.size() > target; ) {
-        it.next();
-        it.remove();
-      }
-    }
     entries.put(subject, entry);
   }
 
+  /** Drops the subject's key if it is still this entry. */
   void remove(SubjectId subject, Entry entry) {
-    entries.remove(subject, entry);
+    entries.asMap().remove(subject, entry);
   }
 
+  /** Drops the subject's key, whichever it is. */
   void evict(SubjectId subject) {
-    entries.remove(subject);
+    entries.invalidate(subject);
   }
 
+  /** Returns how many keys are cached, after any pending eviction. */
   int size() {
-    return entries.size();
+    entries.cleanUp();
+    return Math.toIntExact(entries.estimatedSize());
   }
 }

@@ -4,6 +4,7 @@ import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.crypto.UnknownKeyException;
+import io.gdprkit.encryption.DataKeyCacheOptions;
 import io.gdprkit.encryption.DecryptionFailedException;
 import io.gdprkit.encryption.DecryptionFailedException.Reason;
 import io.gdprkit.encryption.FieldEncryption;
@@ -25,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,15 +47,14 @@ import org.slf4j.LoggerFactory;
  * to load the key and once after caching it, so a key destroyed in between is dropped again and never survives
  * a {@link #shred} in the cache.
  *
+ * <p>Staleness across instances: a key destroyed through another instance sharing the store is served from this
+ * instance's cache for at most the {@linkplain DataKeyCacheOptions#timeToLive() time to live}; a {@link #shred}
+ * through this instance evicts it at once.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DefaultFieldEncryption implements FieldEncryption, GdprEventListener {
-
-  /** How many unwrapped keys the cache holds unless told otherwise. */
-  public static final int DEFAULT_CACHE_SIZE = 10_000;
-  /** How long a cached key is used before the store is asked again, unless told otherwise. */
-  public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultFieldEncryption.class);
   private static final byte FORMAT = 1;
@@ -75,14 +74,14 @@ public final class DefaultFieldEncryption implements FieldEncryption, GdprEventL
   private final UnitOfWork unitOfWork;
   private final GdprEventPublisher events;
 
-  public DefaultFieldEncryption(SubjectKeyStore store, KeyEncryptionKeys keks, Clock clock, int cacheSize,
-      Duration cacheTtl, UnitOfWork unitOfWork, GdprEventPublisher events) {
+  public DefaultFieldEncryption(SubjectKeyStore store, KeyEncryptionKeys keks, Clock clock,
+      DataKeyCacheOptions cache, UnitOfWork unitOfWork, GdprEventPublisher events) {
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.events = Preconditions.notNull(events, "events");
     this.store = Preconditions.notNull(store, "store");
     this.keks = Preconditions.notNull(keks, "keks");
     this.clock = Preconditions.notNull(clock, "clock");
-    this.cache = new DataKeyCache(Preconditions.positive(cacheSize, "cacheSize"), cacheTtl);
+    this.cache = new DataKeyCache(Preconditions.notNull(cache, "cache"));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.gdprkit.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gdprkit.SeededRandom;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
@@ -9,21 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Properties of the consent fold over arbitrary event sequences. */
-class ConsentFoldProperties {
+/** Properties of the consent fold over generated event sequences, 1,000 seeded cases each. */
+@ExtendWith(SeededRandom.NamesTheSeed.class)
+class ConsentFoldTests {
 
   private static final SubjectId SUBJECT = SubjectId.of("s-1");
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @Provide
-  Arbitrary<List<ConsentEventType>> sequences() {
-    return Arbitraries.of(ConsentEventType.class).list().ofMaxSize(40);
+  static LongStream seeds() {
+    return SeededRandom.seeds(1_000);
+  }
+
+  /** Returns up to 40 event types of any order, the empty sequence included. */
+  private static List<ConsentEventType> sequence(long seed) {
+    return SeededRandom.of(seed).listOf(40, random -> random.oneOf(ConsentEventType.class));
   }
 
   private static List<ConsentEvent> events(List<ConsentEventType> types) {
@@ -49,8 +54,10 @@ class ConsentFoldProperties {
     };
   }
 
-  @Property
-  void stateEqualsTheLastEffectiveEvent(@ForAll("sequences") List<ConsentEventType> types) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void stateEqualsTheLastEffectiveEvent(long seed) {
+    List<ConsentEventType> types = sequence(seed);
     List<ConsentEvent> events = events(types);
 
     Optional<ConsentState> folded = ConsentState.fold(events);
@@ -77,8 +84,10 @@ class ConsentFoldProperties {
     }
   }
 
-  @Property
-  void sequenceIsThatOfTheLastEventOnceAnyTookEffect(@ForAll("sequences") List<ConsentEventType> types) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void sequenceIsThatOfTheLastEventOnceAnyTookEffect(long seed) {
+    List<ConsentEventType> types = sequence(seed);
     List<ConsentEvent> events = events(types);
 
     Optional<ConsentState> folded = ConsentState.fold(events);
@@ -86,8 +95,10 @@ class ConsentFoldProperties {
     folded.ifPresent(state -> assertThat(state.sequence()).isEqualTo(events.size()));
   }
 
-  @Property
-  void foldingIsIncremental(@ForAll("sequences") List<ConsentEventType> types) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void foldingIsIncremental(long seed) {
+    List<ConsentEventType> types = sequence(seed);
     List<ConsentEvent> events = events(types);
     ConsentState stepwise = null;
 
@@ -97,8 +108,10 @@ class ConsentFoldProperties {
     }
   }
 
-  @Property
-  void onlyAGrantOrAConfirmationEverAllowsProcessing(@ForAll("sequences") List<ConsentEventType> types) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void onlyAGrantOrAConfirmationEverAllowsProcessing(long seed) {
+    List<ConsentEventType> types = sequence(seed);
     List<ConsentEvent> events = events(types);
 
     Optional<ConsentState> folded = ConsentState.fold(events);
