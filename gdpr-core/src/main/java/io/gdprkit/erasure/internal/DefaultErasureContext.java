@@ -14,6 +14,7 @@ import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.RetainedField;
 import io.gdprkit.internal.IpAddresses;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.Purpose;
@@ -174,11 +175,11 @@ public final class DefaultErasureContext implements ErasureContext {
         continue;
       }
       if (!purpose.needsConsent()) {
-        return "legal basis " + purpose.legalBasis() + " of purpose '" + purpose.id() + "'";
+        return "legal basis " + purpose.legalBasis() + " of purpose " + Messages.quote(purpose.id());
       }
       var state = consents.state(purpose.id());
       if (state != null && state.isValidAt(clock.millis())) {
-        return "consent for purpose '" + purpose.id() + "' is still granted";
+        return "consent for purpose " + Messages.quote(purpose.id()) + " is still granted";
       }
     }
     return null;

@@ -9,6 +9,7 @@ import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.purpose.DataCategory;
@@ -267,7 +268,7 @@ public final class DefaultRecipientService implements RecipientService {
     Set<String> needed = purpose.dataCategories().stream().map(DataCategory::id).collect(Collectors.toSet());
     for (DataCategory category : categories) {
       Preconditions.check(category != null && needed.contains(category.id()), "categories",
-          "must be data categories that purpose " + purpose.id() + " needs");
+          "must be data categories that purpose " + Messages.quote(purpose.id()) + " needs");
     }
     CountryCode from = storeId == null ? dataRegion : storeRegions.getOrDefault(storeId, dataRegion);
     TransferBasis basis = rules.assess(recipient);

@@ -11,6 +11,7 @@ import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.erasure.ErasureService;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
@@ -66,7 +67,7 @@ public final class DefaultRetentionService implements RetentionService {
       ErasureService erasure, PurposeRegistry purposes, Clock clock) {
     Set<String> ids = new HashSet<>();
     for (RetentionRule rule : rules) {
-      Preconditions.check(ids.add(rule.id()), "retention rule '" + rule.id() + "'", "is declared twice");
+      Preconditions.check(ids.add(rule.id()), "retention rule", Messages.quote(rule.id()) + " is declared twice");
       if (rule.purpose() != null) {
         purposes.get(rule.purpose());
       }
@@ -108,7 +109,7 @@ public final class DefaultRetentionService implements RetentionService {
     Instant now = clock.instant();
     Campaign campaign = new Campaign(id, purpose.id(), now, now.plus(window));
     if (!store.addCampaign(campaign)) {
-      throw InvalidInputException.of("campaign '" + id + "'", "already exists");
+      throw InvalidInputException.of("campaign", Messages.quote(id) + " already exists");
     }
     ConsentProof proof = ConsentProof.builder(ConsentChannel.EMAIL_DOUBLE_OPT_IN)
         .recordedBy(Actor.system("campaign-" + id)).build();
