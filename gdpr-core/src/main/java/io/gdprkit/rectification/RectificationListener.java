@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
  * kit uses it to tell recipients (Art. 19).
  *
  * <p>Called after the provider wrote the value, on the calling thread; the new value is not passed on, because
- * listeners must not copy personal data around. A listener that throws makes the call throw, with the value
- * already written.
+ * listeners must not copy personal data around. A listener that throws makes the call throw a {@link io.gdprkit.HostCodeException}
+ * (its message not copied), with the value already written.
  *
  * <p>Usage example: <pre>{@code GdprKit.builder().onRectification((subject, provider, field) -> cache.evict(subject.value()))}</pre>
  *

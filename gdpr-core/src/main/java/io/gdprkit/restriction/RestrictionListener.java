@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * follow; the kit uses it to tell recipients (Art. 19).
  *
  * <p>Called after the change is stored, outside the subject's lock, on the thread that made the change; a listener
- * that throws makes that call throw, with the change already in force. Restricting a restricted subject again
+ * that throws makes that call throw a {@link io.gdprkit.HostCodeException} (its message not copied), with the
+ * change already in force. Restricting a restricted subject again
  * changes nothing and tells no one.
  *
  * <p>Usage example: <pre>{@code GdprKit.builder().onRestriction(change -> crm.freeze(change.subject().value(), change.restricted()))}</pre>

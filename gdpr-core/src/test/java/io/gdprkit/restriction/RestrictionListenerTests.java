@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
+import io.gdprkit.HostCodeException;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
@@ -35,7 +36,7 @@ class RestrictionListenerTests {
     }).build();
 
     assertThatThrownBy(() -> gdpr.restrictions().restrict(alice, "objection pending (Art. 18(1)(d))", dpo))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(HostCodeException.class).hasCauseInstanceOf(IllegalStateException.class);
 
     assertThat(gdpr.restrictions().isRestricted(alice)).isTrue();
   }

@@ -2,9 +2,12 @@ package io.gdprkit.rectification.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprException;
+import io.gdprkit.HostCodeException;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.rectification.RectificationListener;
 import io.gdprkit.rectification.RectificationRefusedException;
@@ -68,10 +71,20 @@ public final class DefaultRectificationService implements RectificationService {
       target.rectify(subject, record, field, value);
     } catch (UnsupportedOperationException e) {
       throw RectificationRefusedException.notSupported(provider, e);
+    } catch (GdprException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw HostCodeException.of("personal-data provider " + Messages.quote(provider) + " in rectify", e);
     }
     LOG.debug("field {} of provider {} rectified", field, provider);
     for (RectificationListener listener : listeners) {
-      listener.rectified(subject, provider, field);
+      try {
+        listener.rectified(subject, provider, field);
+      } catch (GdprException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw HostCodeException.of("a rectification listener", e);
+      }
     }
     for (RecordListener listener : recordListeners) {
       listener.rectified(subject, provider, record, field);

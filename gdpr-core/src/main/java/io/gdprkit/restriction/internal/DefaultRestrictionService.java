@@ -2,6 +2,8 @@ package io.gdprkit.restriction.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprException;
+import io.gdprkit.HostCodeException;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
@@ -100,7 +102,13 @@ public final class DefaultRestrictionService implements RestrictionService {
   /** Tells the listeners outside the subject's lock, so a slow listener holds up no other change. */
   private RestrictionChange told(RestrictionChange change) {
     for (RestrictionListener listener : listeners) {
-      listener.changed(change);
+      try {
+        listener.changed(change);
+      } catch (GdprException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw HostCodeException.of("a restriction listener", e);
+      }
     }
     return change;
   }
