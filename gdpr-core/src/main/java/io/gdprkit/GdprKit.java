@@ -43,6 +43,7 @@ import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
@@ -704,7 +705,7 @@ public final class GdprKit {
       requireUnset(confirmationValidity, "confirmationTokenValidity");
       Preconditions.check(Preconditions.notNull(value, "confirmationTokenValidity").compareTo(Duration.ofMinutes(1)) >= 0,
           "confirmationTokenValidity", "must be at least one minute");
-      this.confirmationValidity = value;
+      this.confirmationValidity = Bounds.notLonger(value, "confirmationTokenValidity");
       return this;
     }
 
@@ -713,7 +714,7 @@ public final class GdprKit {
       requireUnset(unsubscribeValidity, "unsubscribeTokenValidity");
       Preconditions.check(Preconditions.notNull(value, "unsubscribeTokenValidity").compareTo(Duration.ofDays(1)) >= 0,
           "unsubscribeTokenValidity", "must be at least one day");
-      this.unsubscribeValidity = value;
+      this.unsubscribeValidity = Bounds.notLonger(value, "unsubscribeTokenValidity");
       return this;
     }
 

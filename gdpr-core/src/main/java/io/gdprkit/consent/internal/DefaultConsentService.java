@@ -27,6 +27,7 @@ import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.crypto.TokenSigner;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
@@ -98,6 +99,7 @@ public final class DefaultConsentService implements ConsentService {
       Preconditions.notNull(ipPolicy, "ip policy");
       Preconditions.check(confirmationValidity.compareTo(Duration.ofMinutes(1)) >= 0, "confirmation validity",
           "must be at least one minute");
+      Bounds.notLonger(confirmationValidity, "confirmation validity");
       switchDefaults = Map.copyOf(switchDefaults);
     }
   }
@@ -147,7 +149,7 @@ public final class DefaultConsentService implements ConsentService {
     Purpose purpose = consentPurpose(purposeId, "grant consent for");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     if (occurredAt != null) {
-      notInFuture(occurredAt, clock.instant(), "occurredAt");
+      notInFuture(Bounds.instant(occurredAt, "occurredAt"), clock.instant(), "occurredAt");
     }
     ConsentEvent event = appendWithRetry(subject, purpose, current -> {
       // Read under the subject's lock, so that a live grant is never stamped before the event it follows.
@@ -169,6 +171,8 @@ public final class DefaultConsentService implements ConsentService {
     Purpose purpose = consentPurpose(purposeId, "request confirmation of");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
+    // Before anything is written: a failure here must not leave a pending consent without a token.
+    Instant tokenExpiresAt = Bounds.instant(now, "clock").plus(settings.confirmationValidity());
     ConsentEvent event = appendWithRetry(subject, purpose, current -> {
       if (current != null && current.status() == ConsentStatus.GRANTED) {
         if (current.isValidAt(now.toEpochMilli())) {
@@ -184,7 +188,6 @@ public final class DefaultConsentService implements ConsentService {
       return newEvent(subject, purpose, ConsentEventType.PENDING_CONFIRMATION, current, now, now, kept, null);
     });
     tagSource(subject, kept, now);
-    Instant tokenExpiresAt = now.plus(settings.confirmationValidity());
     String token = confirmationTokens.sign(
         List.of(event.id().toString(), subject.tenant().value(), subject.value(), purpose.id()), tokenExpiresAt);
     LOG.debug("double opt-in requested for purpose {}", purposeId);

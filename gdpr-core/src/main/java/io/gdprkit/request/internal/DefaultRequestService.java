@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.request.DueDates;
 import io.gdprkit.request.IllegalRequestTransitionException;
@@ -223,7 +224,7 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public Stream<SubjectRequest> dueWithin(Duration window) {
-    Preconditions.check(!Preconditions.notNull(window, "window").isNegative(), "window", "must not be negative");
+    Bounds.notNegative(window, "window");
     return openDueBy(clock.instant().plus(window));
   }
 

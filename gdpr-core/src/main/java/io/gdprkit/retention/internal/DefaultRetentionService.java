@@ -11,6 +11,7 @@ import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.erasure.ErasureService;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
@@ -87,7 +88,7 @@ public final class DefaultRetentionService implements RetentionService {
 
   @Override
   public void recordActivity(SubjectId subject, Instant at) {
-    store.recordActivity(Preconditions.notNull(subject, "subject"), Preconditions.notNull(at, "at"));
+    store.recordActivity(Preconditions.notNull(subject, "subject"), Bounds.instant(at, "at"));
   }
 
   @Override
@@ -100,7 +101,7 @@ public final class DefaultRetentionService implements RetentionService {
       Consumer<PendingConsent> invite) {
     Preconditions.notNull(subjects, "subjects");
     Preconditions.notNull(invite, "invite");
-    Preconditions.check(window != null && !window.isNegative() && !window.isZero(), "window", "must be positive");
+    Bounds.positive(window, "window");
     Purpose purpose = purposes.get(purposeId);
     if (!purpose.needsConsent()) {
       throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
