@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gdprkit.breach.ExposureWindow;
 import io.gdprkit.data.ContactPoint;
+import io.gdprkit.data.DataSink;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.InMemoryPersonalDataProvider;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.Relation;
-import io.gdprkit.data.DataSink;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.request.RequestKind;
+import io.gdprkit.request.SubjectRequest;
+import io.gdprkit.request.spi.IdentityVerifier;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
@@ -143,6 +146,26 @@ class HostFailureTests {
         ExposureWindow.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z")), s -> { }));
 
     assertThat(thrown).isInstanceOf(HostCodeException.class).hasMessageContaining("'failing'")
+        .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void anIdentityVerifierThatThrowsGivesATypedErrorWithoutItsMessage() {
+    // Issue 9
+    GdprKit gdpr = GdprKit.builder().identityVerifier(new IdentityVerifier() {
+      @Override
+      public void begin(SubjectRequest request) {
+        throw new IllegalStateException("mail relay refused " + SECRET);
+      }
+
+      @Override
+      public void check(SubjectRequest request, String token) {}
+    }).build();
+    SubjectRequest request = gdpr.requests().receive(alice, RequestKind.ACCESS, Actor.subject());
+
+    Throwable thrown = catchThrowable(() -> gdpr.requests().startVerification(request.id()));
+
+    assertThat(thrown).isInstanceOf(HostCodeException.class).hasMessageContaining("identity verifier")
         .hasMessageNotContaining(SECRET);
   }
 
