@@ -8,6 +8,7 @@ import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.InMemoryPersonalDataProvider;
 import io.gdprkit.data.ProviderDescriptor;
+import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
@@ -44,6 +45,10 @@ class ExceptionMessageTests {
           (gdpr, id) -> gdpr.consents().requestConfirmation(ALICE, id, proof())),
       new Entry("preferences().subscribe", (gdpr, id) -> gdpr.preferences().subscribe(ALICE, id, proof())),
       new Entry("preferences().unsubscribeToken", (gdpr, id) -> gdpr.preferences().unsubscribeToken(ALICE, id)),
+      new Entry("preferences().unsubscribe", (gdpr, id) -> gdpr.preferences().unsubscribe(ALICE, id)),
+      new Entry("erasure().erase purpose ended",
+          (gdpr, id) -> gdpr.erasure().erase(ALICE, ErasureScope.purposeEnded(id))),
+      new Entry("processingRecords().remove", (gdpr, id) -> gdpr.processingRecords().remove(id, Actor.staff("dpo"))),
       new Entry("restrictions().object",
           (gdpr, id) -> gdpr.restrictions().object(ALICE, id, "no marketing", Actor.staff("dpo"))),
       new Entry("rectification().rectify provider",
