@@ -47,10 +47,11 @@ import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
 import io.gdprkit.decision.internal.DefaultDecisionService;
 import io.gdprkit.export.ExportDelivery;
-import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
+import io.gdprkit.internal.Bounds;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.recipient.CountryCode;
@@ -98,9 +99,6 @@ import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -261,9 +259,10 @@ public final class GdprKit {
         "restriction request " + request.id().value(), Actor.system("subject-requests")));
     if (builder.exportDelivery != null) {
       ExportDelivery delivery = builder.exportDelivery;
-      fulfillers.putIfAbsent(RequestKind.ACCESS, request -> deliver(delivery, request.subject(), ExportKind.ACCESS));
+      fulfillers.putIfAbsent(RequestKind.ACCESS,
+          request -> exportService.deliver(delivery, request.subject(), ExportKind.ACCESS));
       fulfillers.putIfAbsent(RequestKind.PORTABILITY,
-          request -> deliver(delivery, request.subject(), ExportKind.PORTABILITY));
+          request -> exportService.deliver(delivery, request.subject(), ExportKind.PORTABILITY));
     }
     this.requests = new DefaultRequestService(builder.requestStore != null
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
@@ -287,7 +286,7 @@ public final class GdprKit {
     for (VerificationKey key : previous) {
       if (key.keyId().equals(current.keyId())) {
         Preconditions.check(key.equals(current.verificationKey()), "trustedKeys",
-            "must not hold another key with the signing key's id '" + current.keyId() + "'");
+            "must not hold another key with the signing key's id " + Messages.quote(current.keyId()));
       } else {
         all.add(key);
       }
@@ -297,14 +296,6 @@ public final class GdprKit {
 
   private String auditPseudonym(SubjectId subject) {
     return Pseudonyms.of(keys, "audit-subject", subject.tenant().value() + '/' + subject.value());
-  }
-
-  private void deliver(ExportDelivery delivery, SubjectId subject, ExportKind kind) {
-    try (OutputStream out = delivery.open(subject, kind)) {
-      exports.write(subject, kind, ExportFormat.JSON, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("export delivery failed", e);
-    }
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
@@ -686,7 +677,7 @@ public final class GdprKit {
       requireUnset(confirmationValidity, "confirmationTokenValidity");
       Preconditions.check(Preconditions.notNull(value, "confirmationTokenValidity").compareTo(Duration.ofMinutes(1)) >= 0,
           "confirmationTokenValidity", "must be at least one minute");
-      this.confirmationValidity = value;
+      this.confirmationValidity = Bounds.notLonger(value, "confirmationTokenValidity");
       return this;
     }
 
@@ -695,7 +686,7 @@ public final class GdprKit {
       requireUnset(unsubscribeValidity, "unsubscribeTokenValidity");
       Preconditions.check(Preconditions.notNull(value, "unsubscribeTokenValidity").compareTo(Duration.ofDays(1)) >= 0,
           "unsubscribeTokenValidity", "must be at least one day");
-      this.unsubscribeValidity = value;
+      this.unsubscribeValidity = Bounds.notLonger(value, "unsubscribeTokenValidity");
       return this;
     }
 
@@ -763,7 +754,7 @@ public final class GdprKit {
 
     /**
      * Sets where the exports of completed access and portability requests go; without it, completing such a
-     * request only records it.
+     * request only records it. An export that fails midway aborts its {@link ExportDelivery.Sink}, never commits it.
      */
     public Builder exportDelivery(ExportDelivery value) {
       requireUnset(exportDelivery, "exportDelivery");

@@ -2,6 +2,7 @@ package io.gdprkit.audit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -33,6 +34,7 @@ public record CheckpointPolicy(long everyEntries, Duration every) {
     Preconditions.check(everyEntries >= 1, "every entries", "must be at least 1");
     Preconditions.notNull(every, "every");
     Preconditions.check(every.compareTo(Duration.ofSeconds(1)) >= 0, "every", "must be at least one second");
+    Bounds.notLonger(every, "every");
   }
 
   /** Returns the policy of signing after {@code everyEntries} entries or {@code every}. */

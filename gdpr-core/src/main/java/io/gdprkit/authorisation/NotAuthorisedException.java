@@ -3,6 +3,7 @@ package io.gdprkit.authorisation;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Sensitivity;
 import org.apiguardian.api.API;
@@ -25,7 +26,8 @@ public final class NotAuthorisedException extends GdprException {
   private final boolean specialCategory;
 
   private NotAuthorisedException(StaffUser staff, DataCategory category) {
-    super("staff user '" + staff + "' is not authorised to process data category '" + category.id() + "'"
+    super("staff user " + Messages.quote(staff) + " is not authorised to process data category "
+        + Messages.quote(category.id())
         + (category.sensitivity() == Sensitivity.SPECIAL_CATEGORY
             ? "; it is a special category (Art. 9), which needs an explicit grant of the category itself"
             : "; grant the category or every ordinary category in the register of authorised persons"));

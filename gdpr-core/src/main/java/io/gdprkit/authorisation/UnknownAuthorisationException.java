@@ -3,6 +3,7 @@ package io.gdprkit.authorisation;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import java.util.UUID;
 import org.apiguardian.api.API;
 
@@ -21,7 +22,7 @@ public final class UnknownAuthorisationException extends GdprException {
   private final UUID id;
 
   private UnknownAuthorisationException(UUID id) {
-    super("no authorisation '" + id + "' is in the register of authorised persons");
+    super("no authorisation " + Messages.quote(id) + " is in the register of authorised persons");
     this.id = id;
   }
 

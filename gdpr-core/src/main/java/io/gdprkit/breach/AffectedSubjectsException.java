@@ -3,6 +3,7 @@ package io.gdprkit.breach;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +30,7 @@ public final class AffectedSubjectsException extends GdprException {
 
   /** Creates the exception for a provider that broke the paging contract of {@code subjectsWithData}. */
   public static AffectedSubjectsException contractBroken(String provider, String what) {
-    return new AffectedSubjectsException(provider, "personal-data provider '" + provider + "' " + what
+    return new AffectedSubjectsException(provider, "personal-data provider " + Messages.quote(provider) + " " + what
         + " when asked for subjects by data category and time window; fix its subjectsWithData");
   }
 

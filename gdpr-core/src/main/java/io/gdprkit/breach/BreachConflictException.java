@@ -3,6 +3,7 @@ package io.gdprkit.breach;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -23,7 +24,7 @@ public final class BreachConflictException extends GdprException {
   private final BreachId breach;
 
   private BreachConflictException(BreachId breach, String detail) {
-    super("concurrent update of breach '" + breach + "': " + detail);
+    super("concurrent update of breach " + Messages.quote(breach) + ": " + detail);
     this.breach = breach;
   }
 

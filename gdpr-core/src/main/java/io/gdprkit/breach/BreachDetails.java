@@ -2,6 +2,7 @@ package io.gdprkit.breach;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ public record BreachDetails(
     dataCategories = List.copyOf(Preconditions.notNull(dataCategories, "data categories"));
     Set<String> ids = new HashSet<>();
     dataCategories.forEach(category -> Preconditions.check(ids.add(category.id()),
-        "data category '" + category.id() + "'", "is listed twice"));
+        "data category", Messages.quote(category.id()) + " is listed twice"));
     subjectCategories = List.copyOf(Preconditions.notNull(subjectCategories, "subject categories"));
     subjectCategories.forEach(category -> Preconditions.text(category, "subject category", 200));
     Preconditions.check(new HashSet<>(subjectCategories).size() == subjectCategories.size(), "subject categories",

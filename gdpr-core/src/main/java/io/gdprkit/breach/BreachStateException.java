@@ -3,6 +3,7 @@ package io.gdprkit.breach;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -34,7 +35,7 @@ public final class BreachStateException extends GdprException {
    * @return the exception, for the caller to throw
    */
   public static BreachStateException of(BreachId breach, String action, String reason) {
-    return new BreachStateException(breach, "cannot " + action + " breach '" + breach + "': " + reason);
+    return new BreachStateException(breach, "cannot " + action + " breach " + Messages.quote(breach) + ": " + reason);
   }
 
   /** Returns the breach. */

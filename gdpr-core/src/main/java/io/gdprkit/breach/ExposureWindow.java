@@ -2,6 +2,7 @@ package io.gdprkit.breach;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import java.time.Instant;
 import org.apiguardian.api.API;
@@ -20,8 +21,8 @@ public record ExposureWindow(Instant from, Instant until) {
 
   /** Validates that the window is not empty. */
   public ExposureWindow {
-    Preconditions.notNull(from, "exposure from");
-    Preconditions.notNull(until, "exposure until");
+    Bounds.instant(from, "exposure from");
+    Bounds.instant(until, "exposure until");
     Preconditions.check(until.isAfter(from), "exposure until", "must be after exposure from");
   }
 

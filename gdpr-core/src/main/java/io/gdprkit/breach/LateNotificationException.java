@@ -3,6 +3,7 @@ package io.gdprkit.breach;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
@@ -24,7 +25,8 @@ public final class LateNotificationException extends GdprException {
   private final Instant notifiedAt;
 
   private LateNotificationException(BreachId breach, Instant deadline, Instant notifiedAt) {
-    super("breach '" + breach + "' was notified to the authority at " + notifiedAt + ", after its deadline "
+    super("breach " + Messages.quote(breach) + " was notified to the authority at " + notifiedAt
+        + ", after its deadline "
         + deadline + " (72 hours after awareness); give the reasons for the delay (Art. 33(1))");
     this.breach = breach;
     this.deadline = deadline;

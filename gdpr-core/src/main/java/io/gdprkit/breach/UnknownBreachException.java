@@ -3,6 +3,7 @@ package io.gdprkit.breach;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,7 @@ public final class UnknownBreachException extends GdprException {
   private final BreachId breach;
 
   private UnknownBreachException(BreachId breach) {
-    super("no breach with id '" + breach + "' in the register; use the id that record() returned");
+    super("no breach with id " + Messages.quote(breach) + " in the register; use the id that record() returned");
     this.breach = breach;
   }
 

@@ -2,6 +2,7 @@ package io.gdprkit.consent;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.source.Origin;
@@ -54,7 +55,7 @@ public record BulkUpdate(
     Preconditions.notBlank(purpose, "purpose");
     Preconditions.notNull(legalBasis, "legal basis");
     Preconditions.notNull(source, "source");
-    Preconditions.notNull(effectiveAt, "effectiveAt");
+    Bounds.instant(effectiveAt, "effectiveAt");
     Preconditions.notNull(recordedBy, "recordedBy");
     Preconditions.check(batchSize >= 1 && batchSize <= 100_000, "batch size", "must be between 1 and 100000");
   }

@@ -3,6 +3,7 @@ package io.gdprkit.consent;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -26,8 +27,8 @@ public final class ConsentAlreadyGrantedException extends GdprException {
   private final String purpose;
 
   private ConsentAlreadyGrantedException(SubjectId subject, String purpose) {
-    super("subject '" + subject + "' has already granted consent for purpose '" + purpose
-        + "'; no confirmation was requested");
+    super("subject " + Messages.quote(subject) + " has already granted consent for purpose " + Messages.quote(purpose)
+        + "; no confirmation was requested");
     this.subject = subject;
     this.purpose = purpose;
   }

@@ -3,6 +3,7 @@ package io.gdprkit.consent;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -26,7 +27,8 @@ public final class ConsentConflictException extends GdprException {
   private final String purpose;
 
   private ConsentConflictException(SubjectId subject, String purpose, String detail) {
-    super("concurrent update of the consent of subject '" + subject + "' for purpose '" + purpose + "': " + detail);
+    super("concurrent update of the consent of subject " + Messages.quote(subject) + " for purpose "
+        + Messages.quote(purpose) + ": " + detail);
     this.subject = subject;
     this.purpose = purpose;
   }

@@ -3,6 +3,7 @@ package io.gdprkit.consent;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,8 @@ public final class ConsentNotGrantedException extends GdprException {
   private final @Nullable ConsentStatus status;
 
   private ConsentNotGrantedException(SubjectId subject, String purpose, @Nullable ConsentStatus status) {
-    super("subject '" + subject + "' has no granted or pending consent for purpose '" + purpose + "' to withdraw"
+    super("subject " + Messages.quote(subject) + " has no granted or pending consent for purpose "
+        + Messages.quote(purpose) + " to withdraw"
         + " (current status: " + (status == null ? "none" : status) + ")");
     this.subject = subject;
     this.purpose = purpose;

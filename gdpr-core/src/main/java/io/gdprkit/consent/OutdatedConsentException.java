@@ -3,6 +3,7 @@ package io.gdprkit.consent;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
 import org.apiguardian.api.API;
@@ -27,8 +28,8 @@ public final class OutdatedConsentException extends GdprException {
   private final Instant latest;
 
   private OutdatedConsentException(SubjectId subject, String purpose, Instant latest) {
-    super("a grant dated before the latest consent event (" + latest + ") of subject '" + subject
-        + "' for purpose '" + purpose + "' would override a newer decision; nothing was recorded");
+    super("a grant dated before the latest consent event (" + latest + ") of subject " + Messages.quote(subject)
+        + " for purpose " + Messages.quote(purpose) + " would override a newer decision; nothing was recorded");
     this.subject = subject;
     this.purpose = purpose;
     this.latest = latest;

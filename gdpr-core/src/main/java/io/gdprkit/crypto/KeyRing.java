@@ -3,6 +3,7 @@ package io.gdprkit.crypto;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -83,7 +84,7 @@ public final class KeyRing {
     checkId(keyId);
     byte[] copy = checkSecret(secret);
     if (secrets.containsKey(keyId)) {
-      throw InvalidInputException.of("key id '" + keyId + "'", "is already in the key ring");
+      throw InvalidInputException.of("key id", Messages.quote(keyId) + " is already in the key ring");
     }
     secrets.put(keyId, copy);
     activeKeyId = keyId;
@@ -97,7 +98,7 @@ public final class KeyRing {
    */
   public synchronized void retire(String keyId) {
     if (keyId.equals(activeKeyId)) {
-      throw InvalidInputException.of("key id '" + keyId + "'", "is the active key; rotate to another key first");
+      throw InvalidInputException.of("key id", Messages.quote(keyId) + " is the active key; rotate to another key first");
     }
     byte[] secret = secrets.remove(keyId);
     if (secret == null) {

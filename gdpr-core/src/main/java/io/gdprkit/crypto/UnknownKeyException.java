@@ -3,6 +3,7 @@ package io.gdprkit.crypto;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,7 @@ public final class UnknownKeyException extends GdprException {
   private final String keyId;
 
   private UnknownKeyException(String keyId) {
-    super("no key with id '" + keyId + "' in the key ring; it was never added or has been retired");
+    super("no key with id " + Messages.quote(keyId) + " in the key ring; it was never added or has been retired");
     this.keyId = keyId;
   }
 

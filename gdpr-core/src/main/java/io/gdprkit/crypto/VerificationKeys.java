@@ -4,6 +4,7 @@ import io.gdprkit.internal.Base64Url;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ public final class VerificationKeys {
     for (VerificationKey key : keys) {
       Preconditions.notNull(key, "key");
       if (byId.putIfAbsent(key.keyId(), key) != null) {
-        throw InvalidInputException.of("keys", "must not hold two keys with id '" + key.keyId() + "'");
+        throw InvalidInputException.of("keys", "must not hold two keys with id " + Messages.quote(key.keyId()));
       }
     }
     return new VerificationKeys(byId);

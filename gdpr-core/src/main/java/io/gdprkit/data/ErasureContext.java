@@ -39,7 +39,8 @@ public interface ErasureContext {
    *
    * @param record the record's id
    * @param values its current field values by name; fields the provider's descriptor does not declare are left alone
-   * @param recordDate the record's date, from which retention periods run; {@code null} means now
+   * @param recordDate the record's date, from which retention periods run; {@code null}, or a date after now, means
+   *     now
    * @return what to do
    */
   RecordPlan plan(String record, Map<String, @Nullable Object> values, @Nullable Instant recordDate);

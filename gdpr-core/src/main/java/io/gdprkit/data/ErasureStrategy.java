@@ -2,6 +2,7 @@ package io.gdprkit.data;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import java.time.Period;
 import org.apiguardian.api.API;
@@ -50,7 +51,11 @@ public sealed interface ErasureStrategy {
    * Keeps the field under a legal obligation for {@code period} after the record's date, such as an invoice
    * kept ten years for tax law; the erasure report lists it as retained, not erased.
    *
+   * <p>The period is at most 100 years, and a record dated in the future is kept for the period from the time of
+   * the erasure, so no date a host supplies can keep a field for ever.
+   *
    * @param obligation the law that requires keeping it, in words an auditor understands
+   * @param period how long after the record's date it is kept; positive, at most 100 years
    */
   static ErasureStrategy retain(String obligation, Period period) {
     return new Retain(obligation, period);
@@ -108,8 +113,7 @@ public sealed interface ErasureStrategy {
     /** Validates the fields. */
     public Retain {
       Preconditions.text(obligation, "obligation", 200);
-      Preconditions.notNull(period, "period");
-      Preconditions.check(!period.isNegative() && !period.isZero(), "period", "must be positive");
+      Bounds.period(period, "retention period");
     }
   }
 

@@ -3,6 +3,7 @@ package io.gdprkit.data;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
@@ -56,8 +57,8 @@ public final class InMemoryPersonalDataProvider implements PersonalDataProvider 
     Preconditions.notBlank(record, "record");
     Preconditions.notNull(date, "date");
     for (String field : values.keySet()) {
-      Preconditions.check(descriptor.field(field).isPresent(), "field '" + field + "'",
-          "is not declared by provider " + descriptor.id());
+      Preconditions.check(descriptor.field(field).isPresent(), "field",
+          Messages.quote(field) + " is not declared by provider " + Messages.quote(descriptor.id()));
     }
     Map<String, @Nullable Object> copy = new HashMap<>(values);
     rows.computeIfAbsent(subject, s -> Collections.synchronizedMap(new LinkedHashMap<>())).put(record,
@@ -147,11 +148,11 @@ public final class InMemoryPersonalDataProvider implements PersonalDataProvider 
 
   @Override
   public void rectify(SubjectId subject, String record, String field, Object value) {
-    Preconditions.check(descriptor.field(field).isPresent(), "field '" + field + "'",
-        "is not declared by provider " + descriptor.id());
+    Preconditions.check(descriptor.field(field).isPresent(), "field",
+        Messages.quote(field) + " is not declared by provider " + Messages.quote(descriptor.id()));
     Map<String, Row> subjectRows = rows.getOrDefault(subject, Map.of());
     Row row = subjectRows.get(record);
-    Preconditions.check(row != null, "record '" + record + "'", "does not exist for this subject");
+    Preconditions.check(row != null, "record", Messages.quote(record) + " does not exist for this subject");
     Map<String, @Nullable Object> values = new HashMap<>(row.values());
     values.put(field, value);
     subjectRows.put(record, new Row(values, row.date()));

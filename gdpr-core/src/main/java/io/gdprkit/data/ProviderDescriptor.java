@@ -2,6 +2,7 @@ package io.gdprkit.data;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ public record ProviderDescriptor(String id, String description, List<FieldDescri
     fields = List.copyOf(Preconditions.notNull(fields, "fields"));
     Set<String> names = new HashSet<>();
     for (FieldDescriptor field : fields) {
-      Preconditions.check(names.add(field.name()), "field '" + field.name() + "'", "is declared twice");
+      Preconditions.check(names.add(field.name()), "field", Messages.quote(field.name()) + " is declared twice");
     }
   }
 

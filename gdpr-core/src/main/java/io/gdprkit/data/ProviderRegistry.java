@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class ProviderRegistry {
       ProviderDescriptor descriptor = Preconditions.notNull(Preconditions.notNull(provider, "provider").describe(),
           "provider descriptor");
       if (byId.putIfAbsent(descriptor.id(), provider) != null) {
-        throw InvalidInputException.of("provider '" + descriptor.id() + "'", "is registered twice");
+        throw InvalidInputException.of("provider", Messages.quote(descriptor.id()) + " is registered twice");
       }
       descriptors.put(descriptor.id(), descriptor);
     }

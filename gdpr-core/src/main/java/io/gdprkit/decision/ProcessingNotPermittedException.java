@@ -3,6 +3,7 @@ package io.gdprkit.decision;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -26,7 +27,8 @@ public final class ProcessingNotPermittedException extends GdprException {
   private final transient Decision decision;
 
   private ProcessingNotPermittedException(SubjectId subject, String purpose, Decision decision) {
-    super("processing subject '" + subject + "' for purpose '" + purpose + "' is not permitted: " + decision.reason());
+    super("processing subject " + Messages.quote(subject) + " for purpose " + Messages.quote(purpose)
+        + " is not permitted: " + decision.reason());
     this.subject = subject;
     this.purpose = purpose;
     this.decision = decision;

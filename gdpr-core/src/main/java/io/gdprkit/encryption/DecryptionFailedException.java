@@ -3,6 +3,7 @@ package io.gdprkit.encryption;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ public final class DecryptionFailedException extends GdprException {
   private final @Nullable String field;
 
   private DecryptionFailedException(Reason reason, SubjectId subject, @Nullable String field) {
-    super((field != null ? "cannot decrypt field '" + field + "' of subject " + subject
+    super((field != null ? "cannot decrypt field " + Messages.quote(field) + " of subject " + subject
         : "cannot unwrap the data key of subject " + subject) + ": " + reason.message);
     this.reason = reason;
     this.subject = subject;

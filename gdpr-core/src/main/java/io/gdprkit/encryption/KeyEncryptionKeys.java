@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.crypto.UnknownKeyException;
 import io.gdprkit.encryption.internal.Gcm;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class KeyEncryptionKeys {
     checkId(keyId);
     byte[] copy = checkKey(key);
     if (keys.containsKey(keyId)) {
-      throw InvalidInputException.of("key id '" + keyId + "'", "is already in the key-encryption key ring");
+      throw InvalidInputException.of("key id", Messages.quote(keyId) + " is already in the key-encryption key ring");
     }
     keys.put(keyId, Gcm.key(copy));
     activeKeyId = keyId;
@@ -92,7 +93,7 @@ public final class KeyEncryptionKeys {
   public synchronized void retire(String keyId) {
     Preconditions.notNull(keyId, "keyId");
     if (keyId.equals(activeKeyId)) {
-      throw InvalidInputException.of("key id '" + keyId + "'", "is the active key-encryption key; rotate first");
+      throw InvalidInputException.of("key id", Messages.quote(keyId) + " is the active key-encryption key; rotate first");
     }
     if (keys.remove(keyId) == null) {
       throw UnknownKeyException.of(keyId);

@@ -26,7 +26,7 @@ public interface ErasureService {
   /**
    * Erases everything about the subject, cascading to related subjects as configured.
    *
-   * @throws ErasureIncompleteException if a provider failed; the job stays pending
+   * @throws ErasureIncompleteException if a provider or a listener failed; the job stays pending
    */
   ErasureReport erase(SubjectId subject);
 
@@ -34,7 +34,7 @@ public interface ErasureService {
    * Erases what the scope covers; a consent-withdrawal scope keeps data another purpose needs and does not
    * cascade, suppress, or touch the ledger.
    *
-   * @throws ErasureIncompleteException if a provider failed; the job stays pending
+   * @throws ErasureIncompleteException if a provider or a listener failed; the job stays pending
    */
   ErasureReport erase(SubjectId subject, ErasureScope scope);
 

@@ -3,6 +3,7 @@ package io.gdprkit.export;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,8 @@ public final class ExportFailedException extends GdprException {
   private final @Nullable String provider;
 
   private ExportFailedException(SubjectId subject, @Nullable String provider, String detail, @Nullable Throwable cause) {
-    super("export of subject '" + subject + "' failed: " + detail + "; the output holds an incomplete document, "
+    super("export of subject " + Messages.quote(subject) + " failed: " + detail
+        + "; the output holds an incomplete document, "
         + "discard it");
     if (cause != null) {
       initCause(cause);
@@ -44,7 +46,7 @@ public final class ExportFailedException extends GdprException {
   /** Creates the exception for a provider that threw while it exported the subject's data. */
   public static ExportFailedException providerFailed(SubjectId subject, String provider, Throwable cause) {
     return new ExportFailedException(subject, provider,
-        "provider '" + provider + "' threw " + cause.getClass().getName(), cause);
+        "provider " + Messages.quote(provider) + " threw " + cause.getClass().getName(), cause);
   }
 
   /**
@@ -53,7 +55,7 @@ public final class ExportFailedException extends GdprException {
    */
   public static ExportFailedException foreignItem(SubjectId subject, String provider) {
     return new ExportFailedException(subject, provider,
-        "provider '" + provider + "' returned an item of another subject", null);
+        "provider " + Messages.quote(provider) + " returned an item of another subject", null);
   }
 
   /** Returns the subject whose export failed. */

@@ -3,6 +3,7 @@ package io.gdprkit.preference;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,7 @@ public final class UnknownTopicException extends GdprException {
   private final String topic;
 
   private UnknownTopicException(String topic) {
-    super("topic '" + topic + "' is not declared; declare it with GdprKit.builder().topic(...)");
+    super("topic " + Messages.quote(topic) + " is not declared; declare it with GdprKit.builder().topic(...)");
     this.topic = topic;
   }
 

@@ -2,6 +2,7 @@ package io.gdprkit.processing;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public record ProcessingActivity(
     dataCategories = entries(dataCategories, "data categories", true);
     Set<String> categoryIds = new HashSet<>();
     dataCategories.forEach(category -> Preconditions.check(categoryIds.add(category.id()),
-        "data category '" + category.id() + "'", "is listed twice"));
+        "data category", Messages.quote(category.id()) + " is listed twice"));
     recipientCategories = entries(recipientCategories, "recipient categories", false);
     recipientCategories.forEach(category -> Preconditions.text(category, "recipient category", 200));
     transfers = entries(transfers, "transfers", false);

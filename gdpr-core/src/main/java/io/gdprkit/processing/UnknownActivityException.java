@@ -3,6 +3,7 @@ package io.gdprkit.processing;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,8 @@ public final class UnknownActivityException extends GdprException {
   private final String activity;
 
   private UnknownActivityException(String activity) {
-    super("no processing activity with id '" + activity + "'; list them with processingRecords().activities()");
+    super("no processing activity with id " + Messages.quote(activity)
+        + "; list them with processingRecords().activities()");
     this.activity = activity;
   }
 

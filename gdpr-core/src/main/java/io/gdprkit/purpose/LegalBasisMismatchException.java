@@ -3,6 +3,7 @@ package io.gdprkit.purpose;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -26,7 +27,8 @@ public final class LegalBasisMismatchException extends GdprException {
   private final LegalBasis expected;
 
   private LegalBasisMismatchException(String purpose, LegalBasis declared, LegalBasis expected, String action) {
-    super("cannot " + action + " purpose '" + purpose + "': its legal basis is " + declared + ", not " + expected);
+    super("cannot " + action + " purpose " + Messages.quote(purpose) + ": its legal basis is " + declared
+        + ", not " + expected);
     this.purpose = purpose;
     this.declared = declared;
     this.expected = expected;

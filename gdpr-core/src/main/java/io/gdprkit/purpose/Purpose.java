@@ -3,6 +3,7 @@ package io.gdprkit.purpose;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import java.net.URI;
 import java.time.Period;
@@ -71,8 +72,7 @@ public record Purpose(
     if (consentValidity != null) {
       Preconditions.check(legalBasis == LegalBasis.CONSENT, "consent validity",
           "applies only to purposes whose legal basis is CONSENT");
-      Preconditions.check(!consentValidity.isNegative() && !consentValidity.isZero(), "consent validity",
-          "must be positive");
+      Bounds.period(consentValidity, "consent validity");
     }
   }
 

@@ -3,6 +3,7 @@ package io.gdprkit.purpose;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class PurposeRegistry {
     for (Purpose purpose : purposes) {
       Preconditions.notNull(purpose, "purpose");
       if (byId.putIfAbsent(purpose.id(), purpose) != null) {
-        throw InvalidInputException.of("purpose '" + purpose.id() + "'", "is declared twice");
+        throw InvalidInputException.of("purpose", Messages.quote(purpose.id()) + " is declared twice");
       }
     }
     return new PurposeRegistry(byId, List.copyOf(purposes));

@@ -3,6 +3,7 @@ package io.gdprkit.purpose;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -23,7 +24,7 @@ public final class UnknownPurposeException extends GdprException {
   private final String purpose;
 
   private UnknownPurposeException(String purpose) {
-    super("purpose '" + purpose + "' is not declared; declare it with GdprKit.builder().purpose(...)");
+    super("purpose " + Messages.quote(purpose) + " is not declared; declare it with GdprKit.builder().purpose(...)");
     this.purpose = purpose;
   }
 

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
 import io.gdprkit.decision.DecisionReason;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -27,7 +28,8 @@ public final class DisclosureRefusedException extends GdprException {
   private final DecisionReason reason;
 
   private DisclosureRefusedException(SubjectId subject, String recipient, String purpose, DecisionReason reason) {
-    super("disclosure of subject " + subject + " to recipient " + recipient + " for purpose " + purpose
+    super("disclosure of subject " + subject + " to recipient " + Messages.quote(recipient) + " for purpose "
+        + Messages.quote(purpose)
         + " refused: " + reason);
     this.subject = subject;
     this.recipient = recipient;

@@ -3,6 +3,7 @@ package io.gdprkit.recipient;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
@@ -25,7 +26,7 @@ public final class RecipientRetiredException extends GdprException {
   private final Instant retiredAt;
 
   private RecipientRetiredException(String recipient, Instant retiredAt, String attempted) {
-    super("recipient " + recipient + " was retired at " + retiredAt + "; " + attempted);
+    super("recipient " + Messages.quote(recipient) + " was retired at " + retiredAt + "; " + attempted);
     this.recipient = recipient;
     this.retiredAt = retiredAt;
   }

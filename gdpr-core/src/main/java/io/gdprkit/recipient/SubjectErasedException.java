@@ -3,6 +3,7 @@ package io.gdprkit.recipient;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -27,7 +28,8 @@ public final class SubjectErasedException extends GdprException {
   private final String purpose;
 
   private SubjectErasedException(SubjectId subject, String recipient, String purpose) {
-    super("disclosure of subject " + subject + " to recipient " + recipient + " for purpose " + purpose
+    super("disclosure of subject " + subject + " to recipient " + Messages.quote(recipient) + " for purpose "
+        + Messages.quote(purpose)
         + " refused: the subject was erased; delete any copy of its data still held for sending");
     this.subject = subject;
     this.recipient = recipient;

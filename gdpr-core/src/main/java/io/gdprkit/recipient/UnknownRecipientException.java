@@ -3,6 +3,7 @@ package io.gdprkit.recipient;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,7 @@ public final class UnknownRecipientException extends GdprException {
   private final String recipient;
 
   private UnknownRecipientException(String recipient) {
-    super("recipient " + recipient + " is not in the register; register it first");
+    super("recipient " + Messages.quote(recipient) + " is not in the register; register it first");
     this.recipient = recipient;
   }
 

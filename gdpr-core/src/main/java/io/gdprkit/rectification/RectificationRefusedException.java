@@ -3,6 +3,7 @@ package io.gdprkit.rectification;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -28,16 +29,18 @@ public final class RectificationRefusedException extends GdprException {
 
   /** Creates the exception for a provider that is not registered. */
   public static RectificationRefusedException unknownProvider(String provider) {
-    return new RectificationRefusedException("no provider '" + provider + "' is registered");
+    return new RectificationRefusedException("no provider " + Messages.quote(provider) + " is registered");
   }
 
   /** Creates the exception for a field the provider does not declare. */
   public static RectificationRefusedException unknownField(String provider, String field) {
-    return new RectificationRefusedException("provider '" + provider + "' declares no field '" + field + "'");
+    return new RectificationRefusedException("provider " + Messages.quote(provider) + " declares no field "
+        + Messages.quote(field));
   }
 
   /** Creates the exception for a provider that cannot rectify. */
   public static RectificationRefusedException notSupported(String provider, UnsupportedOperationException cause) {
-    return new RectificationRefusedException("provider '" + provider + "' does not support rectification", cause);
+    return new RectificationRefusedException("provider " + Messages.quote(provider)
+        + " does not support rectification", cause);
   }
 }

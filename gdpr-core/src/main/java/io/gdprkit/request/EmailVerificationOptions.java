@@ -2,6 +2,7 @@ package io.gdprkit.request;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -35,6 +36,7 @@ public record EmailVerificationOptions(Duration tokenValidity, @Nullable String 
   public EmailVerificationOptions {
     Preconditions.check(Preconditions.notNull(tokenValidity, "tokenValidity").compareTo(Duration.ofMinutes(1)) >= 0,
         "tokenValidity", "must be at least one minute");
+    Bounds.notLonger(tokenValidity, "tokenValidity");
     if (link != null) {
       Preconditions.text(link, "link", 2000);
       Preconditions.check(link.contains(TOKEN_PLACEHOLDER), "link", "must contain " + TOKEN_PLACEHOLDER);

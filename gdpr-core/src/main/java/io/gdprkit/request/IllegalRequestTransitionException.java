@@ -3,6 +3,7 @@ package io.gdprkit.request;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
@@ -29,7 +30,8 @@ public final class IllegalRequestTransitionException extends GdprException {
 
   private IllegalRequestTransitionException(RequestId requestId, RequestState state, Action action, Reason reason,
       String detail) {
-    super("cannot " + action.verb + " subject request '" + requestId + "' in state " + state + ": " + detail);
+    super("cannot " + action.verb + " subject request " + Messages.quote(requestId) + " in state " + state + ": "
+        + detail);
     this.requestId = requestId;
     this.state = state;
     this.action = action;

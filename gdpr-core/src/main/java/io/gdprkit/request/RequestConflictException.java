@@ -3,6 +3,7 @@ package io.gdprkit.request;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -24,7 +25,7 @@ public final class RequestConflictException extends GdprException {
   private final RequestId requestId;
 
   private RequestConflictException(RequestId requestId, String detail) {
-    super("concurrent update of subject request '" + requestId + "': " + detail);
+    super("concurrent update of subject request " + Messages.quote(requestId) + ": " + detail);
     this.requestId = requestId;
   }
 

@@ -3,6 +3,7 @@ package io.gdprkit.request;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -28,7 +29,8 @@ public final class RequestFulfilmentException extends GdprException {
   private final RequestKind kind;
 
   private RequestFulfilmentException(RequestId requestId, RequestKind kind, Throwable cause) {
-    super("the fulfiller of " + kind + " request '" + requestId + "' failed with " + cause.getClass().getName()
+    super("the fulfiller of " + kind + " request " + Messages.quote(requestId) + " failed with "
+        + cause.getClass().getName()
         + "; the request stays IN_PROGRESS: fix the cause and complete it again", cause);
     this.requestId = requestId;
     this.kind = kind;

@@ -3,6 +3,7 @@ package io.gdprkit.request;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,7 @@ public final class UnknownRequestException extends GdprException {
   private final RequestId requestId;
 
   private UnknownRequestException(RequestId requestId) {
-    super("no subject request with id '" + requestId + "'; use the id that receive() returned");
+    super("no subject request with id " + Messages.quote(requestId) + "; use the id that receive() returned");
     this.requestId = requestId;
   }
 

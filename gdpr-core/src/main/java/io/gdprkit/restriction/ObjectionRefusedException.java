@@ -3,6 +3,7 @@ package io.gdprkit.restriction;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -23,7 +24,8 @@ public final class ObjectionRefusedException extends GdprException {
   private final Reason reason;
 
   private ObjectionRefusedException(SubjectId subject, String purpose, Reason reason) {
-    super("objection of subject '" + subject + "' to purpose '" + purpose + "': " + reason.message);
+    super("objection of subject " + Messages.quote(subject) + " to purpose " + Messages.quote(purpose) + ": "
+        + reason.message);
     this.subject = subject;
     this.purpose = purpose;
     this.reason = reason;

@@ -3,6 +3,7 @@ package io.gdprkit.restriction;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.subject.SubjectId;
 import org.apiguardian.api.API;
 
@@ -21,7 +22,7 @@ public final class RestrictionStateException extends GdprException {
   private final SubjectId subject;
 
   private RestrictionStateException(SubjectId subject) {
-    super("processing of subject '" + subject + "' is not restricted; there is nothing to lift");
+    super("processing of subject " + Messages.quote(subject) + " is not restricted; there is nothing to lift");
     this.subject = subject;
   }
 

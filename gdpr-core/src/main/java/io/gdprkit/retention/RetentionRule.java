@@ -3,6 +3,7 @@ package io.gdprkit.retention;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public record RetentionRule(String id, @Nullable String purpose, @Nullable DataC
     Preconditions.check(purpose == null || category == null, "target", "must be a purpose or a category, not both");
     Preconditions.notNull(keep, "keep");
     Preconditions.check(!keep.isNegative() && !keep.isZero(), "keep", "must be positive");
+    Bounds.notLonger(keep, "keep");
     Preconditions.notNull(action, "action");
   }
 

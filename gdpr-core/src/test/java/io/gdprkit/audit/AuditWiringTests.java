@@ -8,6 +8,7 @@ import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.InMemoryPersonalDataProvider;
 import io.gdprkit.data.ProviderDescriptor;
+import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.SubjectRequest;
@@ -130,7 +131,7 @@ class AuditWiringTests {
     };
     return GdprKit.builder().identityVerifier(trusting).personalData(contacts)
         .purpose(Purpose.of("billing-news", LegalBasis.CONSENT, "News"))
-        .exportDelivery((subject, kind) -> delivered).build();
+        .exportDelivery((subject, kind) -> ExportDelivery.Sink.of(delivered, failure -> { })).build();
   }
 
   private static void complete(GdprKit kit, RequestKind kind) {

@@ -187,7 +187,7 @@ class RecipientTests {
       assertThatThrownBy(() -> recipients.disclose(alice, "mailer", "billing", Set.of(), sync))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one");
       assertThatThrownBy(() -> recipients.disclose(alice, "mailer", "billing", Set.of(DataCategory.HEALTH), sync))
-          .isInstanceOf(InvalidInputException.class).hasMessageContaining("billing needs");
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("'billing' needs");
       assertThatThrownBy(() -> recipients.discloseFrom("no store", alice, "mailer", "billing", CONTACT, sync))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("store");
 

@@ -8,6 +8,7 @@ import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.InMemoryPersonalDataProvider;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.decision.DecisionReason;
+import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
@@ -72,7 +73,7 @@ class RequestFulfilmentWiringTests {
   @Test
   void completingAnAccessRequestDeliversTheExport() {
     java.io.ByteArrayOutputStream delivered = new java.io.ByteArrayOutputStream();
-    GdprKit gdpr = builder().exportDelivery((subject, kind) -> delivered).build();
+    GdprKit gdpr = builder().exportDelivery((subject, kind) -> ExportDelivery.Sink.of(delivered, failure -> { })).build();
     contacts.put(alice, "c-42", Map.of("email", "alice@example.com"), Instant.EPOCH);
 
     complete(gdpr, RequestKind.ACCESS);

@@ -11,6 +11,7 @@ import io.gdprkit.authorisation.NotAuthorisedException;
 import io.gdprkit.authorisation.StaffUser;
 import io.gdprkit.authorisation.UnknownAuthorisationException;
 import io.gdprkit.authorisation.spi.AuthorisationStore;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Sensitivity;
@@ -70,6 +71,8 @@ public final class DefaultAuthorisationService implements AuthorisationService {
 
   private Authorisation add(StaffUser staff, String category, Instant validFrom, @Nullable Instant validUntil,
       Actor grantedBy) {
+    Bounds.instant(validFrom, "validFrom");
+    Bounds.optionalInstant(validUntil, "validUntil");
     Authorisation authorisation = new Authorisation(UUID.randomUUID(), staff, category, validFrom, validUntil,
         grantedBy, clock.instant(), null, null);
     store.add(authorisation);

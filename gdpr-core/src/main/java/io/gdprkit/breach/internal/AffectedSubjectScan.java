@@ -1,11 +1,13 @@
 package io.gdprkit.breach.internal;
 
+import io.gdprkit.HostCodeException;
 import io.gdprkit.breach.AffectedSubjects;
 import io.gdprkit.breach.AffectedSubjectsException;
 import io.gdprkit.breach.ExposureWindow;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
@@ -120,6 +122,8 @@ final class AffectedSubjectScan {
       } catch (UnsupportedOperationException e) {
         unanswered.add(providerId);
         return false;
+      } catch (RuntimeException e) {
+        throw HostCodeException.of("personal-data provider " + Messages.quote(providerId) + " in subjectsWithData", e);
       }
       checkPage(next, after);
       page = next;

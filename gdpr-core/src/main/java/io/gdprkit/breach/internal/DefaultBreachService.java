@@ -16,6 +16,7 @@ import io.gdprkit.breach.SubjectNoticeExemption;
 import io.gdprkit.breach.UnknownBreachException;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.data.ProviderRegistry;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
@@ -95,7 +96,7 @@ public final class DefaultBreachService implements BreachService {
     Preconditions.notNull(details, "details");
     Preconditions.notNull(actor, "actor");
     Instant now = clock.instant();
-    notInFuture(Preconditions.notNull(awareAt, "awareAt"), "awareAt", now);
+    notInFuture(Bounds.instant(awareAt, "awareAt"), "awareAt", now);
     Breach breach = Breach.recorded(id, details, awareAt, now);
     store.insert(tenant, breach);
     audited(breach, actor, "RECORDED", Map.of());
@@ -111,7 +112,7 @@ public final class DefaultBreachService implements BreachService {
 
   @Override
   public Breach notifyAuthority(BreachId id, Instant notifiedAt, @Nullable String delayReasons, Actor actor) {
-    notInFuture(Preconditions.notNull(notifiedAt, "notifiedAt"), "notifiedAt", clock.instant());
+    notInFuture(Bounds.instant(notifiedAt, "notifiedAt"), "notifiedAt", clock.instant());
     return step(id, actor, "AUTHORITY_NOTIFIED", breach -> breach.authorityNotified(notifiedAt, delayReasons));
   }
 
@@ -123,7 +124,7 @@ public final class DefaultBreachService implements BreachService {
 
   @Override
   public Breach subjectsTold(BreachId id, Instant toldAt, Actor actor) {
-    notInFuture(Preconditions.notNull(toldAt, "toldAt"), "toldAt", clock.instant());
+    notInFuture(Bounds.instant(toldAt, "toldAt"), "toldAt", clock.instant());
     return step(id, actor, "SUBJECTS_TOLD", breach -> breach.subjectsTold(toldAt));
   }
 
@@ -148,8 +149,7 @@ public final class DefaultBreachService implements BreachService {
 
   @Override
   public List<Breach> awaitingNotification(Duration within) {
-    Preconditions.notNull(within, "within");
-    Preconditions.check(!within.isNegative(), "within", "must not be negative");
+    Bounds.notNegative(within, "within");
     Instant cutoff = clock.instant().plus(within);
     List<Breach> due = new ArrayList<>();
     Keyset.forEach(PAGE, (@Nullable Breach after) -> store.pendingDueBy(tenant, cutoff, after, PAGE),

@@ -31,6 +31,7 @@ import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.crypto.TokenSigner;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
@@ -101,6 +102,7 @@ public final class DefaultConsentService implements ConsentService {
       Preconditions.notNull(ipPolicy, "ip policy");
       Preconditions.check(confirmationValidity.compareTo(Duration.ofMinutes(1)) >= 0, "confirmation validity",
           "must be at least one minute");
+      Bounds.notLonger(confirmationValidity, "confirmation validity");
       switchDefaults = Map.copyOf(switchDefaults);
     }
   }
@@ -141,7 +143,7 @@ public final class DefaultConsentService implements ConsentService {
     Purpose purpose = consentPurpose(purposeId, "grant consent for");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     if (occurredAt != null) {
-      notInFuture(occurredAt, clock.instant(), "occurredAt");
+      notInFuture(Bounds.instant(occurredAt, "occurredAt"), clock.instant(), "occurredAt");
     }
     ConsentEvent event = unitOfWork.run("grant consent", () -> {
       ConsentEvent granted = appendWithRetry(subject, purpose, current -> {
@@ -166,7 +168,8 @@ public final class DefaultConsentService implements ConsentService {
     Purpose purpose = consentPurpose(purposeId, "request confirmation of");
     ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
-    Instant tokenExpiresAt = now.plus(settings.confirmationValidity());
+    // Before anything is written: a failure here must not leave a pending consent without a token.
+    Instant tokenExpiresAt = Bounds.instant(now, "clock").plus(settings.confirmationValidity());
     ConsentEvent event = unitOfWork.run("request consent confirmation", () -> {
       ConsentEvent pending = appendWithRetry(subject, purpose, current -> {
       if (current != null && current.status() == ConsentStatus.GRANTED) {

@@ -13,7 +13,9 @@ import io.gdprkit.data.RecordPlan;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.RetainedField;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.IpAddresses;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.Purpose;
@@ -30,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans record erasure from a provider's field strategies and the erasure's scope, and counts what the provider
@@ -44,6 +48,8 @@ public final class DefaultErasureContext implements ErasureContext {
   public static final String PSEUDONYM_PREFIX = "pseud:";
 
   private static final String HASH_LABEL = "erasure";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureContext.class);
 
   private final SubjectId subject;
   private final ProviderDescriptor descriptor;
@@ -105,8 +111,7 @@ public final class DefaultErasureContext implements ErasureContext {
       }
       ErasureStrategy strategy = field.erasure();
       if (strategy instanceof ErasureStrategy.Retain retain) {
-        Instant base = recordDate == null ? now : recordDate;
-        Instant until = base.atZone(ZoneOffset.UTC).plus(retain.period()).toInstant();
+        Instant until = retainedUntil(recordDate, retain, field);
         if (until.isAfter(now)) {
           retentions.add(new Retention(field.name(), retain.obligation(), until));
         } else if (value != null) {
@@ -133,6 +138,24 @@ public final class DefaultErasureContext implements ErasureContext {
     }
     pendingRetained.put(record, retentions);
     return delete ? new RecordPlan(record, true, List.of()) : new RecordPlan(record, false, updates);
+  }
+
+  /**
+   * Returns when the obligation on a field runs out: the record's date plus the period. A record date after now
+   * counts as now and one before 1970 as 1970, so a far-future date from the host (up to {@code Instant.MAX})
+   * neither fails the erasure nor keeps the field for ever: the field is kept at most the declared period, itself at
+   * most 100 years, from now.
+   */
+  private Instant retainedUntil(@Nullable Instant recordDate, ErasureStrategy.Retain retain, FieldDescriptor field) {
+    Instant base = recordDate == null ? now : recordDate;
+    if (base.isAfter(now)) {
+      LOG.warn("provider {} dated a record with retained field {} after now; its retention runs from now instead",
+          descriptor.id(), Messages.quote(field.name()));
+      base = now;
+    } else if (base.isBefore(Bounds.EARLIEST)) {
+      base = Bounds.EARLIEST;
+    }
+    return base.atZone(ZoneOffset.UTC).plus(retain.period()).toInstant();
   }
 
   private @Nullable Object replacement(ErasureStrategy strategy, @Nullable Object value) {
@@ -174,11 +197,11 @@ public final class DefaultErasureContext implements ErasureContext {
         continue;
       }
       if (!purpose.needsConsent()) {
-        return "legal basis " + purpose.legalBasis() + " of purpose '" + purpose.id() + "'";
+        return "legal basis " + purpose.legalBasis() + " of purpose " + Messages.quote(purpose.id());
       }
       var state = consents.state(purpose.id());
       if (state != null && state.isValidAt(clock.millis())) {
-        return "consent for purpose '" + purpose.id() + "' is still granted";
+        return "consent for purpose " + Messages.quote(purpose.id()) + " is still granted";
       }
     }
     return null;

@@ -2,6 +2,7 @@ package io.gdprkit.erasure.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprException;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.data.ContactPoint;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -193,7 +195,13 @@ public final class DefaultErasureService implements ErasureService {
       long tags = counts[1];
       String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
       for (ErasureListener listener : listeners) {
-        listener.erased(job.subject(), job.scope());
+        try {
+          listener.erased(job.subject(), job.scope());
+        } catch (GdprException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw ErasureIncompleteException.inListener(job.id(), e);
+        }
       }
       List<ErasureReport> cascaded = new ArrayList<>();
       for (UUID child : job.children()) {
@@ -239,11 +247,11 @@ public final class DefaultErasureService implements ErasureService {
     List<UUID> childJobs = new ArrayList<>();
     Set<SubjectId> excluded = ancestorsAndPending(job);
     for (PersonalDataProvider provider : providers.providers()) {
-      for (ContactPoint point : provider.contactPoints(job.subject())) {
+      for (ContactPoint point : hostCall(job, provider, () -> provider.contactPoints(job.subject()))) {
         suppression.suppress(point);
         suppressed++;
       }
-      for (Relation relation : provider.related(job.subject())) {
+      for (Relation relation : hostCall(job, provider, () -> provider.related(job.subject()))) {
         SubjectId child = relation.to();
         boolean allowed = job.level() + 1 <= cascade.depthFor(relation.type());
         if (allowed && !excluded.contains(child) && children.add(child)) {
@@ -255,6 +263,15 @@ public final class DefaultErasureService implements ErasureService {
       }
     }
     return job.prepared(childJobs, suppressed);
+  }
+
+  /** Calls a provider's host code; what it throws becomes a typed error that does not copy its message. */
+  private static <T> T hostCall(ErasureJob job, PersonalDataProvider provider, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw ErasureIncompleteException.of(job.id(), provider.describe().id(), e);
+    }
   }
 
   /** Subjects a cascade must not reach again: this job's ancestors and anyone with a pending erasure. */

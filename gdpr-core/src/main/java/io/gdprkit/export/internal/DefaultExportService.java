@@ -2,6 +2,7 @@ package io.gdprkit.export.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.HostCodeException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.data.DataItem;
@@ -11,6 +12,7 @@ import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
+import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.export.ExportFailedException;
 import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
@@ -28,6 +30,7 @@ import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.RecipientService;
 import io.gdprkit.source.SourceService;
 import io.gdprkit.subject.SubjectId;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -107,6 +110,60 @@ public final class DefaultExportService implements ExportService {
     Preconditions.notNull(kind, "kind");
     Preconditions.notNull(format, "format");
     Preconditions.notNull(out, "out");
+    writeDocument(subject, kind, format, out);
+    told(subject, kind, format);
+  }
+
+  /**
+   * Writes a JSON export of {@code kind} to a sink that {@code delivery} opens, and commits the sink only when the
+   * whole document was written; on any failure the sink is aborted instead, never committed with a truncated file.
+   *
+   * @throws ExportFailedException if a provider or the output failed; the sink was aborted
+   * @throws HostCodeException if the delivery could not open or commit the sink, or its stream was missing
+   */
+  public void deliver(ExportDelivery delivery, SubjectId subject, ExportKind kind) {
+    Preconditions.notNull(delivery, "delivery");
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(kind, "kind");
+    ExportDelivery.Sink sink;
+    OutputStream out;
+    try {
+      sink = Preconditions.notNull(delivery.open(subject, kind), "sink");
+      out = Preconditions.notNull(sink.out(), "sink.out()");
+    } catch (IOException | RuntimeException e) {
+      throw HostCodeException.of("the export delivery in open", e);
+    }
+    try {
+      writeDocument(subject, kind, ExportFormat.JSON, out);
+    } catch (RuntimeException e) {
+      abort(sink, e);
+      throw e;
+    }
+    try {
+      sink.commit();
+    } catch (IOException | RuntimeException e) {
+      HostCodeException failure = HostCodeException.of("the export delivery in commit", e);
+      abort(sink, failure);
+      throw failure;
+    }
+    told(subject, kind, ExportFormat.JSON);
+  }
+
+  /** Aborts the sink; what the abort itself throws is kept as suppressed by the failure being reported. */
+  private static void abort(ExportDelivery.Sink sink, RuntimeException failure) {
+    try {
+      sink.abort(failure);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Records an export written to its end as given to the subject (Art. 15(3), Art. 5(2)). */
+  private void told(SubjectId subject, ExportKind kind, ExportFormat format) {
+    unitOfWork.use("record export", () -> events.publish(new DataExported(subject, kind, format, clock.instant())));
+  }
+
+  private void writeDocument(SubjectId subject, ExportKind kind, ExportFormat format, OutputStream out) {
     DocumentWriter writer;
     try {
       writer = format == ExportFormat.JSON ? new JsonDocumentWriter(out) : new CsvDocumentWriter(out);
@@ -122,8 +179,6 @@ public final class DefaultExportService implements ExportService {
     } finally {
       release(writer, completed);
     }
-    // only an export written to its end is recorded as given to the subject (Art. 15(3), Art. 5(2))
-    unitOfWork.use("record export", () -> events.publish(new DataExported(subject, kind, format, clock.instant())));
   }
 
   private void export(SubjectId subject, ExportKind kind, DocumentWriter writer) {

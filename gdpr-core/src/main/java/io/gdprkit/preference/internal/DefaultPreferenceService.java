@@ -13,6 +13,7 @@ import io.gdprkit.consent.ConsentState;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.TokenSigner;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.preference.PreferenceService;
 import io.gdprkit.preference.Subscription;
@@ -72,15 +73,16 @@ public final class DefaultPreferenceService implements PreferenceService {
       Purpose purpose = purposes.get(topic.purpose());
       if (!purpose.needsConsent()) {
         throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
-            "back topic '" + topic.id() + "' with");
+            "back topic " + Messages.quote(topic.id()) + " with");
       }
       if (byId.putIfAbsent(topic.id(), topic) != null) {
-        throw InvalidInputException.of("topic '" + topic.id() + "'", "is declared twice");
+        throw InvalidInputException.of("topic", Messages.quote(topic.id()) + " is declared twice");
       }
       String other = topicByPurpose.putIfAbsent(topic.purpose(), topic.id());
       if (other != null) {
-        throw InvalidInputException.of("topic '" + topic.id() + "'",
-            "uses purpose '" + topic.purpose() + "' of topic '" + other + "'; each topic needs its own purpose");
+        throw InvalidInputException.of("topic",
+            Messages.quote(topic.id()) + " uses purpose " + Messages.quote(topic.purpose()) + " of topic "
+                + Messages.quote(other) + "; each topic needs its own purpose");
       }
     }
     this.topics = byId;

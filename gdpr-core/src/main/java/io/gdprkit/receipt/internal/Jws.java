@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.crypto.VerificationKeys;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.receipt.ConsentReceipt;
 import io.gdprkit.receipt.InvalidReceiptException;
@@ -73,7 +74,7 @@ public final class Jws {
         throw InvalidReceiptException.of(Reason.MALFORMED, "the header names no kid");
       }
       return keys.find(kid).orElseThrow(() -> InvalidReceiptException.of(Reason.UNKNOWN_KEY,
-          "the header names key '" + kid + "', which is not among the trusted keys"));
+          "the header names key " + Messages.quote(kid) + ", which is not among the trusted keys"));
     });
   }
 
@@ -98,7 +99,7 @@ public final class Jws {
     String kid = headerKeyId(header);
     VerificationKey key = keys.forKeyId(kid);
     if (!key.keyId().equals(kid)) {
-      throw InvalidReceiptException.of(Reason.WRONG_KEY_ID, "the header does not name key '" + key.keyId() + "'");
+      throw InvalidReceiptException.of(Reason.WRONG_KEY_ID, "the header does not name key " + Messages.quote(key.keyId()));
     }
     if (!Arrays.equals(header, header(key.keyId()))) {
       throw InvalidReceiptException.of(Reason.MALFORMED, "the header must hold alg and kid only, in the kit's form");
@@ -106,7 +107,7 @@ public final class Jws {
     byte[] signingInput = jws.substring(0, second).getBytes(StandardCharsets.US_ASCII);
     if (!key.verify(signingInput, signature)) {
       throw InvalidReceiptException.of(Reason.BAD_SIGNATURE,
-          "the signature is not key '" + key.keyId() + "''s signature of this header and payload");
+          "the signature is not key " + Messages.quote(key.keyId()) + "'s signature of this header and payload");
     }
     ConsentReceipt receipt = ReceiptJson.read(payload);
     if (!receipt.publicKey().equals(key.publicKeyBase64Url())) {

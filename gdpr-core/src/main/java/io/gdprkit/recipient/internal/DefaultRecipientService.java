@@ -11,6 +11,7 @@ import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.SubjectErased;
 import io.gdprkit.event.GdprEvent;
 import io.gdprkit.event.GdprEventListener;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.rectification.SubjectRectified;
 import io.gdprkit.restriction.ProcessingRestricted;
@@ -271,7 +272,7 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
     Set<String> needed = purpose.dataCategories().stream().map(DataCategory::id).collect(Collectors.toSet());
     for (DataCategory category : categories) {
       Preconditions.check(category != null && needed.contains(category.id()), "categories",
-          "must be data categories that purpose " + purpose.id() + " needs");
+          "must be data categories that purpose " + Messages.quote(purpose.id()) + " needs");
     }
     CountryCode from = storeId == null ? dataRegion : storeRegions.getOrDefault(storeId, dataRegion);
     TransferBasis basis = rules.assess(recipient);

@@ -2,10 +2,13 @@ package io.gdprkit.rectification.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprException;
+import io.gdprkit.HostCodeException;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.event.GdprEventPublisher;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.rectification.SubjectRectified;
 import io.gdprkit.transaction.UnitOfWork;
@@ -58,6 +61,10 @@ public final class DefaultRectificationService implements RectificationService {
         target.rectify(subject, record, field, value);
       } catch (UnsupportedOperationException e) {
         throw RectificationRefusedException.notSupported(provider, e);
+      } catch (GdprException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw HostCodeException.of("personal-data provider " + Messages.quote(provider) + " in rectify", e);
       }
       // the field's name only: the event is told to recipients (Art. 19), who read the new value from the source
       events.publish(new SubjectRectified(subject, provider, record, field, clock.instant()));

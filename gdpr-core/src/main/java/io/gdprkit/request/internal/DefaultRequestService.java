@@ -2,9 +2,12 @@ package io.gdprkit.request.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprException;
+import io.gdprkit.HostCodeException;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.event.GdprEventPublisher;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.request.RequestTransition;
 import io.gdprkit.request.SubjectRequestChanged;
@@ -118,7 +121,7 @@ public final class DefaultRequestService implements RequestService {
     return exclusively(requestId, () -> {
       SubjectRequest request = load(requestId);
       require(request, RequestState.RECEIVED, Action.START_VERIFICATION);
-      verifier.begin(request);
+      hostCall("begin", () -> verifier.begin(request));
       SubjectRequest started = commit(request, current -> require(current, RequestState.RECEIVED,
           Action.START_VERIFICATION).step(RequestState.RECEIVED, clock.instant(), KIT, VERIFICATION_STARTED));
       LOG.debug("identity verification of request {} started", requestId);
@@ -126,11 +129,23 @@ public final class DefaultRequestService implements RequestService {
     });
   }
 
+  /** Runs the identity verifier; what a host's verifier throws becomes a typed error that does not copy its message. */
+  private static void hostCall(String method, Runnable call) {
+    try {
+      call.run();
+    } catch (GdprException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw HostCodeException.of("the identity verifier in " + method, e);
+    }
+  }
+
   @Override
   public SubjectRequest verify(RequestId requestId, String token) {
     return exclusively(requestId, () -> {
       SubjectRequest request = load(requestId);
-      verifier.check(request, Preconditions.notNull(token, "token"));
+      Preconditions.notNull(token, "token");
+      hostCall("check", () -> verifier.check(request, token));
       SubjectRequest verified = commit(request, current -> {
         if (current.state() != RequestState.RECEIVED) {
           if (current.transitions().stream().anyMatch(t -> t.to() == RequestState.IDENTITY_VERIFIED)) {
@@ -229,7 +244,7 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public Stream<SubjectRequest> dueWithin(Duration window) {
-    Preconditions.check(!Preconditions.notNull(window, "window").isNegative(), "window", "must not be negative");
+    Bounds.notNegative(window, "window");
     return openDueBy(clock.instant().plus(window));
   }
 

@@ -2,6 +2,8 @@ package io.gdprkit.restriction.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.GdprException;
+import io.gdprkit.HostCodeException;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;

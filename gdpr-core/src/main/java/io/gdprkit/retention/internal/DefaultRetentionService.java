@@ -14,6 +14,8 @@ import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.SubjectErased;
 import io.gdprkit.event.GdprEvent;
 import io.gdprkit.event.GdprEventListener;
+import io.gdprkit.internal.Bounds;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
@@ -77,7 +79,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
       ErasureService erasure, PurposeRegistry purposes, Clock clock) {
     Set<String> ids = new HashSet<>();
     for (RetentionRule rule : rules) {
-      Preconditions.check(ids.add(rule.id()), "retention rule '" + rule.id() + "'", "is declared twice");
+      Preconditions.check(ids.add(rule.id()), "retention rule", Messages.quote(rule.id()) + " is declared twice");
       if (rule.purpose() != null) {
         purposes.get(rule.purpose());
       }
@@ -97,7 +99,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
 
   @Override
   public void recordActivity(SubjectId subject, Instant at) {
-    store.recordActivity(Preconditions.notNull(subject, "subject"), Preconditions.notNull(at, "at"));
+    store.recordActivity(Preconditions.notNull(subject, "subject"), Bounds.instant(at, "at"));
   }
 
   @Override
@@ -110,7 +112,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
       Consumer<PendingConsent> invite) {
     Preconditions.notNull(subjects, "subjects");
     Preconditions.notNull(invite, "invite");
-    Preconditions.check(window != null && !window.isNegative() && !window.isZero(), "window", "must be positive");
+    Bounds.positive(window, "window");
     Purpose purpose = purposes.get(purposeId);
     if (!purpose.needsConsent()) {
       throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
@@ -119,7 +121,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
     Instant now = clock.instant();
     Campaign campaign = new Campaign(id, purpose.id(), now, now.plus(window));
     if (!store.addCampaign(campaign)) {
-      throw InvalidInputException.of("campaign '" + id + "'", "already exists");
+      throw InvalidInputException.of("campaign", Messages.quote(id) + " already exists");
     }
     ConsentProof proof = ConsentProof.builder(ConsentChannel.EMAIL_DOUBLE_OPT_IN)
         .recordedBy(Actor.system("campaign-" + id)).build();
