@@ -36,4 +36,11 @@ public record ObjectionChange(SubjectId subject, String purpose, ObjectionStatus
     Preconditions.notNull(changedBy, "changedBy");
     Preconditions.notNull(changedAt, "changedAt");
   }
+
+  /** Returns a description without the note, which is free text and may name people; it says only its length. */
+  @Override
+  public String toString() {
+    return "ObjectionChange[subject=" + subject + ", purpose=" + purpose + ", status=" + status + ", note="
+        + note.length() + " characters, changedBy=" + changedBy + ", changedAt=" + changedAt + "]";
+  }
 }

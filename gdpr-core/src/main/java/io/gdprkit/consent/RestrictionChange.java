@@ -31,4 +31,11 @@ public record RestrictionChange(SubjectId subject, boolean restricted, String re
     Preconditions.notNull(changedBy, "changedBy");
     Preconditions.notNull(changedAt, "changedAt");
   }
+
+  /** Returns a description without the reason, which is free text and may name people; it says only its length. */
+  @Override
+  public String toString() {
+    return "RestrictionChange[subject=" + subject + ", restricted=" + restricted + ", reason=" + reason.length()
+        + " characters, changedBy=" + changedBy + ", changedAt=" + changedAt + "]";
+  }
 }
