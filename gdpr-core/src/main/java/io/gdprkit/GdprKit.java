@@ -191,7 +191,8 @@ public final class GdprKit {
         purposes, clock, subjectLocks);
     this.restrictions = restrictionService;
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
-        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
+        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock,
+        builder.defaultPhoneRegion);
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
@@ -230,9 +231,9 @@ public final class GdprKit {
     consentService.addSwitchListener(change -> auditAbout(AuditKind.SWITCH_CHANGED, change.subject(),
         change.changedBy(), null, Map.of("switch", change.processingSwitch().name(), "on",
             Boolean.toString(change.on()))));
-    // The suppression list is kit-wide and keeps keyed hashes only: its entries go to the default tenant's chain,
+    // The suppression list is per tenant and keeps keyed hashes only: its entries go to their tenant's chain,
     // named by that hash, with no subject.
-    suppressionService.addListener(entry -> audit.append(new AuditRecord(AuditKind.SUPPRESSION_ADDED, TenantId.DEFAULT,
+    suppressionService.addListener(entry -> audit.append(new AuditRecord(AuditKind.SUPPRESSION_ADDED, entry.tenant(),
         null, Actor.system("suppression"), null, Map.of("kind", entry.kind().name(), "entry", entry.hash()))));
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
     DefaultRecipientService recipientService = new DefaultRecipientService(
@@ -517,6 +518,7 @@ public final class GdprKit {
     private @Nullable Duration confirmationValidity;
     private @Nullable Duration unsubscribeValidity;
     private @Nullable SuppressionStore suppressionStore;
+    private @Nullable String defaultPhoneRegion;
     private @Nullable ErasureStore erasureStore;
     private @Nullable CascadePolicy cascade;
     private @Nullable RetentionStore retentionStore;
@@ -645,6 +647,20 @@ public final class GdprKit {
     public Builder suppressionStore(SuppressionStore value) {
       requireUnset(suppressionStore, "suppressionStore");
       this.suppressionStore = Preconditions.notNull(value, "suppressionStore");
+      return this;
+    }
+
+    /**
+     * Sets the region in which the suppression list reads phone numbers written in national form
+     * ({@code 030 1234567} in {@code "DE"}); without one, only international forms ({@code +49 30 1234567}) are
+     * understood and a national one is refused.
+     *
+     * @param region an upper-case ISO 3166-1 alpha-2 code that libphonenumber supports, such as {@code "DE"}
+     * @throws InvalidInputException if it is not one
+     */
+    public Builder defaultPhoneRegion(String region) {
+      requireUnset(defaultPhoneRegion, "defaultPhoneRegion");
+      this.defaultPhoneRegion = DefaultSuppressionService.checkedPhoneRegion(region);
       return this;
     }
 

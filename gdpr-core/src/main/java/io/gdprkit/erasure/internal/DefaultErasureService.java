@@ -225,7 +225,7 @@ public final class DefaultErasureService implements ErasureService {
     Set<SubjectId> excluded = ancestorsAndPending(job);
     for (PersonalDataProvider provider : providers.providers()) {
       for (ContactPoint point : provider.contactPoints(job.subject())) {
-        suppression.suppress(point);
+        suppression.suppress(job.subject().tenant(), point);
         suppressed++;
       }
       for (Relation relation : provider.related(job.subject())) {
