@@ -226,6 +226,19 @@ class SuppressionTests {
     }
 
     @Test
+    void erasesASubjectWhoseStoredNumberCannotBeRead() {
+      contacts.put(alice, "c-42", Map.of("email", "alice@example.com"), Instant.EPOCH);
+      contacts.contactPoint(alice, ContactPoint.phone("030 1234567"));
+      contacts.contactPoint(alice, ContactPoint.email("alice@example.com"));
+
+      var report = gdpr.erasure().erase(alice);
+
+      assertThat(contacts.records(alice)).isEmpty();
+      assertThat(report.suppressed()).isEqualTo(1);
+      assertThat(gdpr.suppression().isSuppressed(acme, ContactPoint.email("alice@example.com"))).isTrue();
+    }
+
+    @Test
     void releasesOnlyInTheNamedTenant() {
       gdpr.suppression().suppress(acme, ContactPoint.email("alice@example.com"));
       gdpr.suppression().suppress(globex, ContactPoint.email("alice@example.com"));
