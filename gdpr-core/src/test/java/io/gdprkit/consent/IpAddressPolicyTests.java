@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.data.ErasureStrategy;
+import io.gdprkit.data.FieldDescriptor;
+import io.gdprkit.data.InMemoryPersonalDataProvider;
+import io.gdprkit.data.ProviderDescriptor;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.source.Origin;
@@ -12,7 +17,10 @@ import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.PersonalData;
 import io.gdprkit.subject.PersonalDataAccess;
 import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +148,31 @@ class IpAddressPolicyTests {
   }
 
   @Nested
+  class ErasureMasking {
+
+    // Issue 9: the IP mask of an erasure kept the whole IPv4 address of a 6to4 or mapped address.
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        2002:cb00:7107::1    | 2002:cb00:7100:0:0:0:0:0
+        ::ffff:203.0.113.7   | 203.0.113.0
+        64:ff9b::203.0.113.7 | 203.0.113.0
+        not an address       |
+        """)
+    void masksEmbeddedIpv4AddressesWhenErasing(String stored, String masked) {
+      InMemoryPersonalDataProvider visits = new InMemoryPersonalDataProvider(
+          ProviderDescriptor.of("visits", "Web visits", List.of(
+              FieldDescriptor.of("last-ip", DataCategory.ONLINE_IDENTIFIERS,
+                  ErasureStrategy.maskIp()))));
+      GdprKit gdpr = GdprKit.builder().personalData(visits).build();
+      visits.put(ALICE, "v-1", Map.of("last-ip", stored), Instant.EPOCH);
+
+      gdpr.erasure().erase(ALICE);
+
+      assertThat(visits.records(ALICE).get("v-1")).containsEntry("last-ip", masked);
+    }
+  }
+
+  @Nested
   class ValueTypesCannotBypassThePolicy {
 
     // Issue 9: a RecordedIp built through its constructor stored a full address as a "truncated" one.
@@ -255,9 +288,9 @@ class IpAddressPolicyTests {
     @Test
     void printsNeitherObjectionGroundsNorRestrictionReasons() {
       ObjectionChange objection = new ObjectionChange(ALICE, "newsletter", ObjectionStatus.OBJECTED,
-          "my neighbour Bob Smith reads my mail", Actor.subject(), java.time.Instant.EPOCH);
+          "my neighbour Bob Smith reads my mail", Actor.subject(), Instant.EPOCH);
       RestrictionChange restriction = new RestrictionChange(ALICE, true, "Alice disputes her address at Main St 1",
-          Actor.staff("user-17"), java.time.Instant.EPOCH);
+          Actor.staff("user-17"), Instant.EPOCH);
 
       assertThat(objection.toString()).doesNotContain("Bob").contains("newsletter");
       assertThat(restriction.toString()).doesNotContain("Main St").contains("contact-42");
