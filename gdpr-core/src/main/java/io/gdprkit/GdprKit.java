@@ -209,9 +209,11 @@ public final class GdprKit {
     this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock, subjectLocks,
         unitOfWork, events);
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
-        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock);
-    // The suppression list keeps keyed hashes only: its entries are named by that hash, with no subject.
-    suppressionService.addListener(entry -> events.publish(new ContactSuppressed(TenantId.DEFAULT, entry,
+        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock,
+        builder.defaultPhoneRegion);
+    // The suppression list is per tenant and keeps keyed hashes only: its entries go to their tenant's chain,
+    // named by that hash, with no subject.
+    suppressionService.addListener(entry -> events.publish(new ContactSuppressed(entry.tenant(), entry,
         entry.suppressedAt())));
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
@@ -476,6 +478,7 @@ public final class GdprKit {
     private @Nullable Duration confirmationValidity;
     private @Nullable Duration unsubscribeValidity;
     private @Nullable SuppressionStore suppressionStore;
+    private @Nullable String defaultPhoneRegion;
     private @Nullable ErasureStore erasureStore;
     private @Nullable CascadePolicy cascade;
     private @Nullable RetentionStore retentionStore;
@@ -608,6 +611,20 @@ public final class GdprKit {
     public Builder suppressionStore(SuppressionStore value) {
       requireUnset(suppressionStore, "suppressionStore");
       this.suppressionStore = Preconditions.notNull(value, "suppressionStore");
+      return this;
+    }
+
+    /**
+     * Sets the region in which the suppression list reads phone numbers written in national form
+     * ({@code 030 1234567} in {@code "DE"}); without one, only international forms ({@code +49 30 1234567}) are
+     * understood and a national one is refused.
+     *
+     * @param region an upper-case ISO 3166-1 alpha-2 code that libphonenumber supports, such as {@code "DE"}
+     * @throws InvalidInputException if it is not one
+     */
+    public Builder defaultPhoneRegion(String region) {
+      requireUnset(defaultPhoneRegion, "defaultPhoneRegion");
+      this.defaultPhoneRegion = DefaultSuppressionService.checkedPhoneRegion(region);
       return this;
     }
 

@@ -86,6 +86,13 @@ class ArchitectureTests {
       .callMethod(String.class, "toLowerCase").orShould().callMethod(String.class, "toUpperCase")
       .because("a case change without a Locale breaks in Turkish; pass Locale.ROOT");
 
+  // Issue 9: the IP parser passed strings such as ".1:2" to InetAddress.getByName, a name-service lookup.
+  static final ArchRule noNameLookups = noClasses().should()
+      .callMethod(java.net.InetAddress.class, "getByName", String.class)
+      .orShould().callMethod(java.net.InetAddress.class, "getAllByName", String.class)
+      .orShould().callMethod(java.net.InetAddress.class, "getLocalHost")
+      .because("input is parsed, never resolved: a lookup leaks the value to DNS and blocks on the network");
+
   static final ArchRule internalTypesAreFinalOrInterfaces = classes()
       .that().resideInAPackage("..internal..").and().areNotInterfaces().and().areNotRecords()
       .and().areNotEnums().and().areTopLevelClasses()

@@ -2,7 +2,6 @@ package io.gdprkit.consent;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Hashing;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.source.Origin;
@@ -33,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param noticeSha256 lower-case hex SHA-256 of the notice text shown, if known
  * @param locale the language the notice was shown in, if known
  * @param ip the subject's IP address in the kept form, if known
- * @param userAgent the subject's user agent, at most 512 characters, if known
+ * @param userAgent the subject's user agent, at most 512 characters, if known; left out of {@code toString()}
  * @param recordedBy who recorded the event
  * @param source where the subject's data came from, if stated; recorded as a {@code SourceTag} too
  * @since 0.1
@@ -69,6 +68,18 @@ public record ConsentProof(
       Preconditions.text(userAgent, "user agent", 512);
     }
     Preconditions.notNull(recordedBy, "recordedBy");
+  }
+
+  /**
+   * Returns a description without the IP address and the user agent, which are personal data; it says only
+   * whether each is present.
+   */
+  @Override
+  public String toString() {
+    return "ConsentProof[channel=" + channel + ", formId=" + formId + ", formVersion=" + formVersion
+        + ", noticeSha256=" + noticeSha256 + ", locale=" + locale + ", ip=" + (ip == null ? "none" : ip.policy())
+        + ", userAgent=" + (userAgent == null ? "none" : "redacted") + ", recordedBy=" + recordedBy
+        + ", source=" + (source == null ? "none" : source.type()) + "]";
   }
 
   /** Starts a proof for a consent the subject gave in a web form. */
@@ -166,8 +177,7 @@ public record ConsentProof(
      * @param address an IPv4 or IPv6 literal; host names are refused, never looked up
      */
     public Builder ip(String address) {
-      String canonical = IpAddresses.canonical(Preconditions.notBlank(address, "ip"));
-      this.ip = new RecordedIp(PersonalData.of(canonical), IpPolicy.KEEP);
+      this.ip = new RecordedIp(PersonalData.of(Preconditions.notBlank(address, "ip")), IpPolicy.KEEP);
       return this;
     }
 

@@ -18,7 +18,12 @@ import org.apiguardian.api.API;
 public enum IpPolicy {
   /** Keep the full address. */
   KEEP,
-  /** Keep the network only: IPv4 to /24 ({@code 203.0.113.0}), IPv6 to /48. The default. */
+  /**
+   * Keep the network only: IPv4 to /24 ({@code 203.0.113.0}), IPv6 to /48. An IPv4 address carried inside IPv6
+   * keeps no more than its /24: IPv4-mapped, IPv4-compatible and NAT64 ({@code 64:ff9b::/96}) addresses become
+   * the /24 of their IPv4 address, and a 6to4 address ({@code 2002::/16}) keeps its IPv4 part to /24 only. The
+   * default.
+   */
   TRUNCATE,
   /**
    * Keep an HMAC-SHA256 of the address under the kit's key ring, as {@code keyId:base64url}: equal

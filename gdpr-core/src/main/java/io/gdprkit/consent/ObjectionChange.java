@@ -39,4 +39,12 @@ public record ObjectionChange(SubjectId subject, String purpose, ObjectionStatus
     Preconditions.notNull(changedAt, "changedAt");
     Preconditions.check(sequence >= 1, "sequence", "must be at least 1");
   }
+
+  /** Returns a description without the note, which is free text and may name people; it says only its length. */
+  @Override
+  public String toString() {
+    return "ObjectionChange[subject=" + subject + ", purpose=" + purpose + ", status=" + status + ", note="
+        + note.length() + " characters, changedBy=" + changedBy + ", changedAt=" + changedAt + ", sequence=" + sequence
+        + "]";
+  }
 }

@@ -34,4 +34,11 @@ public record RestrictionChange(SubjectId subject, boolean restricted, String re
     Preconditions.notNull(changedAt, "changedAt");
     Preconditions.check(sequence >= 1, "sequence", "must be at least 1");
   }
+
+  /** Returns a description without the reason, which is free text and may name people; it says only its length. */
+  @Override
+  public String toString() {
+    return "RestrictionChange[subject=" + subject + ", restricted=" + restricted + ", reason=" + reason.length()
+        + " characters, changedBy=" + changedBy + ", changedAt=" + changedAt + ", sequence=" + sequence + "]";
+  }
 }

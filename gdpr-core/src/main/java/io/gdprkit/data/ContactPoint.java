@@ -10,6 +10,11 @@ import org.apiguardian.api.API;
  * An e-mail address or phone number of a subject, which the suppression list keeps as a keyed hash after
  * erasure so that the same person is not imported again.
  *
+ * <p>The value is kept as written; the suppression list compares normalised forms, so {@code "Alice@Example.com"}
+ * with a leading no-break space (U+00A0) and {@code "alice@example.com"} are one address, and {@code "030 1234567"}
+ * (in default phone region {@code DE}) and {@code "+49 30 1234567"} one number. See
+ * {@link io.gdprkit.suppression.SuppressionService}.
+ *
  * <p>Usage example: <pre>{@code ContactPoint.email("alice@example.com")}</pre>
  *
  * @param kind e-mail or phone

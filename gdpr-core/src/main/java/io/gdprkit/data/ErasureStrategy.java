@@ -42,7 +42,10 @@ public sealed interface ErasureStrategy {
     return KeyedHash.INSTANCE;
   }
 
-  /** Keeps only the network of an IP address: /24 for IPv4, /48 for IPv6. */
+  /**
+   * Keeps only the network of an IP address: /24 for IPv4, /48 for IPv6, and no more than /24 of an IPv4 address
+   * carried inside IPv6 (mapped, NAT64 and 6to4 forms); a value that is not an IP literal becomes {@code null}.
+   */
   static ErasureStrategy maskIp() {
     return MaskIp.INSTANCE;
   }

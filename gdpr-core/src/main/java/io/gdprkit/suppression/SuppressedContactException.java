@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *
  * <p>The message names the kind of contact point, never its value.
  *
- * <p>Usage example: <pre>{@code gdpr.suppression().check(ContactPoint.email(row.email()))  // erased before: throws}</pre>
+ * <p>Usage example: <pre>{@code gdpr.suppression().check(tenant, ContactPoint.email(row.email()))  // erased before: throws}</pre>
  *
  * @since 0.1
  */

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.data.ContactPoint;
+import io.gdprkit.subject.TenantId;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -12,12 +13,17 @@ import org.jspecify.annotations.Nullable;
  * The suppression list: after erasure only keyed hashes of the person's normalised e-mail addresses and
  * phone numbers remain, so that a later import or form submission of the same person is refused.
  *
- * <p>E-mail addresses are normalised by trimming and lower-casing; phone numbers by keeping digits and a
- * leading {@code +} ({@code 00} becomes {@code +}). Hashes carry their key id; a contact point is looked up
- * under every key of the ring, so rotation does not forget anyone. Thread-safe.
+ * <p>Each tenant of a multi-tenant host is its own controller with its own list: every method names the tenant,
+ * an erasure suppresses in the erased subject's tenant, and a person erased in one tenant may still be imported in
+ * another.
+ *
+ * <p>E-mail addresses are normalised with NFKC, format characters (zero-width, BOM) removed, white space of any
+ * kind stripped at the ends and lower-casing with {@code Locale.ROOT}; phone numbers are parsed with libphonenumber
+ * and compared in E.164, national forms read in the kit's {@code defaultPhoneRegion}. Hashes carry their key id; a
+ * contact point is looked up under every key of the ring, so rotation does not forget anyone. Thread-safe.
  *
  * <p>Usage example: <pre>{@code
- * for (Row row : importFile) { gdpr.suppression().check(ContactPoint.email(row.email())); importRow(row); }
+ * for (Row row : importFile) { gdpr.suppression().check(tenant, ContactPoint.email(row.email())); importRow(row); }
  * }</pre>
  *
  * @since 0.1
@@ -25,32 +31,37 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface SuppressionService {
 
-  /** Adds a contact point; adding one already listed changes nothing. */
-  SuppressionEntry suppress(ContactPoint point);
+  /**
+   * Adds a contact point to the tenant's list; adding one already listed changes nothing.
+   *
+   * @throws io.gdprkit.InvalidInputException if the contact point cannot be normalised, such as a phone number
+   *     libphonenumber cannot parse; the message never holds the value
+   */
+  SuppressionEntry suppress(TenantId tenant, ContactPoint point);
 
-  /** Returns whether the contact point is suppressed. */
-  boolean isSuppressed(ContactPoint point);
+  /** Returns whether the contact point is on the tenant's list. */
+  boolean isSuppressed(TenantId tenant, ContactPoint point);
 
   /**
-   * Returns normally unless the contact point is suppressed.
+   * Returns normally unless the contact point is on the tenant's list.
    *
    * @throws SuppressedContactException if it is
    */
-  void check(ContactPoint point);
+  void check(TenantId tenant, ContactPoint point);
 
   /**
-   * Takes a contact point off the list because its person gave consent anew through a form.
+   * Takes a contact point off the tenant's list because its person gave consent anew through a form.
    *
    * @param proof the new consent's proof: channel web form or e-mail double opt-in, recorded by the subject
    * @return whether it was on the list
    * @throws io.gdprkit.InvalidInputException if the proof is not the person's own action through a form
    */
-  boolean release(ContactPoint point, ConsentProof proof);
+  boolean release(TenantId tenant, ContactPoint point, ConsentProof proof);
 
   /**
-   * Returns a page of entries ordered by hash, after {@code afterHash}; they hold no personal data.
+   * Returns a page of the tenant's entries ordered by hash, after {@code afterHash}; they hold no personal data.
    *
    * @param afterHash the last hash of the previous page, or {@code null} for the first
    */
-  List<SuppressionEntry> entries(@Nullable String afterHash, int limit);
+  List<SuppressionEntry> entries(TenantId tenant, @Nullable String afterHash, int limit);
 }

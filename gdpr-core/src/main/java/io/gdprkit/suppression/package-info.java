@@ -1,5 +1,5 @@
 /**
- * The suppression list: keyed hashes of erased people's e-mail addresses and phone numbers, so they are not imported again.
+ * The suppression list, one per tenant: keyed hashes of erased people's e-mail addresses and phone numbers, so they are not imported again.
  *
  * @since 0.1
  */

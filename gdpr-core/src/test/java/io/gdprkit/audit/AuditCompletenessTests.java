@@ -111,15 +111,15 @@ class AuditCompletenessTests {
 
   @Test
   void auditsASuppressionEntryOnceByItsHashWithoutTheContactPoint() {
-    gdpr.suppression().suppress(ContactPoint.email(EMAIL));
+    gdpr.suppression().suppress(TenantId.DEFAULT, ContactPoint.email(EMAIL));
 
-    gdpr.suppression().suppress(ContactPoint.email(" Alice@Example.com "));
+    gdpr.suppression().suppress(TenantId.DEFAULT, ContactPoint.email(" Alice@Example.com "));
 
     AuditEntry entry = onlyEntry();
     assertThat(entry.record().kind()).isEqualTo(AuditKind.SUPPRESSION_ADDED);
     assertThat(entry.record().subjectPseudonym()).isNull();
     assertThat(entry.record().details()).containsEntry("kind", "EMAIL")
-        .containsEntry("entry", gdpr.suppression().entries(null, 10).get(0).hash());
+        .containsEntry("entry", gdpr.suppression().entries(TenantId.DEFAULT, null, 10).get(0).hash());
     assertHoldsNo(entry, EMAIL, "alice");
   }
 
@@ -136,7 +136,7 @@ class AuditCompletenessTests {
       for (int t = 0; t < threads; t++) {
         done.add(pool.submit(() -> {
           start.await();
-          return kit.suppression().suppress(ContactPoint.email(EMAIL));
+          return kit.suppression().suppress(TenantId.DEFAULT, ContactPoint.email(EMAIL));
         }));
       }
       for (java.util.concurrent.Future<?> future : done) {
@@ -146,7 +146,7 @@ class AuditCompletenessTests {
       pool.shutdownNow();
     }
 
-    assertThat(kit.suppression().entries(null, 10)).hasSize(1);
+    assertThat(kit.suppression().entries(TenantId.DEFAULT, null, 10)).hasSize(1);
     assertThat(kit.audit().entries(TenantId.DEFAULT, 0, 10)).extracting(e -> e.record().kind())
         .containsExactly(AuditKind.SUPPRESSION_ADDED);
   }

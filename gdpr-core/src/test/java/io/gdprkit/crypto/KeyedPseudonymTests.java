@@ -76,18 +76,18 @@ class KeyedPseudonymTests {
 
   @Test
   void keepsRecognisingSuppressedContactsAfterARotationUntilTheOldKeyIsRetired() throws Exception {
-    SuppressionEntry before = gdpr.suppression().suppress(ContactPoint.email("Alice@Example.com"));
+    SuppressionEntry before = gdpr.suppression().suppress(TenantId.DEFAULT, ContactPoint.email("Alice@Example.com"));
     keys.rotate("k2", secret(2));
 
-    SuppressionEntry again = gdpr.suppression().suppress(ContactPoint.email("alice@example.com "));
-    SuppressionEntry fresh = gdpr.suppression().suppress(ContactPoint.email("bob@example.com"));
+    SuppressionEntry again = gdpr.suppression().suppress(TenantId.DEFAULT, ContactPoint.email("alice@example.com "));
+    SuppressionEntry fresh = gdpr.suppression().suppress(TenantId.DEFAULT, ContactPoint.email("bob@example.com"));
     keys.retire("k1");
-    boolean aliceAfterRetire = gdpr.suppression().isSuppressed(ContactPoint.email("alice@example.com"));
+    boolean aliceAfterRetire = gdpr.suppression().isSuppressed(TenantId.DEFAULT, ContactPoint.email("alice@example.com"));
 
     assertThat(before.hash()).isEqualTo(expectedPseudonym("k1", secret(1), "suppression", "email:alice@example.com"));
     assertThat(again).isEqualTo(before);
     assertThat(fresh.hash()).isEqualTo(expectedPseudonym("k2", secret(2), "suppression", "email:bob@example.com"));
     assertThat(aliceAfterRetire).as("a k1 hash means nothing once k1 is gone").isFalse();
-    assertThat(gdpr.suppression().isSuppressed(ContactPoint.email("bob@example.com"))).isTrue();
+    assertThat(gdpr.suppression().isSuppressed(TenantId.DEFAULT, ContactPoint.email("bob@example.com"))).isTrue();
   }
 }

@@ -27,6 +27,7 @@ import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.UnknownPurposeException;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressedContactException;
 import io.gdprkit.suppression.SuppressionEntry;
@@ -167,7 +168,7 @@ class ErasureTests {
       assertThat(contacts.records(alice).get("c-42")).containsEntry("last-ip", "203.0.113.7");
       assertThat(gdpr.consents().history(alice)).hasSize(2);
       assertThat(gdpr.erasure().wasErased(alice)).isFalse();
-      assertThat(gdpr.suppression().isSuppressed(ContactPoint.email("alice@example.com"))).isFalse();
+      assertThat(gdpr.suppression().isSuppressed(TenantId.DEFAULT, ContactPoint.email("alice@example.com"))).isFalse();
     }
 
     @Test
@@ -213,21 +214,21 @@ class ErasureTests {
       ErasureReport report = gdpr.erasure().erase(alice);
 
       assertThat(report.suppressed()).isEqualTo(2);
-      assertThatThrownBy(() -> gdpr.suppression().check(ContactPoint.email("  ALICE@example.COM")))
+      assertThatThrownBy(() -> gdpr.suppression().check(TenantId.DEFAULT, ContactPoint.email("  ALICE@example.COM")))
           .isInstanceOfSatisfying(SuppressedContactException.class,
               e -> assertThat(e.kind()).isEqualTo(ContactPoint.Kind.EMAIL))
           .hasMessageNotContaining("alice");
-      assertThatThrownBy(() -> gdpr.suppression().check(ContactPoint.phone("0049 30 12-34")))
+      assertThatThrownBy(() -> gdpr.suppression().check(TenantId.DEFAULT, ContactPoint.phone("0049 30 12-34")))
           .isInstanceOf(SuppressedContactException.class);
-      gdpr.suppression().check(ContactPoint.email("bob@example.com"));
+      gdpr.suppression().check(TenantId.DEFAULT, ContactPoint.email("bob@example.com"));
 
-      assertThatThrownBy(() -> gdpr.suppression().release(ContactPoint.email("alice@example.com"),
+      assertThatThrownBy(() -> gdpr.suppression().release(TenantId.DEFAULT, ContactPoint.email("alice@example.com"),
           ConsentProof.imported("list.csv", Actor.staff("user-17")).build()))
           .isInstanceOf(InvalidInputException.class);
-      assertThat(gdpr.suppression().release(ContactPoint.email("alice@example.com"),
+      assertThat(gdpr.suppression().release(TenantId.DEFAULT, ContactPoint.email("alice@example.com"),
           ConsentProof.webForm("signup", "v3").build())).isTrue();
-      assertThat(gdpr.suppression().isSuppressed(ContactPoint.email("alice@example.com"))).isFalse();
-      assertThat(gdpr.suppression().isSuppressed(ContactPoint.phone("+493012 34"))).isTrue();
+      assertThat(gdpr.suppression().isSuppressed(TenantId.DEFAULT, ContactPoint.email("alice@example.com"))).isFalse();
+      assertThat(gdpr.suppression().isSuppressed(TenantId.DEFAULT, ContactPoint.phone("+493012 34"))).isTrue();
     }
 
     @Test
@@ -236,13 +237,13 @@ class ErasureTests {
       aliceData();
       gdpr.erasure().erase(alice);
 
-      List<SuppressionEntry> entries = gdpr.suppression().entries(null, 10);
+      List<SuppressionEntry> entries = gdpr.suppression().entries(TenantId.DEFAULT, null, 10);
 
       assertThat(entries).hasSize(2).allSatisfy(entry -> {
         assertThat(entry.hash()).startsWith("k1:");
         assertThat(entry.toString()).doesNotContain("alice").doesNotContain("1234");
       });
-      assertThat(gdpr.suppression().entries(entries.get(0).hash(), 10)).containsExactly(entries.get(1));
+      assertThat(gdpr.suppression().entries(TenantId.DEFAULT, entries.get(0).hash(), 10)).containsExactly(entries.get(1));
     }
 
     @Test
@@ -253,7 +254,7 @@ class ErasureTests {
 
       keys.rotate("k2", secret(2));
 
-      assertThat(gdpr.suppression().isSuppressed(ContactPoint.email("alice@example.com"))).isTrue();
+      assertThat(gdpr.suppression().isSuppressed(TenantId.DEFAULT, ContactPoint.email("alice@example.com"))).isTrue();
       assertThat(gdpr.erasure().wasErased(alice)).isTrue();
     }
   }

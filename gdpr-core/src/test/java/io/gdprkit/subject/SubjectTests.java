@@ -17,6 +17,27 @@ class SubjectTests {
         .hasMessageStartingWith("subject id ");
   }
 
+  // Issue 9: an e-mail address was accepted as a subject id and reached messages and the key-destroyed log line.
+  @ParameterizedTest
+  @ValueSource(strings = {"alice@example.com", "Alice.Smith+news@mail.example.co.uk", "crm:alice@example.com",
+      "crm/alice@example.com/7", "a@b.de", "x_y-z@sub-domain.example.org:42"})
+  void refusesSubjectIdsThatHoldAnEmailAddressWithoutEchoingThem(String email) {
+    assertThatThrownBy(() -> SubjectId.of(TenantId.of("acme"), email))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("subject id");
+          assertThat(e.getMessage()).startsWith("subject id must not be or contain an e-mail address")
+              .doesNotContain("@").doesNotContain("example").doesNotContain("alice");
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"user@tenant", "42@v2", "contact-42", "a@b", "team@acme.42", "x@host.c", "x@1.2.3.4"})
+  void acceptsIdsWithAnAtSignThatFormsNoEmailAddress(String id) {
+    SubjectId subject = SubjectId.of(id);
+
+    assertThat(subject.value()).isEqualTo(id);
+  }
+
   @Test
   void refusesOverlongIdsAndNulls() {
     assertThatThrownBy(() -> SubjectId.of("x".repeat(129))).isInstanceOf(InvalidInputException.class)

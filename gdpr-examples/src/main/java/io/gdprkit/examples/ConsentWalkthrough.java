@@ -25,6 +25,7 @@ import io.gdprkit.retention.RetentionRule;
 import io.gdprkit.retention.SweepReport;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressedContactException;
 import java.io.PrintStream;
@@ -174,7 +175,7 @@ public final class ConsentWalkthrough {
         contacts.records(carol).get("c-44").get("last-ip"));
     say("erasure record names the subject as %s…", erased.subjectPseudonym().substring(0, 10));
     try {
-      gdpr.suppression().check(ContactPoint.email(" Carol@Example.com"));
+      gdpr.suppression().check(TenantId.DEFAULT, ContactPoint.email(" Carol@Example.com"));
     } catch (SuppressedContactException e) {
       say("re-import refused: %s", e.getMessage());
     }

@@ -553,20 +553,35 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
-  /** Applies the IP policy to a proof that carries a full address. */
+  /**
+   * Applies the kit's IP policy to a proof, however it was built: a full address is reduced by the policy; one
+   * already in the policy's form is kept (a keyed hash only under a key of the ring); under {@link IpPolicy#KEEP} an
+   * already reduced one is kept too. A network under a hashing kit or a hash under a truncating one cannot be
+   * brought to the kit's form, and is refused.
+   */
   private ConsentProof reduce(ConsentProof proof) {
     RecordedIp ip = proof.ip();
-    if (ip == null || ip.policy() != IpPolicy.KEEP || settings.ipPolicy() == IpPolicy.KEEP) {
+    IpPolicy kitPolicy = settings.ipPolicy();
+    if (ip == null) {
       return proof;
     }
-    String full = ip.value().value(PersonalDataAccess.unredacted());
-    String kept = switch (settings.ipPolicy()) {
-      case TRUNCATE -> IpAddresses.truncate(full);
-      case KEYED_HASH -> Pseudonyms.of(keys, IP_HASH_LABEL, IpAddresses.bytes(full));
-      case KEEP -> full;
+    String value = ip.value().value(PersonalDataAccess.unredacted());
+    if (ip.policy() == IpPolicy.KEYED_HASH) {
+      Preconditions.check(keys.keyIds().contains(value.substring(0, value.indexOf(':'))), "proof ip",
+          "must be hashed under a key of the kit's key ring");
+    }
+    if (ip.policy() == kitPolicy || kitPolicy == IpPolicy.KEEP) {
+      return proof;
+    }
+    Preconditions.check(ip.policy() == IpPolicy.KEEP, "proof ip",
+        "is in the " + ip.policy() + " form, which the kit's " + kitPolicy + " policy cannot be applied to");
+    String kept = switch (kitPolicy) {
+      case TRUNCATE -> IpAddresses.truncate(value);
+      case KEYED_HASH -> Pseudonyms.of(keys, IP_HASH_LABEL, IpAddresses.bytes(value));
+      case KEEP -> value;
     };
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),
-        proof.locale(), new RecordedIp(PersonalData.of(kept), settings.ipPolicy()), proof.userAgent(),
+        proof.locale(), new RecordedIp(PersonalData.of(kept), kitPolicy), proof.userAgent(),
         proof.recordedBy(), proof.source());
   }
 

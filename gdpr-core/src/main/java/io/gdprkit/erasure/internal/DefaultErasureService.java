@@ -42,6 +42,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import io.gdprkit.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -248,8 +249,15 @@ public final class DefaultErasureService implements ErasureService {
     Set<SubjectId> excluded = ancestorsAndPending(job);
     for (PersonalDataProvider provider : providers.providers()) {
       for (ContactPoint point : hostCall(job, provider, () -> provider.contactPoints(job.subject()))) {
-        suppression.suppress(point);
-        suppressed++;
+        try {
+          suppression.suppress(job.subject().tenant(), point);
+          suppressed++;
+        } catch (InvalidInputException unusable) {
+          // A stored number that cannot be read (national form, no default phone region) must not stop the
+          // erasure: the data goes, only this contact point is not suppressed. The value is never logged.
+          LOG.warn("erasure job {}: a {} of provider {} could not be normalised and was not suppressed ({})",
+              job.id(), point.kind(), provider.describe().id(), unusable.getMessage());
+        }
       }
       for (Relation relation : hostCall(job, provider, () -> provider.related(job.subject()))) {
         SubjectId child = relation.to();

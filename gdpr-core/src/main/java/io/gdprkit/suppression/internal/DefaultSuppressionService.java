@@ -5,18 +5,17 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.subject.Actor;
-import io.gdprkit.subject.PersonalDataAccess;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressedContactException;
 import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -24,7 +23,7 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hashes normalised contact points with the kit's key ring and keeps them in a {@link SuppressionStore}.
+ * Hashes normalised contact points with the kit's key ring and keeps them, per tenant, in a {@link SuppressionStore}.
  *
  * @since 0.1
  */
@@ -36,17 +35,35 @@ public final class DefaultSuppressionService implements SuppressionService {
   private final SuppressionStore store;
   private final KeyRing keys;
   private final Clock clock;
+  private final ContactNormaliser normaliser;
   private final List<Consumer<SuppressionEntry>> listeners = new CopyOnWriteArrayList<>();
-  /** Striped by hash, so two calls adding one contact point in this JVM agree on which of them added it. */
+  /** Striped by tenant and hash, so two calls adding one contact point in this JVM agree on which of them added it. */
   private final Object[] stripes = new Object[64];
 
-  public DefaultSuppressionService(SuppressionStore store, KeyRing keys, Clock clock) {
+  /**
+   * Creates the service.
+   *
+   * @param defaultPhoneRegion the region national phone numbers are read in, or {@code null} to accept only
+   *     international forms
+   */
+  public DefaultSuppressionService(SuppressionStore store, KeyRing keys, Clock clock,
+      @Nullable String defaultPhoneRegion) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
+    this.normaliser = new ContactNormaliser(defaultPhoneRegion);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
     }
+  }
+
+  /**
+   * Returns {@code region} if it can be a default phone region; for the facade's builder.
+   *
+   * @throws io.gdprkit.InvalidInputException if libphonenumber does not know it
+   */
+  public static String checkedPhoneRegion(String region) {
+    return ContactNormaliser.checkedRegion(region);
   }
 
   /**
@@ -59,20 +76,22 @@ public final class DefaultSuppressionService implements SuppressionService {
   }
 
   @Override
-  public SuppressionEntry suppress(ContactPoint point) {
-    Optional<SuppressionEntry> existing = find(point);
+  public SuppressionEntry suppress(TenantId tenant, ContactPoint point) {
+    Preconditions.notNull(tenant, "tenant");
+    String normalised = normaliser.normalise(point);
+    Optional<SuppressionEntry> existing = find(tenant, normalised);
     if (existing.isPresent()) {
       return existing.get();
     }
-    String hash = Pseudonyms.of(keys, LABEL, normalise(point));
+    String hash = hash(normalised);
     SuppressionEntry entry;
     SuppressionEntry stored;
-    synchronized (stripes[Math.floorMod(hash.hashCode(), stripes.length)]) {
-      existing = find(point);
+    synchronized (stripes[Math.floorMod(31 * tenant.hashCode() + hash.hashCode(), stripes.length)]) {
+      existing = find(tenant, normalised);
       if (existing.isPresent()) {
         return existing.get();
       }
-      entry = new SuppressionEntry(point.kind(), hash, clock.instant());
+      entry = new SuppressionEntry(tenant, point.kind(), hash, clock.instant());
       stored = store.add(entry);
     }
     if (stored.equals(entry)) {
@@ -84,38 +103,40 @@ public final class DefaultSuppressionService implements SuppressionService {
   }
 
   @Override
-  public boolean isSuppressed(ContactPoint point) {
-    return find(point).isPresent();
+  public boolean isSuppressed(TenantId tenant, ContactPoint point) {
+    Preconditions.notNull(tenant, "tenant");
+    return find(tenant, normaliser.normalise(point)).isPresent();
   }
 
   @Override
-  public void check(ContactPoint point) {
-    if (isSuppressed(point)) {
+  public void check(TenantId tenant, ContactPoint point) {
+    if (isSuppressed(tenant, point)) {
       throw SuppressedContactException.of(point.kind());
     }
   }
 
   @Override
-  public boolean release(ContactPoint point, ConsentProof proof) {
+  public boolean release(TenantId tenant, ContactPoint point, ConsentProof proof) {
+    Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(proof, "proof");
     Preconditions.check(proof.channel() == ConsentChannel.WEB_FORM || proof.channel() == ConsentChannel.EMAIL_DOUBLE_OPT_IN,
         "proof", "must come from a web form or an e-mail double opt-in: the person's own new consent");
     Preconditions.check(proof.recordedBy().equals(Actor.subject()), "proof", "must be recorded by the data subject");
     boolean removed = false;
-    for (String hash : Pseudonyms.underEveryKey(keys, LABEL, normalise(point))) {
-      removed |= store.remove(hash);
+    for (String hash : hashesUnderEveryKey(normaliser.normalise(point))) {
+      removed |= store.remove(tenant, hash);
     }
     return removed;
   }
 
   @Override
-  public List<SuppressionEntry> entries(@Nullable String afterHash, int limit) {
-    return store.entries(afterHash, Preconditions.positive(limit, "limit"));
+  public List<SuppressionEntry> entries(TenantId tenant, @Nullable String afterHash, int limit) {
+    return store.entries(Preconditions.notNull(tenant, "tenant"), afterHash, Preconditions.positive(limit, "limit"));
   }
 
-  private Optional<SuppressionEntry> find(ContactPoint point) {
-    for (String hash : Pseudonyms.underEveryKey(keys, LABEL, normalise(Preconditions.notNull(point, "point")))) {
-      Optional<SuppressionEntry> entry = store.find(hash);
+  private Optional<SuppressionEntry> find(TenantId tenant, String normalised) {
+    for (String hash : hashesUnderEveryKey(normalised)) {
+      Optional<SuppressionEntry> entry = store.find(tenant, hash);
       if (entry.isPresent()) {
         return entry;
       }
@@ -123,26 +144,13 @@ public final class DefaultSuppressionService implements SuppressionService {
     return Optional.empty();
   }
 
-  /** Returns the normalised form: e-mail trimmed and lower-cased; phone as digits with a leading +. */
-  static String normalise(ContactPoint point) {
-    String raw = point.value().value(PersonalDataAccess.unredacted()).trim();
-    if (point.kind() == ContactPoint.Kind.EMAIL) {
-      return "email:" + raw.toLowerCase(Locale.ROOT);
-    }
-    StringBuilder digits = new StringBuilder(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
-      } else if (c == '+' && digits.length() == 0) {
-        digits.append('+');
-      }
-    }
-    String phone = digits.toString();
-    if (phone.startsWith("00")) {
-      phone = "+" + phone.substring(2);
-    }
-    Preconditions.check(phone.replace("+", "").length() >= 3, "phone", "must have at least three digits");
-    return "phone:" + phone;
+  /** The hash a new entry gets: the keyed pseudonym of the normalised form under the active key. */
+  private String hash(String normalised) {
+    return Pseudonyms.of(keys, LABEL, normalised);
+  }
+
+  /** The hashes an existing entry may have: one under every key, the active one first. */
+  private List<String> hashesUnderEveryKey(String normalised) {
+    return Pseudonyms.underEveryKey(keys, LABEL, normalised);
   }
 }

@@ -2,6 +2,7 @@ package io.gdprkit.suppression.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.internal.InMemorySuppressionStore;
 import java.util.List;
@@ -10,7 +11,10 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores suppression entries by hash. Implementations must be thread-safe.
+ * Stores suppression entries by tenant and hash. Implementations must be thread-safe.
+ *
+ * <p>Each tenant has a list of its own: every method names the tenant (an entry carries it), and nothing a method
+ * does for one tenant is seen by another. One hash may be listed in several tenants at once.
  *
  * <p>Usage example: <pre>{@code GdprKit.builder().suppressionStore(SuppressionStore.inMemory())}</pre>
  *
@@ -24,15 +28,15 @@ public interface SuppressionStore {
     return new InMemorySuppressionStore();
   }
 
-  /** Adds an entry unless one with the same hash exists; returns the stored entry. */
+  /** Adds an entry unless its tenant has one with the same hash; returns the stored entry. */
   SuppressionEntry add(SuppressionEntry entry);
 
-  /** Returns the entry with this hash, if any. */
-  Optional<SuppressionEntry> find(String hash);
+  /** Returns the tenant's entry with this hash, if any. */
+  Optional<SuppressionEntry> find(TenantId tenant, String hash);
 
-  /** Removes the entry with this hash; returns whether there was one. */
-  boolean remove(String hash);
+  /** Removes the tenant's entry with this hash; returns whether there was one. */
+  boolean remove(TenantId tenant, String hash);
 
-  /** Returns up to {@code limit} entries ordered by hash, after {@code afterHash}. */
-  List<SuppressionEntry> entries(@Nullable String afterHash, int limit);
+  /** Returns up to {@code limit} of the tenant's entries ordered by hash, after {@code afterHash}. */
+  List<SuppressionEntry> entries(TenantId tenant, @Nullable String afterHash, int limit);
 }

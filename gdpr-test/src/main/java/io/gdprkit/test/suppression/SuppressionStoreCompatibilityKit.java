@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.data.ContactPoint;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.spi.SuppressionStore;
 import io.gdprkit.test.StoreCompatibilityKit;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Checks that a {@link SuppressionStore} keeps its contract: one entry per hash, the first one kept, removal, keyset
- * paging ordered by hash, and thread safety.
+ * Checks that a {@link SuppressionStore} keeps its contract: one entry per tenant and hash, the first one kept,
+ * removal, keyset paging ordered by hash, tenant isolation, and thread safety.
  *
  * <p>Hashes are compared exactly, case included: they end in base64url, where {@code "k1:a"} and {@code "k1:A"} are
  * different hashes. Entries are ordered as {@link String#compareTo} orders their hashes, as a binary collation does.
@@ -48,6 +49,9 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final TenantId ACME = TenantId.of("acme");
+  private static final TenantId GLOBEX = TenantId.of("globex");
+
   private static final String ALICE_MAIL = hash("alice@example.com");
   private static final String BOB_MAIL = hash("bob@example.com");
   private static final String CAROL_PHONE = hash("+4930123456");
@@ -59,13 +63,13 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
     @Test
     @DisplayName("an added entry is returned and found by its hash with every field unchanged")
     void returnsAndFindsAnAddedEntry() {
-      SuppressionEntry entry = new SuppressionEntry(ContactPoint.Kind.PHONE, CAROL_PHONE,
+      SuppressionEntry entry = new SuppressionEntry(ACME, ContactPoint.Kind.PHONE, CAROL_PHONE,
           Instant.parse("2025-12-31T23:59:59.123Z"));
 
       SuppressionEntry stored = store().add(entry);
 
       assertThat(stored).isEqualTo(entry);
-      assertThat(store().find(CAROL_PHONE)).contains(entry);
+      assertThat(store().find(ACME, CAROL_PHONE)).contains(entry);
     }
 
     @Test
@@ -78,8 +82,8 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       SuppressionEntry stored = store().add(second);
 
       assertThat(stored).isEqualTo(first);
-      assertThat(store().find(ALICE_MAIL)).contains(first);
-      assertThat(store().entries(null, 10)).containsExactly(first);
+      assertThat(store().find(ACME, ALICE_MAIL)).contains(first);
+      assertThat(store().entries(ACME, null, 10)).containsExactly(first);
     }
 
     @Test
@@ -87,7 +91,7 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
     void findsNothingForAnUnknownHash() {
       store().add(entry(ALICE_MAIL, 1));
 
-      Optional<SuppressionEntry> found = store().find(BOB_MAIL);
+      Optional<SuppressionEntry> found = store().find(ACME, BOB_MAIL);
 
       assertThat(found).isEmpty();
     }
@@ -103,9 +107,9 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
 
       assertThat(storedLower).isEqualTo(lower);
       assertThat(storedUpper).isEqualTo(upper);
-      assertThat(store().find("k1:abc")).contains(lower);
-      assertThat(store().find("k1:ABC")).contains(upper);
-      assertThat(store().entries(null, 10)).containsExactly(upper, lower);
+      assertThat(store().find(ACME, "k1:abc")).contains(lower);
+      assertThat(store().find(ACME, "k1:ABC")).contains(upper);
+      assertThat(store().entries(ACME, null, 10)).containsExactly(upper, lower);
     }
   }
 
@@ -120,12 +124,12 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       store().add(entry(ALICE_MAIL, 1));
       store().add(bob);
 
-      boolean removed = store().remove(ALICE_MAIL);
+      boolean removed = store().remove(ACME, ALICE_MAIL);
 
       assertThat(removed).isTrue();
-      assertThat(store().find(ALICE_MAIL)).isEmpty();
-      assertThat(store().find(BOB_MAIL)).contains(bob);
-      assertThat(store().entries(null, 10)).containsExactly(bob);
+      assertThat(store().find(ACME, ALICE_MAIL)).isEmpty();
+      assertThat(store().find(ACME, BOB_MAIL)).contains(bob);
+      assertThat(store().entries(ACME, null, 10)).containsExactly(bob);
     }
 
     @Test
@@ -134,19 +138,19 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       SuppressionEntry alice = entry(ALICE_MAIL, 1);
       store().add(alice);
 
-      boolean removed = store().remove(BOB_MAIL);
+      boolean removed = store().remove(ACME, BOB_MAIL);
 
       assertThat(removed).isFalse();
-      assertThat(store().entries(null, 10)).containsExactly(alice);
+      assertThat(store().entries(ACME, null, 10)).containsExactly(alice);
     }
 
     @Test
     @DisplayName("removing an entry twice returns true only the first time")
     void returnsTrueOnlyOnce() {
       store().add(entry(ALICE_MAIL, 1));
-      boolean first = store().remove(ALICE_MAIL);
+      boolean first = store().remove(ACME, ALICE_MAIL);
 
-      boolean second = store().remove(ALICE_MAIL);
+      boolean second = store().remove(ACME, ALICE_MAIL);
 
       assertThat(first).isTrue();
       assertThat(second).isFalse();
@@ -156,13 +160,13 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
     @DisplayName("a removed hash can be added again with a new entry")
     void acceptsAHashAgainAfterRemoval() {
       store().add(entry(ALICE_MAIL, 1));
-      store().remove(ALICE_MAIL);
+      store().remove(ACME, ALICE_MAIL);
       SuppressionEntry again = entry(ALICE_MAIL, 5);
 
       SuppressionEntry stored = store().add(again);
 
       assertThat(stored).isEqualTo(again);
-      assertThat(store().find(ALICE_MAIL)).contains(again);
+      assertThat(store().find(ACME, ALICE_MAIL)).contains(again);
     }
   }
 
@@ -177,7 +181,7 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       hashes.forEach(hash -> store().add(entry(hash, 1)));
       store().add(entry("k1:b", 2));
 
-      List<SuppressionEntry> entries = store().entries(null, 10);
+      List<SuppressionEntry> entries = store().entries(ACME, null, 10);
 
       assertThat(entries).extracting(SuppressionEntry::hash)
           .containsExactly("k1:9", "k1:B", "k1:_", "k1:a-", "k1:b", "k2:A");
@@ -191,9 +195,9 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       SuppressionEntry e = entry("k1:e", 3);
       List.of(e, a, c).forEach(store()::add);
 
-      List<SuppressionEntry> afterA = store().entries("k1:a", 10);
-      List<SuppressionEntry> afterB = store().entries("k1:b", 10);
-      List<SuppressionEntry> afterE = store().entries("k1:e", 10);
+      List<SuppressionEntry> afterA = store().entries(ACME, "k1:a", 10);
+      List<SuppressionEntry> afterB = store().entries(ACME, "k1:b", 10);
+      List<SuppressionEntry> afterE = store().entries(ACME, "k1:e", 10);
 
       assertThat(afterA).containsExactly(c, e);
       assertThat(afterB).containsExactly(c, e);
@@ -207,7 +211,7 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       SuppressionEntry b = entry("k1:b", 2);
       List.of(entry("k1:c", 3), b, a).forEach(store()::add);
 
-      List<SuppressionEntry> page = store().entries(null, 2);
+      List<SuppressionEntry> page = store().entries(ACME, null, 2);
 
       assertThat(page).containsExactly(a, b);
     }
@@ -225,7 +229,7 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
       addOrder.forEach(store()::add);
 
       List<SuppressionEntry> visited = pageThrough(4,
-          (String after) -> store().entries(after, 4), last -> last.hash());
+          (String after) -> store().entries(ACME, after, 4), last -> last.hash());
 
       assertThat(visited).containsExactlyElementsOf(expected);
     }
@@ -235,11 +239,90 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
     void rejectsALimitBelowOne() {
       store().add(entry(ALICE_MAIL, 1));
 
-      Throwable zero = thrownBy(() -> store().entries(null, 0));
-      Throwable negative = thrownBy(() -> store().entries(ALICE_MAIL, -1));
+      Throwable zero = thrownBy(() -> store().entries(ACME, null, 0));
+      Throwable negative = thrownBy(() -> store().entries(ACME, ALICE_MAIL, -1));
 
       assertThat(zero).isInstanceOf(InvalidInputException.class);
       assertThat(negative).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  // Issue 9: the list was kit-wide; each tenant, being its own controller, has a list of its own.
+  @Nested
+  @DisplayName("tenant isolation")
+  class TenantIsolation {
+
+    @Test
+    @DisplayName("one hash is kept in two tenants as two entries, each found only in its own tenant")
+    void keepsOneHashInTwoTenantsApart() {
+      SuppressionEntry acme = entry(ACME, ALICE_MAIL, 1);
+      SuppressionEntry globex = entry(GLOBEX, ALICE_MAIL, 2);
+
+      SuppressionEntry storedAcme = store().add(acme);
+      SuppressionEntry storedGlobex = store().add(globex);
+
+      assertThat(storedAcme).isEqualTo(acme);
+      assertThat(storedGlobex).isEqualTo(globex);
+      assertThat(store().find(ACME, ALICE_MAIL)).contains(acme);
+      assertThat(store().find(GLOBEX, ALICE_MAIL)).contains(globex);
+      assertThat(store().find(TenantId.DEFAULT, ALICE_MAIL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a hash added in one tenant is not found, listed or removable in another")
+    void seesNothingOfAnotherTenant() {
+      SuppressionEntry acme = entry(ACME, BOB_MAIL, 1);
+      store().add(acme);
+
+      Optional<SuppressionEntry> found = store().find(GLOBEX, BOB_MAIL);
+      List<SuppressionEntry> listed = store().entries(GLOBEX, null, 10);
+      boolean removed = store().remove(GLOBEX, BOB_MAIL);
+
+      assertThat(found).isEmpty();
+      assertThat(listed).isEmpty();
+      assertThat(removed).isFalse();
+      assertThat(store().find(ACME, BOB_MAIL)).contains(acme);
+    }
+
+    @Test
+    @DisplayName("removing a hash in one tenant leaves the same hash in another")
+    void removesOnlyInTheNamedTenant() {
+      SuppressionEntry globex = entry(GLOBEX, ALICE_MAIL, 2);
+      store().add(entry(ACME, ALICE_MAIL, 1));
+      store().add(globex);
+
+      boolean removed = store().remove(ACME, ALICE_MAIL);
+
+      assertThat(removed).isTrue();
+      assertThat(store().find(ACME, ALICE_MAIL)).isEmpty();
+      assertThat(store().find(GLOBEX, ALICE_MAIL)).contains(globex);
+    }
+
+    @Test
+    @DisplayName("a tenant's pages hold its own entries only, ordered by hash")
+    void pagesThroughOneTenantOnly() {
+      SuppressionEntry a = entry(ACME, "k1:a", 1);
+      SuppressionEntry c = entry(ACME, "k1:c", 3);
+      List.of(c, entry(GLOBEX, "k1:b", 2), a, entry(GLOBEX, "k1:a", 4), entry(GLOBEX, "k1:d", 5))
+          .forEach(store()::add);
+
+      List<SuppressionEntry> first = store().entries(ACME, null, 1);
+      List<SuppressionEntry> rest = store().entries(ACME, "k1:a", 10);
+
+      assertThat(first).containsExactly(a);
+      assertThat(rest).containsExactly(c);
+      assertThat(store().entries(GLOBEX, null, 10)).extracting(SuppressionEntry::hash)
+          .containsExactly("k1:a", "k1:b", "k1:d");
+    }
+
+    @Test
+    @DisplayName("a stored entry keeps its tenant")
+    void keepsTheTenantOfAnEntry() {
+      store().add(entry(GLOBEX, CAROL_PHONE, 7));
+
+      Optional<SuppressionEntry> found = store().find(GLOBEX, CAROL_PHONE);
+
+      assertThat(found).get().extracting(SuppressionEntry::tenant).isEqualTo(GLOBEX);
     }
   }
 
@@ -258,10 +341,10 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
           .mapToObj(i -> store().add(entry(racingHash(i), thread)))
           .toList());
 
-      assertThat(store().entries(null, 10 * hashes)).hasSize(hashes);
+      assertThat(store().entries(ACME, null, 10 * hashes)).hasSize(hashes);
       for (int i = 0; i < hashes; i++) {
         int index = i;
-        Optional<SuppressionEntry> stored = store().find(racingHash(i));
+        Optional<SuppressionEntry> stored = store().find(ACME, racingHash(i));
         assertThat(stored).isPresent();
         assertThat(returned).as("entries returned for %s", racingHash(i))
             .allSatisfy(perThread -> assertThat(perThread.get(index)).isEqualTo(stored.get()));
@@ -280,7 +363,7 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
 
       List<SuppressionEntry> expected = added.stream().flatMap(List::stream)
           .sorted(Comparator.comparing(SuppressionEntry::hash)).toList();
-      assertThat(store().entries(null, 10 * threads * entriesPerThread)).containsExactlyElementsOf(expected);
+      assertThat(store().entries(ACME, null, 10 * threads * entriesPerThread)).containsExactlyElementsOf(expected);
     }
 
     private static String racingHash(int i) {
@@ -288,9 +371,14 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
     }
   }
 
-  /** Returns an e-mail entry suppressed {@code minute} minutes after a fixed start. */
+  /** Returns an e-mail entry of tenant acme suppressed {@code minute} minutes after a fixed start. */
   private static SuppressionEntry entry(String hash, int minute) {
-    return new SuppressionEntry(ContactPoint.Kind.EMAIL, hash, START.plus(Duration.ofMinutes(minute)));
+    return entry(ACME, hash, minute);
+  }
+
+  /** Returns an e-mail entry of the tenant suppressed {@code minute} minutes after a fixed start. */
+  private static SuppressionEntry entry(TenantId tenant, String hash, int minute) {
+    return new SuppressionEntry(tenant, ContactPoint.Kind.EMAIL, hash, START.plus(Duration.ofMinutes(minute)));
   }
 
   /** Returns a hash shaped like the real ones, {@code keyId:base64url(SHA-256)}, so it mixes case, digits, - and _. */
