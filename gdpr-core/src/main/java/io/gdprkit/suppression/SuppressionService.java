@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * phone numbers remain, so that a later import or form submission of the same person is refused.
  *
  * <p>E-mail addresses are normalised by trimming and lower-casing; phone numbers by keeping digits and a
- * leading {@code +} ({@code 00} becomes {@code +}). Hashes carry their key id; a contact point is looked up
- * under every key of the ring, so rotation does not forget anyone. Thread-safe.
+ * leading {@code +} ({@code 00} becomes {@code +}). Hashes are made with the kit's
+ * {@link io.gdprkit.crypto.PseudonymKey}, never with the rotating token keys, and carry its version id; a contact point
+ * is looked up under every version of that key, so neither token-key rotation nor re-keying forgets anyone.
+ * Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * for (Row row : importFile) { gdpr.suppression().check(ContactPoint.email(row.email())); importRow(row); }
@@ -53,4 +55,15 @@ public interface SuppressionService {
    * @param afterHash the last hash of the previous page, or {@code null} for the first
    */
   List<SuppressionEntry> entries(@Nullable String afterHash, int limit);
+
+  /**
+   * Re-hashes up to {@code limit} entries made under an earlier version of the pseudonym key to its current version;
+   * the re-keying job after {@link io.gdprkit.crypto.PseudonymKey#rekeyedTo}. Call it until it returns {@code 0}; any
+   * number of instances may run it at once. Lookups match either form meanwhile.
+   *
+   * <p>Usage example: <pre>{@code while (gdpr.suppression().rekeyPseudonyms(500) > 0) { }}</pre>
+   *
+   * @return how many entries this call re-hashed
+   */
+  int rekeyPseudonyms(int limit);
 }

@@ -25,7 +25,7 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Preconditions;
@@ -78,6 +78,7 @@ public final class DefaultConsentService implements ConsentService {
   private final PurposeRegistry purposes;
   private final Clock clock;
   private final KeyRing keys;
+  private final PseudonymKey pseudonyms;
   private final TokenSigner confirmationTokens;
   private final Settings settings;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
@@ -103,12 +104,13 @@ public final class DefaultConsentService implements ConsentService {
   }
 
   public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
-      KeyRing keys, Settings settings) {
+      KeyRing keys, PseudonymKey pseudonyms, Settings settings) {
     this.store = store;
     this.sources = sources;
     this.purposes = purposes;
     this.clock = clock;
     this.keys = keys;
+    this.pseudonyms = pseudonyms;
     this.confirmationTokens = TokenSigner.of(keys, DOI_TOKEN);
     this.settings = settings;
     for (int i = 0; i < stripes.length; i++) {
@@ -540,7 +542,7 @@ public final class DefaultConsentService implements ConsentService {
     String full = ip.value().value(PersonalDataAccess.unredacted());
     String kept = switch (settings.ipPolicy()) {
       case TRUNCATE -> IpAddresses.truncate(full);
-      case KEYED_HASH -> Pseudonyms.of(keys, IP_HASH_LABEL, IpAddresses.bytes(full));
+      case KEYED_HASH -> pseudonyms.pseudonym(IP_HASH_LABEL, IpAddresses.bytes(full));
       case KEEP -> full;
     };
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),

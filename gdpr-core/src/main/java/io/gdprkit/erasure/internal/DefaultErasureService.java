@@ -3,7 +3,7 @@ package io.gdprkit.erasure.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.consent.spi.ConsentStore;
-import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.Relation;
@@ -18,9 +18,9 @@ import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.ReplayReport;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
@@ -51,6 +51,7 @@ public final class DefaultErasureService implements ErasureService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureService.class);
   private static final String SUBJECT_LABEL = "subject";
+  private static final int REKEY_PAGE = 500;
 
   private final ProviderRegistry providers;
   private final ConsentStore consents;
@@ -58,14 +59,14 @@ public final class DefaultErasureService implements ErasureService {
   private final SuppressionService suppression;
   private final ErasureStore store;
   private final PurposeRegistry purposes;
-  private final KeyRing keys;
+  private final PseudonymKey keys;
   private final Clock clock;
   private final CascadePolicy cascade;
   private final SubjectLocks locks;
   private final List<ErasureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
-      SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
+      SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, PseudonymKey keys, Clock clock,
       CascadePolicy cascade, SubjectLocks locks) {
     this.providers = providers;
     this.consents = consents;
@@ -169,7 +170,7 @@ public final class DefaultErasureService implements ErasureService {
         events = consents.erase(job.subject());
         tags = sources.erase(job.subject());
       }
-      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
+      String pseudonym = keys.pseudonym(SUBJECT_LABEL, key(job.subject()));
       if (job.scope().isEverything()) {
         // Before the listeners, under the lock disclosures check it under: a disclosure either landed before and
         // the recipients' listener finds it, or it sees the tombstone and is refused (issue 5).
@@ -286,12 +287,27 @@ public final class DefaultErasureService implements ErasureService {
   @Override
   public boolean wasErased(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return Pseudonyms.underEveryKey(keys, SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
+    return keys.everyVersion(SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
   }
 
   @Override
   public List<ErasureReport> records() {
     return store.reports();
+  }
+
+  @Override
+  public int rekeyPseudonyms(int limit) {
+    Preconditions.positive(limit, "limit");
+    int rehashed = 0;
+    for (String version : keys.earlierVersionIds()) {
+      rehashed += Keyset.forEachWithPrefix(version + ':', limit - rehashed, REKEY_PAGE, store::tombstones,
+          tombstone -> tombstone,
+          tombstone -> store.replaceTombstone(tombstone, keys.rehash(SUBJECT_LABEL, tombstone).orElseThrow()));
+    }
+    if (rehashed > 0) {
+      LOG.info("re-keyed {} tombstones to pseudonym key version {}", rehashed, keys.versionId());
+    }
+    return rehashed;
   }
 
   private static String key(SubjectId subject) {

@@ -4,10 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
-import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ContactPoint;
+import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.PersonalDataAccess;
 import io.gdprkit.suppression.SuppressedContactException;
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hashes normalised contact points with the kit's key ring and keeps them in a {@link SuppressionStore}.
+ * Hashes normalised contact points with the kit's pseudonym key and keeps them in a {@link SuppressionStore}.
  *
  * @since 0.1
  */
@@ -32,15 +32,16 @@ import org.jspecify.annotations.Nullable;
 public final class DefaultSuppressionService implements SuppressionService {
 
   private static final String LABEL = "suppression";
+  private static final int REKEY_PAGE = 500;
 
   private final SuppressionStore store;
-  private final KeyRing keys;
+  private final PseudonymKey keys;
   private final Clock clock;
   private final List<Consumer<SuppressionEntry>> listeners = new CopyOnWriteArrayList<>();
   /** Striped by hash, so two calls adding one contact point in this JVM agree on which of them added it. */
   private final Object[] stripes = new Object[64];
 
-  public DefaultSuppressionService(SuppressionStore store, KeyRing keys, Clock clock) {
+  public DefaultSuppressionService(SuppressionStore store, PseudonymKey keys, Clock clock) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -64,7 +65,7 @@ public final class DefaultSuppressionService implements SuppressionService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    String hash = Pseudonyms.of(keys, LABEL, normalise(point));
+    String hash = keys.pseudonym(LABEL, normalise(point));
     SuppressionEntry entry;
     SuppressionEntry stored;
     synchronized (stripes[Math.floorMod(hash.hashCode(), stripes.length)]) {
@@ -102,7 +103,7 @@ public final class DefaultSuppressionService implements SuppressionService {
         "proof", "must come from a web form or an e-mail double opt-in: the person's own new consent");
     Preconditions.check(proof.recordedBy().equals(Actor.subject()), "proof", "must be recorded by the data subject");
     boolean removed = false;
-    for (String hash : Pseudonyms.underEveryKey(keys, LABEL, normalise(point))) {
+    for (String hash : keys.everyVersion(LABEL, normalise(point))) {
       removed |= store.remove(hash);
     }
     return removed;
@@ -113,8 +114,20 @@ public final class DefaultSuppressionService implements SuppressionService {
     return store.entries(afterHash, Preconditions.positive(limit, "limit"));
   }
 
+  @Override
+  public int rekeyPseudonyms(int limit) {
+    Preconditions.positive(limit, "limit");
+    int rehashed = 0;
+    for (String version : keys.earlierVersionIds()) {
+      rehashed += Keyset.forEachWithPrefix(version + ':', limit - rehashed, REKEY_PAGE, store::entries,
+          SuppressionEntry::hash, entry -> store.replace(entry.hash(), new SuppressionEntry(entry.kind(),
+              keys.rehash(LABEL, entry.hash()).orElseThrow(), entry.suppressedAt())));
+    }
+    return rehashed;
+  }
+
   private Optional<SuppressionEntry> find(ContactPoint point) {
-    for (String hash : Pseudonyms.underEveryKey(keys, LABEL, normalise(Preconditions.notNull(point, "point")))) {
+    for (String hash : keys.everyVersion(LABEL, normalise(Preconditions.notNull(point, "point")))) {
       Optional<SuppressionEntry> entry = store.find(hash);
       if (entry.isPresent()) {
         return entry;

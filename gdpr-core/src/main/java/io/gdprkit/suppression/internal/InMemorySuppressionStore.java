@@ -2,6 +2,7 @@ package io.gdprkit.suppression.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.spi.SuppressionStore;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemorySuppressionStore implements SuppressionStore {
+public final class InMemorySuppressionStore implements SuppressionStore, InMemoryStore {
 
   private final NavigableMap<String, SuppressionEntry> entries = new ConcurrentSkipListMap<>();
 
@@ -36,6 +37,18 @@ public final class InMemorySuppressionStore implements SuppressionStore {
   @Override
   public boolean remove(String hash) {
     return entries.remove(hash) != null;
+  }
+
+  @Override
+  public boolean replace(String oldHash, SuppressionEntry replacement) {
+    Preconditions.notNull(replacement, "replacement");
+    synchronized (entries) {
+      if (entries.remove(Preconditions.notBlank(oldHash, "oldHash")) == null) {
+        return false;
+      }
+      entries.putIfAbsent(replacement.hash(), replacement);
+      return true;
+    }
   }
 
   @Override
