@@ -167,6 +167,38 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
   }
 
   @Nested
+  @DisplayName("replacing")
+  class Replacing {
+
+    @Test
+    @DisplayName("replacing an entry swaps it for its re-keyed form with every other field kept")
+    void replacesAnEntry() {
+      SuppressionEntry old = entry("p1:alice", 3);
+      SuppressionEntry rekeyed = new SuppressionEntry(old.kind(), "p2:alice", old.suppressedAt());
+      store().add(old);
+
+      boolean replaced = store().replace("p1:alice", rekeyed);
+
+      assertThat(replaced).isTrue();
+      assertThat(store().find("p1:alice")).isEmpty();
+      assertThat(store().find("p2:alice")).contains(rekeyed);
+      assertThat(store().entries(null, 10)).containsExactly(rekeyed);
+    }
+
+    @Test
+    @DisplayName("replacing a hash that is gone returns false and adds nothing")
+    void changesNothingWhenTheOldHashIsGone() {
+      SuppressionEntry bob = entry("p1:bob", 1);
+      store().add(bob);
+
+      boolean replaced = store().replace("p1:alice", entry("p2:alice", 2));
+
+      assertThat(replaced).isFalse();
+      assertThat(store().entries(null, 10)).containsExactly(bob);
+    }
+  }
+
+  @Nested
   @DisplayName("paging")
   class Paging {
 
