@@ -21,8 +21,8 @@ public enum IpPolicy {
   /** Keep the network only: IPv4 to /24 ({@code 203.0.113.0}), IPv6 to /48. The default. */
   TRUNCATE,
   /**
-   * Keep an HMAC-SHA256 of the address under the kit's key ring, as {@code keyId:base64url}: equal
-   * addresses give equal hashes while the key exists, and nothing can be read back.
+   * Keep an HMAC-SHA256 of the address under the kit's pseudonym key, as {@code version:base64url}: equal
+   * addresses give equal hashes, token-key rotation changes nothing, and nothing can be read back.
    */
   KEYED_HASH
 }

@@ -7,7 +7,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.crypto.spi.KeyRingSource;
 import io.gdprkit.internal.Preconditions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -54,11 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class KeyRing {
 
   /** Fewest secret bytes accepted: 256 bits, the HMAC-SHA256 output size. */
-  public static final int MIN_SECRET_BYTES = 32;
+  public static final int MIN_SECRET_BYTES = Hmac.MIN_SECRET_BYTES;
 
-  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-  private static final String ALGORITHM = "HmacSHA256";
-  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(KeyRing::newMac);
   private static final Logger LOG = LoggerFactory.getLogger(KeyRing.class);
   /** Fewest milliseconds between two source checks forced by a token naming an unknown key. */
   private static final long FORCED_CHECK_MILLIS = 1_000;
@@ -128,7 +122,7 @@ public final class KeyRing {
    * @throws InvalidInputException if the id or the secret has the wrong shape
    */
   public static KeyRing of(String keyId, byte[] secret) {
-    return new KeyRing(checkId(keyId), checkSecret(secret));
+    return new KeyRing(Hmac.checkId(keyId, "key id"), Hmac.checkSecret(secret));
   }
 
   /** Returns a ring with one random 256-bit key named {@code k1}, for tests and single-JVM demos. */
@@ -145,8 +139,8 @@ public final class KeyRing {
    */
   public synchronized void rotate(String keyId, byte[] secret) {
     requireLocal();
-    checkId(keyId);
-    byte[] copy = checkSecret(secret);
+    Hmac.checkId(keyId, "key id");
+    byte[] copy = Hmac.checkSecret(secret);
     if (secrets.containsKey(keyId)) {
       throw InvalidInputException.of("key id '" + keyId + "'", "is already in the key ring");
     }
@@ -212,13 +206,7 @@ public final class KeyRing {
       }
       key = derivedKey(keyId, label); // another instance may have added it to the source
     }
-    Mac mac = MACS.get();
-    try {
-      mac.init(key);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 rejected a 256-bit key", e);
-    }
-    return mac.doFinal(data);
+return Hmac.sha256(key, data);
   }
 
   private SecretKeySpec derivedKey(String keyId, String label) {
@@ -295,28 +283,6 @@ public final class KeyRing {
   private void requireLocal() {
     if (follower != null) {
       throw new IllegalStateException("this key ring follows a KeyRingSource; rotate and retire keys in the source");
-    }
-  }
-
-  private static String checkId(String keyId) {
-    Preconditions.notBlank(keyId, "key id");
-    Preconditions.check(KEY_ID.matcher(keyId).matches(), "key id",
-        "must be 1 to 32 letters, digits, '_' or '-'");
-    return keyId;
-  }
-
-  private static byte[] checkSecret(byte[] secret) {
-    Preconditions.notNull(secret, "secret");
-    Preconditions.check(secret.length >= MIN_SECRET_BYTES, "secret",
-        "must be at least " + MIN_SECRET_BYTES + " bytes long");
-    return secret.clone();
-  }
-
-  private static Mac newMac() {
-    try {
-      return Mac.getInstance(ALGORITHM);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no HmacSHA256", e);
     }
   }
 

@@ -6,15 +6,12 @@ import io.gdprkit.InvalidInputException;
 import io.gdprkit.internal.Base64Url;
 import io.gdprkit.internal.Preconditions;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 
@@ -50,10 +47,8 @@ import org.apiguardian.api.API;
 public final class PseudonymKey {
 
   /** Fewest secret bytes accepted: 256 bits, the HMAC-SHA256 output size. */
-  public static final int MIN_SECRET_BYTES = 32;
+  public static final int MIN_SECRET_BYTES = Hmac.MIN_SECRET_BYTES;
 
-  private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(PseudonymKey::newMac);
 
   /** Version ids, oldest first. */
   private final List<String> versionIds;
@@ -75,7 +70,8 @@ public final class PseudonymKey {
    * @throws InvalidInputException if the id or the secret has the wrong shape
    */
   public static PseudonymKey of(String versionId, byte[] secret) {
-    return new PseudonymKey(List.of(checkId(versionId)), List.of(checkSecret(secret)));
+    return new PseudonymKey(List.of(Hmac.checkId(versionId, "pseudonym key version")),
+        List.of(Hmac.checkSecret(secret)));
   }
 
   /** Returns a key with one random 256-bit version named {@code p1}, for tests and in-memory kits. */
@@ -92,14 +88,14 @@ public final class PseudonymKey {
    * @throws InvalidInputException if the id is taken or either argument has the wrong shape
    */
   public PseudonymKey rekeyedTo(String versionId, byte[] secret) {
-    checkId(versionId);
+    Hmac.checkId(versionId, "pseudonym key version");
     if (versionIds.contains(versionId)) {
       throw InvalidInputException.of("pseudonym key version '" + versionId + "'", "is already a version of this key");
     }
     List<String> ids = new ArrayList<>(versionIds);
     ids.add(versionId);
     List<byte[]> all = new ArrayList<>(secrets);
-    all.add(checkSecret(secret));
+    all.add(Hmac.checkSecret(secret));
     return new PseudonymKey(ids, all);
   }
 
@@ -132,7 +128,7 @@ public final class PseudonymKey {
     SecretKeySpec[] keys = keys(label);
     byte[] raw = bytes;
     for (SecretKeySpec key : keys) {
-      raw = mac(key, raw);
+      raw = Hmac.sha256(key, raw);
     }
     return versionId() + ':' + Base64Url.encode(raw);
   }
@@ -146,7 +142,7 @@ public final class PseudonymKey {
     byte[] raw = value.getBytes(StandardCharsets.UTF_8);
     String[] all = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      raw = mac(keys[i], raw);
+      raw = Hmac.sha256(keys[i], raw);
       all[keys.length - 1 - i] = versionIds.get(i) + ':' + Base64Url.encode(raw);
     }
     return List.of(all);
@@ -170,7 +166,7 @@ public final class PseudonymKey {
         "must be a version id, ':' and a base64url HMAC-SHA256");
     SecretKeySpec[] keys = keys(label);
     for (int i = version + 1; i < keys.length; i++) {
-      raw = mac(keys[i], raw);
+      raw = Hmac.sha256(keys[i], raw);
     }
     return Optional.of(versionId() + ':' + Base64Url.encode(raw));
   }
@@ -184,38 +180,6 @@ public final class PseudonymKey {
       }
       return keys;
     });
-  }
-
-  private static byte[] mac(SecretKeySpec key, byte[] data) {
-    Mac mac = MACS.get();
-    try {
-      mac.init(key);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 rejected a 256-bit key", e);
-    }
-    return mac.doFinal(data);
-  }
-
-  private static String checkId(String versionId) {
-    Preconditions.notBlank(versionId, "pseudonym key version");
-    Preconditions.check(VERSION_ID.matcher(versionId).matches(), "pseudonym key version",
-        "must be 1 to 32 letters, digits, '_' or '-'");
-    return versionId;
-  }
-
-  private static byte[] checkSecret(byte[] secret) {
-    Preconditions.notNull(secret, "secret");
-    Preconditions.check(secret.length >= MIN_SECRET_BYTES, "secret",
-        "must be at least " + MIN_SECRET_BYTES + " bytes long");
-    return secret.clone();
-  }
-
-  private static Mac newMac() {
-    try {
-      return Mac.getInstance("HmacSHA256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no HmacSHA256", e);
-    }
   }
 
   /** Names the versions, never the secrets. */

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * <p>Usage example: <pre>{@code gdpr.suppression().entries(null, 1000).forEach(e -> csv.write(e.kind(), e.hash()));}</pre>
  *
  * @param kind e-mail or phone
- * @param hash {@code keyId:base64url(HMAC-SHA256)} of the normalised value
+ * @param hash {@code version:base64url(HMAC-SHA256)} of the normalised value under the pseudonym key
  * @param suppressedAt when it was added
  * @since 0.1
  */
