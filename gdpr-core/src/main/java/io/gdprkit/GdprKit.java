@@ -188,8 +188,8 @@ public final class GdprKit {
     ConsentStore consentStore = builder.consentStore != null ? builder.consentStore : ConsentStore.inMemory();
     SourceStore sourceStore = builder.sourceStore != null ? builder.sourceStore : SourceStore.inMemory();
     Map<ProcessingSwitch, Boolean> switchDefaults = Map.copyOf(builder.switchDefaults);
-    DefaultConsentService consentService = new DefaultConsentService(consentStore, sourceStore, purposes, clock, keys, pseudonymKey,
-        new DefaultConsentService.Settings(
+    DefaultConsentService consentService = new DefaultConsentService(consentStore, sourceStore, purposes, clock, keys,
+        pseudonymKey, new DefaultConsentService.Settings(
             builder.ipPolicy != null ? builder.ipPolicy : IpPolicy.TRUNCATE,
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
             switchDefaults));
@@ -202,7 +202,8 @@ public final class GdprKit {
         purposes, clock, subjectLocks);
     this.restrictions = restrictionService;
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
-        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), pseudonymKey, clock);
+        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), pseudonymKey,
+        clock);
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, pseudonymKey,

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *
  * <p>The message names each missing key and the builder method that supplies it; it holds no key material.
  *
- * <p>Usage example: <pre>{@code GdprKit.builder().consentStore(jpaStore).build()  // throws, naming the four keys}</pre>
+ * <p>Usage example: <pre>{@code GdprKit.builder().consentStore(jpa).build()  // throws, naming the four keys}</pre>
  *
  * @since 0.1
  */
@@ -37,8 +37,8 @@ public final class KeyConfigurationException extends GdprException {
    */
   public static KeyConfigurationException missing(List<String> missingKeys, List<String> howToSupply) {
     return new KeyConfigurationException(missingKeys, "a store that outlives this JVM is configured, so every key "
-        + "must come from the host, but " + String.join(", ", missingKeys) + (missingKeys.size() == 1 ? " was" : " were")
-        + " not supplied and would be generated and lost at restart: " + String.join("; ", howToSupply)
+        + "must come from the host, but " + String.join(", ", missingKeys)
+        + (missingKeys.size() == 1 ? " was" : " were") + " not supplied and would be generated and lost at restart: " + String.join("; ", howToSupply)
         + " (tests on such stores may call allowGeneratedKeys())");
   }
 
