@@ -25,8 +25,10 @@ import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.IpPolicy;
 import io.gdprkit.consent.internal.DefaultConsentService;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.crypto.KeyConfigurationException;
 import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.PseudonymKey;
+import io.gdprkit.crypto.spi.KeyRingSource;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.crypto.VerificationKeys;
@@ -52,6 +54,7 @@ import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
 import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Messages;
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.recipient.CountryCode;
@@ -110,6 +113,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -117,7 +121,10 @@ import org.jspecify.annotations.Nullable;
  * The one entry point of gdpr-kit: built once, it hands out the services.
  *
  * <p>With nothing configured, {@link #builder()}{@code .build()} gives a working kit on in-memory stores,
- * the system clock and a random key ring. Every service is thread-safe; so is the kit.
+ * the system clock and generated keys, which die with the JVM as the stores do. Once any store outlives the JVM,
+ * {@code build()} insists on host-supplied keys (token key ring, pseudonym key, signing key, key-encryption keys)
+ * and throws {@link KeyConfigurationException} naming those missing; see the {@code io.gdprkit.crypto} package.
+ * Every service is thread-safe; so is the kit.
  *
  * <p>Usage example: <pre>{@code
  * GdprKit gdpr = GdprKit.builder()
@@ -135,6 +142,8 @@ public final class GdprKit {
 
   private final Clock clock;
   private final KeyRing keys;
+  // Keys that cannot shred by accident (issue 9): keyed hashes that must stay matchable never use the token ring
+  private final PseudonymKey pseudonymKey;
   private final SigningKey signingKey;
   // Signing-key rotation (issue 5): the current verification key first, then the earlier ones still trusted
   private final VerificationKeys verificationKeys;
@@ -164,7 +173,9 @@ public final class GdprKit {
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
-    this.keys = builder.keys != null ? builder.keys : KeyRing.generate();
+    this.keys = builder.keys != null ? builder.keys : builder.keyRingSource != null
+        ? KeyRing.following(builder.keyRingSource, clock, builder.keyRingRefresh) : KeyRing.generate();
+    this.pseudonymKey = builder.pseudonymKey != null ? builder.pseudonymKey : PseudonymKey.generate();
     this.signingKey = builder.signingKey != null ? builder.signingKey : SigningKey.generate("generated");
     // Signing-key rotation (issue 5): checkpoints and receipts of every trusted key keep verifying
     this.verificationKeys = trustedWith(signingKey,
@@ -196,7 +207,7 @@ public final class GdprKit {
     }
     Map<ProcessingSwitch, Boolean> switchDefaults = Map.copyOf(builder.switchDefaults);
     DefaultConsentService consentService = new DefaultConsentService(consentStore, sourceStore, purposes, clock, keys,
-        new DefaultConsentService.Settings(
+        pseudonymKey, new DefaultConsentService.Settings(
             builder.ipPolicy != null ? builder.ipPolicy : IpPolicy.TRUNCATE,
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
             switchDefaults), unitOfWork, events);
@@ -209,16 +220,17 @@ public final class GdprKit {
     this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock, subjectLocks,
         unitOfWork, events);
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
-        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), keys, clock,
-        builder.defaultPhoneRegion);
+        builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), pseudonymKey,
+        clock, builder.defaultPhoneRegion);
     // The suppression list is per tenant and keeps keyed hashes only: its entries go to their tenant's chain,
     // named by that hash, with no subject.
     suppressionService.addListener(entry -> events.publish(new ContactSuppressed(entry.tenant(), entry,
         entry.suppressedAt())));
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
-        suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes, keys,
-        clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks, unitOfWork, events);
+        suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes,
+        pseudonymKey, clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks,
+        unitOfWork, events);
     this.erasure = erasureService;
     builder.erasureListeners.forEach(erasureService::addListener);
     RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
@@ -270,7 +282,7 @@ public final class GdprKit {
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events);
     // Consent receipts and authorised persons (issue 5)
-    this.receipts = new DefaultReceiptService(consentService, purposes, keys, signingKey, builder.receiptOptions,
+    this.receipts = new DefaultReceiptService(consentService, purposes, pseudonymKey, signingKey, builder.receiptOptions,
         audit, this::auditPseudonym);
     this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
         ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
@@ -297,7 +309,7 @@ public final class GdprKit {
   }
 
   private String auditPseudonym(SubjectId subject) {
-    return Pseudonyms.of(keys, "audit-subject", subject.tenant().value() + '/' + subject.value());
+    return pseudonymKey.pseudonym("audit-subject", subject.tenant().value() + '/' + subject.value());
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
@@ -424,9 +436,20 @@ public final class GdprKit {
     return purposes;
   }
 
-  /** Returns the key ring that signs tokens; rotate keys on it while the kit runs. */
+  /**
+   * Returns the token key ring (double opt-in, unsubscribe and identity tokens); rotate keys on it while the kit
+   * runs, or in the {@link KeyRingSource} it follows.
+   */
   public KeyRing keys() {
     return keys;
+  }
+
+  /**
+   * Returns the pseudonym key behind suppression hashes, tombstones, audit pseudonyms and IP keyed hashes, to
+   * recognise a subject's pseudonym, such as in an exported audit trail.
+   */
+  public PseudonymKey pseudonymKey() {
+    return pseudonymKey;
   }
 
   /**
@@ -462,6 +485,8 @@ public final class GdprKit {
 
     /** How long a double opt-in token verifies unless changed. */
     public static final Duration DEFAULT_CONFIRMATION_VALIDITY = Duration.ofDays(7);
+    /** How often a kit asks its {@link KeyRingSource} whether the token keys changed, unless changed. */
+    public static final Duration DEFAULT_KEY_RING_REFRESH = Duration.ofSeconds(30);
 
     private final List<Purpose> purposes = new ArrayList<>();
     private final List<Topic> topics = new ArrayList<>();
@@ -470,6 +495,10 @@ public final class GdprKit {
     private final Map<ProcessingSwitch, Boolean> switchDefaults = new EnumMap<>(ProcessingSwitch.class);
     private @Nullable Clock clock;
     private @Nullable KeyRing keys;
+    private @Nullable KeyRingSource keyRingSource;
+    private Duration keyRingRefresh = DEFAULT_KEY_RING_REFRESH;
+    private @Nullable PseudonymKey pseudonymKey;
+    private boolean allowGeneratedKeys;
     private @Nullable SigningKey signingKey;
     private @Nullable VerificationKeys trustedKeys;
     private @Nullable ConsentStore consentStore;
@@ -562,16 +591,74 @@ public final class GdprKit {
       return this;
     }
 
-    /** Sets the key ring for tokens and keyed hashes; a random in-memory ring by default. */
+    /**
+     * Sets the token key ring (double opt-in, unsubscribe and identity tokens), for a single instance or one that
+     * rotates by restart; generated for an in-memory kit, required once a store outlives the JVM.
+     *
+     * @throws IllegalStateException if called twice or after {@link #keyRingSource}
+     */
     public Builder keyRing(KeyRing value) {
       requireUnset(keys, "keyRing");
+      requireUnset(keyRingSource, "keyRingSource");
       this.keys = Preconditions.notNull(value, "keyRing");
       return this;
     }
 
     /**
+     * Makes the token keys come from a source shared by every application instance, asked every
+     * {@link #DEFAULT_KEY_RING_REFRESH} whether they changed, so that a rotation made there reaches them all.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().keyRingSource(vaultSource)}</pre>
+     *
+     * @throws IllegalStateException if called twice or after {@link #keyRing}
+     */
+    public Builder keyRingSource(KeyRingSource value) {
+      return keyRingSource(value, DEFAULT_KEY_RING_REFRESH);
+    }
+
+    /**
+     * Makes the token keys come from a source shared by every application instance, asked every
+     * {@code refresh} of the kit's clock whether they changed.
+     *
+     * @throws IllegalStateException if called twice or after {@link #keyRing}
+     */
+    public Builder keyRingSource(KeyRingSource value, Duration refresh) {
+      requireUnset(keyRingSource, "keyRingSource");
+      requireUnset(keys, "keyRing");
+      Preconditions.check(!Preconditions.notNull(refresh, "refresh").isNegative(), "refresh", "must not be negative");
+      this.keyRingSource = Preconditions.notNull(value, "keyRingSource");
+      this.keyRingRefresh = refresh;
+      return this;
+    }
+
+    /**
+     * Sets the pseudonym key behind every keyed hash that must stay matchable: suppression entries, tombstones,
+     * audit pseudonyms, IP keyed hashes, receipt principals; generated for an in-memory kit, required once a store
+     * outlives the JVM. Never retire it; re-key it with {@link PseudonymKey#rekeyedTo} and the re-keying jobs.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().pseudonymKey(PseudonymKey.of("p1", secretFromVault))}</pre>
+     */
+    public Builder pseudonymKey(PseudonymKey value) {
+      requireUnset(pseudonymKey, "pseudonymKey");
+      this.pseudonymKey = Preconditions.notNull(value, "pseudonymKey");
+      return this;
+    }
+
+    /**
+     * Lets {@link #build()} generate the keys not supplied even though a store outlives the JVM; for tests on such
+     * stores only, since every generated key dies with the JVM and, with it, what it hashed, signed or wrapped.
+     */
+    public Builder allowGeneratedKeys() {
+      if (allowGeneratedKeys) {
+        throw new IllegalStateException("allowGeneratedKeys() was already called");
+      }
+      allowGeneratedKeys = true;
+      return this;
+    }
+
+    /**
      * Sets the Ed25519 key that signs audit checkpoints and consent receipts; a random key named
-     * {@code generated}, which dies with the JVM, by default.
+     * {@code generated}, which dies with the JVM, for an in-memory kit; required once a store outlives the JVM.
      */
     public Builder signingKey(SigningKey value) {
       requireUnset(signingKey, "signingKey");
@@ -918,8 +1005,8 @@ public final class GdprKit {
     }
 
     /**
-     * Sets the key-encryption keys that wrap data keys; a random in-memory ring, which dies with the JVM, by
-     * default.
+     * Sets the key-encryption keys that wrap data keys; a random ring, which dies with the JVM, for an in-memory kit;
+     * required once a store outlives the JVM, or every data key becomes unreadable at restart.
      */
     public Builder keyEncryptionKeys(KeyEncryptionKeys value) {
       requireUnset(keyEncryptionKeys, "keyEncryptionKeys");
@@ -947,9 +1034,43 @@ public final class GdprKit {
      * @throws InvalidInputException if purposes or topics are declared twice or topics share a purpose
      * @throws io.gdprkit.purpose.UnknownPurposeException if a topic names an undeclared purpose
      * @throws io.gdprkit.purpose.LegalBasisMismatchException if a topic's purpose is not based on consent
+     * @throws KeyConfigurationException if a store outlives the JVM but a key was not supplied, unless
+     *     {@link #allowGeneratedKeys()}
      */
     public GdprKit build() {
+      requireHostKeysForDurableStores();
       return new GdprKit(this);
+    }
+
+    /** Refuses to generate keys whose loss at restart would shred or forget what a durable store keeps. */
+    private void requireHostKeysForDurableStores() {
+      boolean durable = Stream.of(consentStore, sourceStore, suppressionStore, erasureStore, retentionStore,
+          requestStore, auditStore, checkpointStore, recipientStore, disclosureStore, authorisationStore,
+          processingRecordStore, breachStore, subjectKeyStore, auditOutbox).anyMatch(s -> s != null && !(s instanceof InMemoryStore));
+      if (!durable || allowGeneratedKeys) {
+        return;
+      }
+      List<String> missing = new ArrayList<>();
+      List<String> how = new ArrayList<>();
+      if (keys == null && keyRingSource == null) {
+        missing.add("keyRing");
+        how.add("token keys with keyRing(KeyRing.of(id, secret)) or keyRingSource(source)");
+      }
+      if (pseudonymKey == null) {
+        missing.add("pseudonymKey");
+        how.add("pseudonymKey(PseudonymKey.of(version, secret))");
+      }
+      if (signingKey == null) {
+        missing.add("signingKey");
+        how.add("signingKey(SigningKey.of(id, seed))");
+      }
+      if (keyEncryptionKeys == null) {
+        missing.add("keyEncryptionKeys");
+        how.add("keyEncryptionKeys(KeyEncryptionKeys.of(id, key))");
+      }
+      if (!missing.isEmpty()) {
+        throw KeyConfigurationException.missing(missing, how);
+      }
     }
 
     private static void requireUnset(@Nullable Object current, String name) {

@@ -13,7 +13,7 @@ import io.gdprkit.breach.ExposureWindow;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
@@ -44,6 +44,7 @@ class AccountabilityAuditTests {
   private static final SubjectId ALICE = SubjectId.of("contact-42");
   private static final SubjectId BOB = SubjectId.of("contact-43");
   private static final KeyRing KEYS = KeyRing.of("ring-1", filled(3));
+  private static final PseudonymKey PSEUDONYMS = PseudonymKey.of("p1", filled(4));
 
   private final TestClock clock = TestClock.at("2026-04-10T09:00:00Z");
 
@@ -60,7 +61,7 @@ class AccountabilityAuditTests {
 
     @Test
     void auditsAnIssuedReceiptUnderTheSubjectsAuditPseudonymWithoutPersonalData() {
-      GdprKit gdpr = GdprKit.builder().clock(clock).keyRing(KEYS).signingKey(SigningKey.of("receipts-1", filled(7)))
+      GdprKit gdpr = GdprKit.builder().clock(clock).keyRing(KEYS).pseudonymKey(PSEUDONYMS).signingKey(SigningKey.of("receipts-1", filled(7)))
           .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter")
               .withDataCategories(DataCategory.CONTACT_DETAILS))
           .receipts(ReceiptOptions.of(PiiController.of("Acme GmbH", "Privacy Team", "Main St 1, 10115 Berlin",
@@ -75,7 +76,7 @@ class AccountabilityAuditTests {
       assertThat(issued).hasSize(1);
       AuditRecord record = issued.get(0);
       assertThat(record.subjectPseudonym())
-          .isEqualTo(Pseudonyms.of(KEYS, "audit-subject", "default/contact-42"))
+          .isEqualTo(PSEUDONYMS.pseudonym("audit-subject", "default/contact-42"))
           .isEqualTo(trail(gdpr, AuditKind.CONSENT_CHANGED).get(0).subjectPseudonym());
       assertThat(record.purpose()).isEqualTo("newsletter");
       assertThat(record.actor()).isEqualTo(Actor.system("consent-receipts"));

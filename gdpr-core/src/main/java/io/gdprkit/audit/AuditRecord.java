@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * details; the trail adds position, time and hashes.
  *
  * <p>Audit records never hold personal data: the subject appears only as a keyed pseudonym (see
- * {@link io.gdprkit.crypto.Pseudonyms}), and details are ids and counts, so the chain still verifies, and still
+ * {@link io.gdprkit.crypto.PseudonymKey}), and details are ids and counts, so the chain still verifies, and still
  * means something, after the subject is erased.
  *
  * <p>Usage example: <pre>{@code AuditRecord.of(AuditKind.ERASED, TenantId.DEFAULT, pseudonym, Actor.system("erasure"), null, Map.of("job", id))}</pre>

@@ -26,8 +26,8 @@ public enum IpPolicy {
    */
   TRUNCATE,
   /**
-   * Keep an HMAC-SHA256 of the address under the kit's key ring, as {@code keyId:base64url}: equal
-   * addresses give equal hashes while the key exists, and nothing can be read back.
+   * Keep an HMAC-SHA256 of the address under the kit's pseudonym key, as {@code version:base64url}: equal
+   * addresses give equal hashes, token-key rotation changes nothing, and nothing can be read back.
    */
   KEYED_HASH
 }

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * <p>Usage example: <pre>{@code ErasureReport r = gdpr.erasure().erase(alice); log.info("deleted {}", r.recordsDeleted());}</pre>
  *
  * @param job the erasure job's id
- * @param subjectPseudonym keyed hash of the subject id, with key id
+ * @param subjectPseudonym keyed hash of the subject id under the pseudonym key, with its version
  * @param scope what the erasure covered
  * @param completedAt when it finished
  * @param providers one report per provider, in registration order

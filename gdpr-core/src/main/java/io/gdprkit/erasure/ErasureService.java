@@ -61,4 +61,15 @@ public interface ErasureService {
 
   /** Returns the kept erasure reports, newest last; they hold no personal data. */
   List<ErasureReport> records();
+
+  /**
+   * Re-hashes up to {@code limit} tombstones made under an earlier version of the pseudonym key to its current
+   * version; the re-keying job after {@link io.gdprkit.crypto.PseudonymKey#rekeyedTo}. Call it until it returns
+   * {@code 0}; any number of instances may run it at once. {@link #wasErased} matches either form meanwhile.
+   *
+   * <p>Usage example: <pre>{@code while (gdpr.erasure().rekeyPseudonyms(500) > 0) { }}</pre>
+   *
+   * @return how many tombstones this call re-hashed
+   */
+  int rekeyPseudonyms(int limit);
 }

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  *
  * @param tenant the tenant whose list holds it: each tenant is its own controller with its own list
  * @param kind e-mail or phone
- * @param hash {@code keyId:base64url(HMAC-SHA256)} of the normalised value
+ * @param hash {@code version:base64url(HMAC-SHA256)} of the normalised value under the pseudonym key
  * @param suppressedAt when it was added
  * @since 0.1
  */

@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>E-mail addresses are normalised with NFKC, format characters (zero-width, BOM) removed, white space of any
  * kind stripped at the ends and lower-casing with {@code Locale.ROOT}; phone numbers are parsed with libphonenumber
- * and compared in E.164, national forms read in the kit's {@code defaultPhoneRegion}. Hashes carry their key id; a
- * contact point is looked up under every key of the ring, so rotation does not forget anyone. Thread-safe.
+ * and compared in E.164, national forms read in the kit's {@code defaultPhoneRegion}. Hashes are made with the kit's
+ * {@link io.gdprkit.crypto.PseudonymKey}, never with the rotating token keys, and carry its version id; a contact point
+ * is looked up under every version of that key, so neither token-key rotation nor re-keying forgets anyone.
+ * Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * for (Row row : importFile) { gdpr.suppression().check(tenant, ContactPoint.email(row.email())); importRow(row); }
@@ -64,4 +66,15 @@ public interface SuppressionService {
    * @param afterHash the last hash of the previous page, or {@code null} for the first
    */
   List<SuppressionEntry> entries(TenantId tenant, @Nullable String afterHash, int limit);
+
+  /**
+   * Re-hashes up to {@code limit} of the tenant's entries made under an earlier version of the pseudonym key to its current version;
+   * the re-keying job after {@link io.gdprkit.crypto.PseudonymKey#rekeyedTo}. Call it until it returns {@code 0}; any
+   * number of instances may run it at once. Lookups match either form meanwhile.
+   *
+   * <p>Usage example: <pre>{@code while (gdpr.suppression().rekeyPseudonyms(tenant, 500) > 0) { }}</pre>
+   *
+   * @return how many entries this call re-hashed
+   */
+  int rekeyPseudonyms(TenantId tenant, int limit);
 }

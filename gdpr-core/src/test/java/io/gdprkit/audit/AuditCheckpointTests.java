@@ -37,7 +37,7 @@ class AuditCheckpointTests {
   private final VerificationKey publicKey = key.verificationKey();
 
   private GdprKit kit(long everyEntries, AuditStore store) {
-    return GdprKit.builder().clock(clock).signingKey(key).auditStore(store)
+    return GdprKit.builder().clock(clock).signingKey(key).allowGeneratedKeys().auditStore(store)
         .auditCheckpoints(CheckpointPolicy.of(everyEntries, Duration.ofMinutes(1))).build();
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.audit.internal.EntryHashing;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
@@ -176,7 +175,7 @@ class AuditCompletenessTests {
   }
 
   private String pseudonymOf(SubjectId subject) {
-    return Pseudonyms.of(gdpr.keys(), "audit-subject", subject.tenant().value() + '/' + subject.value());
+    return gdpr.pseudonymKey().pseudonym("audit-subject", subject.tenant().value() + '/' + subject.value());
   }
 
   /** Neither the entry's hashed form nor its text holds any of {@code personalData}, in any case. */

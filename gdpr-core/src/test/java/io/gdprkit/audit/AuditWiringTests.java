@@ -41,7 +41,7 @@ class AuditWiringTests {
         .containsExactly(AuditKind.CONSENT_CHANGED, AuditKind.CONSENT_CHANGED, AuditKind.ERASED);
     assertThat(trail).extracting(e -> e.record().details().get("type")).containsExactly("GRANTED", "WITHDRAWN", null);
     assertThat(trail).extracting(e -> e.record().subjectPseudonym()).allSatisfy(p ->
-        assertThat(p).startsWith(gdpr.keys().activeKeyId() + ":").doesNotContain("contact-42"));
+        assertThat(p).startsWith(gdpr.pseudonymKey().versionId() + ":").doesNotContain("contact-42"));
     assertThat(trail.stream().map(Object::toString)).noneMatch(text -> text.contains("contact-42"));
     assertThat(trail.get(0).record().subjectPseudonym()).isEqualTo(trail.get(2).record().subjectPseudonym());
     assertThat(gdpr.consents().history(alice)).isEmpty();

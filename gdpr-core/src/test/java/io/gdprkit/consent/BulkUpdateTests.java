@@ -32,7 +32,7 @@ class BulkUpdateTests {
   private final FailingStore store = new FailingStore(ConsentStore.inMemory());
   private final GdprKit gdpr = GdprKit.builder()
       .clock(clock)
-      .consentStore(store)
+      .consentStore(store).allowGeneratedKeys()
       .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News").withConsentValidity(Period.ofYears(2)))
       .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices"))
       .build();

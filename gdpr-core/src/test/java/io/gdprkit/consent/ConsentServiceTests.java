@@ -100,7 +100,7 @@ class ConsentServiceTests {
           ConsentProof.webForm("f", "1").ip("203.0.113.7").build()).proof().ip().value().value(PersonalDataAccess.unredacted());
 
       assertThat(kept).isEqualTo("203.0.113.7");
-      assertThat(hashed).startsWith(hashing.keys().activeKeyId() + ":").doesNotContain("203").isEqualTo(hashedAgain);
+      assertThat(hashed).startsWith(hashing.pseudonymKey().versionId() + ":").doesNotContain("203").isEqualTo(hashedAgain);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.gdprkit.TestClock;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.DataSink;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.ErasureStrategy;
@@ -144,16 +145,17 @@ class CryptoShreddingErasureTests {
   @Test
   void replayingTombstonesAfterAKeyStoreRestoreShredsTheRestoredKeyAgain() {
     KeyRing keys = KeyRing.of("k1", new byte[32]);
+    PseudonymKey pseudonyms = PseudonymKey.of("p1", new byte[32]);
     KeyEncryptionKeys keks = KeyEncryptionKeys.of("kek-1", new byte[32]);
     ErasureStore erasures = ErasureStore.inMemory();
     SubjectKeyStore live = SubjectKeyStore.inMemory();
-    GdprKit gdpr = GdprKit.builder().keyRing(keys).keyEncryptionKeys(keks).subjectKeyStore(live)
+    GdprKit gdpr = GdprKit.builder().keyRing(keys).pseudonymKey(pseudonyms).keyEncryptionKeys(keks).subjectKeyStore(live)
         .erasureStore(erasures).build();
     String column = gdpr.encryption().encryptText(alice, "phone", "+49 30 1234");
     SubjectKeyStore backup = SubjectKeyStore.inMemory();
     backup.create((WrappedKey) live.find(alice).orElseThrow()); // last night's backup of the key store
     gdpr.erasure().erase(alice);
-    GdprKit restored = GdprKit.builder().keyRing(keys).keyEncryptionKeys(keks).subjectKeyStore(backup)
+    GdprKit restored = GdprKit.builder().keyRing(keys).pseudonymKey(pseudonyms).keyEncryptionKeys(keks).subjectKeyStore(backup)
         .erasureStore(erasures).build();
     String readableAgain = restored.encryption().decryptText(alice, "phone", column);
 

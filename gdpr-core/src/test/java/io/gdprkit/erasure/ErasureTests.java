@@ -105,7 +105,7 @@ class ErasureTests {
 
       Map<String, Object> contact = contacts.records(alice).get("c-42");
       assertThat(contact.get("name")).isEqualTo("erased");
-      assertThat((String) contact.get("email")).startsWith("pseud:k1:").doesNotContain("alice");
+      assertThat((String) contact.get("email")).startsWith("pseud:p1:").doesNotContain("alice");
       assertThat(contact.get("phone")).isNull();
       assertThat(contact.get("last-ip")).isEqualTo("203.0.113.0");
       assertThat(visits.records(alice)).isEmpty();
@@ -201,7 +201,7 @@ class ErasureTests {
       assertThat(report.consentEventsErased()).isEqualTo(1);
       assertThat(report.sourceTagsErased()).isEqualTo(2);
       assertThat(gdpr.erasure().records()).singleElement().satisfies(kept -> {
-        assertThat(kept.subjectPseudonym()).startsWith("k1:").doesNotContain("contact-42");
+        assertThat(kept.subjectPseudonym()).startsWith("p1:").doesNotContain("contact-42");
         assertThat(kept.recordsDeleted()).isEqualTo(2);
       });
     }
@@ -240,7 +240,7 @@ class ErasureTests {
       List<SuppressionEntry> entries = gdpr.suppression().entries(TenantId.DEFAULT, null, 10);
 
       assertThat(entries).hasSize(2).allSatisfy(entry -> {
-        assertThat(entry.hash()).startsWith("k1:");
+        assertThat(entry.hash()).startsWith("p1:");
         assertThat(entry.toString()).doesNotContain("alice").doesNotContain("1234");
       });
       assertThat(gdpr.suppression().entries(TenantId.DEFAULT, entries.get(0).hash(), 10)).containsExactly(entries.get(1));

@@ -55,7 +55,7 @@ class ExportRecipientsTests {
           .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.FINANCIAL))
       .purpose(Purpose.of("crm", LegalBasis.LEGITIMATE_INTERESTS, "Customer care")
           .withDataCategories(DataCategory.CONTACT_DETAILS))
-      .disclosureStore(log).recipientNotifier((recipient, notification) -> {})
+      .allowGeneratedKeys().disclosureStore(log).recipientNotifier((recipient, notification) -> {})
       .build();
 
   private void givenAliceWasDisclosedToABankAndAUsCrm() {

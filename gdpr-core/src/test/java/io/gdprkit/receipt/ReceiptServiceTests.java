@@ -8,7 +8,6 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.subject.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -92,7 +91,7 @@ class ReceiptServiceTests {
 
     ConsentReceipt receipt = gdpr.receipts().issue(event).receipt();
 
-    assertThat(receipt.piiPrincipalId()).isEqualTo(Pseudonyms.of(gdpr.keys(), "receipt-principal", "default/contact-42"))
+    assertThat(receipt.piiPrincipalId()).isEqualTo(gdpr.pseudonymKey().pseudonym("receipt-principal", "default/contact-42"))
         .doesNotContain("contact-42");
     assertThat(receipt.iso27560().piiPrincipalId()).isEqualTo(receipt.piiPrincipalId());
   }

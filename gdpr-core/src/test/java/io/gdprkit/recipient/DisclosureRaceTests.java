@@ -61,7 +61,7 @@ class DisclosureRaceTests {
   private GdprKit kit() {
     GdprKit built = GdprKit.builder()
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL))
-        .disclosureStore(log).recipientNotifier(notifier).build();
+        .allowGeneratedKeys().disclosureStore(log).recipientNotifier(notifier).build();
     kit.set(built);
     built.recipients().register(Recipient.of("bank", RecipientKind.THIRD_PARTY, "Bank", "privacy@bank.example",
         CountryCode.of("AT")), Actor.staff("dpo"));

@@ -61,7 +61,7 @@ class RecipientRetirementTests {
     register.set(RecipientStore.inMemory());
     GdprKit gdpr = GdprKit.builder().clock(time)
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL))
-        .recipientStore(register.get()).disclosureStore(log).recipientNotifier(notifier).build();
+        .recipientStore(register.get()).allowGeneratedKeys().disclosureStore(log).recipientNotifier(notifier).build();
     gdpr.recipients().register(bank, DPO);
     return gdpr;
   }

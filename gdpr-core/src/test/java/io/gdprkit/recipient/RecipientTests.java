@@ -61,7 +61,7 @@ class RecipientTests {
         .purpose(Purpose.of("fraud-checks", LegalBasis.LEGITIMATE_INTERESTS, "Fraud prevention")
             .withDataCategories(DataCategory.ONLINE_IDENTIFIERS))
         .recipientNotifier(notifier)
-        .disclosureStore(log)
+        .allowGeneratedKeys().disclosureStore(log)
         .dataRegion(DE)
         .storeRegion("contacts", CountryCode.of("IE"))
         .build();
@@ -395,7 +395,7 @@ class RecipientTests {
       RecordingNotifier told = new RecordingNotifier();
       GdprKit kit = GdprKit.builder()
           .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL))
-          .disclosureStore(crashing).recipientNotifier(told).build();
+          .allowGeneratedKeys().disclosureStore(crashing).recipientNotifier(told).build();
       kit.recipients().register(mailer, dpo);
       kit.recipients().register(bank, dpo);
       kit.recipients().disclose(alice, "mailer", "billing", Set.of(DataCategory.FINANCIAL), sync);

@@ -33,7 +33,7 @@ class ConsentWalkthroughTests {
         .contains("while restricted, decide(bob, billing) -> RESTRICTED")
         .contains("after lifting, decide(bob, billing) -> LEGAL_BASIS")
         .contains("invoices  deleted 0 records, anonymised 1 fields, retained [amount (tax law (AO §147)")
-        .contains("contact record now: name=erased, email=pseud:k1:")
+        .contains("contact record now: name=erased, email=pseud:p1:")
         .contains("re-import refused: this e-mail address belongs to a person who was erased")
         .contains("sweep erased {inactive-leads=1}; dave's name now: erased")
         .doesNotContain("carol@example.com").doesNotContain("192.0.2.44")

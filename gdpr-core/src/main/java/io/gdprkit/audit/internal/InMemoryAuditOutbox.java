@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.audit.spi.PendingAuditRecord;
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.transaction.LocalTransactions;
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryAuditOutbox implements AuditOutbox {
+public final class InMemoryAuditOutbox implements AuditOutbox, InMemoryStore {
 
   private final AtomicLong sequence = new AtomicLong();
   private final Map<TenantId, ConcurrentSkipListMap<Long, AuditRecord>> waiting = new ConcurrentHashMap<>();

@@ -2,6 +2,7 @@ package io.gdprkit.audit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.EncodedEntry;
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryAuditStore implements AuditStore {
+public final class InMemoryAuditStore implements AuditStore, InMemoryStore {
 
   private final Map<TenantId, List<EncodedEntry>> chains = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package io.gdprkit.audit.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.audit.ChainHead;
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.audit.Checkpoint;
 import io.gdprkit.transaction.LocalTransactions;
 import io.gdprkit.audit.spi.CheckpointStore;
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryCheckpointStore implements CheckpointStore {
+public final class InMemoryCheckpointStore implements CheckpointStore, InMemoryStore {
 
   private final Map<TenantId, ConcurrentNavigableMap<Long, Checkpoint>> checkpoints = new ConcurrentHashMap<>();
   private final Map<TenantId, ChainHead> heads = new ConcurrentHashMap<>();

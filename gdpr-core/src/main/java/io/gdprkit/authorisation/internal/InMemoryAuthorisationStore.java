@@ -2,6 +2,7 @@ package io.gdprkit.authorisation.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.authorisation.Authorisation;
 import io.gdprkit.authorisation.StaffUser;
@@ -27,7 +28,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryAuthorisationStore implements AuthorisationStore {
+public final class InMemoryAuthorisationStore implements AuthorisationStore, InMemoryStore {
 
   private final Map<UUID, Authorisation> byId = new ConcurrentHashMap<>();
   private final Map<StaffUser, List<UUID>> byStaff = new ConcurrentHashMap<>();

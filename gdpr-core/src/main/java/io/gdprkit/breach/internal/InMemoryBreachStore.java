@@ -2,6 +2,7 @@ package io.gdprkit.breach.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.breach.Breach;
 import io.gdprkit.breach.BreachConflictException;
 import io.gdprkit.breach.BreachId;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryBreachStore implements BreachStore {
+public final class InMemoryBreachStore implements BreachStore, InMemoryStore {
 
   private static final Register EMPTY = new Register();
 

@@ -29,7 +29,7 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
 import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.IpAddresses;
@@ -83,6 +83,7 @@ public final class DefaultConsentService implements ConsentService {
   private final PurposeRegistry purposes;
   private final Clock clock;
   private final KeyRing keys;
+  private final PseudonymKey pseudonyms;
   private final TokenSigner confirmationTokens;
   private final Settings settings;
   private final UnitOfWork unitOfWork;
@@ -108,7 +109,7 @@ public final class DefaultConsentService implements ConsentService {
   }
 
   public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
-      KeyRing keys, Settings settings, UnitOfWork unitOfWork, GdprEventPublisher events) {
+      KeyRing keys, PseudonymKey pseudonyms, Settings settings, UnitOfWork unitOfWork, GdprEventPublisher events) {
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.events = Preconditions.notNull(events, "events");
     this.store = store;
@@ -116,6 +117,7 @@ public final class DefaultConsentService implements ConsentService {
     this.purposes = purposes;
     this.clock = clock;
     this.keys = keys;
+    this.pseudonyms = pseudonyms;
     this.confirmationTokens = TokenSigner.of(keys, DOI_TOKEN);
     this.settings = settings;
     for (int i = 0; i < stripes.length; i++) {
@@ -567,8 +569,8 @@ public final class DefaultConsentService implements ConsentService {
     }
     String value = ip.value().value(PersonalDataAccess.unredacted());
     if (ip.policy() == IpPolicy.KEYED_HASH) {
-      Preconditions.check(keys.keyIds().contains(value.substring(0, value.indexOf(':'))), "proof ip",
-          "must be hashed under a key of the kit's key ring");
+      Preconditions.check(pseudonyms.versionIds().contains(value.substring(0, value.indexOf(':'))), "proof ip",
+          "must be hashed under a version of the kit's pseudonym key");
     }
     if (ip.policy() == kitPolicy || kitPolicy == IpPolicy.KEEP) {
       return proof;
@@ -577,7 +579,7 @@ public final class DefaultConsentService implements ConsentService {
         "is in the " + ip.policy() + " form, which the kit's " + kitPolicy + " policy cannot be applied to");
     String kept = switch (kitPolicy) {
       case TRUNCATE -> IpAddresses.truncate(value);
-      case KEYED_HASH -> Pseudonyms.of(keys, IP_HASH_LABEL, IpAddresses.bytes(value));
+      case KEYED_HASH -> pseudonyms.pseudonym(IP_HASH_LABEL, IpAddresses.bytes(value));
       case KEEP -> value;
     };
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),

@@ -2,6 +2,7 @@ package io.gdprkit.consent.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryConsentStore implements ConsentStore {
+public final class InMemoryConsentStore implements ConsentStore, InMemoryStore {
 
   private final Map<SubjectId, SubjectRecord> records = new ConcurrentHashMap<>();
   /** The snapshots, apart from the records so that a decision reaches one in a single map lookup. */

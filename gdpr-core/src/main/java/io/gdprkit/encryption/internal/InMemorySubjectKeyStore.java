@@ -2,6 +2,7 @@ package io.gdprkit.encryption.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.encryption.spi.DestroyedKey;
 import io.gdprkit.encryption.spi.SubjectKeyState;
 import io.gdprkit.encryption.spi.SubjectKeyStore;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemorySubjectKeyStore implements SubjectKeyStore {
+public final class InMemorySubjectKeyStore implements SubjectKeyStore, InMemoryStore {
 
   private final NavigableMap<SubjectId, SubjectKeyState> states = new ConcurrentSkipListMap<>();
 

@@ -3,7 +3,7 @@ package io.gdprkit.erasure.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.consent.SubjectConsents;
-import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.ErasureStrategy;
 import io.gdprkit.data.FieldDescriptor;
@@ -17,7 +17,6 @@ import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.IpAddresses;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.subject.SubjectId;
@@ -56,7 +55,7 @@ public final class DefaultErasureContext implements ErasureContext {
   private final ErasureScope scope;
   private final PurposeRegistry purposes;
   private final SubjectConsents consents;
-  private final KeyRing keys;
+  private final PseudonymKey keys;
   private final Clock clock;
   private final Instant now;
   private final Map<String, List<Retention>> pendingRetained = new HashMap<>();
@@ -67,7 +66,7 @@ public final class DefaultErasureContext implements ErasureContext {
   private record Retention(String field, String reason, @Nullable Instant until) {}
 
   public DefaultErasureContext(SubjectId subject, ProviderDescriptor descriptor, ErasureScope scope,
-      PurposeRegistry purposes, SubjectConsents consents, KeyRing keys, Clock clock) {
+      PurposeRegistry purposes, SubjectConsents consents, PseudonymKey keys, Clock clock) {
     this.subject = subject;
     this.descriptor = descriptor;
     this.scope = scope;
@@ -172,7 +171,7 @@ public final class DefaultErasureContext implements ErasureContext {
       if (value instanceof String text && text.startsWith(PSEUDONYM_PREFIX)) {
         return value;
       }
-      return PSEUDONYM_PREFIX + Pseudonyms.of(keys, HASH_LABEL, value.toString());
+      return PSEUDONYM_PREFIX + keys.pseudonym(HASH_LABEL, value.toString());
     }
     if (strategy == ErasureStrategy.maskIp()) {
       try {

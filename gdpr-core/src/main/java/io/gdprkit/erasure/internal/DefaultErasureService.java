@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.GdprException;
 import io.gdprkit.consent.spi.ConsentStore;
-import io.gdprkit.crypto.KeyRing;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.Relation;
@@ -21,10 +21,10 @@ import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.erasure.SubjectErased;
 import io.gdprkit.event.GdprEventPublisher;
+import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.internal.SubjectLocks;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
@@ -57,6 +57,7 @@ public final class DefaultErasureService implements ErasureService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureService.class);
   private static final String SUBJECT_LABEL = "subject";
+  private static final int REKEY_PAGE = 500;
 
   private final ProviderRegistry providers;
   private final ConsentStore consents;
@@ -64,7 +65,7 @@ public final class DefaultErasureService implements ErasureService {
   private final SuppressionService suppression;
   private final ErasureStore store;
   private final PurposeRegistry purposes;
-  private final KeyRing keys;
+  private final PseudonymKey keys;
   private final Clock clock;
   private final CascadePolicy cascade;
   private final SubjectLocks locks;
@@ -73,7 +74,7 @@ public final class DefaultErasureService implements ErasureService {
   private final GdprEventPublisher publisher;
 
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
-      SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
+      SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, PseudonymKey keys, Clock clock,
       CascadePolicy cascade, SubjectLocks locks, UnitOfWork unitOfWork, GdprEventPublisher events) {
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.publisher = Preconditions.notNull(events, "events");
@@ -185,7 +186,7 @@ public final class DefaultErasureService implements ErasureService {
           // Before the event, under the lock disclosures check it under: a disclosure either landed before and
           // the recipients' subscriber finds it, or it sees the tombstone and is refused (issue 5).
           synchronized (locks.of(finishing.subject())) {
-            store.addTombstone(Pseudonyms.of(keys, SUBJECT_LABEL, key(finishing.subject())));
+            store.addTombstone(keys.pseudonym(SUBJECT_LABEL, key(finishing.subject())));
           }
         }
         // audit, crypto-shredding, retention clean-up and Art. 19 notifications follow the event
@@ -194,7 +195,7 @@ public final class DefaultErasureService implements ErasureService {
       });
       long events = counts[0];
       long tags = counts[1];
-      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
+      String pseudonym = keys.pseudonym(SUBJECT_LABEL, key(job.subject()));
       for (ErasureListener listener : listeners) {
         try {
           listener.erased(job.subject(), job.scope());
@@ -326,12 +327,27 @@ public final class DefaultErasureService implements ErasureService {
   @Override
   public boolean wasErased(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return Pseudonyms.underEveryKey(keys, SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
+    return keys.everyVersion(SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
   }
 
   @Override
   public List<ErasureReport> records() {
     return store.reports();
+  }
+
+  @Override
+  public int rekeyPseudonyms(int limit) {
+    Preconditions.positive(limit, "limit");
+    int rehashed = 0;
+    for (String version : keys.earlierVersionIds()) {
+      rehashed += Keyset.forEachWithPrefix(version + ':', limit - rehashed, REKEY_PAGE, store::tombstones,
+          tombstone -> tombstone,
+          tombstone -> store.replaceTombstone(tombstone, keys.rehash(SUBJECT_LABEL, tombstone).orElseThrow()));
+    }
+    if (rehashed > 0) {
+      LOG.info("re-keyed {} tombstones to pseudonym key version {}", rehashed, keys.versionId());
+    }
+    return rehashed;
   }
 
   private static String key(SubjectId subject) {

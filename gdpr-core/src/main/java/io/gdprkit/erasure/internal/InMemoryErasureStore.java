@@ -2,6 +2,7 @@ package io.gdprkit.erasure.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
@@ -11,10 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jobs, reports and tombstones in memory.
@@ -22,12 +26,12 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryErasureStore implements ErasureStore {
+public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
 
   private final Map<UUID, ErasureJob> jobs = new ConcurrentHashMap<>();
   private final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
   private final List<ErasureReport> reports = new ArrayList<>();
-  private final Set<String> tombstones = ConcurrentHashMap.newKeySet();
+  private final NavigableSet<String> tombstones = new ConcurrentSkipListSet<>();
 
   @Override
   public void save(ErasureJob job) {
@@ -75,5 +79,23 @@ public final class InMemoryErasureStore implements ErasureStore {
   @Override
   public boolean hasTombstone(String subjectPseudonym) {
     return tombstones.contains(subjectPseudonym);
+  }
+
+  @Override
+  public List<String> tombstones(@Nullable String after, int limit) {
+    Preconditions.positive(limit, "limit");
+    return (after == null ? tombstones : tombstones.tailSet(after, false)).stream().limit(limit).toList();
+  }
+
+  @Override
+  public boolean replaceTombstone(String oldPseudonym, String newPseudonym) {
+    Preconditions.notBlank(newPseudonym, "newPseudonym");
+    synchronized (tombstones) {
+      if (!tombstones.remove(Preconditions.notBlank(oldPseudonym, "oldPseudonym"))) {
+        return false;
+      }
+      tombstones.add(newPseudonym);
+      return true;
+    }
   }
 }

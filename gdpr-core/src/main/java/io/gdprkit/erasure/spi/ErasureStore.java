@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores pending erasure jobs, the reports kept as proof, and the tombstone journal. Thread-safe.
@@ -54,4 +55,20 @@ public interface ErasureStore {
 
   /** Returns whether a tombstone with this hash exists. */
   boolean hasTombstone(String subjectPseudonym);
+
+  /**
+   * Returns up to {@code limit} tombstones in ascending order of their text, after {@code after}; used by the
+   * pseudonym re-keying job, which reads the tombstones of one key version from {@code "version:"} on.
+   *
+   * @param after the last tombstone of the previous page, or {@code null} for the first
+   */
+  List<String> tombstones(@Nullable String after, int limit);
+
+  /**
+   * Replaces a tombstone by its re-keyed form in one step; when {@code oldPseudonym} is gone, because another
+   * instance re-hashed it, changes nothing.
+   *
+   * @return whether {@code oldPseudonym} was there and was replaced
+   */
+  boolean replaceTombstone(String oldPseudonym, String newPseudonym);
 }

@@ -2,6 +2,7 @@ package io.gdprkit.processing.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.processing.ControllerDetails;
 import io.gdprkit.processing.ProcessingActivity;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryProcessingRecordStore implements ProcessingRecordStore {
+public final class InMemoryProcessingRecordStore implements ProcessingRecordStore, InMemoryStore {
 
   /** One tenant's records. */
   private static final class Register {

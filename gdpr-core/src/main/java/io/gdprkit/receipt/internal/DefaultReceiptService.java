@@ -8,8 +8,7 @@ import io.gdprkit.audit.AuditService;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentService;
-import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.internal.Preconditions;
@@ -52,7 +51,7 @@ public final class DefaultReceiptService implements ReceiptService {
 
   private final ConsentService consents;
   private final PurposeRegistry purposes;
-  private final KeyRing keys;
+  private final PseudonymKey pseudonyms;
   private final SigningKey signingKey;
   private final @Nullable ReceiptOptions options;
   private final AuditService audit;
@@ -65,11 +64,11 @@ public final class DefaultReceiptService implements ReceiptService {
    * @param audit where each issued receipt is recorded
    * @param auditPseudonyms how the audit trail names a subject
    */
-  public DefaultReceiptService(ConsentService consents, PurposeRegistry purposes, KeyRing keys, SigningKey signingKey,
+  public DefaultReceiptService(ConsentService consents, PurposeRegistry purposes, PseudonymKey pseudonyms, SigningKey signingKey,
       @Nullable ReceiptOptions options, AuditService audit, Function<SubjectId, String> auditPseudonyms) {
     this.consents = Preconditions.notNull(consents, "consents");
     this.purposes = Preconditions.notNull(purposes, "purposes");
-    this.keys = Preconditions.notNull(keys, "keys");
+    this.pseudonyms = Preconditions.notNull(pseudonyms, "pseudonyms");
     this.signingKey = Preconditions.notNull(signingKey, "signingKey");
     this.options = options;
     this.audit = Preconditions.notNull(audit, "audit");
@@ -129,7 +128,7 @@ public final class DefaultReceiptService implements ReceiptService {
     if (settings.rawSubjectIds()) {
       return subject.toString();
     }
-    return Pseudonyms.of(keys, PRINCIPAL_LABEL, subject.tenant().value() + '/' + subject.value());
+    return pseudonyms.pseudonym(PRINCIPAL_LABEL, subject.tenant().value() + '/' + subject.value());
   }
 
   private static URI state(ConsentEvent event) {

@@ -2,6 +2,7 @@ package io.gdprkit.recipient.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.recipient.Disclosure;
 import io.gdprkit.recipient.Notification;
@@ -22,7 +23,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryDisclosureStore implements DisclosureStore {
+public final class InMemoryDisclosureStore implements DisclosureStore, InMemoryStore {
 
   private final List<Disclosure> log = new ArrayList<>();
   private final Map<UUID, Notification> notifications = new LinkedHashMap<>();

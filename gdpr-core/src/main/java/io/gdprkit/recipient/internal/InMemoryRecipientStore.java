@@ -2,6 +2,7 @@ package io.gdprkit.recipient.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.spi.RecipientStore;
@@ -20,7 +21,7 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryRecipientStore implements RecipientStore {
+public final class InMemoryRecipientStore implements RecipientStore, InMemoryStore {
 
   /** Every tenant's register, by tenant then id. */
   private final Map<TenantId, TreeMap<String, Recipient>> registers = new HashMap<>();

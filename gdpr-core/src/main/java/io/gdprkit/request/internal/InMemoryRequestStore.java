@@ -2,6 +2,7 @@ package io.gdprkit.request.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.request.RequestConflictException;
 import io.gdprkit.request.RequestId;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryRequestStore implements RequestStore {
+public final class InMemoryRequestStore implements RequestStore, InMemoryStore {
 
   private static final Comparator<SubjectRequest> BY_RECEIPT =
       Comparator.comparing(SubjectRequest::receivedAt).thenComparing(SubjectRequest::id);

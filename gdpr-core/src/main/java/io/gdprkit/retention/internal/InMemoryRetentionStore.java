@@ -2,6 +2,7 @@ package io.gdprkit.retention.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.retention.Campaign;
 import io.gdprkit.retention.spi.RetentionStore;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemoryRetentionStore implements RetentionStore {
+public final class InMemoryRetentionStore implements RetentionStore, InMemoryStore {
 
   private final Map<SubjectId, Instant> activity = new ConcurrentHashMap<>();
   private final NavigableSet<SubjectId> subjects = new ConcurrentSkipListSet<>();

@@ -2,6 +2,7 @@ package io.gdprkit.source.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.source.Origin;
 import io.gdprkit.source.SourceTag;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemorySourceStore implements SourceStore {
+public final class InMemorySourceStore implements SourceStore, InMemoryStore {
 
   private final Map<SubjectId, List<SourceTag>> bySubject = new ConcurrentHashMap<>();
   private final Map<Origin, NavigableSet<SubjectId>> byOrigin = new ConcurrentHashMap<>();

@@ -4,9 +4,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
-import io.gdprkit.crypto.KeyRing;
-import io.gdprkit.crypto.Pseudonyms;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ContactPoint;
+import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hashes normalised contact points with the kit's key ring and keeps them, per tenant, in a {@link SuppressionStore}.
+ * Hashes normalised contact points with the kit's pseudonym key and keeps them, per tenant, in a {@link SuppressionStore}.
  *
  * @since 0.1
  */
@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
 public final class DefaultSuppressionService implements SuppressionService {
 
   private static final String LABEL = "suppression";
+  private static final int REKEY_PAGE = 500;
 
   private final SuppressionStore store;
-  private final KeyRing keys;
+  private final PseudonymKey keys;
   private final Clock clock;
   private final ContactNormaliser normaliser;
   private final List<Consumer<SuppressionEntry>> listeners = new CopyOnWriteArrayList<>();
@@ -46,7 +47,7 @@ public final class DefaultSuppressionService implements SuppressionService {
    * @param defaultPhoneRegion the region national phone numbers are read in, or {@code null} to accept only
    *     international forms
    */
-  public DefaultSuppressionService(SuppressionStore store, KeyRing keys, Clock clock,
+  public DefaultSuppressionService(SuppressionStore store, PseudonymKey keys, Clock clock,
       @Nullable String defaultPhoneRegion) {
     this.store = store;
     this.keys = keys;
@@ -134,6 +135,20 @@ public final class DefaultSuppressionService implements SuppressionService {
     return store.entries(Preconditions.notNull(tenant, "tenant"), afterHash, Preconditions.positive(limit, "limit"));
   }
 
+  @Override
+  public int rekeyPseudonyms(TenantId tenant, int limit) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.positive(limit, "limit");
+    int rehashed = 0;
+    for (String version : keys.earlierVersionIds()) {
+      rehashed += Keyset.forEachWithPrefix(version + ':', limit - rehashed, REKEY_PAGE,
+          (after, size) -> store.entries(tenant, after, size), SuppressionEntry::hash,
+          entry -> store.replace(tenant, entry.hash(), new SuppressionEntry(tenant, entry.kind(),
+              keys.rehash(LABEL, entry.hash()).orElseThrow(), entry.suppressedAt())));
+    }
+    return rehashed;
+  }
+
   private Optional<SuppressionEntry> find(TenantId tenant, String normalised) {
     for (String hash : hashesUnderEveryKey(normalised)) {
       Optional<SuppressionEntry> entry = store.find(tenant, hash);
@@ -146,11 +161,11 @@ public final class DefaultSuppressionService implements SuppressionService {
 
   /** The hash a new entry gets: the keyed pseudonym of the normalised form under the active key. */
   private String hash(String normalised) {
-    return Pseudonyms.of(keys, LABEL, normalised);
+    return keys.pseudonym(LABEL, normalised);
   }
 
   /** The hashes an existing entry may have: one under every key, the active one first. */
   private List<String> hashesUnderEveryKey(String normalised) {
-    return Pseudonyms.underEveryKey(keys, LABEL, normalised);
+    return keys.everyVersion(LABEL, normalised);
   }
 }

@@ -2,6 +2,7 @@ package io.gdprkit.suppression.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionEntry;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public final class InMemorySuppressionStore implements SuppressionStore {
+public final class InMemorySuppressionStore implements SuppressionStore, InMemoryStore {
 
   /** Stands in for a tenant with no entries; nothing is ever added to it. */
   private static final NavigableMap<String, SuppressionEntry> NONE = new ConcurrentSkipListMap<>();
@@ -46,6 +47,20 @@ public final class InMemorySuppressionStore implements SuppressionStore {
   public boolean remove(TenantId tenant, String hash) {
     Preconditions.notNull(hash, "hash");
     return entriesOf(tenant).remove(hash) != null;
+  }
+
+  @Override
+  public boolean replace(TenantId tenant, String oldHash, SuppressionEntry replacement) {
+    Preconditions.notNull(replacement, "replacement");
+    Preconditions.check(replacement.tenant().equals(tenant), "replacement", "must be an entry of the tenant");
+    NavigableMap<String, SuppressionEntry> entries = entriesOf(tenant);
+    synchronized (entries) {
+      if (entries.remove(Preconditions.notBlank(oldHash, "oldHash")) == null) {
+        return false;
+      }
+      entries.putIfAbsent(replacement.hash(), replacement);
+      return true;
+    }
   }
 
   @Override

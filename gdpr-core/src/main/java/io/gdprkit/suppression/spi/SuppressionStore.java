@@ -39,4 +39,13 @@ public interface SuppressionStore {
 
   /** Returns up to {@code limit} of the tenant's entries ordered by hash, after {@code afterHash}. */
   List<SuppressionEntry> entries(TenantId tenant, @Nullable String afterHash, int limit);
+
+  /**
+   * Replaces the tenant's entry with hash {@code oldHash} by {@code replacement} (the same contact point re-hashed under a new
+   * pseudonym key version) in one step; when {@code oldHash} is gone, because another instance re-hashed or released
+   * it, changes nothing.
+   *
+   * @return whether {@code oldHash} was there and was replaced
+   */
+  boolean replace(TenantId tenant, String oldHash, SuppressionEntry replacement);
 }

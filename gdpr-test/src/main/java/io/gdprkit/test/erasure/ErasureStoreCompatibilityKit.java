@@ -286,6 +286,35 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
 
       assertThat(store().hasTombstone("k1:alice")).isTrue();
     }
+
+    @Test
+    @DisplayName("tombstones are paged in ascending order after the given text, at most limit at a time")
+    void pagesTombstonesInOrder() {
+      List.of("p2:b", "p1:c", "p1:A", "p1-x:a", "p1:a").forEach(store()::addTombstone);
+
+      List<String> all = store().tombstones(null, 10);
+      List<String> ofP1 = store().tombstones("p1:", 2);
+      List<String> next = store().tombstones("p1:a", 10);
+
+      assertThat(all).containsExactly("p1-x:a", "p1:A", "p1:a", "p1:c", "p2:b");
+      assertThat(ofP1).containsExactly("p1:A", "p1:a");
+      assertThat(next).containsExactly("p1:c", "p2:b");
+    }
+
+    @Test
+    @DisplayName("replacing a tombstone swaps it for its re-keyed form once; a second replace changes nothing")
+    void replacesATombstoneOnce() {
+      store().addTombstone("p1:alice");
+
+      boolean first = store().replaceTombstone("p1:alice", "p2:alice");
+      boolean second = store().replaceTombstone("p1:alice", "p2:other");
+
+      assertThat(first).isTrue();
+      assertThat(second).isFalse();
+      assertThat(store().hasTombstone("p1:alice")).isFalse();
+      assertThat(store().hasTombstone("p2:alice")).isTrue();
+      assertThat(store().tombstones(null, 10)).containsExactly("p2:alice");
+    }
   }
 
   @Nested

@@ -171,6 +171,52 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
   }
 
   @Nested
+  @DisplayName("replacing")
+  class Replacing {
+
+    @Test
+    @DisplayName("replacing an entry swaps it for its re-keyed form with every other field kept")
+    void replacesAnEntry() {
+      SuppressionEntry old = entry("p1:alice", 3);
+      SuppressionEntry rekeyed = new SuppressionEntry(ACME, old.kind(), "p2:alice", old.suppressedAt());
+      store().add(old);
+
+      boolean replaced = store().replace(ACME, "p1:alice", rekeyed);
+
+      assertThat(replaced).isTrue();
+      assertThat(store().find(ACME, "p1:alice")).isEmpty();
+      assertThat(store().find(ACME, "p2:alice")).contains(rekeyed);
+      assertThat(store().entries(ACME, null, 10)).containsExactly(rekeyed);
+    }
+
+    @Test
+    @DisplayName("replacing in one tenant leaves another tenant's entry of the same hash alone")
+    void replacesInOneTenantOnly() {
+      SuppressionEntry acme = entry("p1:alice", 3);
+      SuppressionEntry globex = new SuppressionEntry(GLOBEX, acme.kind(), "p1:alice", acme.suppressedAt());
+      store().add(acme);
+      store().add(globex);
+
+      store().replace(ACME, "p1:alice", new SuppressionEntry(ACME, acme.kind(), "p2:alice", acme.suppressedAt()));
+
+      assertThat(store().find(GLOBEX, "p1:alice")).contains(globex);
+      assertThat(store().find(ACME, "p1:alice")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("replacing a hash that is gone returns false and adds nothing")
+    void changesNothingWhenTheOldHashIsGone() {
+      SuppressionEntry bob = entry("p1:bob", 1);
+      store().add(bob);
+
+      boolean replaced = store().replace(ACME, "p1:alice", entry("p2:alice", 2));
+
+      assertThat(replaced).isFalse();
+      assertThat(store().entries(ACME, null, 10)).containsExactly(bob);
+    }
+  }
+
+  @Nested
   @DisplayName("paging")
   class Paging {
 
