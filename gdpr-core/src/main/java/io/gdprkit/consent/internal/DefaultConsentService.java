@@ -28,6 +28,7 @@ import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.IpAddresses;
+import io.gdprkit.subject.ErasureGate;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
@@ -80,6 +81,7 @@ public final class DefaultConsentService implements ConsentService {
   private final KeyRing keys;
   private final TokenSigner confirmationTokens;
   private final Settings settings;
+  private final ErasureGate erasureGate;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final List<java.util.function.Consumer<ConsentEvent>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -104,6 +106,13 @@ public final class DefaultConsentService implements ConsentService {
 
   public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
       KeyRing keys, Settings settings) {
+    this(store, sources, purposes, clock, keys, settings, ErasureGate.OPEN);
+  }
+
+  /** Creates the service refusing writes about subjects whose erasure is under way or done, as the gate says. */
+  public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
+      KeyRing keys, Settings settings, ErasureGate erasureGate) {
+    this.erasureGate = erasureGate;
     this.store = store;
     this.sources = sources;
     this.purposes = purposes;
@@ -272,7 +281,9 @@ public final class DefaultConsentService implements ConsentService {
     SwitchChange change = new SwitchChange(Preconditions.notNull(subject, "subject"),
         Preconditions.notNull(processingSwitch, "processingSwitch"), on, Preconditions.notNull(changedBy, "changedBy"),
         clock.instant());
+    erasureGate.checkWritable(subject);
     store.recordSwitch(change);
+    erasureGate.confirmWritten(subject, () -> store.erase(subject));
     LOG.debug("switch {} turned {}", processingSwitch, on ? "on" : "off");
     for (java.util.function.Consumer<SwitchChange> listener : switchListeners) {
       listener.accept(change);
@@ -304,8 +315,8 @@ public final class DefaultConsentService implements ConsentService {
     int recorded = 0;
     for (ConsentState due : store.grantedExpiringBy(now, limit)) {
       Purpose purpose = purposes.find(due.purpose()).orElse(null);
-      if (purpose == null) {
-        continue; // a purpose no longer declared: its consents are not ours to expire
+      if (purpose == null || refused(due.subject())) {
+        continue; // a purpose no longer declared, or a subject being erased: not ours to expire
       }
       boolean[] expired = {false};
       appendOrSkip(due.subject(), purpose, current -> {
@@ -381,6 +392,10 @@ public final class DefaultConsentService implements ConsentService {
         return;
       }
       matched++;
+      if (refused(subject)) {
+        unchanged++; // erased or being erased: an import must not bring the subject back
+        return;
+      }
       if (!batch.add(subject)) {
         unchanged++; // offered twice: the first offer covers it
         return;
@@ -405,6 +420,7 @@ public final class DefaultConsentService implements ConsentService {
           List<SourceTag> tags = batch.stream().map(s -> new SourceTag(s, update.source(), now)).toList();
           sources.appendAll(tags);
           store.appendAll(events);
+          events.stream().map(ConsentEvent::subject).filter(DefaultConsentService.this::refused).forEach(store::erase);
           events.forEach(DefaultConsentService.this::recorded);
           committed++;
           updated += purpose.needsConsent() ? events.size() : size;
@@ -451,6 +467,15 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
+  private boolean refused(SubjectId subject) {
+    try {
+      erasureGate.checkWritable(subject);
+      return false;
+    } catch (GdprException refused) {
+      return true;
+    }
+  }
+
   /** Builds the next event, or returns null to write nothing. */
   private interface EventFactory {
     @Nullable ConsentEvent next(@Nullable ConsentState current);
@@ -476,11 +501,13 @@ public final class DefaultConsentService implements ConsentService {
       for (int attempt = 1; ; attempt++) {
         ConsentState current = store.current(subject).state(purpose.id());
         try {
+          erasureGate.checkWritable(subject);
           ConsentEvent event = factory.next(current);
           if (event == null) {
             return null;
           }
           store.append(event);
+          erasureGate.confirmWritten(subject, () -> store.erase(subject));
           recorded(event);
           return event;
         } catch (ConsentConflictException e) {

@@ -9,7 +9,9 @@ import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.Relation;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
+import io.gdprkit.erasure.ErasureInProgressException;
 import io.gdprkit.erasure.ErasureIncompleteException;
+import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureListener;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
@@ -18,31 +20,44 @@ import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.ReplayReport;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
-import io.gdprkit.crypto.Pseudonyms;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs erasure jobs: prepare (suppress, plan the cascade), erase provider by provider saving progress, erase the
- * ledger and sources, run the children, write the tombstone, keep the report.
+ * Runs erasure jobs: prepare (suppress, plan the cascade), erase provider by provider, erase the ledger and sources,
+ * write the tombstone, tell the listeners, run the children, keep the report; recording each finished step in the job
+ * so that a resumed run repeats none.
+ *
+ * <p>Every run holds the job's lease in the shared store under this instance's owner id, renewed with each save; one
+ * pending job per subject (the store's {@code insert}) is what makes erasure of a subject run once at a time across
+ * instances. No JVM-local lock carries that: the subject lock taken around the tombstone only orders it against
+ * disclosures logged by this instance.
  *
  * @since 0.1
  */
@@ -50,7 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class DefaultErasureService implements ErasureService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureService.class);
-  private static final String SUBJECT_LABEL = "subject";
+  private static final int DEFAULT_BATCH = 100;
+  private static final int PAGE = 1_000;
 
   private final ProviderRegistry providers;
   private final ConsentStore consents;
@@ -62,11 +78,30 @@ public final class DefaultErasureService implements ErasureService {
   private final Clock clock;
   private final CascadePolicy cascade;
   private final SubjectLocks locks;
-  private final List<ErasureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final SubjectErasureGate gate;
+  private final Leasing leasing;
+  private final List<ErasureListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong runs = new AtomicLong();
+
+  /**
+   * Who this instance is in the store's leases and how long a lease lasts.
+   *
+   * @param owner this kit instance's id, unique among the instances sharing the store
+   * @param lease how long a run holds a job without saving progress; longer than the slowest provider's erase
+   */
+  public record Leasing(String owner, Duration lease) {
+
+    /** Validates the fields. */
+    public Leasing {
+      Preconditions.notBlank(owner, "owner");
+      Preconditions.notNull(lease, "lease");
+      Preconditions.check(!lease.isNegative() && !lease.isZero(), "lease", "must be positive");
+    }
+  }
 
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
       SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, KeyRing keys, Clock clock,
-      CascadePolicy cascade, SubjectLocks locks) {
+      CascadePolicy cascade, SubjectLocks locks, SubjectErasureGate gate, Leasing leasing) {
     this.providers = providers;
     this.consents = consents;
     this.sources = sources;
@@ -77,9 +112,11 @@ public final class DefaultErasureService implements ErasureService {
     this.clock = clock;
     this.cascade = cascade;
     this.locks = locks;
+    this.gate = gate;
+    this.leasing = leasing;
   }
 
-  /** Adds a listener told of every completed erasure; used by the facade to wire features together. */
+  /** Adds a listener told once of every completed erasure; used by the facade to wire features together. */
   public void addListener(ErasureListener listener) {
     listeners.add(Preconditions.notNull(listener, "listener"));
   }
@@ -100,51 +137,79 @@ public final class DefaultErasureService implements ErasureService {
             "erase for withdrawn consent of");
       }
     }
-    ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant());
-    store.save(job);
-    return run(job.id());
+    String owner = runOwner();
+    ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant())
+        .leasedTo(owner, leaseUntil());
+    Optional<ErasureJob> earlier = store.insert(job);
+    if (earlier.isPresent()) {
+      // An earlier erasure of the subject is pending: finish it first if no one runs it, else refuse.
+      ErasureReport finished = runEarlier(earlier.get());
+      if (earlier.get().scope().equals(scope)) {
+        return finished;
+      }
+      earlier = store.insert(job);
+      if (earlier.isPresent()) {
+        throw ErasureInProgressException.of(earlier.get().id());
+      }
+    }
+    return runClaimed(store.find(job.id()).orElseThrow(() -> ErasureJobConflictException.gone(job.id(), 1)), owner);
+  }
+
+  private ErasureReport runEarlier(ErasureJob earlier) {
+    if (earlier.parent() != null) {
+      throw ErasureInProgressException.of(earlier.id()); // its parent's run erases it
+    }
+    String owner = runOwner();
+    ErasureJob claimed = store.claim(earlier.id(), owner, leaseUntil())
+        .orElseThrow(() -> ErasureInProgressException.of(earlier.id()));
+    return runClaimed(claimed, owner);
+  }
+
+  /**
+   * Returns the lease owner of one run: this instance's id and a run number, so that two threads of one instance
+   * never take each other's job either.
+   */
+  private String runOwner() {
+    return leasing.owner() + '#' + runs.incrementAndGet();
   }
 
   @Override
   public List<ErasureReport> resumePending() {
+    return resumePending(DEFAULT_BATCH);
+  }
+
+  @Override
+  public List<ErasureReport> resumePending(int limit) {
+    Preconditions.positive(limit, "limit");
     List<ErasureReport> reports = new ArrayList<>();
-    for (ErasureJob job : store.pending()) {
-      if (job.parent() != null && store.find(job.parent()).isPresent()) {
-        continue; // its parent runs it
-      }
+    String owner = runOwner();
+    for (ErasureJob job : store.claimNext(owner, leaseUntil(), limit)) {
       try {
-        ErasureReport report = runIfFree(job.id());
-        if (report != null) {
-          reports.add(report);
-        }
+        reports.add(runClaimed(job, owner));
       } catch (ErasureIncompleteException stillFailing) {
         LOG.warn("erasure job {} failed again in provider {}; it stays pending", stillFailing.job(),
             stillFailing.provider());
+      } catch (ErasureInProgressException | ErasureJobConflictException taken) {
+        LOG.info("erasure job {} is run by another instance: {}", job.id(), taken.getClass().getSimpleName());
       }
     }
     return reports;
   }
 
-  private @org.jspecify.annotations.Nullable ErasureReport runIfFree(UUID id) {
-    if (!store.claim(id)) {
-      return null;
-    }
-    return runClaimed(id);
+  private Instant leaseUntil() {
+    return clock.instant().plus(leasing.lease());
   }
 
-  private ErasureReport run(UUID id) {
-    if (!store.claim(id)) {
-      throw new IllegalStateException("erasure job " + id + " is being run by another thread");
-    }
-    return runClaimed(id);
+  /** Saves progress, extending this instance's lease; fails if another instance took the job over. */
+  private ErasureJob save(ErasureJob job, String owner) {
+    return store.save(job.leasedTo(owner, leaseUntil()));
   }
 
-  private ErasureReport runClaimed(UUID id) {
-    ErasureJob job = store.find(id).orElseThrow(() -> new IllegalStateException("erasure job " + id + " is gone"));
+  private ErasureReport runClaimed(ErasureJob claimed, String owner) {
+    ErasureJob job = claimed;
     try {
       if (!job.prepared()) {
-        job = prepare(job);
-        store.save(job);
+        job = save(prepare(job, owner), owner);
       }
       for (PersonalDataProvider provider : providers.providers()) {
         String providerId = provider.describe().id();
@@ -157,36 +222,40 @@ public final class DefaultErasureService implements ErasureService {
           provider.erase(job.subject(), context);
         } catch (RuntimeException e) {
           job = job.withFailure(providerId);
-          store.save(job);
+          job = save(job, owner);
           throw ErasureIncompleteException.of(job.id(), providerId, e);
         }
-        job = job.withDone(context.report(providerId.equals(job.failedProvider())));
-        store.save(job);
+        job = save(job.withDone(context.report(providerId.equals(job.failedProvider()))), owner);
       }
-      long events = 0;
-      long tags = 0;
-      if (job.scope().isEverything()) {
-        events = consents.erase(job.subject());
-        tags = sources.erase(job.subject());
+      if (job.scope().isEverything() && !job.finished(ErasureJob.Step.LEDGER_ERASED)) {
+        long events = consents.erase(job.subject());
+        long tags = sources.erase(job.subject());
+        job = save(job.withLedgerErased(events, tags), owner);
       }
-      String pseudonym = Pseudonyms.of(keys, SUBJECT_LABEL, key(job.subject()));
-      if (job.scope().isEverything()) {
+      String pseudonym = gate.tombstonePseudonym(job.subject());
+      if (job.scope().isEverything() && !job.finished(ErasureJob.Step.TOMBSTONE_WRITTEN)) {
         // Before the listeners, under the lock disclosures check it under: a disclosure either landed before and
         // the recipients' listener finds it, or it sees the tombstone and is refused (issue 5).
         synchronized (locks.of(job.subject())) {
-          store.addTombstone(pseudonym);
+          store.saveTombstone(Tombstone.of(job.subject().tenant(), pseudonym, clock.instant()));
         }
+        job = save(job.withStep(ErasureJob.Step.TOMBSTONE_WRITTEN), owner);
       }
-      for (ErasureListener listener : listeners) {
-        listener.erased(job.subject(), job.scope());
+      if (!job.finished(ErasureJob.Step.LISTENERS_NOTIFIED)) {
+        for (ErasureListener listener : listeners) {
+          listener.erased(job.subject(), job.scope());
+        }
+        job = save(job.withStep(ErasureJob.Step.LISTENERS_NOTIFIED), owner);
+      }
+      for (UUID child : job.children()) {
+        if (!job.childrenDone().contains(child)) {
+          runChild(child, owner);
+          job = save(job.withChildDone(child), owner);
+        }
       }
       List<ErasureReport> cascaded = new ArrayList<>();
-      for (UUID child : job.children()) {
-        if (store.find(child).isPresent()) {
-          cascaded.add(runClaimedOrFail(child));
-        } else {
-          store.reports().stream().filter(r -> r.job().equals(child)).findFirst().ifPresent(cascaded::add);
-        }
+      for (UUID child : job.childrenDone()) {
+        store.report(child).ifPresent(cascaded::add);
       }
       List<ProviderReport> reports = new ArrayList<>();
       for (PersonalDataProvider provider : providers.providers()) {
@@ -195,34 +264,36 @@ public final class DefaultErasureService implements ErasureService {
           reports.add(report);
         }
       }
-      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), reports, events,
-          tags, job.suppressed(), cascaded);
-      store.complete(job.id(), report);
+      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), reports,
+          job.consentEventsErased(), job.sourceTagsErased(), job.suppressed(), cascaded);
+      store.complete(job, report);
       LOG.info("erasure job {} completed: {} records deleted, {} fields anonymised, {} cascaded", job.id(),
           report.recordsDeleted(), report.fieldsAnonymised(), cascaded.size());
       return report;
     } catch (RuntimeException e) {
-      store.release(id);
+      store.release(job.id(), owner);
       throw e;
     }
   }
 
-  private ErasureReport runClaimedOrFail(UUID child) {
-    if (!store.claim(child)) {
-      throw new IllegalStateException("erasure job " + child + " is being run by another thread");
+  /** Runs a child job to completion, unless a run before this one completed it. */
+  private void runChild(UUID child, String owner) {
+    if (store.find(child).isEmpty()) {
+      return;
     }
-    return runClaimed(child);
+    ErasureJob claimed = store.claim(child, owner, leaseUntil())
+        .orElseThrow(() -> ErasureInProgressException.of(child));
+    runClaimed(claimed, owner);
   }
 
   /** Suppresses the subject's contact points and creates the child jobs, before anything is erased. */
-  private ErasureJob prepare(ErasureJob job) {
+  private ErasureJob prepare(ErasureJob job, String owner) {
     if (!job.scope().isEverything()) {
       return job.prepared(List.of(), 0);
     }
     int suppressed = 0;
     Set<SubjectId> children = new HashSet<>();
     List<UUID> childJobs = new ArrayList<>();
-    Set<SubjectId> excluded = ancestorsAndPending(job);
     for (PersonalDataProvider provider : providers.providers()) {
       for (ContactPoint point : provider.contactPoints(job.subject())) {
         suppression.suppress(point);
@@ -231,28 +302,26 @@ public final class DefaultErasureService implements ErasureService {
       for (Relation relation : provider.related(job.subject())) {
         SubjectId child = relation.to();
         boolean allowed = job.level() + 1 <= cascade.depthFor(relation.type());
-        if (allowed && !excluded.contains(child) && children.add(child)) {
-          ErasureJob childJob = ErasureJob.start(UUID.randomUUID(), child, ErasureScope.everything(), job.level() + 1,
-              job.id(), clock.instant());
-          store.save(childJob);
-          childJobs.add(childJob.id());
+        if (allowed && children.add(child)) {
+          childJob(job, child, owner).ifPresent(childJobs::add);
         }
       }
     }
     return job.prepared(childJobs, suppressed);
   }
 
-  /** Subjects a cascade must not reach again: this job's ancestors and anyone with a pending erasure. */
-  private Set<SubjectId> ancestorsAndPending(ErasureJob job) {
-    Set<SubjectId> excluded = new HashSet<>();
-    store.pending().forEach(pending -> excluded.add(pending.subject()));
-    Optional<ErasureJob> ancestor = Optional.of(job);
-    while (ancestor.isPresent()) {
-      excluded.add(ancestor.get().subject());
-      UUID parent = ancestor.get().parent();
-      ancestor = parent == null ? Optional.empty() : store.find(parent);
+  /**
+   * Creates the job erasing a related subject, unless the subject has a pending job: an ancestor's (no loop), another
+   * erasure's (it is not erased twice), or this job's own from a run that died before saving its preparation.
+   */
+  private Optional<UUID> childJob(ErasureJob job, SubjectId child, String owner) {
+    ErasureJob childJob = ErasureJob.start(UUID.randomUUID(), child, ErasureScope.everything(), job.level() + 1,
+        job.id(), clock.instant()).leasedTo(owner, leaseUntil());
+    Optional<ErasureJob> pending = store.insert(childJob);
+    if (pending.isEmpty()) {
+      return Optional.of(childJob.id());
     }
-    return excluded;
+    return job.id().equals(pending.get().parent()) ? Optional.of(pending.get().id()) : Optional.empty();
   }
 
   @Override
@@ -264,7 +333,11 @@ public final class DefaultErasureService implements ErasureService {
       candidates.forEach(subject -> {
         examined[0]++;
         if (wasErased(subject)) {
-          again.add(erase(subject));
+          try {
+            again.add(erase(subject));
+          } catch (ErasureInProgressException running) {
+            LOG.debug("tombstone replay skipped a subject being erased by job {}", running.job());
+          }
         }
       });
     }
@@ -274,27 +347,53 @@ public final class DefaultErasureService implements ErasureService {
 
   @Override
   public ReplayReport replayTombstones() {
-    List<SubjectId> known = new ArrayList<>();
-    List<SubjectId> page = consents.subjects(null, 1_000);
-    while (!page.isEmpty()) {
-      known.addAll(page);
-      page = consents.subjects(page.get(page.size() - 1), 1_000);
-    }
-    return replayTombstones(known.stream());
+    // One page of subject ids in memory at a time: the next page is read once this one is replayed.
+    Stream<SubjectId> known = Stream.iterate(consents.subjects(null, PAGE), page -> !page.isEmpty(),
+        page -> consents.subjects(page.get(page.size() - 1), PAGE)).flatMap(List::stream);
+    return replayTombstones(known);
   }
 
   @Override
   public boolean wasErased(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return Pseudonyms.underEveryKey(keys, SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
+    return gate.tombstone(subject).filter(Tombstone::standing).isPresent();
+  }
+
+  @Override
+  public boolean allowRecollection(SubjectId subject, Actor by) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(by, "by");
+    Optional<ErasureJob> running = store.active(subject);
+    if (running.isPresent() && running.get().scope().isEverything()) {
+      throw ErasureInProgressException.of(running.get().id());
+    }
+    Optional<Tombstone> tombstone = gate.tombstone(subject).filter(Tombstone::standing);
+    if (tombstone.isEmpty()) {
+      return false;
+    }
+    store.saveTombstone(tombstone.get().recollectionAllowed(clock.instant(), by));
+    LOG.info("recollection of an erased subject allowed by a {} actor", by.type());
+    return true;
   }
 
   @Override
   public List<ErasureReport> records() {
-    return store.reports();
+    List<ErasureReport> all = new ArrayList<>();
+    List<ErasureReport> page = store.reports(TenantId.DEFAULT, null, PAGE);
+    while (!page.isEmpty()) {
+      all.addAll(page);
+      page = store.reports(TenantId.DEFAULT, page.get(page.size() - 1).job(), PAGE);
+    }
+    return all;
   }
 
-  private static String key(SubjectId subject) {
-    return subject.tenant().value() + '/' + subject.value();
+  @Override
+  public List<ErasureReport> records(TenantId tenant, @Nullable UUID after, int limit) {
+    return store.reports(Preconditions.notNull(tenant, "tenant"), after, Preconditions.positive(limit, "limit"));
+  }
+
+  @Override
+  public Optional<ErasureReport> report(UUID job) {
+    return store.report(Preconditions.notNull(job, "job"));
   }
 }
