@@ -245,11 +245,12 @@ public final class GdprKit {
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
     DefaultRecipientService recipientService = new DefaultRecipientService(
         builder.recipientStore != null ? builder.recipientStore : RecipientStore.inMemory(),
-        builder.disclosureStore != null ? builder.disclosureStore : DisclosureStore.inMemory(),
+        builder.disclosureStore != null ? builder.disclosureStore : DisclosureStore.inMemory(clock),
         builder.recipientNotifier != null ? builder.recipientNotifier : DefaultRecipientService.missingNotifier(),
         purposes, decisions, audit, subjectLocks, clock, new DefaultRecipientService.Settings(
             builder.transferRules != null ? builder.transferRules : TransferRules.defaults(), builder.dataRegion,
-            builder.storeRegions, this::auditPseudonym, erasureService::wasErased));
+            builder.storeRegions, this::auditPseudonym, erasureService::wasErased, instanceId,
+            builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE));
     this.recipients = recipientService;
     erasureService.addListener(recipientService::erased);
     restrictionService.addListener(recipientService::restricted);
