@@ -7,6 +7,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.TestClock;
 import io.gdprkit.consent.BulkUpdate;
 import io.gdprkit.consent.BulkUpdateReport;
+import io.gdprkit.consent.ConsentNotGrantedException;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -119,6 +120,19 @@ class ErasedSubjectWriteTests {
 
     assertThatThrownBy(() -> gdpr.consents().confirm(pending.token())).isInstanceOf(ErasedSubjectException.class);
     assertThat(gdpr.decide(alice, "newsletter").allowed()).isFalse();
+  }
+
+  @Test
+  void treatsAWithdrawalAfterTheErasureAsOfConsentNeverGivenNotAsAWrite() {
+    // Issue 9: withdrawing never gives consent, so it is not refused as a write; there is simply nothing to withdraw
+    GdprKit gdpr = kit();
+    gdpr.consents().grant(alice, "newsletter", form);
+    gdpr.erasure().erase(alice);
+
+    Throwable thrown = catchThrowable(() -> gdpr.consents().withdraw(alice, "newsletter"));
+
+    assertThat(thrown).isInstanceOf(ConsentNotGrantedException.class);
+    assertThat(gdpr.consents().history(alice)).isEmpty();
   }
 
   @Test

@@ -210,6 +210,7 @@ public final class DefaultConsentService implements ConsentService {
     Preconditions.notNull(proof, "proof");
     Instant now = clock.instant();
     ConfirmationClaim claim = ConfirmationClaim.of(confirmationTokens.verify(token, now));
+    erasureGate.checkWritable(claim.subject()); // the erasure removed the pending request: say why, not "superseded"
     Purpose purpose = consentPurpose(claim.purpose(), "confirm consent for");
     ConsentProof kept = reduce(proof);
     ConsentEvent event = appendWithRetry(claim.subject(), purpose, current -> {
@@ -315,8 +316,8 @@ public final class DefaultConsentService implements ConsentService {
     int recorded = 0;
     for (ConsentState due : store.grantedExpiringBy(now, limit)) {
       Purpose purpose = purposes.find(due.purpose()).orElse(null);
-      if (purpose == null || refused(due.subject())) {
-        continue; // a purpose no longer declared, or a subject being erased: not ours to expire
+      if (purpose == null) {
+        continue; // a purpose no longer declared: its consents are not ours to expire
       }
       boolean[] expired = {false};
       appendOrSkip(due.subject(), purpose, current -> {
@@ -467,6 +468,10 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
+  private static boolean givesConsent(ConsentEvent event) {
+    return event.type() != ConsentEventType.WITHDRAWN && event.type() != ConsentEventType.EXPIRED;
+  }
+
   private boolean refused(SubjectId subject) {
     try {
       erasureGate.checkWritable(subject);
@@ -501,13 +506,20 @@ public final class DefaultConsentService implements ConsentService {
       for (int attempt = 1; ; attempt++) {
         ConsentState current = store.current(subject).state(purpose.id());
         try {
-          erasureGate.checkWritable(subject);
           ConsentEvent event = factory.next(current);
           if (event == null) {
             return null;
           }
+          // Issue 9: an event that can give consent is refused for a subject being erased or erased. A withdrawal or
+          // expiry needs a state to follow, which the erasure removes: the sequence check refuses it then.
+          boolean gives = givesConsent(event);
+          if (gives) {
+            erasureGate.checkWritable(subject);
+          }
           store.append(event);
-          erasureGate.confirmWritten(subject, () -> store.erase(subject));
+          if (gives) {
+            erasureGate.confirmWritten(subject, () -> store.erase(subject));
+          }
           recorded(event);
           return event;
         } catch (ConsentConflictException e) {
