@@ -209,7 +209,7 @@ public final class DefaultErasureService implements ErasureService {
     ErasureJob job = claimed;
     try {
       if (!job.prepared()) {
-        job = save(prepare(job, owner), owner);
+        job = save(prepare(job), owner);
       }
       for (PersonalDataProvider provider : providers.providers()) {
         String providerId = provider.describe().id();
@@ -287,7 +287,7 @@ public final class DefaultErasureService implements ErasureService {
   }
 
   /** Suppresses the subject's contact points and creates the child jobs, before anything is erased. */
-  private ErasureJob prepare(ErasureJob job, String owner) {
+  private ErasureJob prepare(ErasureJob job) {
     if (!job.scope().isEverything()) {
       return job.prepared(List.of(), 0);
     }
@@ -303,7 +303,7 @@ public final class DefaultErasureService implements ErasureService {
         SubjectId child = relation.to();
         boolean allowed = job.level() + 1 <= cascade.depthFor(relation.type());
         if (allowed && children.add(child)) {
-          childJob(job, child, owner).ifPresent(childJobs::add);
+          childJob(job, child).ifPresent(childJobs::add);
         }
       }
     }
@@ -312,11 +312,12 @@ public final class DefaultErasureService implements ErasureService {
 
   /**
    * Creates the job erasing a related subject, unless the subject has a pending job: an ancestor's (no loop), another
-   * erasure's (it is not erased twice), or this job's own from a run that died before saving its preparation.
+   * erasure's (it is not erased twice), or this job's own from a run that died before saving its preparation. The
+   * child is created without a lease: only a run of its parent, which holds the parent's lease, claims it.
    */
-  private Optional<UUID> childJob(ErasureJob job, SubjectId child, String owner) {
+  private Optional<UUID> childJob(ErasureJob job, SubjectId child) {
     ErasureJob childJob = ErasureJob.start(UUID.randomUUID(), child, ErasureScope.everything(), job.level() + 1,
-        job.id(), clock.instant()).leasedTo(owner, leaseUntil());
+        job.id(), clock.instant());
     Optional<ErasureJob> pending = store.insert(childJob);
     if (pending.isEmpty()) {
       return Optional.of(childJob.id());
