@@ -7,6 +7,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.TestClock;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditKind;
+import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.data.Relation;
@@ -282,6 +283,25 @@ class ErasureClaimTests {
     assertThat(visits.delegate.records(alice)).isEmpty();
     assertThat(told(acme)).isEqualTo(1);
     assertThat(told(alice)).isEqualTo(1);
+  }
+
+  @Test
+  void anInstanceRefusesAGrantWhileAnotherInstanceErasesTheSubject() {
+    // Issue 9: the check reads the shared store, not a lock of one JVM
+    GdprKit a = instance("a");
+    GdprKit b = instance("b");
+    records(alice, 1);
+    List<Throwable> refused = new ArrayList<>();
+    visits.inside(subject -> refused.add(catchThrowable(() -> b.consents().grant(alice, "newsletter",
+        ConsentProof.webForm("signup", "v3").build()))));
+
+    a.erasure().erase(alice);
+
+    assertThat(refused).singleElement().isInstanceOfSatisfying(ErasedSubjectException.class,
+        e -> assertThat(e.state()).isEqualTo(ErasedSubjectException.State.ERASING));
+    assertThat(b.consents().history(alice)).isEmpty();
+    assertThatThrownBy(() -> b.consents().grant(alice, "newsletter",
+        ConsentProof.webForm("signup", "v3").build())).isInstanceOf(ErasedSubjectException.class);
   }
 
   @Test
