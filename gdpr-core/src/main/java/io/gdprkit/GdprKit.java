@@ -38,6 +38,7 @@ import io.gdprkit.erasure.CascadePolicy;
 import io.gdprkit.erasure.ErasureListener;
 import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.internal.DefaultErasureService;
+import io.gdprkit.erasure.internal.SubjectErasureGate;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.encryption.DataKeyCacheOptions;
@@ -114,6 +115,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import java.util.UUID;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -206,14 +208,18 @@ public final class GdprKit {
       events.inTransaction(builder.eventPublisher);
     }
     Map<ProcessingSwitch, Boolean> switchDefaults = Map.copyOf(builder.switchDefaults);
+    // Issue 9: writes about a subject whose erasure is under way or done are refused, checked in the shared store.
+    ErasureStore erasureStore = builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(clock);
+    SubjectErasureGate erasureGate = new SubjectErasureGate(erasureStore, pseudonymKey);
+    String instanceId = builder.instanceId != null ? builder.instanceId : UUID.randomUUID().toString();
     DefaultConsentService consentService = new DefaultConsentService(consentStore, sourceStore, purposes, clock, keys,
         pseudonymKey, new DefaultConsentService.Settings(
             builder.ipPolicy != null ? builder.ipPolicy : IpPolicy.TRUNCATE,
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
-            switchDefaults), unitOfWork, events);
+            switchDefaults), unitOfWork, events, erasureGate);
     this.consents = consentService;
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
-    this.sources = new DefaultSourceService(sourceStore, clock);
+    this.sources = new DefaultSourceService(sourceStore, clock, erasureGate);
     // Shared with disclosures, so that in this JVM a disclosure never lands after a restriction or erasure took
     // effect; the stores' versions and the tombstone decide across instances.
     SubjectLocks subjectLocks = new SubjectLocks(64);
@@ -228,9 +234,10 @@ public final class GdprKit {
         entry.suppressedAt())));
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
-        suppression, builder.erasureStore != null ? builder.erasureStore : ErasureStore.inMemory(), purposes,
-        pseudonymKey, clock, builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks,
-        unitOfWork, events);
+        suppression, erasureStore, purposes, pseudonymKey, clock,
+        builder.cascade != null ? builder.cascade : CascadePolicy.defaults(), subjectLocks, erasureGate,
+        new DefaultErasureService.Leasing(instanceId,
+            builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE), unitOfWork, events);
     this.erasure = erasureService;
     builder.erasureListeners.forEach(erasureService::addListener);
     RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
@@ -241,11 +248,12 @@ public final class GdprKit {
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)
     DefaultRecipientService recipientService = new DefaultRecipientService(
         builder.recipientStore != null ? builder.recipientStore : RecipientStore.inMemory(),
-        builder.disclosureStore != null ? builder.disclosureStore : DisclosureStore.inMemory(),
+        builder.disclosureStore != null ? builder.disclosureStore : DisclosureStore.inMemory(clock),
         builder.recipientNotifier != null ? builder.recipientNotifier : DefaultRecipientService.missingNotifier(),
         purposes, decisions, audit, subjectLocks, clock, new DefaultRecipientService.Settings(
             builder.transferRules != null ? builder.transferRules : TransferRules.defaults(), builder.dataRegion,
-            builder.storeRegions, this::auditPseudonym, erasureService::wasErased));
+            builder.storeRegions, this::auditPseudonym, erasureService::wasErased, instanceId,
+            builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE));
     this.recipients = recipientService;
     // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key.
     DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(
@@ -488,6 +496,9 @@ public final class GdprKit {
     /** How often a kit asks its {@link KeyRingSource} whether the token keys changed, unless changed. */
     public static final Duration DEFAULT_KEY_RING_REFRESH = Duration.ofSeconds(30);
 
+    /** How long a kit instance holds shared work (an erasure job, a notification) without progress, unless changed. */
+    public static final Duration DEFAULT_WORK_LEASE = Duration.ofMinutes(5);
+
     private final List<Purpose> purposes = new ArrayList<>();
     private final List<Topic> topics = new ArrayList<>();
     private final List<PersonalDataProvider> providers = new ArrayList<>();
@@ -510,6 +521,9 @@ public final class GdprKit {
     private @Nullable String defaultPhoneRegion;
     private @Nullable ErasureStore erasureStore;
     private @Nullable CascadePolicy cascade;
+    // Issue 9: work shared by instances is claimed with owner and lease
+    private @Nullable String instanceId;
+    private @Nullable Duration workLease;
     private @Nullable RetentionStore retentionStore;
     private final List<RetentionRule> retentionRules = new ArrayList<>();
     private final List<ErasureListener> erasureListeners = new ArrayList<>();
@@ -759,6 +773,34 @@ public final class GdprKit {
     /** Adds a listener told of every erasure, to forget the subject in stores outside the providers. */
     public Builder onErasure(ErasureListener listener) {
       erasureListeners.add(Preconditions.notNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Names this kit instance in the leases of work that instances sharing the stores claim (erasure jobs, Art. 19
+     * notifications); a random id per built kit by default. Give each instance its own id.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder instanceId(String value) {
+      requireUnset(instanceId, "instanceId");
+      this.instanceId = Preconditions.identifier(value, "instanceId", 128);
+      return this;
+    }
+
+    /**
+     * Sets how long this instance holds an erasure job or a notification it works on without saving progress; once
+     * it runs out, another instance takes the work over. Longer than the slowest provider's erase;
+     * {@link #DEFAULT_WORK_LEASE} by default.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder workLease(Duration value) {
+      requireUnset(workLease, "workLease");
+      Preconditions.notNull(value, "workLease");
+      Preconditions.check(value.compareTo(Duration.ofSeconds(1)) >= 0 && value.compareTo(Duration.ofDays(1)) <= 0,
+          "workLease", "must be between one second and one day");
+      this.workLease = value;
       return this;
     }
 

@@ -2,10 +2,15 @@ package io.gdprkit.erasure;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Erases a subject everywhere in one call: every provider with its per-field strategies, related subjects by
@@ -15,6 +20,16 @@ import org.apiguardian.api.API;
  * <p>An erasure is a durable job: progress is stored per provider, so after a crash or a failing provider
  * {@link #resumePending()} finishes it, and running an erasure twice is harmless. The report names the subject
  * by pseudonym only and is kept as proof. Thread-safe.
+ *
+ * <p>Several kit instances may share one erasure store. Erasure of one subject runs once at a time across all of
+ * them: a second {@code erase} of a subject whose erasure is running is refused with
+ * {@link ErasureInProgressException}. Jobs are run under a lease held by the kit instance
+ * ({@code GdprKit.Builder.instanceId}, {@code erasureLease}); a job whose runner died is taken over by
+ * {@link #resumePending()} of any instance once its lease ran out. Each finished step is recorded in the job, so a
+ * resumed job repeats none: a listener, key shredding and Art. 19 notifications included, runs once per job.
+ *
+ * <p>While an erasure of everything is under way, and after it until {@link #allowRecollection} is called, consent,
+ * switch and source writes about the subject are refused with {@link ErasedSubjectException}.
  *
  * <p>Usage example: <pre>{@code ErasureReport report = gdpr.erasure().erase(SubjectId.of("contact-42"));}</pre>
  *
@@ -27,6 +42,7 @@ public interface ErasureService {
    * Erases everything about the subject, cascading to related subjects as configured.
    *
    * @throws ErasureIncompleteException if a provider or a listener failed; the job stays pending
+   * @throws ErasureInProgressException if an erasure of the subject is running, here or in another instance
    */
   ErasureReport erase(SubjectId subject);
 
@@ -35,11 +51,34 @@ public interface ErasureService {
    * cascade, suppress, or touch the ledger.
    *
    * @throws ErasureIncompleteException if a provider or a listener failed; the job stays pending
+   * @throws ErasureInProgressException if an erasure of the subject is running, here or in another instance
    */
   ErasureReport erase(SubjectId subject, ErasureScope scope);
 
-  /** Finishes every pending job, such as those a crash left; returns their reports. */
+  /**
+   * Claims up to 100 pending jobs that no instance holds, or whose holder's lease ran out (a crashed instance's),
+   * and finishes them; returns the reports of those that completed. Call it on a schedule from every instance.
+   */
   List<ErasureReport> resumePending();
+
+  /**
+   * Claims up to {@code limit} pending jobs that no instance holds, or whose lease ran out, and finishes them.
+   *
+   * @throws io.gdprkit.InvalidInputException if {@code limit} is not positive
+   */
+  List<ErasureReport> resumePending(int limit);
+
+  /**
+   * Records in the tombstone journal that the erased subject's data may be collected again, such as after the person
+   * signed up anew; from then on consent, switch and source writes about the subject are accepted again, and
+   * {@link #wasErased} answers false.
+   *
+   * <p>Usage example: <pre>{@code gdpr.erasure().allowRecollection(alice, Actor.staff("dpo-1")); gdpr.consents().grant(alice, "newsletter", proof);}</pre>
+   *
+   * @return whether the subject had a standing tombstone; false when it was never erased or already allowed
+   * @throws ErasureInProgressException if an erasure of everything about the subject is running
+   */
+  boolean allowRecollection(SubjectId subject, Actor by);
 
   /**
    * After a database restore, erases again every candidate that the tombstone journal says was erased.
@@ -52,24 +91,36 @@ public interface ErasureService {
   ReplayReport replayTombstones();
 
   /**
-   * Returns whether the subject was erased, by its tombstone. The tombstone is written once the providers, the
+   * Returns whether the subject was erased, by its standing tombstone (no recollection allowed since). The tombstone is written once the providers, the
    * ledger and the source tags are erased and before the erasure listeners run, so it is already true while a job
    * that a listener failed stays pending for {@link #resumePending()}; from then on the recipients register refuses
    * disclosures of the subject.
    */
   boolean wasErased(SubjectId subject);
 
-  /** Returns the kept erasure reports, newest last; they hold no personal data. */
+  /**
+   * Returns the default tenant's kept erasure reports, newest last; they hold no personal data. Reads every page:
+   * prefer {@link #records(TenantId, UUID, int)} for large registers.
+   */
   List<ErasureReport> records();
 
   /**
-   * Re-hashes up to {@code limit} tombstones made under an earlier version of the pseudonym key to its current
+   * Re-hashes up to {@code limit} of the tenant's tombstones made under an earlier version of the pseudonym key to its current
    * version; the re-keying job after {@link io.gdprkit.crypto.PseudonymKey#rekeyedTo}. Call it until it returns
    * {@code 0}; any number of instances may run it at once. {@link #wasErased} matches either form meanwhile.
    *
-   * <p>Usage example: <pre>{@code while (gdpr.erasure().rekeyPseudonyms(500) > 0) { }}</pre>
+   * <p>Usage example: <pre>{@code while (gdpr.erasure().rekeyPseudonyms(tenant, 500) > 0) { }}</pre>
    *
    * @return how many tombstones this call re-hashed
    */
-  int rekeyPseudonyms(int limit);
+  int rekeyPseudonyms(TenantId tenant, int limit);
+
+  /**
+   * Returns up to {@code limit} of the tenant's kept reports in completion order, after the report of job
+   * {@code after} ({@code null} for the first page).
+   */
+  List<ErasureReport> records(TenantId tenant, @Nullable UUID after, int limit);
+
+  /** Returns the kept report of a completed job, such as the one an {@link ErasureInProgressException} named. */
+  Optional<ErasureReport> report(UUID job);
 }

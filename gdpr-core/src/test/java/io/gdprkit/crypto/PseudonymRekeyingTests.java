@@ -48,7 +48,7 @@ class PseudonymRekeyingTests {
     GdprKit after = kit(p2);
 
     int firstPage = after.suppression().rekeyPseudonyms(TenantId.DEFAULT, 2);
-    int firstTombstones = after.erasure().rekeyPseudonyms(3);
+    int firstTombstones = after.erasure().rekeyPseudonyms(TenantId.DEFAULT, 3);
 
     assertThat(firstPage).isEqualTo(2);
     assertThat(firstTombstones).isEqualTo(3);
@@ -74,7 +74,7 @@ class PseudonymRekeyingTests {
     do {
       GdprKit runner = calls++ % 2 == 0 ? one : two;
       int entries = runner.suppression().rekeyPseudonyms(TenantId.DEFAULT, 2);
-      int stones = runner.erasure().rekeyPseudonyms(2);
+      int stones = runner.erasure().rekeyPseudonyms(TenantId.DEFAULT, 2);
       assertThat(entries).isLessThanOrEqualTo(2);
       assertThat(stones).isLessThanOrEqualTo(2);
       suppression += entries;
@@ -88,7 +88,8 @@ class PseudonymRekeyingTests {
     assertThat(one.suppression().entries(TenantId.DEFAULT, null, 100)).extracting(SuppressionEntry::hash)
         .allSatisfy(hash -> assertThat(hash).startsWith("p2:"))
         .contains(p2.pseudonym("suppression", "email:contact-3@example.com"));
-    assertThat(erasureStore.tombstones(null, 100)).hasSize(5).allSatisfy(t -> assertThat(t).startsWith("p2:"));
+    assertThat(erasureStore.tombstones(TenantId.DEFAULT, null, 100)).hasSize(5)
+        .allSatisfy(t -> assertThat(t.subjectPseudonym()).startsWith("p2:"));
     assertThat(erased).allSatisfy(subject -> {
       assertThat(two.erasure().wasErased(subject)).isTrue();
       assertThat(two.suppression().isSuppressed(TenantId.DEFAULT, email(subject))).isTrue();

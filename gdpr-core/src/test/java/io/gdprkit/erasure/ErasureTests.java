@@ -8,6 +8,7 @@ import io.gdprkit.InvalidInputException;
 import io.gdprkit.TestClock;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.data.DataSink;
@@ -63,8 +64,10 @@ class ErasureTests {
   private final SubjectId alice = SubjectId.of("contact-42");
   private final Instant lastYear = Instant.parse("2025-11-23T10:00:00Z");
 
+  private final ConsentStore ledger = ConsentStore.inMemory();
+
   private GdprKit kit(CascadePolicy cascade, PersonalDataProvider... providers) {
-    GdprKit.Builder builder = GdprKit.builder().clock(clock).keyRing(keys).cascade(cascade)
+    GdprKit.Builder builder = GdprKit.builder().clock(clock).keyRing(keys).cascade(cascade).consentStore(ledger)
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News").withDataCategories(DataCategory.CONTACT_DETAILS,
             DataCategory.BEHAVIOURAL))
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(FINANCIAL,
@@ -75,6 +78,12 @@ class ErasureTests {
 
   private GdprKit kit() {
     return kit(CascadePolicy.defaults(), contacts, visits, invoices);
+  }
+
+  /** Returns a kit over the same consent ledger whose erasure store knows no tombstone: a restored backup's writer. */
+  private GdprKit restoredLedger() {
+    return GdprKit.builder().clock(clock).keyRing(keys).consentStore(ledger)
+        .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News")).build();
   }
 
   private static byte[] secret(int seed) {
@@ -462,7 +471,7 @@ class ErasureTests {
       // the database is restored from last week's backup: Alice is back, with her consent
       aliceData();
       contacts.put(bob, "c-43", Map.of("name", "Bob"), lastYear);
-      gdpr.consents().grant(alice, "newsletter", ConsentProof.builder(ConsentChannel.IMPORT).build());
+      restoredLedger().consents().grant(alice, "newsletter", ConsentProof.builder(ConsentChannel.IMPORT).build());
       ReplayReport replay = gdpr.erasure().replayTombstones(Stream.of(alice, bob));
 
       assertThat(replay.examined()).isEqualTo(2);
@@ -479,7 +488,7 @@ class ErasureTests {
       aliceData();
       gdpr.erasure().erase(alice);
       aliceData();
-      gdpr.consents().grant(alice, "newsletter", ConsentProof.builder(ConsentChannel.IMPORT).build());
+      restoredLedger().consents().grant(alice, "newsletter", ConsentProof.builder(ConsentChannel.IMPORT).build());
 
       ReplayReport replay = gdpr.erasure().replayTombstones();
 

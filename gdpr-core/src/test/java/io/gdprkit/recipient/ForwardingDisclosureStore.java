@@ -2,6 +2,7 @@ package io.gdprkit.recipient;
 
 import io.gdprkit.recipient.spi.DisclosureStore;
 import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,5 +60,25 @@ public class ForwardingDisclosureStore implements DisclosureStore {
   @Override
   public List<Notification> undelivered(int limit) {
     return delegate.undelivered(limit);
+  }
+
+  @Override
+  public List<Notification> claimUndelivered(String owner, Instant leaseUntil, int limit) {
+    return delegate.claimUndelivered(owner, leaseUntil, limit);
+  }
+
+  @Override
+  public Optional<Notification> claimNotification(UUID id, String owner, Instant leaseUntil) {
+    return delegate.claimNotification(id, owner, leaseUntil);
+  }
+
+  @Override
+  public boolean completeNotification(Notification outcome, String owner) {
+    return delegate.completeNotification(outcome, owner);
+  }
+
+  @Override
+  public boolean releaseNotification(UUID id, String owner) {
+    return delegate.releaseNotification(id, owner);
   }
 }

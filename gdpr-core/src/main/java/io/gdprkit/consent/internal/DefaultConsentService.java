@@ -33,6 +33,7 @@ import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.TokenSigner;
 import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.IpAddresses;
+import io.gdprkit.subject.ErasureGate;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
@@ -86,6 +87,7 @@ public final class DefaultConsentService implements ConsentService {
   private final PseudonymKey pseudonyms;
   private final TokenSigner confirmationTokens;
   private final Settings settings;
+  private final ErasureGate erasureGate;
   private final UnitOfWork unitOfWork;
   private final GdprEventPublisher events;
   /** Queues this JVM's writers of one subject and purpose, for speed only: the store's sequence check decides. */
@@ -109,7 +111,9 @@ public final class DefaultConsentService implements ConsentService {
   }
 
   public DefaultConsentService(ConsentStore store, SourceStore sources, PurposeRegistry purposes, Clock clock,
-      KeyRing keys, PseudonymKey pseudonyms, Settings settings, UnitOfWork unitOfWork, GdprEventPublisher events) {
+      KeyRing keys, PseudonymKey pseudonyms, Settings settings, UnitOfWork unitOfWork, GdprEventPublisher events,
+      ErasureGate erasureGate) {
+    this.erasureGate = Preconditions.notNull(erasureGate, "erasureGate");
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.events = Preconditions.notNull(events, "events");
     this.store = store;
@@ -206,6 +210,7 @@ public final class DefaultConsentService implements ConsentService {
     Preconditions.notNull(proof, "proof");
     Instant now = clock.instant();
     ConfirmationClaim claim = ConfirmationClaim.of(confirmationTokens.verify(token, now));
+    erasureGate.checkWritable(claim.subject()); // the erasure removed the pending request: say why, not "superseded"
     Purpose purpose = consentPurpose(claim.purpose(), "confirm consent for");
     ConsentProof kept = reduce(proof);
     ConsentEvent event = unitOfWork.run("confirm consent", () -> appendWithRetry(claim.subject(), purpose,
@@ -286,7 +291,9 @@ public final class DefaultConsentService implements ConsentService {
         SwitchChange next = new SwitchChange(subject, processingSwitch, on, changedBy, clock.instant(),
             store.switchHistory(subject).size() + 1L);
         try {
+          erasureGate.checkWritable(subject);
           store.recordSwitch(next);
+          erasureGate.confirmWritten(subject, () -> store.erase(subject));
           events.publish(new SwitchChanged(subject, processingSwitch, on, changedBy, next.changedAt()));
           return next;
         } catch (ConsentConflictException e) {
@@ -402,6 +409,10 @@ public final class DefaultConsentService implements ConsentService {
         return;
       }
       matched++;
+      if (refused(subject)) {
+        unchanged++; // erased or being erased: an import must not bring the subject back
+        return;
+      }
       if (!batch.add(subject)) {
         unchanged++; // offered twice: the first offer covers it
         return;
@@ -427,6 +438,7 @@ public final class DefaultConsentService implements ConsentService {
             List<SourceTag> tags = batch.stream().map(s -> new SourceTag(s, update.source(), now)).toList();
             sources.appendAll(tags);
             store.appendAll(next);
+            next.stream().map(ConsentEvent::subject).filter(DefaultConsentService.this::refused).forEach(store::erase);
             next.forEach(DefaultConsentService.this::recorded);
             return next;
           });
@@ -475,6 +487,19 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
+  private static boolean givesConsent(ConsentEvent event) {
+    return event.type() != ConsentEventType.WITHDRAWN && event.type() != ConsentEventType.EXPIRED;
+  }
+
+  private boolean refused(SubjectId subject) {
+    try {
+      erasureGate.checkWritable(subject);
+      return false;
+    } catch (GdprException refused) {
+      return true;
+    }
+  }
+
   /** Builds the next event, or returns null to write nothing. */
   private interface EventFactory {
     @Nullable ConsentEvent next(@Nullable ConsentState current);
@@ -504,7 +529,16 @@ public final class DefaultConsentService implements ConsentService {
           if (event == null) {
             return null;
           }
+          // Issue 9: an event that can give consent is refused for a subject being erased or erased. A withdrawal or
+          // expiry needs a state to follow, which the erasure removes: the sequence check refuses it then.
+          boolean gives = givesConsent(event);
+          if (gives) {
+            erasureGate.checkWritable(subject);
+          }
           store.append(event);
+          if (gives) {
+            erasureGate.confirmWritten(subject, () -> store.erase(subject));
+          }
           recorded(event);
           return event;
         } catch (ConsentConflictException e) {

@@ -2,53 +2,69 @@ package io.gdprkit.erasure.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.gdprkit.GdprException;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.GdprException;
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.Relation;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
+import io.gdprkit.erasure.ErasureInProgressException;
 import io.gdprkit.erasure.ErasureIncompleteException;
+import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureListener;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.ReplayReport;
+import io.gdprkit.erasure.SubjectErased;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
-import io.gdprkit.erasure.SubjectErased;
+import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Keyset;
 import io.gdprkit.internal.Preconditions;
-import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.internal.SubjectLocks;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.source.spi.SourceStore;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
+import io.gdprkit.transaction.UnitOfWork;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
-import io.gdprkit.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs erasure jobs: prepare (suppress, plan the cascade), erase provider by provider saving progress, erase the
- * ledger and sources, run the children, write the tombstone, keep the report.
+ * Runs erasure jobs: prepare (suppress, plan the cascade), erase provider by provider, erase the ledger and sources,
+ * write the tombstone, tell the listeners, run the children, keep the report; recording each finished step in the job
+ * so that a resumed run repeats none.
+ *
+ * <p>Every run holds the job's lease in the shared store under this instance's owner id, renewed with each save; one
+ * pending job per subject (the store's {@code insert}) is what makes erasure of a subject run once at a time across
+ * instances. No JVM-local lock carries that: the subject lock taken around the tombstone only orders it against
+ * disclosures logged by this instance.
  *
  * @since 0.1
  */
@@ -56,8 +72,10 @@ import org.slf4j.LoggerFactory;
 public final class DefaultErasureService implements ErasureService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultErasureService.class);
-  private static final String SUBJECT_LABEL = "subject";
+  private static final int DEFAULT_BATCH = 100;
+  private static final int PAGE = 1_000;
   private static final int REKEY_PAGE = 500;
+  private static final String SUBJECT_LABEL = "subject";
 
   private final ProviderRegistry providers;
   private final ConsentStore consents;
@@ -69,13 +87,33 @@ public final class DefaultErasureService implements ErasureService {
   private final Clock clock;
   private final CascadePolicy cascade;
   private final SubjectLocks locks;
-  private final List<ErasureListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final SubjectErasureGate gate;
+  private final Leasing leasing;
+  private final List<ErasureListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong runs = new AtomicLong();
   private final UnitOfWork unitOfWork;
   private final GdprEventPublisher publisher;
 
+  /**
+   * Who this instance is in the store's leases and how long a lease lasts.
+   *
+   * @param owner this kit instance's id, unique among the instances sharing the store
+   * @param lease how long a run holds a job without saving progress; longer than the slowest provider's erase
+   */
+  public record Leasing(String owner, Duration lease) {
+
+    /** Validates the fields. */
+    public Leasing {
+      Preconditions.notBlank(owner, "owner");
+      Preconditions.notNull(lease, "lease");
+      Preconditions.check(!lease.isNegative() && !lease.isZero(), "lease", "must be positive");
+    }
+  }
+
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
       SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, PseudonymKey keys, Clock clock,
-      CascadePolicy cascade, SubjectLocks locks, UnitOfWork unitOfWork, GdprEventPublisher events) {
+      CascadePolicy cascade, SubjectLocks locks, SubjectErasureGate gate, Leasing leasing, UnitOfWork unitOfWork,
+      GdprEventPublisher events) {
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.publisher = Preconditions.notNull(events, "events");
     this.providers = providers;
@@ -88,9 +126,11 @@ public final class DefaultErasureService implements ErasureService {
     this.clock = clock;
     this.cascade = cascade;
     this.locks = locks;
+    this.gate = gate;
+    this.leasing = leasing;
   }
 
-  /** Adds a host's listener told of every completed erasure, on the erasing thread. */
+  /** Adds a host's listener told once of every completed erasure, on the erasing thread. */
   public void addListener(ErasureListener listener) {
     listeners.add(Preconditions.notNull(listener, "listener"));
   }
@@ -111,51 +151,79 @@ public final class DefaultErasureService implements ErasureService {
             "erase for withdrawn consent of");
       }
     }
-    ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant());
-    store.save(job);
-    return run(job.id());
+    String owner = runOwner();
+    ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant())
+        .leasedTo(owner, leaseUntil());
+    Optional<ErasureJob> earlier = store.insert(job);
+    if (earlier.isPresent()) {
+      // An earlier erasure of the subject is pending: finish it first if no one runs it, else refuse.
+      ErasureReport finished = runEarlier(earlier.get());
+      if (earlier.get().scope().equals(scope)) {
+        return finished;
+      }
+      earlier = store.insert(job);
+      if (earlier.isPresent()) {
+        throw ErasureInProgressException.of(earlier.get().id());
+      }
+    }
+    return runClaimed(store.find(job.id()).orElseThrow(() -> ErasureJobConflictException.gone(job.id(), 1)), owner);
+  }
+
+  private ErasureReport runEarlier(ErasureJob earlier) {
+    if (earlier.parent() != null) {
+      throw ErasureInProgressException.of(earlier.id()); // its parent's run erases it
+    }
+    String owner = runOwner();
+    ErasureJob claimed = store.claim(earlier.id(), owner, leaseUntil())
+        .orElseThrow(() -> ErasureInProgressException.of(earlier.id()));
+    return runClaimed(claimed, owner);
+  }
+
+  /**
+   * Returns the lease owner of one run: this instance's id and a run number, so that two threads of one instance
+   * never take each other's job either.
+   */
+  private String runOwner() {
+    return leasing.owner() + '#' + runs.incrementAndGet();
   }
 
   @Override
   public List<ErasureReport> resumePending() {
+    return resumePending(DEFAULT_BATCH);
+  }
+
+  @Override
+  public List<ErasureReport> resumePending(int limit) {
+    Preconditions.positive(limit, "limit");
     List<ErasureReport> reports = new ArrayList<>();
-    for (ErasureJob job : store.pending()) {
-      if (job.parent() != null && store.find(job.parent()).isPresent()) {
-        continue; // its parent runs it
-      }
+    String owner = runOwner();
+    for (ErasureJob job : store.claimNext(owner, leaseUntil(), limit)) {
       try {
-        ErasureReport report = runIfFree(job.id());
-        if (report != null) {
-          reports.add(report);
-        }
+        reports.add(runClaimed(job, owner));
       } catch (ErasureIncompleteException stillFailing) {
         LOG.warn("erasure job {} failed again in provider {}; it stays pending", stillFailing.job(),
             stillFailing.provider());
+      } catch (ErasureInProgressException | ErasureJobConflictException taken) {
+        LOG.info("erasure job {} is run by another instance: {}", job.id(), taken.getClass().getSimpleName());
       }
     }
     return reports;
   }
 
-  private @org.jspecify.annotations.Nullable ErasureReport runIfFree(UUID id) {
-    if (!store.claim(id)) {
-      return null;
-    }
-    return runClaimed(id);
+  private Instant leaseUntil() {
+    return clock.instant().plus(leasing.lease());
   }
 
-  private ErasureReport run(UUID id) {
-    if (!store.claim(id)) {
-      throw new IllegalStateException("erasure job " + id + " is being run by another thread");
-    }
-    return runClaimed(id);
+  /** Saves progress, extending this instance's lease; fails if another instance took the job over. */
+  private ErasureJob save(ErasureJob job, String owner) {
+    return store.save(job.leasedTo(owner, leaseUntil()));
   }
 
-  private ErasureReport runClaimed(UUID id) {
-    ErasureJob job = store.find(id).orElseThrow(() -> new IllegalStateException("erasure job " + id + " is gone"));
+  private ErasureReport runClaimed(ErasureJob claimed, String owner) {
+    ErasureJob job = claimed;
     try {
       if (!job.prepared()) {
-        job = prepare(job);
-        store.save(job);
+        job = save(prepare(job), owner);
       }
       for (PersonalDataProvider provider : providers.providers()) {
         String providerId = provider.describe().id();
@@ -168,50 +236,36 @@ public final class DefaultErasureService implements ErasureService {
           provider.erase(job.subject(), context);
         } catch (RuntimeException e) {
           job = job.withFailure(providerId);
-          store.save(job);
+          job = save(job, owner);
           throw ErasureIncompleteException.of(job.id(), providerId, e);
         }
-        job = job.withDone(context.report(providerId.equals(job.failedProvider())));
-        store.save(job);
+        job = save(job.withDone(context.report(providerId.equals(job.failedProvider()))), owner);
       }
-      ErasureJob finishing = job;
-      long[] counts = unitOfWork.run("finish erasure", () -> {
-        // the ledger, the sources, the tombstone and the event as one unit: an Art. 19 notice or audit record that
-        // fails rolls all of it back, and the job stays pending to be resumed
-        long events = 0;
-        long tags = 0;
-        if (finishing.scope().isEverything()) {
-          events = consents.erase(finishing.subject());
-          tags = sources.erase(finishing.subject());
-          // Before the event, under the lock disclosures check it under: a disclosure either landed before and
-          // the recipients' subscriber finds it, or it sees the tombstone and is refused (issue 5).
-          synchronized (locks.of(finishing.subject())) {
-            store.addTombstone(keys.pseudonym(SUBJECT_LABEL, key(finishing.subject())));
+      String pseudonym = gate.tombstonePseudonym(job.subject());
+      if (!job.finished(ErasureJob.Step.ERASED_PUBLISHED)) {
+        job = finish(job, pseudonym, owner);
+      }
+      if (!job.finished(ErasureJob.Step.LISTENERS_NOTIFIED)) {
+        for (ErasureListener listener : listeners) {
+          try {
+            listener.erased(job.subject(), job.scope());
+          } catch (GdprException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw ErasureIncompleteException.inListener(job.id(), e);
           }
         }
-        // audit, crypto-shredding, retention clean-up and Art. 19 notifications follow the event
-        publisher.publish(new SubjectErased(finishing.subject(), finishing.scope(), finishing.id(), clock.instant()));
-        return new long[] {events, tags};
-      });
-      long events = counts[0];
-      long tags = counts[1];
-      String pseudonym = keys.pseudonym(SUBJECT_LABEL, key(job.subject()));
-      for (ErasureListener listener : listeners) {
-        try {
-          listener.erased(job.subject(), job.scope());
-        } catch (GdprException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw ErasureIncompleteException.inListener(job.id(), e);
+        job = save(job.withStep(ErasureJob.Step.LISTENERS_NOTIFIED), owner);
+      }
+      for (UUID child : job.children()) {
+        if (!job.childrenDone().contains(child)) {
+          runChild(child, owner);
+          job = save(job.withChildDone(child), owner);
         }
       }
       List<ErasureReport> cascaded = new ArrayList<>();
-      for (UUID child : job.children()) {
-        if (store.find(child).isPresent()) {
-          cascaded.add(runClaimedOrFail(child));
-        } else {
-          store.reports().stream().filter(r -> r.job().equals(child)).findFirst().ifPresent(cascaded::add);
-        }
+      for (UUID child : job.childrenDone()) {
+        store.report(child).ifPresent(cascaded::add);
       }
       List<ProviderReport> reports = new ArrayList<>();
       for (PersonalDataProvider provider : providers.providers()) {
@@ -220,23 +274,53 @@ public final class DefaultErasureService implements ErasureService {
           reports.add(report);
         }
       }
-      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), reports, events,
-          tags, job.suppressed(), cascaded);
-      store.complete(job.id(), report);
+      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), reports,
+          job.consentEventsErased(), job.sourceTagsErased(), job.suppressed(), cascaded);
+      store.complete(job, report);
       LOG.info("erasure job {} completed: {} records deleted, {} fields anonymised, {} cascaded", job.id(),
           report.recordsDeleted(), report.fieldsAnonymised(), cascaded.size());
       return report;
     } catch (RuntimeException e) {
-      store.release(id);
+      store.release(job.id(), owner);
       throw e;
     }
   }
 
-  private ErasureReport runClaimedOrFail(UUID child) {
-    if (!store.claim(child)) {
-      throw new IllegalStateException("erasure job " + child + " is being run by another thread");
+  /**
+   * Erases the ledger and the sources, writes the tombstone and publishes {@link SubjectErased} as one unit of work,
+   * with the job's record that it did: the audit entry, Art. 19 notices, retention clean-up and crypto-shredding
+   * that follow the event are written in the same unit, so a failure in any of them rolls all of it back and the job
+   * is resumed from here, and a resumed job never repeats it.
+   */
+  private ErasureJob finish(ErasureJob job, String pseudonym, String owner) {
+    return unitOfWork.run("finish erasure", () -> {
+      ErasureJob next = job;
+      if (next.scope().isEverything() && !next.finished(ErasureJob.Step.LEDGER_ERASED)) {
+        long events = consents.erase(next.subject());
+        long tags = sources.erase(next.subject());
+        next = next.withLedgerErased(events, tags);
+      }
+      if (next.scope().isEverything() && !next.finished(ErasureJob.Step.TOMBSTONE_WRITTEN)) {
+        // Before the event, under the lock disclosures check it under in this JVM: a disclosure either landed before
+        // and the recipients' subscriber finds it, or it sees the tombstone and is refused (issue 5).
+        synchronized (locks.of(next.subject())) {
+          store.saveTombstone(Tombstone.of(next.subject().tenant(), pseudonym, clock.instant()));
+        }
+        next = next.withStep(ErasureJob.Step.TOMBSTONE_WRITTEN);
+      }
+      publisher.publish(new SubjectErased(next.subject(), next.scope(), next.id(), clock.instant()));
+      return save(next.withStep(ErasureJob.Step.ERASED_PUBLISHED), owner);
+    });
+  }
+
+  /** Runs a child job to completion, unless a run before this one completed it. */
+  private void runChild(UUID child, String owner) {
+    if (store.find(child).isEmpty()) {
+      return;
     }
-    return runClaimed(child);
+    ErasureJob claimed = store.claim(child, owner, leaseUntil())
+        .orElseThrow(() -> ErasureInProgressException.of(child));
+    runClaimed(claimed, owner);
   }
 
   /** Suppresses the subject's contact points and creates the child jobs, before anything is erased. */
@@ -247,7 +331,6 @@ public final class DefaultErasureService implements ErasureService {
     int suppressed = 0;
     Set<SubjectId> children = new HashSet<>();
     List<UUID> childJobs = new ArrayList<>();
-    Set<SubjectId> excluded = ancestorsAndPending(job);
     for (PersonalDataProvider provider : providers.providers()) {
       for (ContactPoint point : hostCall(job, provider, () -> provider.contactPoints(job.subject()))) {
         try {
@@ -263,37 +346,38 @@ public final class DefaultErasureService implements ErasureService {
       for (Relation relation : hostCall(job, provider, () -> provider.related(job.subject()))) {
         SubjectId child = relation.to();
         boolean allowed = job.level() + 1 <= cascade.depthFor(relation.type());
-        if (allowed && !excluded.contains(child) && children.add(child)) {
-          ErasureJob childJob = ErasureJob.start(UUID.randomUUID(), child, ErasureScope.everything(), job.level() + 1,
-              job.id(), clock.instant());
-          store.save(childJob);
-          childJobs.add(childJob.id());
+        if (allowed && children.add(child)) {
+          childJob(job, child).ifPresent(childJobs::add);
         }
       }
     }
     return job.prepared(childJobs, suppressed);
   }
 
-  /** Calls a provider's host code; what it throws becomes a typed error that does not copy its message. */
+  /** Calls the host's provider, reporting a failure as the job's, without the host's message. */
   private static <T> T hostCall(ErasureJob job, PersonalDataProvider provider, Supplier<T> call) {
     try {
       return call.get();
+    } catch (GdprException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw ErasureIncompleteException.of(job.id(), provider.describe().id(), e);
     }
   }
 
-  /** Subjects a cascade must not reach again: this job's ancestors and anyone with a pending erasure. */
-  private Set<SubjectId> ancestorsAndPending(ErasureJob job) {
-    Set<SubjectId> excluded = new HashSet<>();
-    store.pending().forEach(pending -> excluded.add(pending.subject()));
-    Optional<ErasureJob> ancestor = Optional.of(job);
-    while (ancestor.isPresent()) {
-      excluded.add(ancestor.get().subject());
-      UUID parent = ancestor.get().parent();
-      ancestor = parent == null ? Optional.empty() : store.find(parent);
+  /**
+   * Creates the job erasing a related subject, unless the subject has a pending job: an ancestor's (no loop), another
+   * erasure's (it is not erased twice), or this job's own from a run that died before saving its preparation. The
+   * child is created without a lease: only a run of its parent, which holds the parent's lease, claims it.
+   */
+  private Optional<UUID> childJob(ErasureJob job, SubjectId child) {
+    ErasureJob childJob = ErasureJob.start(UUID.randomUUID(), child, ErasureScope.everything(), job.level() + 1,
+        job.id(), clock.instant());
+    Optional<ErasureJob> pending = store.insert(childJob);
+    if (pending.isEmpty()) {
+      return Optional.of(childJob.id());
     }
-    return excluded;
+    return job.id().equals(pending.get().parent()) ? Optional.of(pending.get().id()) : Optional.empty();
   }
 
   @Override
@@ -305,7 +389,11 @@ public final class DefaultErasureService implements ErasureService {
       candidates.forEach(subject -> {
         examined[0]++;
         if (wasErased(subject)) {
-          again.add(erase(subject));
+          try {
+            again.add(erase(subject));
+          } catch (ErasureInProgressException running) {
+            LOG.debug("tombstone replay skipped a subject being erased by job {}", running.job());
+          }
         }
       });
     }
@@ -315,42 +403,72 @@ public final class DefaultErasureService implements ErasureService {
 
   @Override
   public ReplayReport replayTombstones() {
-    List<SubjectId> known = new ArrayList<>();
-    List<SubjectId> page = consents.subjects(null, 1_000);
-    while (!page.isEmpty()) {
-      known.addAll(page);
-      page = consents.subjects(page.get(page.size() - 1), 1_000);
-    }
-    return replayTombstones(known.stream());
+    // One page of subject ids in memory at a time: the next page is read once this one is replayed.
+    Stream<SubjectId> known = Stream.iterate(consents.subjects(null, PAGE), page -> !page.isEmpty(),
+        page -> consents.subjects(page.get(page.size() - 1), PAGE)).flatMap(List::stream);
+    return replayTombstones(known);
   }
 
   @Override
   public boolean wasErased(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return keys.everyVersion(SUBJECT_LABEL, key(subject)).stream().anyMatch(store::hasTombstone);
+    return gate.tombstone(subject).filter(Tombstone::standing).isPresent();
+  }
+
+  @Override
+  public boolean allowRecollection(SubjectId subject, Actor by) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(by, "by");
+    Optional<ErasureJob> running = store.active(subject);
+    if (running.isPresent() && running.get().scope().isEverything()) {
+      throw ErasureInProgressException.of(running.get().id());
+    }
+    Optional<Tombstone> tombstone = gate.tombstone(subject).filter(Tombstone::standing);
+    if (tombstone.isEmpty()) {
+      return false;
+    }
+    store.saveTombstone(tombstone.get().recollectionAllowed(clock.instant(), by));
+    LOG.info("recollection of an erased subject allowed by a {} actor", by.type());
+    return true;
   }
 
   @Override
   public List<ErasureReport> records() {
-    return store.reports();
+    List<ErasureReport> all = new ArrayList<>();
+    List<ErasureReport> page = store.reports(TenantId.DEFAULT, null, PAGE);
+    while (!page.isEmpty()) {
+      all.addAll(page);
+      page = store.reports(TenantId.DEFAULT, page.get(page.size() - 1).job(), PAGE);
+    }
+    return all;
   }
 
   @Override
-  public int rekeyPseudonyms(int limit) {
+  public List<ErasureReport> records(TenantId tenant, @Nullable UUID after, int limit) {
+    return store.reports(Preconditions.notNull(tenant, "tenant"), after, Preconditions.positive(limit, "limit"));
+  }
+
+  @Override
+  public Optional<ErasureReport> report(UUID job) {
+    return store.report(Preconditions.notNull(job, "job"));
+  }
+
+  @Override
+  public int rekeyPseudonyms(TenantId tenant, int limit) {
+    Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
     int rehashed = 0;
     for (String version : keys.earlierVersionIds()) {
-      rehashed += Keyset.forEachWithPrefix(version + ':', limit - rehashed, REKEY_PAGE, store::tombstones,
-          tombstone -> tombstone,
-          tombstone -> store.replaceTombstone(tombstone, keys.rehash(SUBJECT_LABEL, tombstone).orElseThrow()));
+      rehashed += Keyset.forEachWithPrefix(version + ':', limit - rehashed, REKEY_PAGE,
+          (after, size) -> store.tombstones(tenant, after, size), Tombstone::subjectPseudonym,
+          tombstone -> store.replaceTombstone(tenant, tombstone.subjectPseudonym(), new Tombstone(tenant,
+              keys.rehash(SUBJECT_LABEL, tombstone.subjectPseudonym()).orElseThrow(), tombstone.erasedAt(),
+              tombstone.recollectionAllowedAt(), tombstone.recollectionAllowedBy())));
     }
     if (rehashed > 0) {
-      LOG.info("re-keyed {} tombstones to pseudonym key version {}", rehashed, keys.versionId());
+      LOG.info("re-keyed {} tombstones of tenant {} to pseudonym key version {}", rehashed, tenant,
+          keys.versionId());
     }
     return rehashed;
-  }
-
-  private static String key(SubjectId subject) {
-    return subject.tenant().value() + '/' + subject.value();
   }
 }

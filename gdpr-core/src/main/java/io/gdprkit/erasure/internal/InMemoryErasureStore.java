@@ -3,99 +3,227 @@ package io.gdprkit.erasure.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.internal.InMemoryStore;
+import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.NavigableSet;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Jobs, reports and tombstones in memory.
+ * Jobs, reports and tombstones in memory, under one lock: every operation is one atomic step, as a transaction of a
+ * database adapter would be. Leases are compared with the injected clock.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
 
-  private final Map<UUID, ErasureJob> jobs = new ConcurrentHashMap<>();
-  private final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
-  private final List<ErasureReport> reports = new ArrayList<>();
-  private final NavigableSet<String> tombstones = new ConcurrentSkipListSet<>();
+  private static final Comparator<ErasureJob> OLDEST_FIRST =
+      Comparator.comparing(ErasureJob::createdAt).thenComparing(ErasureJob::id);
 
-  @Override
-  public void save(ErasureJob job) {
-    jobs.put(Preconditions.notNull(job, "job").id(), job);
+  private final Clock clock;
+  private final NavigableMap<UUID, ErasureJob> jobs = new TreeMap<>();
+  private final Map<SubjectId, UUID> activeBySubject = new HashMap<>();
+  private final Map<UUID, ErasureReport> reportsByJob = new HashMap<>();
+  private final Map<UUID, Integer> reportPositions = new HashMap<>();
+  private final Map<TenantId, List<ErasureReport>> reportsByTenant = new HashMap<>();
+  private final Map<TenantId, NavigableMap<String, Tombstone>> tombstones = new HashMap<>();
+
+  public InMemoryErasureStore(Clock clock) {
+    this.clock = Preconditions.notNull(clock, "clock");
   }
 
   @Override
-  public Optional<ErasureJob> find(UUID id) {
-    return Optional.ofNullable(jobs.get(id));
-  }
-
-  @Override
-  public List<ErasureJob> pending() {
-    return jobs.values().stream().sorted(Comparator.comparing(ErasureJob::createdAt).thenComparing(ErasureJob::id))
-        .toList();
-  }
-
-  @Override
-  public boolean claim(UUID id) {
-    return jobs.containsKey(id) && claimed.add(id);
-  }
-
-  @Override
-  public void release(UUID id) {
-    claimed.remove(id);
-  }
-
-  @Override
-  public synchronized void complete(UUID id, ErasureReport report) {
-    jobs.remove(id);
-    claimed.remove(id);
-    reports.add(report);
-  }
-
-  @Override
-  public synchronized List<ErasureReport> reports() {
-    return List.copyOf(reports);
-  }
-
-  @Override
-  public void addTombstone(String subjectPseudonym) {
-    tombstones.add(Preconditions.notBlank(subjectPseudonym, "subjectPseudonym"));
-  }
-
-  @Override
-  public boolean hasTombstone(String subjectPseudonym) {
-    return tombstones.contains(subjectPseudonym);
-  }
-
-  @Override
-  public List<String> tombstones(@Nullable String after, int limit) {
-    Preconditions.positive(limit, "limit");
-    return (after == null ? tombstones : tombstones.tailSet(after, false)).stream().limit(limit).toList();
-  }
-
-  @Override
-  public boolean replaceTombstone(String oldPseudonym, String newPseudonym) {
-    Preconditions.notBlank(newPseudonym, "newPseudonym");
-    synchronized (tombstones) {
-      if (!tombstones.remove(Preconditions.notBlank(oldPseudonym, "oldPseudonym"))) {
-        return false;
-      }
-      tombstones.add(newPseudonym);
-      return true;
+  public synchronized Optional<ErasureJob> insert(ErasureJob job) {
+    Preconditions.notNull(job, "job");
+    if (job.version() != 0 || jobs.containsKey(job.id()) || reportsByJob.containsKey(job.id())) {
+      throw ErasureJobConflictException.duplicate(job.id());
     }
+    UUID active = activeBySubject.get(job.subject());
+    if (active != null) {
+      return Optional.of(jobs.get(active));
+    }
+    jobs.put(job.id(), job.withVersion(1));
+    activeBySubject.put(job.subject(), job.id());
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized ErasureJob save(ErasureJob job) {
+    Preconditions.notNull(job, "job");
+    ErasureJob stored = current(job);
+    Preconditions.check(stored.subject().equals(job.subject()), "job", "must keep its subject");
+    ErasureJob next = job.withVersion(stored.version() + 1);
+    jobs.put(job.id(), next);
+    return next;
+  }
+
+  /** Returns the stored job if its version is the job's, else throws the conflict. */
+  private ErasureJob current(ErasureJob job) {
+    ErasureJob stored = jobs.get(job.id());
+    if (stored == null) {
+      throw ErasureJobConflictException.gone(job.id(), job.version());
+    }
+    if (stored.version() != job.version()) {
+      throw ErasureJobConflictException.staleVersion(job.id(), job.version(), stored.version());
+    }
+    return stored;
+  }
+
+  @Override
+  public synchronized Optional<ErasureJob> find(UUID id) {
+    return Optional.ofNullable(jobs.get(Preconditions.notNull(id, "id")));
+  }
+
+  @Override
+  public synchronized Optional<ErasureJob> active(SubjectId subject) {
+    UUID id = activeBySubject.get(Preconditions.notNull(subject, "subject"));
+    return id == null ? Optional.empty() : Optional.of(jobs.get(id));
+  }
+
+  @Override
+  public synchronized List<ErasureJob> pending(@Nullable UUID after, int limit) {
+    Preconditions.positive(limit, "limit");
+    return (after == null ? jobs : jobs.tailMap(after, false)).values().stream().limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<ErasureJob> claimNext(String owner, Instant leaseUntil, int limit) {
+    Preconditions.notBlank(owner, "owner");
+    Preconditions.notNull(leaseUntil, "leaseUntil");
+    Preconditions.positive(limit, "limit");
+    Instant now = clock.instant();
+    List<ErasureJob> free = jobs.values().stream()
+        .filter(job -> job.parent() == null && (job.lease() == null || !job.lease().heldAt(now)))
+        .sorted(OLDEST_FIRST).limit(limit).toList();
+    List<ErasureJob> claimed = new ArrayList<>(free.size());
+    for (ErasureJob job : free) {
+      claimed.add(lease(job, owner, leaseUntil));
+    }
+    return claimed;
+  }
+
+  @Override
+  public synchronized Optional<ErasureJob> claim(UUID id, String owner, Instant leaseUntil) {
+    Preconditions.notBlank(owner, "owner");
+    Preconditions.notNull(leaseUntil, "leaseUntil");
+    ErasureJob job = jobs.get(Preconditions.notNull(id, "id"));
+    if (job == null || job.heldByOtherAt(owner, clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.of(lease(job, owner, leaseUntil));
+  }
+
+  @Override
+  public synchronized Optional<ErasureJob> renew(UUID id, String owner, Instant leaseUntil) {
+    Preconditions.notBlank(owner, "owner");
+    Preconditions.notNull(leaseUntil, "leaseUntil");
+    ErasureJob job = jobs.get(Preconditions.notNull(id, "id"));
+    if (job == null || job.lease() == null || !job.lease().owner().equals(owner)) {
+      return Optional.empty();
+    }
+    return Optional.of(lease(job, owner, leaseUntil));
+  }
+
+  private ErasureJob lease(ErasureJob job, String owner, Instant leaseUntil) {
+    ErasureJob next = job.leasedTo(owner, leaseUntil).withVersion(job.version() + 1);
+    jobs.put(job.id(), next);
+    return next;
+  }
+
+  @Override
+  public synchronized boolean release(UUID id, String owner) {
+    Preconditions.notBlank(owner, "owner");
+    ErasureJob job = jobs.get(Preconditions.notNull(id, "id"));
+    if (job == null || job.lease() == null || !job.lease().owner().equals(owner)) {
+      return false;
+    }
+    jobs.put(id, job.withLease(null).withVersion(job.version() + 1));
+    return true;
+  }
+
+  @Override
+  public synchronized void complete(ErasureJob job, ErasureReport report) {
+    Preconditions.notNull(job, "job");
+    Preconditions.notNull(report, "report");
+    Preconditions.check(report.job().equals(job.id()), "report", "must be the report of the completed job");
+    current(job);
+    jobs.remove(job.id());
+    activeBySubject.remove(job.subject(), job.id());
+    List<ErasureReport> tenantReports = reportsByTenant.computeIfAbsent(job.subject().tenant(), t -> new ArrayList<>());
+    reportPositions.put(job.id(), tenantReports.size());
+    tenantReports.add(report);
+    reportsByJob.put(job.id(), report);
+  }
+
+  @Override
+  public synchronized Optional<ErasureReport> report(UUID job) {
+    return Optional.ofNullable(reportsByJob.get(Preconditions.notNull(job, "job")));
+  }
+
+  @Override
+  public synchronized List<ErasureReport> reports(TenantId tenant, @Nullable UUID after, int limit) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.positive(limit, "limit");
+    List<ErasureReport> all = reportsByTenant.getOrDefault(tenant, List.of());
+    int from = 0;
+    if (after != null) {
+      Integer position = reportPositions.get(after);
+      ErasureReport previous = reportsByJob.get(after);
+      Preconditions.check(position != null && all.size() > position && all.get(position) == previous, "after",
+          "must be the job of one of the tenant's reports");
+      from = position + 1;
+    }
+    return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
+  @Override
+  public synchronized void saveTombstone(Tombstone tombstone) {
+    Preconditions.notNull(tombstone, "tombstone");
+    tombstones.computeIfAbsent(tombstone.tenant(), t -> new TreeMap<>()).put(tombstone.subjectPseudonym(), tombstone);
+  }
+
+  @Override
+  public synchronized Optional<Tombstone> tombstone(TenantId tenant, String subjectPseudonym) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
+    NavigableMap<String, Tombstone> own = tombstones.get(tenant);
+    return own == null ? Optional.empty() : Optional.ofNullable(own.get(subjectPseudonym));
+  }
+
+  @Override
+  public synchronized List<Tombstone> tombstones(TenantId tenant, @Nullable String after, int limit) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.positive(limit, "limit");
+    NavigableMap<String, Tombstone> own = tombstones.getOrDefault(tenant, new TreeMap<>());
+    return (after == null ? own : own.tailMap(after, false)).values().stream().limit(limit).toList();
+  }
+
+  @Override
+  public synchronized boolean replaceTombstone(TenantId tenant, String oldPseudonym, Tombstone replacement) {
+    Preconditions.notNull(replacement, "replacement");
+    Preconditions.check(replacement.tenant().equals(tenant), "replacement", "must be a tombstone of the tenant");
+    NavigableMap<String, Tombstone> own = tombstones.get(Preconditions.notNull(tenant, "tenant"));
+    if (own == null || own.remove(Preconditions.notBlank(oldPseudonym, "oldPseudonym")) == null) {
+      return false;
+    }
+    own.putIfAbsent(replacement.subjectPseudonym(), replacement);
+    return true;
   }
 }

@@ -4,71 +4,146 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.internal.InMemoryErasureStore;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores pending erasure jobs, the reports kept as proof, and the tombstone journal. Thread-safe.
+ * Stores pending erasure jobs, the reports kept as proof, and the tombstone journal, for every tenant; shared by
+ * every kit instance of an application. Thread-safe.
  *
- * <p>Usage example: <pre>{@code GdprKit.builder().erasureStore(ErasureStore.inMemory())}</pre>
+ * <p>What a database adapter maps each part to:
+ * <ul>
+ *   <li>one pending job per subject: a unique index on (tenant, subject) of pending jobs, so {@link #insert} of a
+ *       second one fails and returns the first;</li>
+ *   <li>versions: {@link #save} and {@link #complete} are {@code UPDATE … WHERE id = ? AND version = ?};</li>
+ *   <li>leases, in the style of Spring Modulith's event publication registry: {@link #claimNext} is
+ *       {@code SELECT … WHERE lease is free or expired ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT ?} followed by
+ *       setting owner and lease end, in one transaction; a lease that ran out is taken over, which is how the jobs of
+ *       a crashed instance are finished;</li>
+ *   <li>every query is bounded and paged by a key, never a scan of everything.</li>
+ * </ul>
+ * Claims, renewals and releases change the version too, so a runner whose lease was taken over fails its next save
+ * with {@link io.gdprkit.erasure.ErasureJobConflictException}. Lease ends are compared with the store's own clock.
+ *
+ * <p>Every implementation should pass {@code ErasureStoreCompatibilityKit} from {@code gdpr-test}.
+ *
+ * <p>Usage example: <pre>{@code GdprKit.builder().erasureStore(ErasureStore.inMemory(clock))}</pre>
  *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ErasureStore {
 
-  /** Returns a new store that keeps everything in this JVM's memory. */
+  /** Returns a new store that keeps everything in this JVM's memory and reads lease time from the system clock. */
   static ErasureStore inMemory() {
-    return new InMemoryErasureStore();
+    return new InMemoryErasureStore(Clock.systemUTC());
   }
 
-  /** Saves a job, new or changed. */
-  void save(ErasureJob job);
+  /** Returns a new store that keeps everything in this JVM's memory and reads lease time from {@code clock}. */
+  static ErasureStore inMemory(Clock clock) {
+    return new InMemoryErasureStore(clock);
+  }
 
-  /** Returns the job with this id, if pending. */
+  /**
+   * Adds a new job (version 0, stored as version 1) with the lease it carries, unless its subject already has a
+   * pending job; then adds nothing.
+   *
+   * @return the subject's pending job that prevented the insert, or empty when the job was added
+   * @throws io.gdprkit.erasure.ErasureJobConflictException if a job with this id exists or the version is not 0
+   */
+  Optional<ErasureJob> insert(ErasureJob job);
+
+  /**
+   * Replaces a pending job if the stored version is the job's, storing the next version with the job's lease.
+   *
+   * @return the job as stored, with its new version
+   * @throws io.gdprkit.erasure.ErasureJobConflictException if the stored version differs or the job is not pending
+   */
+  ErasureJob save(ErasureJob job);
+
+  /** Returns the pending job with this id. */
   Optional<ErasureJob> find(UUID id);
 
-  /** Returns every pending job, oldest first. */
-  List<ErasureJob> pending();
+  /** Returns the subject's pending job, at most one. */
+  Optional<ErasureJob> active(SubjectId subject);
 
   /**
-   * Claims a job for this process; a claimed job is not claimed again until released or completed.
-   *
-   * @return whether the claim succeeded
+   * Returns up to {@code limit} pending jobs after the job {@code after} (exclusive; {@code null} for the first page)
+   * in the store's order of job ids, of every tenant.
    */
-  boolean claim(UUID id);
-
-  /** Releases a claim after a failed run. */
-  void release(UUID id);
-
-  /** Removes a finished job and keeps its report as proof; as one step. */
-  void complete(UUID id, ErasureReport report);
-
-  /** Returns the kept reports, oldest first. */
-  List<ErasureReport> reports();
-
-  /** Adds a tombstone: the keyed hash of an erased subject's id. */
-  void addTombstone(String subjectPseudonym);
-
-  /** Returns whether a tombstone with this hash exists. */
-  boolean hasTombstone(String subjectPseudonym);
+  List<ErasureJob> pending(@Nullable UUID after, int limit);
 
   /**
-   * Returns up to {@code limit} tombstones in ascending order of their text, after {@code after}; used by the
-   * pseudonym re-keying job, which reads the tombstones of one key version from {@code "version:"} on.
+   * Claims up to {@code limit} top-level pending jobs (jobs with no parent; a parent's runner claims its children)
+   * whose lease is free or ran out, oldest first, leasing them to {@code owner} until {@code leaseUntil}.
    *
-   * @param after the last tombstone of the previous page, or {@code null} for the first
+   * @return the claimed jobs as stored, with their new version and lease
    */
-  List<String> tombstones(@Nullable String after, int limit);
+  List<ErasureJob> claimNext(String owner, Instant leaseUntil, int limit);
 
   /**
-   * Replaces a tombstone by its re-keyed form in one step; when {@code oldPseudonym} is gone, because another
-   * instance re-hashed it, changes nothing.
+   * Claims one pending job if its lease is free, ran out, or is already {@code owner}'s.
+   *
+   * @return the claimed job as stored, or empty if another owner holds it or it is not pending
+   */
+  Optional<ErasureJob> claim(UUID id, String owner, Instant leaseUntil);
+
+  /**
+   * Extends the lease of a job that {@code owner} holds, even if it ran out but no one took it over.
+   *
+   * @return the job as stored, or empty if another owner took it or it is not pending
+   */
+  Optional<ErasureJob> renew(UUID id, String owner, Instant leaseUntil);
+
+  /**
+   * Frees the lease of a job that {@code owner} holds, after a failed run, so that any instance may claim it now.
+   *
+   * @return whether {@code owner} held it
+   */
+  boolean release(UUID id, String owner);
+
+  /**
+   * Removes a finished job and keeps its report as proof, under the job's tenant; as one step.
+   *
+   * @throws io.gdprkit.erasure.ErasureJobConflictException if the stored version differs or the job is not pending
+   */
+  void complete(ErasureJob job, ErasureReport report);
+
+  /** Returns the kept report of a completed job. */
+  Optional<ErasureReport> report(UUID job);
+
+  /**
+   * Returns up to {@code limit} of the tenant's kept reports in completion order, after the report of job
+   * {@code after} (exclusive; {@code null} for the first page).
+   */
+  List<ErasureReport> reports(TenantId tenant, @Nullable UUID after, int limit);
+
+  /** Adds or replaces the tombstone of (tenant, pseudonym). */
+  void saveTombstone(Tombstone tombstone);
+
+  /** Returns the tenant's tombstone with this pseudonym. */
+  Optional<Tombstone> tombstone(TenantId tenant, String subjectPseudonym);
+
+  /**
+   * Returns up to {@code limit} of the tenant's tombstones ordered by pseudonym, after {@code after} (exclusive;
+   * {@code null} for the first page).
+   */
+  List<Tombstone> tombstones(TenantId tenant, @Nullable String after, int limit);
+
+  /**
+   * Replaces one of the tenant's tombstones by its re-keyed form (the same subject under a new pseudonym key
+   * version, everything else kept) in one step; when {@code oldPseudonym} is gone, because another instance
+   * re-hashed it, changes nothing. Used by the pseudonym re-keying job.
    *
    * @return whether {@code oldPseudonym} was there and was replaced
    */
-  boolean replaceTombstone(String oldPseudonym, String newPseudonym);
+  boolean replaceTombstone(TenantId tenant, String oldPseudonym, Tombstone replacement);
 }

@@ -39,6 +39,8 @@ import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -67,6 +69,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An instance is the view of one tenant's register ({@link #forTenant} makes the others, sharing the locks and
  * the outbox); whatever the view, a disclosure or notification looks its recipient up in its subject's tenant.
+ *
+ * <p>Notifications are sent under a lease in the disclosure store, held by this instance's id and a send number, so
+ * that instances sharing the store send each notification once and take over those of an instance that died once its
+ * lease ran out (issue 9).
  *
  * <p>Erasure runs in an order that survives a crash at any point: record a pending notification for each recipient
  * (the erasure job, still pending, calls again after a crash and finds them by pseudonym), send them, then clear
@@ -95,7 +101,9 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
   private final @Nullable CountryCode dataRegion;
   private final Map<String, CountryCode> storeRegions;
   private final Clock clock;
-  private final Set<UUID> inFlight;
+  private final String owner;
+  private final Duration lease;
+  private final AtomicLong sends;
   private final ReadWriteLock[] recipientLocks;
   /** The tenant whose register this view changes; disclosures and notifications follow their subject's tenant. */
   private final TenantId tenant;
@@ -105,13 +113,17 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
    *
    * @param erased whether a subject was erased in full; asked under the subject's lock, which erasure holds while it
    *     marks a subject erased, before it tells the recipients
+   * @param owner this kit instance's id in notification leases
+   * @param lease how long a send holds a notification
    */
   public record Settings(TransferRules rules, @Nullable CountryCode dataRegion, Map<String, CountryCode> storeRegions,
-      Function<SubjectId, String> pseudonyms, Predicate<SubjectId> erased) {
+      Function<SubjectId, String> pseudonyms, Predicate<SubjectId> erased, String owner, Duration lease) {
 
     /** Copies the regions. */
     public Settings {
       storeRegions = Map.copyOf(storeRegions);
+      Preconditions.notBlank(owner, "owner");
+      Preconditions.notNull(lease, "lease");
     }
   }
 
@@ -131,7 +143,9 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
     this.dataRegion = settings.dataRegion();
     this.storeRegions = settings.storeRegions();
     this.clock = clock;
-    this.inFlight = ConcurrentHashMap.newKeySet();
+    this.owner = settings.owner();
+    this.lease = settings.lease();
+    this.sends = new AtomicLong();
     this.recipientLocks = new ReadWriteLock[16];
     for (int i = 0; i < recipientLocks.length; i++) {
       recipientLocks[i] = new ReentrantReadWriteLock();
@@ -154,7 +168,9 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
     this.dataRegion = base.dataRegion;
     this.storeRegions = base.storeRegions;
     this.clock = base.clock;
-    this.inFlight = base.inFlight;
+    this.owner = base.owner;
+    this.lease = base.lease;
+    this.sends = base.sends;
     this.recipientLocks = base.recipientLocks;
     this.tenant = tenant;
   }
@@ -330,13 +346,24 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
 
   @Override
   public int retryNotifications(int limit) {
+    Preconditions.positive(limit, "limit");
+    String sender = sender();
     int delivered = 0;
-    for (Notification notification : store.undelivered(Preconditions.positive(limit, "limit"))) {
-      if (send(notification)) {
+    for (Notification notification : store.claimUndelivered(sender, leaseUntil(), limit)) {
+      if (deliverClaimed(notification, sender)) {
         delivered++;
       }
     }
     return delivered;
+  }
+
+  /** Returns the lease owner of one send: this instance's id and a send number, so threads never share a claim. */
+  private String sender() {
+    return owner + '#' + sends.incrementAndGet();
+  }
+
+  private Instant leaseUntil() {
+    return clock.instant().plus(lease);
   }
 
   /** Tells every recipient of the subject's data of a restriction; lifting one tells no one. */
@@ -388,7 +415,7 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
     }
     for (Notification notification : store.notifications(subject)) {
       if (notification.reason() == NotificationReason.ERASED && notification.undelivered()) {
-        send(notification);
+        send(notification.id());
       }
     }
     if (scope.isEverything()) {
@@ -406,21 +433,26 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
    * it is delivered.
    */
   private void forget(UUID id) {
-    while (!inFlight.add(id)) {
-      LockSupport.parkNanos(1_000_000L); // a retry is sending it; erasure is rare enough to wait
-    }
-    try {
-      Notification current = store.notification(id).orElse(null);
-      if (current == null || current.subject() == null) {
+    String sender = sender();
+    Optional<Notification> claimed = store.claimNotification(id, sender, leaseUntil());
+    while (claimed.isEmpty()) {
+      if (store.notification(id).isEmpty()) {
         return;
       }
-      if (!current.undelivered()) {
-        store.saveNotification(current.pseudonymised());
-      } else if (!isFullErasureNotice(current)) {
-        store.saveNotification(current.superseded());
-      }
-    } finally {
-      inFlight.remove(id);
+      LockSupport.parkNanos(1_000_000L); // a sender, here or elsewhere, holds it; erasure is rare enough to wait
+      claimed = store.claimNotification(id, sender, leaseUntil());
+    }
+    Notification current = claimed.get();
+    Notification next = current;
+    if (current.subject() != null && !current.undelivered()) {
+      next = current.pseudonymised();
+    } else if (current.subject() != null && !isFullErasureNotice(current)) {
+      next = current.superseded();
+    }
+    if (next == current) {
+      store.releaseNotification(id, sender);
+    } else {
+      store.completeNotification(next, sender);
     }
   }
 
@@ -438,41 +470,44 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
       store.saveNotification(notification);
       recorded.add(notification);
     }
-    recorded.forEach(this::send);
+    recorded.forEach(notification -> send(notification.id()));
   }
 
-  /** Sends one notification unless another thread is sending it or it was delivered meanwhile. */
-  private boolean send(Notification claimed) {
-    if (!inFlight.add(claimed.id())) {
+  /** Sends one notification unless a sender, here or in another instance, holds it or it was delivered meanwhile. */
+  private boolean send(UUID id) {
+    String sender = sender();
+    return store.claimNotification(id, sender, leaseUntil()).map(claimed -> deliverClaimed(claimed, sender))
+        .orElse(false);
+  }
+
+  /** Delivers a notification this sender claimed and saves the outcome, releasing the claim. */
+  private boolean deliverClaimed(Notification current, String sender) {
+    if (!current.undelivered() || current.subject() == null) {
+      store.releaseNotification(current.id(), sender);
       return false;
     }
+    Notification next;
+    Optional<Recipient> recipient = recipients.find(current.tenant(), current.recipient());
     try {
-      Notification current = store.notification(claimed.id()).orElse(claimed);
-      if (!current.undelivered() || current.subject() == null) {
-        return false;
+      notifier.deliver(recipient.orElseThrow(() -> UnknownRecipientException.of(current.recipient())), current);
+      next = current.delivered(clock.instant());
+      if (isFullErasureNotice(current)) {
+        next = next.pseudonymised();
       }
-      Notification next;
-      Optional<Recipient> recipient = recipients.find(current.tenant(), current.recipient());
-      try {
-        notifier.deliver(recipient.orElseThrow(() -> UnknownRecipientException.of(current.recipient())), current);
-        next = current.delivered(clock.instant());
-        if (isFullErasureNotice(current)) {
-          next = next.pseudonymised();
-        }
-      } catch (RuntimeException e) {
-        next = current.failed(e.getClass().getName());
-        LOG.warn("notification {} to recipient {} failed with {}; retryNotifications() sends it again",
-            current.id(), current.recipient(), e.getClass().getName());
-      }
-      store.saveNotification(next);
-      audit.record(new AuditRecord(AuditKind.RECIPIENT_NOTIFIED, next.tenant(), next.subjectPseudonym(),
-          Actor.system("art19-notifier"), null, Map.of("notification", next.id().toString(),
-              "recipient", next.recipient(), "reason", next.reason().name(), "status", next.status().name(),
-              "attempts", Integer.toString(next.attempts()))));
-      return next.status() == NotificationStatus.DELIVERED;
-    } finally {
-      inFlight.remove(claimed.id());
+    } catch (RuntimeException e) {
+      next = current.failed(e.getClass().getName());
+      LOG.warn("notification {} to recipient {} failed with {}; retryNotifications() sends it again",
+          current.id(), current.recipient(), e.getClass().getName());
     }
+    if (!store.completeNotification(next, sender)) {
+      LOG.warn("notification {} was taken over by another sender after its lease ran out", current.id());
+      return false;
+    }
+    audit.record(new AuditRecord(AuditKind.RECIPIENT_NOTIFIED, next.tenant(), next.subjectPseudonym(),
+        Actor.system("art19-notifier"), null, Map.of("notification", next.id().toString(),
+            "recipient", next.recipient(), "reason", next.reason().name(), "status", next.status().name(),
+            "attempts", Integer.toString(next.attempts()))));
+    return next.status() == NotificationStatus.DELIVERED;
   }
 
   private static boolean covers(ErasureScope scope, Disclosure disclosure) {

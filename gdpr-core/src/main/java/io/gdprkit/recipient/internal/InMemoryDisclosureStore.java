@@ -8,7 +8,10 @@ import io.gdprkit.recipient.Disclosure;
 import io.gdprkit.recipient.Notification;
 import io.gdprkit.recipient.spi.DisclosureStore;
 import io.gdprkit.subject.SubjectId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +21,23 @@ import org.apiguardian.api.API;
 
 /**
  * Keeps the log and the notifications in insertion-ordered lists and maps under one lock; a subject's entries are
- * few, and scans are acceptable for an in-memory store.
+ * few, and scans are acceptable for an in-memory store. Notification leases are compared with the injected clock.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class InMemoryDisclosureStore implements DisclosureStore, InMemoryStore {
 
+  private final Clock clock;
   private final List<Disclosure> log = new ArrayList<>();
   private final Map<UUID, Notification> notifications = new LinkedHashMap<>();
+  private final Map<UUID, Lease> leases = new HashMap<>();
+
+  private record Lease(String owner, Instant until) {}
+
+  public InMemoryDisclosureStore(Clock clock) {
+    this.clock = Preconditions.notNull(clock, "clock");
+  }
 
   @Override
   public synchronized void append(Disclosure disclosure) {
@@ -95,5 +106,65 @@ public final class InMemoryDisclosureStore implements DisclosureStore, InMemoryS
   public synchronized List<Notification> undelivered(int limit) {
     Preconditions.positive(limit, "limit");
     return notifications.values().stream().filter(Notification::undelivered).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<Notification> claimUndelivered(String owner, Instant leaseUntil, int limit) {
+    Preconditions.notBlank(owner, "owner");
+    Preconditions.notNull(leaseUntil, "leaseUntil");
+    Preconditions.positive(limit, "limit");
+    Instant now = clock.instant();
+    List<Notification> claimed = new ArrayList<>();
+    for (Notification notification : notifications.values()) {
+      if (claimed.size() == limit) {
+        break;
+      }
+      Lease lease = leases.get(notification.id());
+      if (notification.undelivered() && (lease == null || !lease.until().isAfter(now))) {
+        leases.put(notification.id(), new Lease(owner, leaseUntil));
+        claimed.add(notification);
+      }
+    }
+    return claimed;
+  }
+
+  @Override
+  public synchronized Optional<Notification> claimNotification(UUID id, String owner, Instant leaseUntil) {
+    Preconditions.notNull(id, "id");
+    Preconditions.notBlank(owner, "owner");
+    Preconditions.notNull(leaseUntil, "leaseUntil");
+    Notification notification = notifications.get(id);
+    Lease lease = leases.get(id);
+    if (notification == null
+        || lease != null && lease.until().isAfter(clock.instant()) && !lease.owner().equals(owner)) {
+      return Optional.empty();
+    }
+    leases.put(id, new Lease(owner, leaseUntil));
+    return Optional.of(notification);
+  }
+
+  @Override
+  public synchronized boolean completeNotification(Notification outcome, String owner) {
+    Preconditions.notNull(outcome, "outcome");
+    Preconditions.notBlank(owner, "owner");
+    Lease lease = leases.get(outcome.id());
+    if (lease == null || !lease.owner().equals(owner) || !notifications.containsKey(outcome.id())) {
+      return false;
+    }
+    notifications.put(outcome.id(), outcome);
+    leases.remove(outcome.id());
+    return true;
+  }
+
+  @Override
+  public synchronized boolean releaseNotification(UUID id, String owner) {
+    Preconditions.notNull(id, "id");
+    Preconditions.notBlank(owner, "owner");
+    Lease lease = leases.get(id);
+    if (lease == null || !lease.owner().equals(owner)) {
+      return false;
+    }
+    leases.remove(id);
+    return true;
   }
 }

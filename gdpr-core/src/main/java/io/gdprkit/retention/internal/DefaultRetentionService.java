@@ -9,6 +9,7 @@ import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.PendingConsent;
+import io.gdprkit.erasure.ErasureInProgressException;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.SubjectErased;
@@ -173,7 +174,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
         try {
           erasure.erase(subject, rule.scope());
           done++;
-        } catch (ErasureIncompleteException e) {
+        } catch (ErasureIncompleteException | ErasureInProgressException e) {
           failed++;
         }
       }
@@ -201,7 +202,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
         try {
           erasure.erase(subject);
           erasedHere++;
-        } catch (ErasureIncompleteException e) {
+        } catch (ErasureIncompleteException | ErasureInProgressException e) {
           failed++;
         }
       }

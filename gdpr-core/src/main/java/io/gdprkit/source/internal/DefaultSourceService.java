@@ -2,6 +2,7 @@ package io.gdprkit.source.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.subject.ErasureGate;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.source.Origin;
 import io.gdprkit.source.SourceService;
@@ -24,16 +25,26 @@ public final class DefaultSourceService implements SourceService {
   private final SourceStore store;
   private final Clock clock;
 
+  private final ErasureGate erasureGate;
+
   public DefaultSourceService(SourceStore store, Clock clock) {
+    this(store, clock, ErasureGate.OPEN);
+  }
+
+  /** Creates the service refusing tags of subjects whose erasure is under way or done, as the gate says. */
+  public DefaultSourceService(SourceStore store, Clock clock, ErasureGate erasureGate) {
     this.store = store;
     this.clock = clock;
+    this.erasureGate = erasureGate;
   }
 
   @Override
   public SourceTag tag(SubjectId subject, Origin origin) {
     SourceTag tag = new SourceTag(Preconditions.notNull(subject, "subject"), Preconditions.notNull(origin, "origin"),
         clock.instant());
+    erasureGate.checkWritable(subject);
     store.append(tag);
+    erasureGate.confirmWritten(subject, () -> store.erase(subject));
     return tag;
   }
 

@@ -3,35 +3,43 @@ package io.gdprkit.test.erasure;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.RetainedField;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
+import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Checks that an {@link ErasureStore} keeps its contract: pending jobs saved, replaced and listed oldest first, claims
- * that succeed once until released or completed, completion that removes the job and keeps its report, tombstones,
- * and thread safety.
+ * Checks that an {@link ErasureStore} keeps its contract as a database adapter must: one pending job per subject,
+ * compare-and-set saves, claims with owner and lease that a second owner takes over once the lease ran out, bounded
+ * pages, reports and tombstones kept per tenant, and claims that race from two store instances over the same data.
  *
- * <p>Jobs created at the same time are ordered by id. The kit only uses ids whose order is the same whichever way a
- * store compares UUIDs: as {@link UUID#compareTo} does, as unsigned bytes, or as text.
+ * <p>Leases are compared with the store's own clock; the kit sets lease ends relative to {@link #now()}, a lease that
+ * ended a minute ago standing for one whose holder died. {@link #secondStore()} returns another store instance over
+ * the same backing data (another connection pool, say); the in-memory store has no such thing and races two claimers
+ * on one instance.
  *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
  * return an empty store.
@@ -44,198 +52,283 @@ import org.junit.jupiter.api.Timeout;
 public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit<ErasureStore> {
 
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
-  private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration RACE_TIMEOUT = Duration.ofSeconds(20);
 
   private static final SubjectId ALICE = SubjectId.of("alice");
   private static final SubjectId BOB = SubjectId.of("bob");
   private static final SubjectId CAROL = SubjectId.of("carol");
+  private static final TenantId ACME = TenantId.of("acme");
+  private static final SubjectId ACME_ALICE = SubjectId.of(ACME, "alice");
+
+  /** Returns the time the store compares leases with; the system clock's by default. */
+  protected Instant now() {
+    return Instant.now();
+  }
+
+  /**
+   * Returns a second store instance over the same backing data as {@link #store()}; the same instance by default,
+   * for stores that have only one.
+   */
+  protected ErasureStore secondStore() {
+    return store();
+  }
+
+  private Instant held() {
+    return now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private Instant ranOut() {
+    return now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Inserts a new job and returns it as stored. */
+  private ErasureJob inserted(ErasureJob job) {
+    assertThat(store().insert(job)).isEmpty();
+    return store().find(job.id()).orElseThrow();
+  }
 
   @Nested
   @DisplayName("jobs")
   class Jobs {
 
     @Test
-    @DisplayName("a saved job is found by id with every field unchanged")
-    void findsASavedJob() {
-      UUID parent = id(1);
-      ErasureJob job = new ErasureJob(id(2), BOB, ErasureScope.consentWithdrawn("newsletter").anonymising(), 1, parent,
-          Instant.parse("2026-03-02T09:00:00.123Z"), true, List.of(id(3), id(4)), 2,
-          Map.of("crm", new ProviderReport("crm", 3, 1, List.of(), false)), 1, "billing");
+    @DisplayName("an inserted job is found by id with every field unchanged and version 1")
+    void findsAnInsertedJob() {
+      ErasureJob job = new ErasureJob(id(2), BOB, ErasureScope.consentWithdrawn("newsletter").anonymising(), 1, id(1),
+          Instant.parse("2026-03-02T09:00:00.123Z"), Set.of(ErasureJob.Step.PREPARED, ErasureJob.Step.LEDGER_ERASED),
+          List.of(id(3), id(4)), 2, Map.of("crm", new ProviderReport("crm", 3, 1, List.of(), false)), 5, 2,
+          List.of(id(3)), 1, "billing", 0, new ErasureJob.Lease("node-a#1", Instant.parse("2026-03-02T09:05:00Z")));
 
-      store().save(job);
+      Optional<ErasureJob> blocking = store().insert(job);
 
-      assertThat(store().find(id(2))).contains(job);
+      assertThat(blocking).isEmpty();
+      assertThat(store().find(id(2))).contains(job.withVersion(1));
+      assertThat(store().active(BOB)).contains(job.withVersion(1));
     }
 
     @Test
-    @DisplayName("saving a job again replaces it")
-    void replacesASavedJob() {
-      ErasureJob started = job(id(1), ALICE, 1);
-      store().save(started);
-      ErasureJob progressed = started.prepared(List.of(id(7)), 1)
-          .withDone(new ProviderReport("crm", 2, 0, List.of(), false))
-          .withFailure("billing");
+    @DisplayName("a second job for a subject with a pending job is not inserted; the pending one is returned")
+    void insertsOneJobPerSubject() {
+      ErasureJob first = inserted(job(id(1), ALICE, 1));
 
-      store().save(progressed);
+      Optional<ErasureJob> blocking = store().insert(job(id(2), ALICE, 2));
 
-      assertThat(store().find(id(1))).contains(progressed);
-      assertThat(store().pending()).containsExactly(progressed);
-    }
-
-    @Test
-    @DisplayName("a job never saved is not found")
-    void findsNothingForAnUnknownJob() {
-      store().save(job(id(1), ALICE, 1));
-
+      assertThat(blocking).contains(first);
       assertThat(store().find(id(2))).isEmpty();
+      assertThat(store().insert(job(id(3), ACME_ALICE, 3))).as("same id, other tenant").isEmpty();
     }
 
     @Test
-    @DisplayName("pending jobs are listed oldest first")
-    void listsPendingJobsOldestFirst() {
-      ErasureJob newest = job(id(1), ALICE, 30);
-      ErasureJob oldest = job(id(2), BOB, 10);
-      ErasureJob middle = job(id(3), CAROL, 20);
+    @DisplayName("inserting a job id twice is a conflict")
+    void refusesADuplicateId() {
+      inserted(job(id(1), ALICE, 1));
 
-      store().save(newest);
-      store().save(oldest);
-      store().save(middle);
+      Throwable thrown = thrownBy(() -> store().insert(job(id(1), BOB, 2)));
 
-      assertThat(store().pending()).containsExactly(oldest, middle, newest);
+      assertThat(thrown).isInstanceOf(ErasureJobConflictException.class);
+      assertThat(store().active(BOB)).isEmpty();
     }
 
     @Test
-    @DisplayName("pending jobs created at the same time are listed by id")
-    void ordersJobsOfTheSameTimeById() {
-      ErasureJob third = job(id(0x30), ALICE, 5);
-      ErasureJob first = job(id(0x10), BOB, 5);
-      ErasureJob earlier = job(id(0x40), CAROL, 4);
-      ErasureJob second = job(id(0x20), CAROL, 5);
+    @DisplayName("a save at the stored version stores the next version; a save at a stale one changes nothing")
+    void comparesVersionsOnSave() {
+      ErasureJob stored = inserted(job(id(1), ALICE, 1));
+      ErasureJob progressed = stored.prepared(List.of(id(7)), 1)
+          .withDone(new ProviderReport("crm", 2, 0, List.of(), false)).withFailure("billing");
 
-      List.of(third, first, earlier, second).forEach(store()::save);
+      ErasureJob saved = store().save(progressed);
+      Throwable stale = thrownBy(() -> store().save(stored.withStep(ErasureJob.Step.TOMBSTONE_WRITTEN)));
 
-      assertThat(store().pending()).containsExactly(earlier, first, second, third);
+      assertThat(saved).isEqualTo(progressed.withVersion(2));
+      assertThat(stale).isInstanceOfSatisfying(ErasureJobConflictException.class,
+          e -> assertThat(e.job()).isEqualTo(id(1)));
+      assertThat(store().find(id(1))).contains(saved);
+    }
+
+    @Test
+    @DisplayName("saving a job that is no longer pending is a conflict")
+    void refusesToSaveACompletedJob() {
+      ErasureJob stored = inserted(job(id(1), ALICE, 1));
+      store().complete(stored, report(id(1), 2));
+
+      Throwable thrown = thrownBy(() -> store().save(stored));
+
+      assertThat(thrown).isInstanceOf(ErasureJobConflictException.class);
+      assertThat(store().find(id(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("pending jobs page in bounded pages that together give every job once")
+    void pagesPendingJobs() {
+      IntStream.range(0, 11).forEach(i -> inserted(job(id(i + 1), SubjectId.of("s-" + i), i)));
+
+      List<ErasureJob> all = pageThrough(4, after -> store().pending(after, 4), ErasureJob::id);
+
+      assertThat(all).extracting(ErasureJob::id).doesNotHaveDuplicates().hasSize(11);
+      assertThat(store().pending(null, 3)).hasSize(3);
     }
   }
 
   @Nested
-  @DisplayName("claims")
+  @DisplayName("claims and leases")
   class Claims {
 
     @Test
-    @DisplayName("a pending job is claimed only once")
-    void claimsAJobOnce() {
-      store().save(job(id(1), ALICE, 1));
-      boolean first = store().claim(id(1));
+    @DisplayName("claimNext takes free top-level jobs oldest first up to the limit, leasing them to the owner")
+    void claimsFreeJobsOldestFirst() {
+      inserted(job(id(1), ALICE, 30));
+      inserted(job(id(2), BOB, 10));
+      inserted(job(id(3), CAROL, 20));
+      inserted(ErasureJob.start(id(4), SubjectId.of("dave"), ErasureScope.everything(), 1, id(2), START));
+      Instant until = held();
 
-      boolean second = store().claim(id(1));
+      List<ErasureJob> first = store().claimNext("node-a#1", until, 2);
+      List<ErasureJob> second = secondStore().claimNext("node-b#1", until, 10);
 
-      assertThat(first).isTrue();
-      assertThat(second).isFalse();
+      assertThat(first).extracting(ErasureJob::id).containsExactly(id(2), id(3));
+      assertThat(first).allSatisfy(job -> {
+        assertThat(job.lease()).isEqualTo(new ErasureJob.Lease("node-a#1", until));
+        assertThat(job.version()).isEqualTo(2);
+      });
+      assertThat(second).extracting(ErasureJob::id).as("children are claimed by their parent's runner")
+          .containsExactly(id(1));
+      assertThat(store().find(id(2)).orElseThrow().lease().owner()).isEqualTo("node-a#1");
     }
 
     @Test
-    @DisplayName("a released job can be claimed again, once")
-    void claimsAReleasedJobAgain() {
-      store().save(job(id(1), ALICE, 1));
-      store().claim(id(1));
+    @DisplayName("a job held by another owner is not claimed; its own owner may claim it again")
+    void claimsAHeldJobOnlyForItsOwner() {
+      ErasureJob job = inserted(job(id(1), ALICE, 1));
+      store().claim(job.id(), "node-a#1", held());
 
-      store().release(id(1));
+      Optional<ErasureJob> byOther = secondStore().claim(id(1), "node-b#1", held());
+      Optional<ErasureJob> byOwner = store().claim(id(1), "node-a#1", held());
 
-      assertThat(store().claim(id(1))).isTrue();
-      assertThat(store().claim(id(1))).isFalse();
+      assertThat(byOther).isEmpty();
+      assertThat(byOwner).isPresent();
+      assertThat(store().claimNext("node-b#1", held(), 10)).isEmpty();
     }
 
     @Test
-    @DisplayName("saving a claimed job keeps the claim and the job pending")
-    void keepsTheClaimWhenAClaimedJobIsSaved() {
-      ErasureJob job = job(id(1), ALICE, 1);
-      store().save(job);
-      store().claim(id(1));
-      ErasureJob progressed = job.withDone(new ProviderReport("crm", 1, 0, List.of(), false));
+    @DisplayName("a lease that ran out is taken over, and the old holder's next save is a conflict")
+    void takesOverALeaseThatRanOut() {
+      inserted(job(id(1), ALICE, 1));
+      ErasureJob heldByDead = store().claim(id(1), "node-a#1", ranOut()).orElseThrow();
 
-      store().save(progressed);
+      List<ErasureJob> taken = secondStore().claimNext("node-b#1", held(), 10);
+      Throwable lateSave = thrownBy(() -> store().save(heldByDead.withStep(ErasureJob.Step.PREPARED)));
 
-      assertThat(store().claim(id(1))).isFalse();
-      assertThat(store().pending()).containsExactly(progressed);
+      assertThat(taken).singleElement().satisfies(job -> assertThat(job.lease().owner()).isEqualTo("node-b#1"));
+      assertThat(lateSave).isInstanceOf(ErasureJobConflictException.class);
+      assertThat(store().find(id(1)).orElseThrow().prepared()).isFalse();
     }
 
     @Test
-    @DisplayName("claiming one job leaves other jobs claimable")
-    void keepsClaimsPerJob() {
-      store().save(job(id(1), ALICE, 1));
-      store().save(job(id(2), BOB, 2));
+    @DisplayName("a lease that ran out is also taken over by a claim of the job by id")
+    void takesOverALeaseThatRanOutById() {
+      inserted(job(id(1), ALICE, 1));
+      store().claim(id(1), "node-a#1", ranOut());
 
-      store().claim(id(1));
+      Optional<ErasureJob> taken = secondStore().claim(id(1), "node-b#1", held());
 
-      assertThat(store().claim(id(2))).isTrue();
-      assertThat(store().pending()).hasSize(2);
+      assertThat(taken).hasValueSatisfying(job -> assertThat(job.lease().owner()).isEqualTo("node-b#1"));
     }
 
     @Test
-    @DisplayName("a job never saved cannot be claimed")
+    @DisplayName("a lease is renewed by its owner only")
+    void renewsForTheOwnerOnly() {
+      inserted(job(id(1), ALICE, 1));
+      store().claim(id(1), "node-a#1", ranOut());
+      Instant later = held();
+
+      Optional<ErasureJob> byOther = secondStore().renew(id(1), "node-b#1", later);
+      Optional<ErasureJob> byOwner = store().renew(id(1), "node-a#1", later);
+
+      assertThat(byOther).isEmpty();
+      assertThat(byOwner).hasValueSatisfying(job -> assertThat(job.lease().until()).isEqualTo(later));
+      assertThat(secondStore().claimNext("node-b#1", held(), 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a released job is claimable at once by anyone; only the owner can release it")
+    void releasesForTheOwnerOnly() {
+      inserted(job(id(1), ALICE, 1));
+      store().claim(id(1), "node-a#1", held());
+
+      boolean byOther = secondStore().release(id(1), "node-b#1");
+      boolean byOwner = store().release(id(1), "node-a#1");
+
+      assertThat(byOther).isFalse();
+      assertThat(byOwner).isTrue();
+      assertThat(secondStore().claim(id(1), "node-b#1", held())).isPresent();
+    }
+
+    @Test
+    @DisplayName("a job never inserted cannot be claimed")
     void failsToClaimAnUnknownJob() {
-      store().save(job(id(1), ALICE, 1));
+      inserted(job(id(1), ALICE, 1));
 
-      boolean claimed = store().claim(id(2));
-
-      assertThat(claimed).isFalse();
-      assertThat(store().find(id(2))).isEmpty();
+      assertThat(store().claim(id(2), "node-a#1", held())).isEmpty();
+      assertThat(store().renew(id(2), "node-a#1", held())).isEmpty();
+      assertThat(store().release(id(2), "node-a#1")).isFalse();
     }
   }
 
   @Nested
-  @DisplayName("completion")
+  @DisplayName("completion and reports")
   class Completion {
 
     @Test
-    @DisplayName("completing a job removes it and keeps its report")
+    @DisplayName("completing a job removes it, frees its subject and keeps its report")
     void removesTheJobAndKeepsTheReport() {
-      store().save(job(id(1), ALICE, 1));
-      ErasureJob other = job(id(2), BOB, 2);
-      store().save(other);
-      store().claim(id(1));
+      ErasureJob job = inserted(job(id(1), ALICE, 1));
       ErasureReport report = report(id(1), 10);
 
-      store().complete(id(1), report);
+      store().complete(job, report);
 
       assertThat(store().find(id(1))).isEmpty();
-      assertThat(store().pending()).containsExactly(other);
-      assertThat(store().reports()).containsExactly(report);
+      assertThat(store().active(ALICE)).isEmpty();
+      assertThat(store().report(id(1))).contains(report);
+      assertThat(store().claim(id(1), "node-a#1", held())).isEmpty();
+      assertThat(store().insert(job(id(2), ALICE, 2))).isEmpty();
     }
 
     @Test
-    @DisplayName("a completed job cannot be claimed")
-    void failsToClaimACompletedJob() {
-      store().save(job(id(1), ALICE, 1));
-      store().claim(id(1));
+    @DisplayName("completing from a stale version is a conflict and keeps the job pending without a report")
+    void refusesAStaleCompletion() {
+      ErasureJob job = inserted(job(id(1), ALICE, 1));
+      store().claim(id(1), "node-b#1", held());
 
-      store().complete(id(1), report(id(1), 10));
+      Throwable thrown = thrownBy(() -> store().complete(job, report(id(1), 10)));
 
-      assertThat(store().claim(id(1))).isFalse();
+      assertThat(thrown).isInstanceOf(ErasureJobConflictException.class);
+      assertThat(store().find(id(1))).isPresent();
+      assertThat(store().report(id(1))).isEmpty();
     }
 
     @Test
-    @DisplayName("reports are listed in completion order")
-    void listsReportsInCompletionOrder() {
-      store().save(job(id(1), ALICE, 1));
-      store().save(job(id(2), BOB, 2));
-      store().save(job(id(3), CAROL, 3));
-      ErasureReport bobs = report(id(2), 10);
-      ErasureReport carols = report(id(3), 11);
-      ErasureReport alices = report(id(1), 12);
+    @DisplayName("reports page per tenant in completion order, tenants apart")
+    void pagesReportsPerTenant() {
+      List<ErasureReport> acmes = IntStream.range(0, 5).mapToObj(i -> {
+        ErasureJob job = inserted(job(id(i + 1), SubjectId.of(ACME, "s-" + i), i));
+        ErasureReport report = report(job.id(), 10 - i);
+        store().complete(job, report);
+        return report;
+      }).toList();
+      ErasureJob own = inserted(job(id(9), ALICE, 9));
+      store().complete(own, report(own.id(), 20));
 
-      store().complete(id(2), bobs);
-      store().complete(id(3), carols);
-      store().complete(id(1), alices);
+      List<ErasureReport> paged = pageThrough(2, after -> store().reports(ACME, after, 2), ErasureReport::job);
 
-      assertThat(store().reports()).containsExactly(bobs, carols, alices);
+      assertThat(paged).containsExactlyElementsOf(acmes);
+      assertThat(store().reports(TenantId.DEFAULT, null, 10)).containsExactly(report(own.id(), 20));
+      assertThat(store().reports(TenantId.of("nobody"), null, 10)).isEmpty();
     }
 
     @Test
     @DisplayName("a report is kept with every field unchanged, cascaded reports included")
     void keepsEveryFieldOfAReport() {
-      store().save(job(id(1), ALICE, 1));
+      ErasureJob job = inserted(job(id(1), ALICE, 1));
       ErasureReport child = new ErasureReport(id(2), "k1:child-pseudonym", ErasureScope.everything(),
           Instant.parse("2026-03-02T10:00:00.5Z"), List.of(), 0, 0, 0, List.of());
       ErasureScope scope = ErasureScope.categories(DataCategory.CONTACT_DETAILS, DataCategory.FINANCIAL);
@@ -244,9 +337,10 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
               Instant.parse("2036-12-31T00:00:00Z"), 3)), true), new ProviderReport("shop", 0, 7, List.of(), false)),
           5, 2, 1, List.of(child));
 
-      store().complete(id(1), report);
+      store().complete(job, report);
 
-      assertThat(store().reports()).containsExactly(report);
+      assertThat(store().reports(TenantId.DEFAULT, null, 10)).containsExactly(report);
+      assertThat(store().report(id(1))).contains(report);
     }
   }
 
@@ -255,46 +349,52 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
   class Tombstones {
 
     @Test
-    @DisplayName("an added tombstone is found")
-    void findsAnAddedTombstone() {
-      store().addTombstone("k1:alice");
+    @DisplayName("a saved tombstone is found in its tenant only, case included")
+    void findsATombstoneInItsTenant() {
+      Tombstone alice = Tombstone.of(TenantId.DEFAULT, "k1:alice", START);
 
-      store().addTombstone("k1:bob");
+      store().saveTombstone(alice);
 
-      assertThat(store().hasTombstone("k1:alice")).isTrue();
-      assertThat(store().hasTombstone("k1:bob")).isTrue();
+      assertThat(store().tombstone(TenantId.DEFAULT, "k1:alice")).contains(alice);
+      assertThat(store().tombstone(ACME, "k1:alice")).isEmpty();
+      assertThat(store().tombstone(TenantId.DEFAULT, "k1:ALICE")).isEmpty();
     }
 
     @Test
-    @DisplayName("a pseudonym never added has no tombstone, case included")
-    void findsNoTombstoneForAnUnknownPseudonym() {
-      store().addTombstone("k1:alice");
+    @DisplayName("saving a tombstone again replaces it, a recollection included")
+    void replacesATombstone() {
+      Tombstone alice = Tombstone.of(TenantId.DEFAULT, "k1:alice", START);
+      store().saveTombstone(alice);
+      Tombstone allowed = alice.recollectionAllowed(START.plusSeconds(60), Actor.staff("dpo-1"));
 
-      boolean unknown = store().hasTombstone("k1:carol");
-      boolean otherCase = store().hasTombstone("k1:ALICE");
+      store().saveTombstone(allowed);
 
-      assertThat(unknown).isFalse();
-      assertThat(otherCase).isFalse();
+      assertThat(store().tombstone(TenantId.DEFAULT, "k1:alice")).contains(allowed);
+      assertThat(store().tombstones(TenantId.DEFAULT, null, 10)).containsExactly(allowed);
     }
 
     @Test
-    @DisplayName("adding a tombstone twice is no error and keeps it")
-    void keepsATombstoneAddedTwice() {
-      store().addTombstone("k1:alice");
+    @DisplayName("a tenant's tombstones page by pseudonym, bounded, other tenants apart")
+    void pagesTombstonesPerTenant() {
+      IntStream.range(0, 7).forEach(i -> store().saveTombstone(Tombstone.of(ACME, "k1:s-" + i, START)));
+      store().saveTombstone(Tombstone.of(TenantId.DEFAULT, "k1:s-0", START));
 
-      store().addTombstone("k1:alice");
+      List<Tombstone> paged = pageThrough(3, after -> store().tombstones(ACME, after, 3), Tombstone::subjectPseudonym);
 
-      assertThat(store().hasTombstone("k1:alice")).isTrue();
+      assertThat(paged).extracting(Tombstone::subjectPseudonym)
+          .containsExactly("k1:s-0", "k1:s-1", "k1:s-2", "k1:s-3", "k1:s-4", "k1:s-5", "k1:s-6");
+      assertThat(store().tombstones(TenantId.DEFAULT, null, 10)).hasSize(1);
     }
 
     @Test
-    @DisplayName("tombstones are paged in ascending order after the given text, at most limit at a time")
+    @DisplayName("tombstones are paged in ascending order of their pseudonym after the given one, at most limit at a time")
     void pagesTombstonesInOrder() {
-      List.of("p2:b", "p1:c", "p1:A", "p1-x:a", "p1:a").forEach(store()::addTombstone);
+      List.of("p2:b", "p1:c", "p1:A", "p1-x:a", "p1:a")
+          .forEach(pseudonym -> store().saveTombstone(Tombstone.of(ACME, pseudonym, START)));
 
-      List<String> all = store().tombstones(null, 10);
-      List<String> ofP1 = store().tombstones("p1:", 2);
-      List<String> next = store().tombstones("p1:a", 10);
+      List<String> all = pseudonyms(store().tombstones(ACME, null, 10));
+      List<String> ofP1 = pseudonyms(store().tombstones(ACME, "p1:", 2));
+      List<String> next = pseudonyms(store().tombstones(ACME, "p1:a", 10));
 
       assertThat(all).containsExactly("p1-x:a", "p1:A", "p1:a", "p1:c", "p2:b");
       assertThat(ofP1).containsExactly("p1:A", "p1:a");
@@ -302,41 +402,84 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
     }
 
     @Test
-    @DisplayName("replacing a tombstone swaps it for its re-keyed form once; a second replace changes nothing")
+    @DisplayName("replacing a tombstone swaps it for its re-keyed form once, in its tenant only")
     void replacesATombstoneOnce() {
-      store().addTombstone("p1:alice");
+      Tombstone alice = Tombstone.of(ACME, "p1:alice", START);
+      store().saveTombstone(alice);
+      store().saveTombstone(Tombstone.of(TenantId.DEFAULT, "p1:alice", START));
 
-      boolean first = store().replaceTombstone("p1:alice", "p2:alice");
-      boolean second = store().replaceTombstone("p1:alice", "p2:other");
+      boolean first = store().replaceTombstone(ACME, "p1:alice", Tombstone.of(ACME, "p2:alice", START));
+      boolean second = store().replaceTombstone(ACME, "p1:alice", Tombstone.of(ACME, "p2:other", START));
 
       assertThat(first).isTrue();
       assertThat(second).isFalse();
-      assertThat(store().hasTombstone("p1:alice")).isFalse();
-      assertThat(store().hasTombstone("p2:alice")).isTrue();
-      assertThat(store().tombstones(null, 10)).containsExactly("p2:alice");
+      assertThat(store().tombstone(ACME, "p1:alice")).isEmpty();
+      assertThat(store().tombstone(ACME, "p2:alice")).map(Tombstone::erasedAt).contains(START);
+      assertThat(pseudonyms(store().tombstones(ACME, null, 10))).containsExactly("p2:alice");
+      assertThat(store().tombstone(TenantId.DEFAULT, "p1:alice")).isPresent();
     }
+  }
+
+  private static List<String> pseudonyms(List<Tombstone> tombstones) {
+    return tombstones.stream().map(Tombstone::subjectPseudonym).toList();
   }
 
   @Nested
   @DisplayName("concurrency")
-  @Timeout(30)
+  @Timeout(60)
   class Concurrency {
 
     @Test
-    @DisplayName("racing claims of one job have exactly one winner")
-    void letsOneOfRacingClaimsWin() throws Exception {
-      int threads = 8;
+    @DisplayName("claimers racing over two store instances claim every job exactly once")
+    void claimsEveryJobOnceUnderRacingClaimers() throws Exception {
       int jobs = 200;
-      IntStream.range(0, jobs).forEach(i -> store().save(job(id(i + 1), ALICE, i)));
+      IntStream.range(0, jobs).forEach(i -> inserted(job(id(i + 1), SubjectId.of("s-" + i), i)));
+      ErasureStore second = secondStore();
 
-      List<List<Boolean>> won = race(threads, RACE_TIMEOUT, thread -> IntStream.range(0, jobs)
-          .mapToObj(i -> store().claim(id(i + 1)))
-          .toList());
+      List<List<UUID>> claimed = race(8, RACE_TIMEOUT, thread -> {
+        ErasureStore mine = thread % 2 == 0 ? store() : second;
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<ErasureJob> batch = mine.claimNext("node-" + thread, held(), 7);
+        while (!batch.isEmpty()) {
+          batch.forEach(job -> ids.add(job.id()));
+          batch = mine.claimNext("node-" + thread, held(), 7);
+        }
+        return ids;
+      });
 
-      for (int i = 0; i < jobs; i++) {
-        int job = i;
-        assertThat(won).as("claims of job %s", id(i + 1)).filteredOn(perThread -> perThread.get(job)).hasSize(1);
-      }
+      List<UUID> all = claimed.stream().flatMap(List::stream).toList();
+      assertThat(all).doesNotHaveDuplicates().hasSize(jobs);
+    }
+
+    @Test
+    @DisplayName("racing inserts for one subject add exactly one job")
+    void insertsOneOfRacingJobsForASubject() throws Exception {
+      ErasureStore second = secondStore();
+
+      List<Boolean> added = race(8, RACE_TIMEOUT,
+          thread -> (thread % 2 == 0 ? store() : second).insert(job(id(thread + 1), ALICE, thread)).isEmpty());
+
+      assertThat(added).filteredOn(Boolean::booleanValue).hasSize(1);
+      assertThat(store().pending(null, 100)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("racing saves of one version have exactly one winner")
+    void letsOneOfRacingSavesWin() throws Exception {
+      ErasureJob stored = inserted(job(id(1), ALICE, 1));
+      ErasureStore second = secondStore();
+
+      List<Boolean> won = race(8, RACE_TIMEOUT, thread -> {
+        try {
+          (thread % 2 == 0 ? store() : second).save(stored.withFailure("p-" + thread));
+          return true;
+        } catch (ErasureJobConflictException lost) {
+          return false;
+        }
+      });
+
+      assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
+      assertThat(store().find(id(1)).orElseThrow().version()).isEqualTo(2);
     }
 
     @Test
@@ -344,22 +487,24 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
     void keepsEveryReportOfRacingCompletions() throws Exception {
       int threads = 8;
       int jobsPerThread = 25;
-      IntStream.range(0, threads * jobsPerThread).forEach(i -> store().save(job(id(i + 1), ALICE, i)));
+      List<ErasureJob> jobs = IntStream.range(0, threads * jobsPerThread)
+          .mapToObj(i -> inserted(job(id(i + 1), SubjectId.of("s-" + i), i))).toList();
 
       List<List<ErasureReport>> completed = race(threads, RACE_TIMEOUT, thread -> IntStream.range(0, jobsPerThread)
           .mapToObj(i -> {
-            UUID job = id(thread * jobsPerThread + i + 1);
-            ErasureReport report = report(job, i);
+            ErasureJob job = jobs.get(thread * jobsPerThread + i);
+            ErasureReport report = report(job.id(), i);
             store().complete(job, report);
             return report;
           })
           .toList());
 
-      assertThat(store().pending()).isEmpty();
-      assertThat(store().reports()).containsExactlyInAnyOrderElementsOf(
-          completed.stream().flatMap(List::stream).toList());
+      assertThat(store().pending(null, 1_000)).isEmpty();
+      List<ErasureReport> kept = pageThrough(50, after -> store().reports(TenantId.DEFAULT, after, 50),
+          ErasureReport::job);
+      assertThat(kept).containsExactlyInAnyOrderElementsOf(completed.stream().flatMap(List::stream).toList());
       for (List<ErasureReport> writer : completed) {
-        assertThat(store().reports()).containsSubsequence(writer);
+        assertThat(kept).containsSubsequence(writer);
       }
     }
   }

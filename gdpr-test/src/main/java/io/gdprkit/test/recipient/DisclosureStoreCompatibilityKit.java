@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -32,7 +33,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks that a {@link DisclosureStore} keeps its contract: a subject's disclosures in append order with every
  * field, lookup by pseudonym, pseudonymisation of one subject only (idempotent, tenants apart), notifications saved
- * and replaced by id in first-saved order, undelivered ones oldest first, and thread safety.
+ * and replaced by id in first-saved order, undelivered ones oldest first, notifications claimed with owner and lease
+ * (taken over once the lease ran out, completed by their owner only, never claimed twice by racing claimers over two
+ * store instances), and thread safety.
+ *
+ * <p>Leases are compared with the store's own clock; the kit sets lease ends relative to {@link #now()}, a lease that
+ * ended a minute ago standing for one whose holder died. {@link #secondStore()} returns another store instance over
+ * the same backing data; the in-memory store has none and races two claimers on one instance.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
  *
@@ -232,6 +239,126 @@ public abstract class DisclosureStoreCompatibilityKit extends StoreCompatibility
       assertThat(store().notifications(ALICE)).isEmpty();
       assertThat(store().notificationsByPseudonym(pseudonym(ALICE))).singleElement()
           .satisfies(n -> assertThat(n.subject()).isNull());
+    }
+  }
+
+  /** Returns the time the store compares leases with; the system clock's by default. */
+  protected Instant now() {
+    return Instant.now();
+  }
+
+  /**
+   * Returns a second store instance over the same backing data as {@link #store()}; the same instance by default,
+   * for stores that have only one.
+   */
+  protected DisclosureStore secondStore() {
+    return store();
+  }
+
+  private Instant held() {
+    return now().plus(Duration.ofHours(1));
+  }
+
+  private Instant ranOut() {
+    return now().minus(Duration.ofMinutes(1));
+  }
+
+  @Nested
+  @DisplayName("notification leases")
+  class Leases {
+
+    @Test
+    @DisplayName("undelivered notifications are claimed oldest first up to the limit, each by one owner")
+    void claimsUndeliveredOldestFirstOnce() {
+      Notification first = notification(ALICE, "mailer", 1);
+      Notification delivered = notification(ALICE, "bank", 2);
+      Notification second = notification(BOB, "mailer", 3);
+      Notification third = notification(BOB, "bank", 4);
+      List.of(first, delivered, second, third).forEach(store()::saveNotification);
+      store().saveNotification(delivered.delivered(START.plusSeconds(600)));
+
+      List<Notification> byA = store().claimUndelivered("node-a#1", held(), 2);
+      List<Notification> byB = secondStore().claimUndelivered("node-b#1", held(), 10);
+      List<Notification> none = store().claimUndelivered("node-c#1", held(), 10);
+
+      assertThat(byA).extracting(Notification::id).containsExactly(first.id(), second.id());
+      assertThat(byB).extracting(Notification::id).containsExactly(third.id());
+      assertThat(none).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a claimed notification is completed by its owner only, which frees it")
+    void completesForTheOwnerOnly() {
+      Notification pending = notification(ALICE, "mailer", 1);
+      store().saveNotification(pending);
+      store().claimUndelivered("node-a#1", held(), 10);
+
+      boolean byOther = secondStore().completeNotification(pending.delivered(START.plusSeconds(60)), "node-b#1");
+      Optional<Notification> claimedByOther = secondStore().claimNotification(pending.id(), "node-b#1", held());
+      boolean byOwner = store().completeNotification(pending.failed("java.io.IOException"), "node-a#1");
+
+      assertThat(byOther).isFalse();
+      assertThat(claimedByOther).isEmpty();
+      assertThat(byOwner).isTrue();
+      assertThat(store().notification(pending.id())).hasValueSatisfying(
+          n -> assertThat(n.status()).isEqualTo(NotificationStatus.FAILED));
+      assertThat(secondStore().claimUndelivered("node-b#1", held(), 10)).extracting(Notification::id)
+          .containsExactly(pending.id());
+    }
+
+    @Test
+    @DisplayName("a lease that ran out is taken over, and the old holder's completion then saves nothing")
+    void takesOverALeaseThatRanOut() {
+      Notification pending = notification(ALICE, "mailer", 1);
+      store().saveNotification(pending);
+      store().claimUndelivered("node-a#1", ranOut(), 10);
+
+      List<Notification> taken = secondStore().claimUndelivered("node-b#1", held(), 10);
+      boolean lateCompletion = store().completeNotification(pending.delivered(START.plusSeconds(60)), "node-a#1");
+
+      assertThat(taken).extracting(Notification::id).containsExactly(pending.id());
+      assertThat(lateCompletion).isFalse();
+      assertThat(store().notification(pending.id())).contains(pending);
+    }
+
+    @Test
+    @DisplayName("a notification is claimed by id whatever its status, again by its owner, and released by its owner only")
+    void claimsByIdAndReleases() {
+      Notification sent = notification(ALICE, "mailer", 1).delivered(START.plusSeconds(60));
+      store().saveNotification(sent);
+
+      Optional<Notification> claimed = store().claimNotification(sent.id(), "node-a#1", held());
+      Optional<Notification> again = store().claimNotification(sent.id(), "node-a#1", held());
+      boolean releasedByOther = secondStore().releaseNotification(sent.id(), "node-b#1");
+      boolean releasedByOwner = store().releaseNotification(sent.id(), "node-a#1");
+
+      assertThat(claimed).contains(sent);
+      assertThat(again).contains(sent);
+      assertThat(releasedByOther).isFalse();
+      assertThat(releasedByOwner).isTrue();
+      assertThat(secondStore().claimNotification(sent.id(), "node-b#1", held())).contains(sent);
+      assertThat(store().claimNotification(UUID.randomUUID(), "node-a#1", held())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("claimers racing over two store instances claim every undelivered notification exactly once")
+    void claimsEachNotificationOnceUnderRacingClaimers() throws Exception {
+      int notifications = 200;
+      IntStream.range(0, notifications).forEach(i -> store().saveNotification(notification(ALICE, "r-" + i, i)));
+      DisclosureStore second = secondStore();
+
+      List<List<UUID>> claimed = race(8, RACE_TIMEOUT, thread -> {
+        DisclosureStore mine = thread % 2 == 0 ? store() : second;
+        List<UUID> ids = new ArrayList<>();
+        List<Notification> batch = mine.claimUndelivered("node-" + thread, held(), 7);
+        while (!batch.isEmpty()) {
+          batch.forEach(n -> ids.add(n.id()));
+          batch = mine.claimUndelivered("node-" + thread, held(), 7);
+        }
+        return ids;
+      });
+
+      assertThat(claimed.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates().hasSize(notifications);
     }
   }
 
