@@ -111,9 +111,12 @@ public final class DefaultRestrictionService implements RestrictionService {
   public RestrictionChange restrict(SubjectId subject, String reason, Actor by) {
     check(subject, by);
     return retrying(subject, "restrict processing", () -> {
+      // state and next place from one read of the history: the store's sequence check then guarantees that the
+      // change follows exactly the state it was checked against (Issue 9)
       List<RestrictionChange> history = store.restrictionHistory(subject);
-      if (store.current(subject).isRestricted() && !history.isEmpty()) {
-        return history.get(history.size() - 1);
+      RestrictionChange last = history.isEmpty() ? null : history.get(history.size() - 1);
+      if (last != null && last.restricted()) {
+        return last;
       }
       RestrictionChange change = new RestrictionChange(subject, true, reason, by, clock.instant(),
           history.size() + 1L);
@@ -128,11 +131,12 @@ public final class DefaultRestrictionService implements RestrictionService {
   public RestrictionChange lift(SubjectId subject, String reason, Actor by) {
     check(subject, by);
     return retrying(subject, "lift restriction", () -> {
-      if (!store.current(subject).isRestricted()) {
+      List<RestrictionChange> history = store.restrictionHistory(subject);
+      if (history.isEmpty() || !history.get(history.size() - 1).restricted()) {
         throw RestrictionStateException.notRestricted(subject);
       }
       RestrictionChange change = new RestrictionChange(subject, false, reason, by, clock.instant(),
-          store.restrictionHistory(subject).size() + 1L);
+          history.size() + 1L);
       store.recordRestriction(change);
       events.publish(new RestrictionLifted(subject, by, change.changedAt()));
       LOG.debug("restriction lifted");
@@ -207,11 +211,18 @@ public final class DefaultRestrictionService implements RestrictionService {
 
   private ObjectionChange change(SubjectId subject, Purpose purpose, ObjectionStatus status, String note, Actor by) {
     return retrying(subject, "change objection", () -> {
-      if (store.current(subject).objection(purpose.id()) != ObjectionStatus.OBJECTED) {
+      List<ObjectionChange> history = store.objectionHistory(subject);
+      ObjectionStatus standing = null;
+      for (ObjectionChange earlier : history) {
+        if (earlier.purpose().equals(purpose.id())) {
+          standing = earlier.status();
+        }
+      }
+      if (standing != ObjectionStatus.OBJECTED) {
         throw ObjectionRefusedException.of(subject, purpose.id(), Reason.NO_STANDING_OBJECTION);
       }
       ObjectionChange change = new ObjectionChange(subject, purpose.id(), status, note, by, clock.instant(),
-          store.objectionHistory(subject).size() + 1L);
+          history.size() + 1L);
       store.recordObjection(change);
       published(change);
       LOG.debug("objection to purpose {} is now {}", purpose.id(), status);
