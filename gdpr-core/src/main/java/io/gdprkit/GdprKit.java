@@ -10,7 +10,6 @@ import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.event.GdprEventListener;
 import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.event.internal.EventDispatcher;
-import io.gdprkit.suppression.ContactSuppressed;
 import io.gdprkit.transaction.TransactionRunner;
 import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.audit.spi.AuditStore;
@@ -227,11 +226,7 @@ public final class GdprKit {
         unitOfWork, events);
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), pseudonymKey,
-        clock, builder.defaultPhoneRegion);
-    // The suppression list is per tenant and keeps keyed hashes only: its entries go to their tenant's chain,
-    // named by that hash, with no subject.
-    suppressionService.addListener(entry -> events.publish(new ContactSuppressed(entry.tenant(), entry,
-        entry.suppressedAt())));
+        clock, builder.defaultPhoneRegion, unitOfWork, events);
     this.suppression = suppressionService;
     DefaultErasureService erasureService = new DefaultErasureService(personalData, consentStore, sourceStore,
         suppression, erasureStore, purposes, pseudonymKey, clock,

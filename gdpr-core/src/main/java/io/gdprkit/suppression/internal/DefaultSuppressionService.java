@@ -7,7 +7,10 @@ import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.internal.Keyset;
+import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.suppression.ContactSuppressed;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressedContactException;
@@ -17,8 +20,6 @@ import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +38,9 @@ public final class DefaultSuppressionService implements SuppressionService {
   private final PseudonymKey keys;
   private final Clock clock;
   private final ContactNormaliser normaliser;
-  private final List<Consumer<SuppressionEntry>> listeners = new CopyOnWriteArrayList<>();
-  /** Striped by tenant and hash, so two calls adding one contact point in this JVM agree on which of them added it. */
+  private final UnitOfWork unitOfWork;
+  private final GdprEventPublisher events;
+  /** Striped by tenant and hash, for speed only: the store's answer says which call added an entry. */
   private final Object[] stripes = new Object[64];
 
   /**
@@ -48,7 +50,9 @@ public final class DefaultSuppressionService implements SuppressionService {
    *     international forms
    */
   public DefaultSuppressionService(SuppressionStore store, PseudonymKey keys, Clock clock,
-      @Nullable String defaultPhoneRegion) {
+      @Nullable String defaultPhoneRegion, UnitOfWork unitOfWork, GdprEventPublisher events) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
+    this.events = Preconditions.notNull(events, "events");
     this.store = store;
     this.keys = keys;
     this.clock = clock;
@@ -65,15 +69,6 @@ public final class DefaultSuppressionService implements SuppressionService {
    */
   public static String checkedPhoneRegion(String region) {
     return ContactNormaliser.checkedRegion(region);
-  }
-
-  /**
-   * Adds a listener told of every entry this call added, not of a contact point already listed; used by the
-   * facade's audit wiring. Of two calls in this JVM that race to add one contact point, one tells it; across kit
-   * instances sharing a store, two that add it at the same instant may both tell it.
-   */
-  public void addListener(Consumer<SuppressionEntry> listener) {
-    listeners.add(Preconditions.notNull(listener, "listener"));
   }
 
   @Override
@@ -93,12 +88,15 @@ public final class DefaultSuppressionService implements SuppressionService {
         return existing.get();
       }
       entry = new SuppressionEntry(tenant, point.kind(), hash, clock.instant());
-      stored = store.add(entry);
-    }
-    if (stored.equals(entry)) {
-      for (Consumer<SuppressionEntry> listener : listeners) {
-        listener.accept(stored);
-      }
+      stored = unitOfWork.run("suppress contact point", () -> {
+        SuppressionEntry added = store.add(entry);
+        // The store hands back this very entry only to the call that added it: of two calls racing, here or in
+        // another instance, exactly one publishes (and so audits) the entry (Issue 9).
+        if (added == entry) {
+          events.publish(new ContactSuppressed(tenant, entry, entry.suppressedAt()));
+        }
+        return added;
+      });
     }
     return stored;
   }

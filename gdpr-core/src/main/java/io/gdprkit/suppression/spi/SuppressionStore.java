@@ -28,7 +28,15 @@ public interface SuppressionStore {
     return new InMemorySuppressionStore();
   }
 
-  /** Adds an entry unless its tenant has one with the same hash; returns the stored entry. */
+  /**
+   * Adds an entry unless its tenant has one with the same hash, in the unit of work running.
+   *
+   * <p>Returns {@code entry} itself when this call added it, and the entry already stored otherwise (a database
+   * maps it to an insert that ignores a conflict on (tenant, hash), then a read): the kit publishes, and so audits,
+   * an entry only when this call added it, so of two instances racing to add one contact point exactly one does.
+   *
+   * @return {@code entry} if added, else the stored entry with the same hash
+   */
   SuppressionEntry add(SuppressionEntry entry);
 
   /** Returns the tenant's entry with this hash, if any. */

@@ -68,7 +68,7 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
 
       SuppressionEntry stored = store().add(entry);
 
-      assertThat(stored).isEqualTo(entry);
+      assertThat(stored).as("the very entry, which tells the caller it added it").isSameAs(entry);
       assertThat(store().find(ACME, CAROL_PHONE)).contains(entry);
     }
 
@@ -81,9 +81,21 @@ public abstract class SuppressionStoreCompatibilityKit extends StoreCompatibilit
 
       SuppressionEntry stored = store().add(second);
 
-      assertThat(stored).isEqualTo(first);
+      assertThat(stored).isEqualTo(first).isNotSameAs(second);
       assertThat(store().find(ACME, ALICE_MAIL)).contains(first);
       assertThat(store().entries(ACME, null, 10)).containsExactly(first);
+    }
+
+    @Test
+    @DisplayName("of racing adds of one hash, exactly one gets its own entry back")
+    void letsExactlyOneOfRacingAddsAddIt() throws Exception {
+      java.util.List<Boolean> added = race(8, java.time.Duration.ofSeconds(10), thread -> {
+        SuppressionEntry mine = entry(ALICE_MAIL, thread);
+        return store().add(mine) == mine;
+      });
+
+      assertThat(added).filteredOn(Boolean::booleanValue).hasSize(1);
+      assertThat(store().entries(ACME, null, 10)).hasSize(1);
     }
 
     @Test
