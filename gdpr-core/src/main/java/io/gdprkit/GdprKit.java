@@ -199,7 +199,7 @@ public final class GdprKit {
     this.audit = new DefaultAuditService(builder.auditStore != null ? builder.auditStore : AuditStore.inMemory(),
         builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(),
         builder.auditOutbox != null ? builder.auditOutbox : AuditOutbox.inMemory(), unitOfWork, signingKey,
-        verificationKeys,
+        pseudonymKey, verificationKeys,
         builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     events.inTransaction(new AuditingSubscriber(audit, this::auditPseudonym));

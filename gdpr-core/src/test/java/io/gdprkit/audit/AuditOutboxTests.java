@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** The audit outbox, the drainer and the signed chain head: Issue 9. */
+/** The audit outbox, the drainer and the authenticated chain head: Issue 9. */
 class AuditOutboxTests {
 
   private static final TenantId TENANT = TenantId.DEFAULT;
@@ -163,15 +163,15 @@ class AuditOutboxTests {
     VerificationResult rewritten = two.audit().verify(TENANT);
 
     assertThat(truncated.intact()).isFalse();
-    assertThat(truncated.problem()).contains("signed head says 4", "removed from the end");
+    assertThat(truncated.problem()).contains("authenticated head says 4", "removed from the end");
     assertThat(rewritten.intact()).isFalse();
     // with no checkpoint and no successor to tell, the stretch since the last checkpoint is named
     assertThat(rewritten.firstBadPosition()).isZero();
-    assertThat(rewritten.problem()).contains("to 3", "signed chain head at size 4");
+    assertThat(rewritten.problem()).contains("to 3", "authenticated chain head at size 4");
   }
 
   @Test
-  void signsTheChainHeadAtEveryGroupCommit() {
+  void tagsTheChainHeadAtEveryGroupCommit() {
     GdprKit gdpr = GdprKit.builder().purpose(newsletter).build();
 
     gdpr.consents().grant(alice, "newsletter", form);
@@ -182,7 +182,8 @@ class AuditOutboxTests {
     assertThat(first.size()).isEqualTo(1);
     assertThat(second.size()).isEqualTo(2);
     assertThat(second.lastEntryHash()).isEqualTo(gdpr.audit().entries(TENANT, 1, 1).get(0).hash());
-    assertThat(second.verifies(gdpr.signingKey().verificationKey())).isTrue();
+    assertThat(second.authenticates(gdpr.pseudonymKey())).isTrue();
+    assertThat(second.authenticates(io.gdprkit.crypto.PseudonymKey.generate())).isFalse();
   }
 
   @Test

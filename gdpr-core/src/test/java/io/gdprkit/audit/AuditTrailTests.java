@@ -9,7 +9,11 @@ import io.gdprkit.TestClock;
 import io.gdprkit.audit.internal.DefaultAuditService;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.CheckpointStore;
+import io.gdprkit.audit.spi.AuditOutbox;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.SigningKey;
+import io.gdprkit.crypto.VerificationKeys;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.audit.spi.EncodedEntry;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class AuditTrailTests {
 
   private static final SigningKey KEY = SigningKey.generate("audit-test");
+  private static final PseudonymKey HEAD_KEY = PseudonymKey.generate();
 
   private final TestClock clock = TestClock.at("2026-11-23T10:00:00Z");
   private final TenantId acme = TenantId.of("acme");
@@ -61,8 +66,10 @@ class AuditTrailTests {
     // given two services over one store: each remembers its own last entry, which the other one outdates
     AuditStore store = AuditStore.inMemory();
     CheckpointStore checkpoints = CheckpointStore.inMemory();
-    AuditService one = new DefaultAuditService(store, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
-    AuditService other = new DefaultAuditService(store, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
+    AuditService one = new DefaultAuditService(store, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), KEY, HEAD_KEY,
+        VerificationKeys.of(KEY.verificationKey()), CheckpointPolicy.DEFAULT, clock);
+    AuditService other = new DefaultAuditService(store, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), KEY, HEAD_KEY,
+        VerificationKeys.of(KEY.verificationKey()), CheckpointPolicy.DEFAULT, clock);
 
     // when they take turns
     List<AuditEntry> appended = new ArrayList<>();
@@ -109,8 +116,10 @@ class AuditTrailTests {
     ListAuditStore shared = new ListAuditStore();
     // instances share the checkpoint store and the signing key, as they share the database and configuration
     CheckpointStore checkpoints = CheckpointStore.inMemory();
-    AuditService one = new DefaultAuditService(shared, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
-    AuditService other = new DefaultAuditService(shared, checkpoints, KEY, CheckpointPolicy.DEFAULT, clock);
+    AuditService one = new DefaultAuditService(shared, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), KEY, HEAD_KEY,
+        VerificationKeys.of(KEY.verificationKey()), CheckpointPolicy.DEFAULT, clock);
+    AuditService other = new DefaultAuditService(shared, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), KEY, HEAD_KEY,
+        VerificationKeys.of(KEY.verificationKey()), CheckpointPolicy.DEFAULT, clock);
 
     race(8, 200, n -> (n % 2 == 0 ? one : other).append(record(acme, n)));
 

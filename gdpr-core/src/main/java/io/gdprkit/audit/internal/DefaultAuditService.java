@@ -19,6 +19,7 @@ import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.audit.spi.EncodedEntry;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.crypto.VerificationKeys;
@@ -41,13 +42,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records audit entries in the callers' units of work, appends them to the chain in group commits from an outbox,
- * signs the chain head at every group commit and checkpoints by policy, builds proofs from a {@link MerkleTree} per
+ * tags the chain head at every group commit and checkpoints by policy, builds proofs from a {@link MerkleTree} per
  * tenant, and verifies page by page.
  *
  * <p>Why an outbox: a chain position is one total order per tenant, and a caller's transaction may still roll back,
  * so a service cannot take a position inside its own unit of work. It {@linkplain #record records} the entry in the
  * {@link AuditOutbox} there instead, and once that unit committed, a drainer takes the oldest waiting records in a
- * unit of its own, chains them onto the last entry, appends them with one {@link AuditStore#appendAll} and signs the
+ * unit of its own, chains them onto the last entry, appends them with one {@link AuditStore#appendAll} and tags the
  * new {@link ChainHead}. Whoever holds this instance's lock for the tenant drains, so threads that pile up share
  * one round trip; across instances sharing the stores, a position taken by another drainer rolls the unit back
  * (the records return to the outbox) and the next attempt chains onto the store's last entry.
@@ -67,10 +68,30 @@ public final class DefaultAuditService implements AuditService {
   private final AuditOutbox outbox;
   private final UnitOfWork unitOfWork;
   private final SigningKey signingKey;
+  private final PseudonymKey headKey;
   private final VerificationKeys trusted;
   private final CheckpointPolicy policy;
   private final Clock clock;
   private final Map<TenantId, Chain> chains = new ConcurrentHashMap<>();
+  /**
+   * The slots of this instance's {@link #append} calls, by the identity of their record: whichever thread drains a
+   * record fills its slot, under the chain's lock, so a caller gets its own entry even when another thread appended
+   * it and a thousand more after it.
+   */
+  private final Map<Waiter, AuditEntry[]> waiters = new ConcurrentHashMap<>();
+
+  /** A record compared by identity: two equal records appended by two callers are two entries. */
+  private record Waiter(AuditRecord record) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Waiter that && that.record == record;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(record);
+    }
+  }
 
   /** Creates the service with an in-memory checkpoint store, a generated key and the default policy. */
   public DefaultAuditService(AuditStore store, Clock clock) {
@@ -87,17 +108,20 @@ public final class DefaultAuditService implements AuditService {
   /** Creates the service over an in-memory outbox and unit of work. */
   public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, SigningKey signingKey,
       VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
-    this(store, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), signingKey, trusted, policy, clock);
+    this(store, checkpoints, AuditOutbox.inMemory(), UnitOfWork.inMemory(), signingKey, headKeyOf(signingKey),
+        trusted, policy, clock);
   }
 
   /**
-   * Creates the service, trusting the checkpoints any key of {@code trusted} signed; checkpoints and chain heads are
-   * signed with {@code signingKey}, whose verification key must be in {@code trusted}.
+   * Creates the service, trusting the checkpoints any key of {@code trusted} signed; checkpoints are signed with
+   * {@code signingKey}, whose verification key must be in {@code trusted}, and chain heads are tagged under
+   * {@code headKey}, which every instance sharing the stores must hold.
    *
    * @throws io.gdprkit.InvalidInputException if {@code trusted} does not hold the signing key's verification key
    */
   public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, AuditOutbox outbox, UnitOfWork unitOfWork,
-      SigningKey signingKey, VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
+      SigningKey signingKey, PseudonymKey headKey, VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
+    this.headKey = Preconditions.notNull(headKey, "headKey");
     this.store = Preconditions.notNull(store, "store");
     this.checkpoints = Preconditions.notNull(checkpoints, "checkpoints");
     this.outbox = Preconditions.notNull(outbox, "outbox");
@@ -108,6 +132,17 @@ public final class DefaultAuditService implements AuditService {
         "trusted", "must hold the signing key's verification key");
     this.policy = Preconditions.notNull(policy, "policy");
     this.clock = Preconditions.notNull(clock, "clock");
+  }
+
+  /**
+   * Returns a head key that only the holder of {@code signingKey} can make, the same for every service built on it:
+   * Ed25519 signatures are deterministic, so the signature of a fixed message is a secret of the key's own. For
+   * services built without the kit's pseudonym key (standalone use, tests).
+   */
+  private static PseudonymKey headKeyOf(SigningKey signingKey) {
+    byte[] secret = Preconditions.notNull(signingKey, "signingKey")
+        .sign("gdpr-kit audit chain head key\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return PseudonymKey.of("h1", java.util.Arrays.copyOf(secret, 32));
   }
 
   /** One tenant's lock, Merkle tree and last known checkpoint. */
@@ -162,35 +197,38 @@ public final class DefaultAuditService implements AuditService {
           "append takes a chain position at once and cannot join a running operation; use record");
     }
     Chain chain = chain(record.tenant());
-    // Added before taking the lock: appends that queue up behind a drainer are taken in its next group commit.
-    long mine = unitOfWork.run("record audit entry", () -> outbox.add(record));
-    chain.lock.lock();
+    Waiter waiter = new Waiter(record);
+    AuditEntry[] slot = new AuditEntry[1];
+    waiters.put(waiter, slot);
     try {
-      AuditEntry entry = null;
-      while (entry == null) {
-        Map<Long, AuditEntry> written = drainOnce(chain);
-        if (written.isEmpty()) {
-          break; // another instance drained it
+      // Added before taking the lock: appends that queue up behind a drainer are taken in its next group commit.
+      unitOfWork.run("record audit entry", () -> outbox.add(record));
+      chain.lock.lock();
+      try {
+        while (slot[0] == null && !drainOnce(chain).isEmpty()) {
+          // group commits until this record's entry is written
         }
-        entry = written.get(mine);
+        return slot[0] != null ? slot[0] : findAppended(record); // another instance drained it
+      } finally {
+        chain.lock.unlock();
       }
-      return entry != null ? entry : findInTail(record);
     } finally {
-      chain.lock.unlock();
+      waiters.remove(waiter);
     }
   }
 
-  /** Finds a record another instance appended, among the last page of the chain. */
-  private AuditEntry findInTail(AuditRecord record) {
-    long size = store.size(record.tenant());
-    List<AuditEntry> tail = store.entries(record.tenant(), Math.max(0, size - PAGE), PAGE);
-    for (int i = tail.size() - 1; i >= 0; i--) {
-      if (tail.get(i).record().equals(record)) {
-        return tail.get(i);
+  /** Finds a record another instance appended, reading the chain back from its end a page at a time. */
+  private AuditEntry findAppended(AuditRecord record) {
+    for (long end = store.size(record.tenant()); end > 0; end -= PAGE) {
+      List<AuditEntry> page = store.entries(record.tenant(), Math.max(0, end - PAGE), (int) Math.min(PAGE, end));
+      for (int i = page.size() - 1; i >= 0; i--) {
+        if (page.get(i).record().equals(record)) {
+          return page.get(i);
+        }
       }
     }
-    throw new IllegalStateException("audit record of tenant " + record.tenant() + " left the outbox but is not in "
-        + "the last " + PAGE + " entries of its chain");
+    throw new IllegalStateException("an audit record of tenant " + record.tenant()
+        + " left the outbox but is not in its chain");
   }
 
   @Override
@@ -251,11 +289,15 @@ public final class DefaultAuditService implements AuditService {
     for (int attempt = 1; ; attempt++) {
       try {
         Map<Long, AuditEntry> written = unitOfWork.run("append audit entries", () -> groupCommit(chain));
-        if (!written.isEmpty()) {
-          AuditEntry last = null;
-          for (AuditEntry entry : written.values()) {
-            last = entry;
+        AuditEntry last = null;
+        for (AuditEntry entry : written.values()) {
+          AuditEntry[] slot = waiters.get(new Waiter(entry.record()));
+          if (slot != null) {
+            slot[0] = entry; // read by its caller under the chain's lock, which this thread holds
           }
+          last = entry;
+        }
+        if (last != null) {
           checkpointByPolicy(chain, last);
         }
         return written;
@@ -289,8 +331,8 @@ public final class DefaultAuditService implements AuditService {
     if (store.appendAll(chain.tenant, entries) != entries.size()) {
       throw new ChainMoved(chain.tenant);
     }
-    // Signed in the same unit as the entries: whoever removes or rewrites them must also forge this signature.
-    checkpoints.putHead(ChainHead.sign(chain.tenant, previous.position() + 1, previous.hash(), at, signingKey));
+    // Tagged in the same unit as the entries: whoever removes or rewrites them must also forge this tag.
+    checkpoints.putHead(ChainHead.authenticate(chain.tenant, previous.position() + 1, previous.hash(), at, headKey));
     return written;
   }
 
@@ -503,23 +545,23 @@ public final class DefaultAuditService implements AuditService {
       return VerificationResult.broken(checked, lastMet.treeSize() - 1, problem);
     }
     if (head != null) {
-      // The head is signed at every group commit: it covers the entries after the latest checkpoint (Issue 9).
+      // The head is tagged at every group commit: it covers the entries after the latest checkpoint (Issue 9).
       String headProblem = headProblem(head);
       if (headProblem != null) {
         return VerificationResult.broken(checked, head.size() - 1, headProblem);
       }
       if (atHead == null) {
         return VerificationResult.broken(checked, position, "chain ends at size " + position
-            + " but its signed head says " + head.size() + ": entries were removed from the end");
+            + " but its authenticated head says " + head.size() + ": entries were removed from the end");
       }
       if (!atHead.equals(head.lastEntryHash())) {
         return VerificationResult.broken(checked, matched, "entries from position " + matched + " to "
-            + (head.size() - 1) + " do not match the signed chain head at size " + head.size()
+            + (head.size() - 1) + " do not match the authenticated chain head at size " + head.size()
             + ": one of them was changed and the rest re-hashed");
       }
       if (to == Long.MAX_VALUE && position > head.size()) {
         return VerificationResult.broken(checked, head.size(), "entries from position " + head.size()
-            + " on come after the signed chain head: they were not appended by the kit");
+            + " on come after the authenticated chain head: they were not appended by the kit");
       }
     }
     return VerificationResult.ok(checked);
@@ -547,13 +589,10 @@ public final class DefaultAuditService implements AuditService {
   }
 
   private @Nullable String headProblem(ChainHead head) {
-    VerificationKey key = trusted.find(head.keyId()).orElse(null);
-    if (key == null) {
-      return "chain head at size " + head.size() + " is signed by key " + head.keyId() + ", which is not trusted";
-    }
-    return head.verifies(key) ? null : "chain head at size " + head.size() + " does not verify under key "
-        + key.keyId();
+    return head.authenticates(headKey) ? null
+        : "chain head at size " + head.size() + " does not carry the tag of the kit's pseudonym key";
   }
+
 
   /** Reads a tenant's checkpoints above a size in pages, by size. */
   private final class CheckpointCursor {
