@@ -180,6 +180,31 @@ public abstract class TransactionRunnerCompatibilityKit extends StoreCompatibili
     }
 
     @Test
+    @DisplayName("a unit whose work throws a checked exception by stealth rolls back, and the thread's next unit starts afresh")
+    void rollsBackOnAStealthCheckedException() {
+      // Issue 9: the in-memory runner caught only unchecked throwables, so this left its unit open on the thread
+      Exception failure = new java.io.IOException("the kit fails this unit");
+
+      Throwable thrown = null;
+      try {
+        transactions().useTransaction(() -> {
+          store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+          transactions().afterCommit(() -> log.add("after the unit that failed"));
+          TransactionRunnerCompatibilityKit.<RuntimeException>sneakyThrow(failure);
+        });
+      } catch (Throwable e) {
+        thrown = e;
+      }
+      inRolledBackUnit(() -> store().append(event(BOB, NEWSLETTER, GRANTED, 1)));
+      transactions().useTransaction(() -> transactions().afterCommit(() -> log.add("after the next unit")));
+
+      assertThat(thrown).as("what the runner threw").isNotNull();
+      assertThat(store().history(ALICE)).isEmpty();
+      assertThat(store().history(BOB)).isEmpty();
+      assertThat(log).containsExactly("after the next unit");
+    }
+
+    @Test
     @DisplayName("after a rollback the thread's next unit starts afresh and commits")
     void startsAFreshUnitAfterARollback() {
       inRolledBackUnit(() -> store().append(event(ALICE, NEWSLETTER, GRANTED, 1)));
@@ -388,6 +413,12 @@ public abstract class TransactionRunnerCompatibilityKit extends StoreCompatibili
     KitError() {
       super("the kit fails this unit with an error");
     }
+  }
+
+  /** Throws a checked exception where the compiler sees none, as Lombok's {@code @SneakyThrows} or Kotlin code do. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+    throw (E) e;
   }
 
   private static void await(CyclicBarrier barrier) {
