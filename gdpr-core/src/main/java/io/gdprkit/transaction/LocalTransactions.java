@@ -61,7 +61,9 @@ public final class LocalTransactions {
     T result;
     try {
       result = work.get();
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Throwable, not RuntimeException | Error: a checked exception thrown by stealth (Lombok's @SneakyThrows,
+      // Kotlin) must roll back too, and must not leave the frame on the thread for every later unit to join.
       CURRENT.remove();
       rollBack(frame, e);
       throw e;
