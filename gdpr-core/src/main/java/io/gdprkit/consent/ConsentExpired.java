@@ -2,7 +2,6 @@ package io.gdprkit.consent;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
@@ -28,11 +27,7 @@ public record ConsentExpired(SubjectId subject, String purpose, UUID eventId, lo
 
   /** Checks that no field is missing. */
   public ConsentExpired {
-    Preconditions.notNull(subject, "subject");
-    Preconditions.notNull(purpose, "purpose");
-    Preconditions.notNull(eventId, "eventId");
-    Preconditions.notNull(recordedBy, "recordedBy");
-    Preconditions.notNull(occurredAt, "occurredAt");
+    ConsentChanges.requireFields(subject, purpose, eventId, recordedBy, occurredAt);
   }
 
   @Override
