@@ -237,7 +237,8 @@ public final class GdprKit {
     builder.erasureListeners.forEach(erasureService::addListener);
     RetentionStore retentionStore = builder.retentionStore != null ? builder.retentionStore : RetentionStore.inMemory();
     DefaultRetentionService retentionService = new DefaultRetentionService(retentionStore, builder.retentionRules,
-        consentService, erasureService, purposes, clock);
+        consentService, erasureService, purposes, clock, instanceId,
+        builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE);
     this.retention = retentionService;
     this.rectification = new DefaultRectificationService(personalData, clock, unitOfWork, events);
     // Recipients, disclosures, Art. 19 notifications and data residency (recipients)

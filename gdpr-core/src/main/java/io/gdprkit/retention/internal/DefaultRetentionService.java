@@ -46,7 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sweeps due subjects rule by rule and campaign by campaign, claiming each before erasing it.
+ * Sweeps due subjects rule by rule and campaign by campaign, claiming each with this instance's id and a lease
+ * before erasing it and marking it done after: a sweep on another instance skips what is claimed, and takes over a
+ * subject whose sweep died once its lease ran out (Issue 9).
  *
  * @since 0.1
  */
@@ -61,13 +63,10 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
   private final ErasureService erasure;
   private final PurposeRegistry purposes;
   private final Clock clock;
+  private final String owner;
+  private final Duration lease;
+  private final java.util.concurrent.atomic.AtomicLong sweeps = new java.util.concurrent.atomic.AtomicLong();
 
-  /**
-   * Creates the service and checks the rules.
-   *
-   * @throws InvalidInputException if two rules share an id
-   * @throws io.gdprkit.purpose.UnknownPurposeException if a rule names an undeclared purpose
-   */
   /** Forgets the subject's retention clocks and campaign entries once an erasure of everything committed. */
   @Override
   public void on(GdprEvent event) {
@@ -76,8 +75,18 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
     }
   }
 
+  /**
+   * Creates the service and checks the rules.
+   *
+   * @param owner this kit instance's id in the store's claims
+   * @param lease how long a sweep holds a subject it claimed; another instance takes it over after that
+   * @throws InvalidInputException if two rules share an id
+   * @throws io.gdprkit.purpose.UnknownPurposeException if a rule names an undeclared purpose
+   */
   public DefaultRetentionService(RetentionStore store, List<RetentionRule> rules, ConsentService consents,
-      ErasureService erasure, PurposeRegistry purposes, Clock clock) {
+      ErasureService erasure, PurposeRegistry purposes, Clock clock, String owner, Duration lease) {
+    this.owner = Preconditions.notBlank(owner, "owner");
+    this.lease = Preconditions.notNull(lease, "lease");
     Set<String> ids = new HashSet<>();
     for (RetentionRule rule : rules) {
       Preconditions.check(ids.add(rule.id()), "retention rule", Messages.quote(rule.id()) + " is declared twice");
@@ -158,6 +167,9 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
   public SweepReport sweep(int batchSize) {
     Preconditions.positive(batchSize, "batchSize");
     Instant now = clock.instant();
+    Instant leaseUntil = now.plus(lease);
+    // one owner per sweep, so that two threads of this instance never take each other's subjects either
+    String owner = this.owner + '#' + sweeps.incrementAndGet();
     Map<String, Long> byRule = new LinkedHashMap<>();
     Map<String, Long> erased = new LinkedHashMap<>();
     Map<String, Long> kept = new LinkedHashMap<>();
@@ -168,13 +180,16 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
       more |= due.size() == batchSize;
       long done = 0;
       for (SubjectId subject : due) {
-        if (!store.claim(rule.id(), subject)) {
-          continue; // another sweep took it
+        if (!store.claim(rule.id(), subject, owner, now, leaseUntil)) {
+          continue; // another sweep holds it or processed it
         }
         try {
           erasure.erase(subject, rule.scope());
+          store.complete(rule.id(), subject, owner);
           done++;
         } catch (ErasureIncompleteException | ErasureInProgressException e) {
+          // the erasure job stays pending and resumes; the next sweep may claim the subject again
+          store.release(rule.id(), subject, owner);
           failed++;
         }
       }
@@ -189,20 +204,23 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
       long erasedHere = 0;
       long keptHere = 0;
       for (SubjectId subject : members) {
-        if (!store.claimMember(campaign.id(), subject)) {
+        if (!store.claimMember(campaign.id(), subject, owner, now, leaseUntil)) {
           continue;
         }
         ConsentState state = consents.current(subject).state(campaign.purpose());
         boolean answered = state != null && state.isValidAt(now.toEpochMilli())
             && !state.since().isBefore(campaign.startedAt());
         if (answered) {
+          store.completeMember(campaign.id(), subject, owner);
           keptHere++;
           continue;
         }
         try {
           erasure.erase(subject);
+          store.completeMember(campaign.id(), subject, owner);
           erasedHere++;
         } catch (ErasureIncompleteException | ErasureInProgressException e) {
+          store.releaseMember(campaign.id(), subject, owner);
           failed++;
         }
       }

@@ -9,6 +9,7 @@ import io.gdprkit.retention.spi.RetentionStore;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -32,6 +33,15 @@ public final class InMemoryRetentionStore implements RetentionStore, InMemorySto
   private final Map<String, Map<SubjectId, Instant>> processed = new ConcurrentHashMap<>();
   private final List<Campaign> campaigns = new ArrayList<>();
   private final Map<String, NavigableSet<SubjectId>> members = new ConcurrentHashMap<>();
+  /** Claims held by sweeps, by rule id or by campaign id prefixed with {@code campaign:}. */
+  private final Map<String, Map<SubjectId, Lease>> leases = new HashMap<>();
+
+  /** A claim: who holds it, until when, and the activity it was made at. */
+  private record Lease(String owner, Instant until, @Nullable Instant activity) {
+    boolean heldAgainst(String other, Instant now) {
+      return !owner.equals(other) && until.isAfter(now);
+    }
+  }
 
   /** Synchronised with {@link #erase}: activity and the subject index change together. */
   @Override
@@ -65,22 +75,39 @@ public final class InMemoryRetentionStore implements RetentionStore, InMemorySto
   }
 
   @Override
-  public boolean claim(String ruleId, SubjectId subject) {
+  public synchronized boolean claim(String ruleId, SubjectId subject, String owner, Instant now, Instant leaseUntil) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notBlank(owner, "owner");
     Instant last = activity.get(subject);
-    if (last == null) {
+    Map<SubjectId, Lease> held = leases.computeIfAbsent(ruleId, id -> new HashMap<>());
+    Lease lease = held.get(subject);
+    if (last == null || last.equals(processed.getOrDefault(ruleId, Map.of()).get(subject))
+        || lease != null && lease.heldAgainst(owner, now)) {
       return false;
     }
-    boolean[] won = {false};
-    processed.computeIfAbsent(ruleId, id -> new ConcurrentHashMap<>()).compute(subject, (s, done) -> {
-      // Re-read the activity inside the atomic step: an erasure may have purged the subject (activity first,
-      // then the claims) since it was read, and a purged subject must not be claimed again.
-      if (last.equals(done) || !last.equals(activity.get(subject))) {
-        return done;
+    held.put(subject, new Lease(owner, leaseUntil, last));
+    return true;
+  }
+
+  @Override
+  public synchronized void complete(String ruleId, SubjectId subject, String owner) {
+    Map<SubjectId, Lease> held = leases.get(ruleId);
+    Lease lease = held == null ? null : held.get(subject);
+    if (lease != null && lease.owner().equals(owner)) {
+      held.remove(subject);
+      // an erasure may have purged the subject since it was claimed: then there is nothing to mark
+      if (lease.activity() != null && lease.activity().equals(activity.get(subject))) {
+        processed.computeIfAbsent(ruleId, id -> new ConcurrentHashMap<>()).put(subject, lease.activity());
       }
-      won[0] = true;
-      return last;
-    });
-    return won[0];
+    }
+  }
+
+  @Override
+  public synchronized void release(String ruleId, SubjectId subject, String owner) {
+    Map<SubjectId, Lease> held = leases.get(ruleId);
+    if (held != null && held.containsKey(subject) && held.get(subject).owner().equals(owner)) {
+      held.remove(subject);
+    }
   }
 
   @Override
@@ -113,9 +140,35 @@ public final class InMemoryRetentionStore implements RetentionStore, InMemorySto
   }
 
   @Override
-  public boolean claimMember(String campaignId, SubjectId subject) {
+  public synchronized boolean claimMember(String campaignId, SubjectId subject, String owner, Instant now,
+      Instant leaseUntil) {
+    Preconditions.notBlank(owner, "owner");
     NavigableSet<SubjectId> all = members.get(campaignId);
-    return all != null && all.remove(subject);
+    Map<SubjectId, Lease> held = leases.computeIfAbsent("campaign:" + campaignId, id -> new HashMap<>());
+    Lease lease = held.get(subject);
+    if (all == null || !all.contains(subject) || lease != null && lease.heldAgainst(owner, now)) {
+      return false;
+    }
+    held.put(subject, new Lease(owner, leaseUntil, null));
+    return true;
+  }
+
+  @Override
+  public synchronized void completeMember(String campaignId, SubjectId subject, String owner) {
+    Map<SubjectId, Lease> held = leases.get("campaign:" + campaignId);
+    Lease lease = held == null ? null : held.get(subject);
+    if (lease != null && lease.owner().equals(owner)) {
+      held.remove(subject);
+      NavigableSet<SubjectId> all = members.get(campaignId);
+      if (all != null) {
+        all.remove(subject);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void releaseMember(String campaignId, SubjectId subject, String owner) {
+    release("campaign:" + campaignId, subject, owner);
   }
 
   @Override
@@ -124,5 +177,6 @@ public final class InMemoryRetentionStore implements RetentionStore, InMemorySto
     subjects.remove(subject);
     processed.values().forEach(done -> done.remove(subject));
     members.values().forEach(set -> set.remove(subject));
+    leases.values().forEach(held -> held.remove(subject));
   }
 }

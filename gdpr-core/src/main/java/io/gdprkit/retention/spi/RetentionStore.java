@@ -40,12 +40,37 @@ public interface RetentionStore {
   List<SubjectId> due(String ruleId, Instant cutoff, @Nullable SubjectId after, int limit);
 
   /**
-   * Claims a subject for a rule at its current last activity; only one caller wins, and nobody wins for a subject
-   * whose activity was erased meanwhile (an erasure purges activity before claims).
+   * Claims a subject for a rule at its current last activity and marks it processed at once; the form for callers
+   * that cannot die between claiming and acting. Only one caller wins, and nobody wins for a subject whose activity
+   * was erased meanwhile (an erasure purges activity before claims).
    *
    * @return whether this caller won the claim
    */
-  boolean claim(String ruleId, SubjectId subject);
+  default boolean claim(String ruleId, SubjectId subject) {
+    String once = "at-once#" + java.util.UUID.randomUUID();
+    if (!claim(ruleId, subject, once, Instant.EPOCH, Instant.MAX)) {
+      return false;
+    }
+    complete(ruleId, subject, once);
+    return true;
+  }
+
+  /**
+   * Claims a subject for a rule at its current last activity, for {@code owner} until {@code leaseUntil}: wins unless
+   * the rule processed the subject at this activity, or another owner holds a lease that has not ended at
+   * {@code now}, or the subject's activity was erased. A database maps it to a row locked with
+   * {@code SELECT … FOR UPDATE SKIP LOCKED}; a sweep that dies leaves the lease to run out, and the subject is
+   * claimed again after that.
+   *
+   * @return whether this caller won the claim
+   */
+  boolean claim(String ruleId, SubjectId subject, String owner, Instant now, Instant leaseUntil);
+
+  /** Marks the subject processed by the rule at the activity {@code owner} claimed it at; nothing if not held. */
+  void complete(String ruleId, SubjectId subject, String owner);
+
+  /** Gives up {@code owner}'s claim without marking the subject processed, so the next sweep claims it again. */
+  void release(String ruleId, SubjectId subject, String owner);
 
   /** Saves a new campaign. @return false if one with this id exists */
   boolean addCampaign(Campaign campaign);
@@ -59,8 +84,29 @@ public interface RetentionStore {
   /** Returns up to {@code limit} members still awaiting processing, ordered by id after {@code after}. */
   List<SubjectId> members(String campaignId, @Nullable SubjectId after, int limit);
 
-  /** Removes a member; only one caller gets true. */
-  boolean claimMember(String campaignId, SubjectId subject);
+  /** Removes a member at once; only one caller gets true. The form for callers that cannot die in between. */
+  default boolean claimMember(String campaignId, SubjectId subject) {
+    String once = "at-once#" + java.util.UUID.randomUUID();
+    if (!claimMember(campaignId, subject, once, Instant.EPOCH, Instant.MAX)) {
+      return false;
+    }
+    completeMember(campaignId, subject, once);
+    return true;
+  }
+
+  /**
+   * Claims a member for {@code owner} until {@code leaseUntil}, leaving it a member; wins unless another owner holds a
+   * lease that has not ended at {@code now} or the subject is no member.
+   *
+   * @return whether this caller won the claim
+   */
+  boolean claimMember(String campaignId, SubjectId subject, String owner, Instant now, Instant leaseUntil);
+
+  /** Removes a member that {@code owner} claimed; nothing if not held. */
+  void completeMember(String campaignId, SubjectId subject, String owner);
+
+  /** Gives up {@code owner}'s claim on a member, which stays a member. */
+  void releaseMember(String campaignId, SubjectId subject, String owner);
 
   /** Forgets the subject everywhere: activity, claims and memberships. */
   void erase(SubjectId subject);

@@ -273,6 +273,74 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
   }
 
   @Nested
+  @DisplayName("leased claims")
+  class LeasedClaims {
+
+    @Test
+    @DisplayName("a subject another sweep holds is not claimed until its lease ends, then it is")
+    void waitsForAnotherOwnersLease() {
+      store().recordActivity(ALICE, at(10));
+
+      boolean first = store().claim(LEADS, ALICE, "instance-a#1", START, START.plusSeconds(300));
+      boolean whileHeld = store().claim(LEADS, ALICE, "instance-b#1", START.plusSeconds(299), START.plusSeconds(599));
+      boolean afterLease = store().claim(LEADS, ALICE, "instance-b#2", START.plusSeconds(300), START.plusSeconds(600));
+
+      assertThat(first).isTrue();
+      assertThat(whileHeld).as("the lease of a sweep that may still run").isFalse();
+      assertThat(afterLease).as("a sweep that died left its lease to run out").isTrue();
+    }
+
+    @Test
+    @DisplayName("a completed claim marks the subject processed at its activity; a released one leaves it due")
+    void completesAndReleases() {
+      store().recordActivity(ALICE, at(10));
+      store().recordActivity(BOB, at(10));
+      store().claim(LEADS, ALICE, "a#1", START, START.plusSeconds(300));
+      store().claim(LEADS, BOB, "a#1", START, START.plusSeconds(300));
+
+      store().complete(LEADS, ALICE, "b#1"); // not the holder: changes nothing
+      store().complete(LEADS, ALICE, "a#1");
+      store().release(LEADS, BOB, "a#1");
+
+      assertThat(store().due(LEADS, CUTOFF, null, 10)).containsExactly(BOB);
+      assertThat(store().claim(LEADS, ALICE, "c#1", START, START.plusSeconds(300))).isFalse();
+      assertThat(store().claim(LEADS, BOB, "c#1", START, START.plusSeconds(300))).isTrue();
+    }
+
+    @Test
+    @DisplayName("a member stays one while claimed, leaves when completed and is claimable again when released")
+    void claimsMembersWithLeases() {
+      store().addCampaign(campaign(RELAUNCH, 0));
+      store().addMember(RELAUNCH, ALICE);
+      store().addMember(RELAUNCH, BOB);
+
+      boolean alice = store().claimMember(RELAUNCH, ALICE, "a#1", START, START.plusSeconds(300));
+      boolean aliceAgain = store().claimMember(RELAUNCH, ALICE, "b#1", START, START.plusSeconds(300));
+      store().claimMember(RELAUNCH, BOB, "a#1", START, START.plusSeconds(300));
+      List<SubjectId> whileClaimed = store().members(RELAUNCH, null, 10);
+      store().completeMember(RELAUNCH, ALICE, "a#1");
+      store().releaseMember(RELAUNCH, BOB, "a#1");
+
+      assertThat(alice).isTrue();
+      assertThat(aliceAgain).isFalse();
+      assertThat(whileClaimed).containsExactly(ALICE, BOB);
+      assertThat(store().members(RELAUNCH, null, 10)).containsExactly(BOB);
+      assertThat(store().claimMember(RELAUNCH, BOB, "b#1", START, START.plusSeconds(300))).isTrue();
+    }
+
+    @Test
+    @DisplayName("of sweeps racing to claim one subject, exactly one wins")
+    void letsOneOfRacingClaimsWin() throws Exception {
+      store().recordActivity(ALICE, at(10));
+
+      List<Boolean> won = race(8, RACE_TIMEOUT, thread ->
+          store().claim(LEADS, ALICE, "sweep#" + thread, START, START.plusSeconds(300)));
+
+      assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
+    }
+  }
+
+  @Nested
   @DisplayName("campaigns")
   class Campaigns {
 
