@@ -98,7 +98,6 @@ import io.gdprkit.source.internal.DefaultSourceService;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
-import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
