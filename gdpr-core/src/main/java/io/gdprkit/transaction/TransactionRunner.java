@@ -22,9 +22,14 @@ import org.apiguardian.api.API;
  *       with no unit running they run at once.</li>
  * </ul>
  *
- * <p>Usage example: <pre>{@code GdprKit.builder().transactions(work -> transactionTemplate.execute(status -> work.get()))}</pre>
- * (a Spring host also registers after-commit actions through {@code TransactionSynchronizationManager}; the
- * starter does both.)
+ * <p>Usage example: <pre>{@code
+ * GdprKit.builder().transactions(new TransactionRunner() {
+ *   public <T> T inTransaction(Supplier<T> work) { return jdbi.inTransaction(handle -> work.get()); }
+ *   public void afterCommit(Runnable action) { afterCommitHooks.register(action); }
+ * });
+ * }</pre>
+ * (the method is generic, so a runner is a class, not a lambda; the Spring Boot starter supplies one over
+ * {@code TransactionTemplate} and {@code TransactionSynchronizationManager}.)
  *
  * @since 0.1
  */
