@@ -40,22 +40,6 @@ public interface RetentionStore {
   List<SubjectId> due(String ruleId, Instant cutoff, @Nullable SubjectId after, int limit);
 
   /**
-   * Claims a subject for a rule at its current last activity and marks it processed at once; the form for callers
-   * that cannot die between claiming and acting. Only one caller wins, and nobody wins for a subject whose activity
-   * was erased meanwhile (an erasure purges activity before claims).
-   *
-   * @return whether this caller won the claim
-   */
-  default boolean claim(String ruleId, SubjectId subject) {
-    String once = "at-once#" + java.util.UUID.randomUUID();
-    if (!claim(ruleId, subject, once, Instant.EPOCH, Instant.MAX)) {
-      return false;
-    }
-    complete(ruleId, subject, once);
-    return true;
-  }
-
-  /**
    * Claims a subject for a rule at its current last activity, for {@code owner} until {@code leaseUntil}: wins unless
    * the rule processed the subject at this activity, or another owner holds a lease that has not ended at
    * {@code now}, or the subject's activity was erased. A database maps it to a row locked with
@@ -83,16 +67,6 @@ public interface RetentionStore {
 
   /** Returns up to {@code limit} members still awaiting processing, ordered by id after {@code after}. */
   List<SubjectId> members(String campaignId, @Nullable SubjectId after, int limit);
-
-  /** Removes a member at once; only one caller gets true. The form for callers that cannot die in between. */
-  default boolean claimMember(String campaignId, SubjectId subject) {
-    String once = "at-once#" + java.util.UUID.randomUUID();
-    if (!claimMember(campaignId, subject, once, Instant.EPOCH, Instant.MAX)) {
-      return false;
-    }
-    completeMember(campaignId, subject, once);
-    return true;
-  }
 
   /**
    * Claims a member for {@code owner} until {@code leaseUntil}, leaving it a member; wins unless another owner holds a

@@ -61,6 +61,28 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
   private static final String RELAUNCH = "relaunch";
   private static final String WINBACK = "winback";
 
+  private final java.util.concurrent.atomic.AtomicLong sweeps = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Claims the subject for the rule as one sweep would, and marks it done; returns whether the claim was won. */
+  private boolean sweepOnce(String ruleId, SubjectId subject) {
+    String owner = "sweep#" + sweeps.incrementAndGet();
+    if (!store().claim(ruleId, subject, owner, START, START.plusSeconds(300))) {
+      return false;
+    }
+    store().complete(ruleId, subject, owner);
+    return true;
+  }
+
+  /** Claims a campaign member as one sweep would, and removes it; returns whether the claim was won. */
+  private boolean takeMember(String campaignId, SubjectId subject) {
+    String owner = "sweep#" + sweeps.incrementAndGet();
+    if (!store().claimMember(campaignId, subject, owner, START, START.plusSeconds(300))) {
+      return false;
+    }
+    store().completeMember(campaignId, subject, owner);
+    return true;
+  }
+
   @Nested
   @DisplayName("activity")
   class Activity {
@@ -177,7 +199,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       store().recordActivity(ALICE, at(10));
       store().recordActivity(BOB, at(20));
 
-      store().claim(LEADS, ALICE);
+      sweepOnce(LEADS, ALICE);
 
       assertThat(store().due(LEADS, CUTOFF, null, 10)).containsExactly(BOB);
       assertThat(store().due(NEWSLETTER_DATA, CUTOFF, null, 10)).containsExactly(ALICE, BOB);
@@ -187,7 +209,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     @DisplayName("newer activity makes a claimed subject due again")
     void includesAClaimedSubjectAgainAfterNewerActivity() {
       store().recordActivity(ALICE, at(10));
-      store().claim(LEADS, ALICE);
+      sweepOnce(LEADS, ALICE);
 
       store().recordActivity(ALICE, at(60));
 
@@ -198,12 +220,12 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     @DisplayName("older activity recorded after a claim leaves the subject claimed")
     void keepsTheClaimWhenOlderActivityArrives() {
       store().recordActivity(ALICE, at(60));
-      store().claim(LEADS, ALICE);
+      sweepOnce(LEADS, ALICE);
 
       store().recordActivity(ALICE, at(10));
 
       assertThat(store().due(LEADS, CUTOFF, null, 10)).isEmpty();
-      assertThat(store().claim(LEADS, ALICE)).isFalse();
+      assertThat(sweepOnce(LEADS, ALICE)).isFalse();
     }
 
     @Test
@@ -227,9 +249,9 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     @DisplayName("a rule claims a subject only once per activity")
     void claimsOncePerActivity() {
       store().recordActivity(ALICE, at(10));
-      boolean first = store().claim(LEADS, ALICE);
+      boolean first = sweepOnce(LEADS, ALICE);
 
-      boolean second = store().claim(LEADS, ALICE);
+      boolean second = sweepOnce(LEADS, ALICE);
 
       assertThat(first).isTrue();
       assertThat(second).isFalse();
@@ -239,24 +261,24 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     @DisplayName("newer activity lets the rule claim the subject again, once")
     void claimsAgainAfterNewerActivity() {
       store().recordActivity(ALICE, at(10));
-      store().claim(LEADS, ALICE);
+      sweepOnce(LEADS, ALICE);
 
       store().recordActivity(ALICE, at(20));
 
-      assertThat(store().claim(LEADS, ALICE)).isTrue();
-      assertThat(store().claim(LEADS, ALICE)).isFalse();
+      assertThat(sweepOnce(LEADS, ALICE)).isTrue();
+      assertThat(sweepOnce(LEADS, ALICE)).isFalse();
     }
 
     @Test
     @DisplayName("a subject without activity cannot be claimed until it has some")
     void failsToClaimASubjectWithoutActivity() {
       store().recordActivity(BOB, at(10));
-      boolean before = store().claim(LEADS, ALICE);
+      boolean before = sweepOnce(LEADS, ALICE);
 
       store().recordActivity(ALICE, at(10));
 
       assertThat(before).isFalse();
-      assertThat(store().claim(LEADS, ALICE)).isTrue();
+      assertThat(sweepOnce(LEADS, ALICE)).isTrue();
     }
 
     @Test
@@ -265,10 +287,10 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       store().recordActivity(ALICE, at(10));
       store().recordActivity(BOB, at(10));
 
-      store().claim(LEADS, ALICE);
+      sweepOnce(LEADS, ALICE);
 
-      assertThat(store().claim(NEWSLETTER_DATA, ALICE)).isTrue();
-      assertThat(store().claim(LEADS, BOB)).isTrue();
+      assertThat(sweepOnce(NEWSLETTER_DATA, ALICE)).isTrue();
+      assertThat(sweepOnce(LEADS, BOB)).isTrue();
     }
   }
 
@@ -464,8 +486,8 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       store().addMember(RELAUNCH, ALICE);
       store().addMember(RELAUNCH, BOB);
 
-      boolean first = store().claimMember(RELAUNCH, ALICE);
-      boolean second = store().claimMember(RELAUNCH, ALICE);
+      boolean first = takeMember(RELAUNCH, ALICE);
+      boolean second = takeMember(RELAUNCH, ALICE);
 
       assertThat(first).isTrue();
       assertThat(second).isFalse();
@@ -479,9 +501,9 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       store().addCampaign(campaign(WINBACK, 1));
       store().addMember(RELAUNCH, ALICE);
 
-      boolean otherCampaign = store().claimMember(WINBACK, ALICE);
-      boolean otherSubject = store().claimMember(RELAUNCH, BOB);
-      boolean unknownCampaign = store().claimMember("unknown", ALICE);
+      boolean otherCampaign = takeMember(WINBACK, ALICE);
+      boolean otherSubject = takeMember(RELAUNCH, BOB);
+      boolean unknownCampaign = takeMember("unknown", ALICE);
 
       assertThat(otherCampaign).isFalse();
       assertThat(otherSubject).isFalse();
@@ -504,22 +526,22 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
 
       assertThat(store().lastActivity(ALICE)).isEmpty();
       assertThat(store().due(LEADS, CUTOFF, null, 10)).containsExactly(BOB);
-      assertThat(store().claim(LEADS, ALICE)).isFalse();
+      assertThat(sweepOnce(LEADS, ALICE)).isFalse();
     }
 
     @Test
     @DisplayName("erasing a subject forgets its claims: the same activity recorded again is due and claimable")
     void forgetsTheClaims() {
       store().recordActivity(ALICE, at(10));
-      store().claim(LEADS, ALICE);
-      store().claim(NEWSLETTER_DATA, ALICE);
+      sweepOnce(LEADS, ALICE);
+      sweepOnce(NEWSLETTER_DATA, ALICE);
 
       store().erase(ALICE);
       store().recordActivity(ALICE, at(10));
 
       assertThat(store().due(LEADS, CUTOFF, null, 10)).containsExactly(ALICE);
       assertThat(store().due(NEWSLETTER_DATA, CUTOFF, null, 10)).containsExactly(ALICE);
-      assertThat(store().claim(LEADS, ALICE)).isTrue();
+      assertThat(sweepOnce(LEADS, ALICE)).isTrue();
     }
 
     @Test
@@ -535,7 +557,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
 
       assertThat(store().members(RELAUNCH, null, 10)).isEmpty();
       assertThat(store().members(WINBACK, null, 10)).containsExactly(BOB);
-      assertThat(store().claimMember(WINBACK, ALICE)).isFalse();
+      assertThat(takeMember(WINBACK, ALICE)).isFalse();
       assertThat(store().campaigns()).hasSize(2);
     }
 
@@ -547,13 +569,13 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
         store().recordActivity(subject, at(10));
         store().addMember(RELAUNCH, subject);
       }
-      store().claim(LEADS, BOB);
+      sweepOnce(LEADS, BOB);
 
       store().erase(ALICE);
 
       assertThat(store().lastActivity(BOB)).contains(at(10));
       assertThat(store().due(LEADS, CUTOFF, null, 10)).containsExactly(CAROL);
-      assertThat(store().claim(LEADS, BOB)).isFalse();
+      assertThat(sweepOnce(LEADS, BOB)).isFalse();
       assertThat(store().members(RELAUNCH, null, 10)).containsExactly(BOB, CAROL);
     }
 
@@ -587,7 +609,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       List<SubjectId> subjects = racers(200);
       subjects.forEach(subject -> store().recordActivity(subject, at(10)));
 
-      assertOneWinnerPerSubject(subjects, subject -> store().claim(LEADS, subject));
+      assertOneWinnerPerSubject(subjects, subject -> sweepOnce(LEADS, subject));
       assertThat(store().due(LEADS, CUTOFF, null, 1000)).isEmpty();
     }
 
@@ -598,7 +620,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
       store().addCampaign(campaign(RELAUNCH, 0));
       subjects.forEach(subject -> store().addMember(RELAUNCH, subject));
 
-      assertOneWinnerPerSubject(subjects, subject -> store().claimMember(RELAUNCH, subject));
+      assertOneWinnerPerSubject(subjects, subject -> takeMember(RELAUNCH, subject));
       assertThat(store().members(RELAUNCH, null, 1000)).isEmpty();
     }
 
@@ -653,7 +675,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
         for (SubjectId subject : subjects) {
           awaitStep(step); // both threads work on the same subject at the same time
           if (thread == 0) {
-            store().claim(LEADS, subject);
+            sweepOnce(LEADS, subject);
           } else {
             store().erase(subject);
           }
