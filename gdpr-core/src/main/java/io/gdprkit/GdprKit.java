@@ -247,8 +247,8 @@ public final class GdprKit {
         builder.recipientNotifier != null ? builder.recipientNotifier : DefaultRecipientService.missingNotifier(),
         purposes, decisions, audit, subjectLocks, clock, new DefaultRecipientService.Settings(
             builder.transferRules != null ? builder.transferRules : TransferRules.defaults(), builder.dataRegion,
-            builder.storeRegions, this::auditPseudonym, erasureService::wasErased, instanceId,
-            builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE));
+            builder.storeRegions, this::auditPseudonym, erasureGate::refuses, instanceId,
+            builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE), unitOfWork);
     this.recipients = recipientService;
     // Field encryption and crypto-shredding (issue 5): an erasure of everything destroys the subject's data key.
     DefaultFieldEncryption fieldEncryption = new DefaultFieldEncryption(

@@ -6,7 +6,7 @@ import io.gdprkit.GdprException;
 import org.apiguardian.api.API;
 
 /**
- * Tells the features that write about a subject (consents, switches, sources) whether its erasure is under way or
+ * Tells the features that write about a subject (consents, switches, sources, disclosures) whether its erasure is under way or
  * done; the erasure feature implements it over its store, so this shared package depends on no feature.
  *
  * <p>A writer checks before writing and again after: a write that an erasure started between the two would
@@ -30,6 +30,16 @@ public interface ErasureGate {
    * @throws GdprException the erasure feature's typed error, when refused
    */
   void checkWritable(SubjectId subject);
+
+  /** Returns whether a write about the subject would be refused now, without throwing. */
+  default boolean refuses(SubjectId subject) {
+    try {
+      checkWritable(subject);
+      return false;
+    } catch (GdprException refused) {
+      return true;
+    }
+  }
 
   /**
    * Checks again after a write landed; when refused now, runs {@code undo}, then throws.

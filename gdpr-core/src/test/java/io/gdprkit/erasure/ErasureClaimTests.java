@@ -309,6 +309,27 @@ class ErasureClaimTests {
   }
 
   @Test
+  void anInstanceRefusesADisclosureWhileAnotherInstanceErasesTheSubject() {
+    // Issue 9: the disclosure's erasure check read a tombstone, written only at the end, under a lock of one JVM
+    GdprKit a = instance("a");
+    GdprKit b = instance("b");
+    records(alice, 1);
+    b.recipients().register(io.gdprkit.recipient.Recipient.of("mailer", io.gdprkit.recipient.RecipientKind.PROCESSOR,
+        "Mail Co", "dpo@mail.example", io.gdprkit.recipient.CountryCode.of("DE")), io.gdprkit.subject.Actor.staff("dpo"));
+    a.consents().grant(alice, "newsletter", ConsentProof.webForm("signup", "v3").build());
+    List<Throwable> refused = new ArrayList<>();
+    visits.inside(subject -> refused.add(catchThrowable(() -> b.recipients().disclose(alice, "mailer", "newsletter",
+        java.util.Set.of(DataCategory.BEHAVIOURAL), io.gdprkit.subject.Actor.staff("sales")))));
+
+    a.erasure().erase(alice);
+
+    assertThat(refused).singleElement().isInstanceOf(io.gdprkit.recipient.SubjectErasedException.class);
+    assertThat(b.recipients().disclosures(alice)).isEmpty();
+    assertThat(b.audit().entries(alice.tenant(), 0, 100)).extracting(e -> e.record().kind())
+        .doesNotContain(AuditKind.DISCLOSED);
+  }
+
+  @Test
   void pagesTheReportsOfEachTenantApart() {
     // Issue 9
     GdprKit gdpr = instance("a");

@@ -492,13 +492,9 @@ public final class DefaultConsentService implements ConsentService {
   }
 
   private boolean refused(SubjectId subject) {
-    try {
-      erasureGate.checkWritable(subject);
-      return false;
-    } catch (GdprException refused) {
-      return true;
-    }
+    return erasureGate.refuses(subject);
   }
+
 
   /** Builds the next event, or returns null to write nothing. */
   private interface EventFactory {

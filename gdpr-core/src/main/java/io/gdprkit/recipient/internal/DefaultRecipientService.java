@@ -13,6 +13,7 @@ import io.gdprkit.event.GdprEvent;
 import io.gdprkit.event.GdprEventListener;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.rectification.SubjectRectified;
 import io.gdprkit.restriction.ProcessingRestricted;
 import io.gdprkit.internal.SubjectLocks;
@@ -98,6 +99,7 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
   private final SubjectLocks locks;
   private final Function<SubjectId, String> pseudonyms;
   private final Predicate<SubjectId> erased;
+  private final UnitOfWork unitOfWork;
   private final @Nullable CountryCode dataRegion;
   private final Map<String, CountryCode> storeRegions;
   private final Clock clock;
@@ -129,7 +131,8 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
 
   public DefaultRecipientService(RecipientStore recipients, DisclosureStore store, RecipientNotifier notifier,
       PurposeRegistry purposes, DecisionService decisions, AuditService audit, SubjectLocks locks, Clock clock,
-      Settings settings) {
+      Settings settings, UnitOfWork unitOfWork) {
+    this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.recipients = recipients;
     this.store = store;
     this.notifier = notifier;
@@ -155,6 +158,7 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
 
   /** Creates the view of another tenant's register, sharing everything else, locks included. */
   private DefaultRecipientService(DefaultRecipientService base, TenantId tenant) {
+    this.unitOfWork = base.unitOfWork;
     this.recipients = base.recipients;
     this.store = base.store;
     this.notifier = base.notifier;
@@ -292,25 +296,29 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
     }
     CountryCode from = storeId == null ? dataRegion : storeRegions.getOrDefault(storeId, dataRegion);
     TransferBasis basis = rules.assess(recipient);
-    Disclosure disclosure;
-    // Under the lock a restriction is recorded and an erasure marked under: the checks and the append are one step
-    // for them, so a disclosure lands before either (and its recipient is told) or is refused after it.
-    synchronized (locks.of(subject)) {
-      if (erased.test(subject)) {
-        throw SubjectErasedException.of(subject, recipient.id(), purpose.id());
+    // The log entry and its audit record as one unit. The erasure check reads the shared store: from the moment an
+    // erasure of the subject starts, on any instance, a disclosure is refused (Issue 9). In this JVM the subject's
+    // lock, shared with restrictions and the erasure's tombstone, orders a disclosure that checked just before that.
+    Disclosure disclosure = unitOfWork.run("log disclosure", () -> {
+      Disclosure logged;
+      synchronized (locks.of(subject)) {
+        if (erased.test(subject)) {
+          throw SubjectErasedException.of(subject, recipient.id(), purpose.id());
+        }
+        Decision decision = decisions.decide(subject, purpose.id());
+        if (!decision.allowed()) {
+          throw DisclosureRefusedException.of(subject, recipient.id(), purpose.id(), decision.reason());
+        }
+        logged = new Disclosure(UUID.randomUUID(), subject.tenant(), subject, pseudonyms.apply(subject),
+            recipient.id(), purpose.id(), categories, from, recipient.country(), basis, by, clock.instant());
+        store.append(logged);
       }
-      Decision decision = decisions.decide(subject, purpose.id());
-      if (!decision.allowed()) {
-        throw DisclosureRefusedException.of(subject, recipient.id(), purpose.id(), decision.reason());
-      }
-      disclosure = new Disclosure(UUID.randomUUID(), subject.tenant(), subject, pseudonyms.apply(subject),
-          recipient.id(), purpose.id(), categories, from, recipient.country(), basis, by, clock.instant());
-      store.append(disclosure);
-    }
-    audit.record(new AuditRecord(AuditKind.DISCLOSED, subject.tenant(), disclosure.subjectPseudonym(), by,
-        purpose.id(), Map.of("disclosure", disclosure.id().toString(), "recipient", recipient.id(),
-            "categories", categories.stream().map(DataCategory::id).sorted().collect(Collectors.joining(",")),
-            "to", recipient.country().value(), "basis", basis.name())));
+      audit.record(new AuditRecord(AuditKind.DISCLOSED, subject.tenant(), logged.subjectPseudonym(), by,
+          purpose.id(), Map.of("disclosure", logged.id().toString(), "recipient", recipient.id(),
+              "categories", categories.stream().map(DataCategory::id).sorted().collect(Collectors.joining(",")),
+              "to", recipient.country().value(), "basis", basis.name())));
+      return logged;
+    });
     LOG.debug("disclosure {} to recipient {} for purpose {} logged", disclosure.id(), recipient.id(), purpose.id());
     return disclosure;
   }

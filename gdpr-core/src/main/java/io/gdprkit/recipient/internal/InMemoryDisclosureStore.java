@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.transaction.LocalTransactions;
 import io.gdprkit.recipient.Disclosure;
 import io.gdprkit.recipient.Notification;
 import io.gdprkit.recipient.spi.DisclosureStore;
@@ -44,6 +45,11 @@ public final class InMemoryDisclosureStore implements DisclosureStore, InMemoryS
     Preconditions.notNull(disclosure, "disclosure");
     Preconditions.check(disclosure.subject() != null, "disclosure subject", "must be present when appended");
     log.add(disclosure);
+    LocalTransactions.onRollback(() -> {
+      synchronized (this) {
+        log.remove(disclosure);
+      }
+    });
   }
 
   @Override
