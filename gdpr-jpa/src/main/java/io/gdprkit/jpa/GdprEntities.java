@@ -1,0 +1,27 @@
+package io.gdprkit.jpa;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.jpa.suppression.internal.SuppressionRow;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The entity classes of gdpr-jpa, for the host to add to its persistence unit (Spring Boot's starter does it).
+ *
+ * <p>Usage example: <pre>{@code new PersistenceConfiguration("app").managedClasses(GdprEntities.all())}</pre>
+ *
+ * @since 0.2
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public final class GdprEntities {
+
+  private static final List<Class<?>> ALL = List.of(SuppressionRow.class);
+
+  private GdprEntities() {}
+
+  /** Returns every entity class the stores map, in no particular order. */
+  public static List<Class<?>> all() {
+    return ALL;
+  }
+}

@@ -1,0 +1,49 @@
+package io.gdprkit.jpa;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.jpa.internal.ResourceLocalTransactions;
+import io.gdprkit.transaction.TransactionRunner;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.apiguardian.api.API;
+
+/**
+ * The kit's unit of work on a JPA {@link EntityManager}: what every JPA store writes through.
+ *
+ * <p>A store calls {@link #inTransaction} around each of its operations and reads {@link #entityManager()} inside it;
+ * when the kit (or the host) already runs a unit on the thread, the operation joins it, so a grant's ledger row, its
+ * audit outbox row and the host's own writes commit or roll back together (Art. 5(2), Art. 7(1): what the kit says
+ * was recorded must be what the database holds).
+ *
+ * <p>Usage example: <pre>{@code JpaTransactions tx = JpaTransactions.resourceLocal(entityManagerFactory);}</pre>
+ *
+ * @since 0.2
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public interface JpaTransactions extends TransactionRunner {
+
+  /**
+   * Returns transactions the kit opens itself on entity managers of {@code factory}, one per outermost unit, for a
+   * persistence unit whose transaction type is {@code RESOURCE_LOCAL}.
+   */
+  static JpaTransactions resourceLocal(EntityManagerFactory factory) {
+    return new ResourceLocalTransactions(factory);
+  }
+
+  /**
+   * Returns transactions on the host's own entity manager: a unit joins the transaction the host has open on it and
+   * never commits or rolls it back (a failure marks it rollback-only); only when none is open does the unit begin and
+   * end one itself.
+   */
+  static HostTransactions joining(EntityManager hostEntityManager) {
+    return new HostTransactions(hostEntityManager);
+  }
+
+  /**
+   * Returns the entity manager of the unit running on this thread.
+   *
+   * @throws IllegalStateException outside {@link #inTransaction}: a store that reads it there has a bug
+   */
+  EntityManager entityManager();
+}

@@ -1,0 +1,91 @@
+package io.gdprkit.jpa.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.jpa.JpaTransactions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Units of work the kit opens itself: the outermost unit on a thread creates an entity manager, begins its
+ * transaction, and commits it (or rolls it back) when the work returns (or throws); inner units join it.
+ *
+ * @since 0.2
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class ResourceLocalTransactions implements JpaTransactions {
+
+  private final EntityManagerFactory factory;
+  private final ThreadLocal<@Nullable Unit> current = new ThreadLocal<>();
+
+  /** Creates transactions over {@code factory}. */
+  public ResourceLocalTransactions(EntityManagerFactory factory) {
+    this.factory = Preconditions.notNull(factory, "entity manager factory");
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    Preconditions.notNull(work, "work");
+    if (current.get() != null) {
+      return work.get();
+    }
+    EntityManager entityManager = factory.createEntityManager();
+    Unit unit = new Unit(entityManager);
+    EntityTransaction transaction = entityManager.getTransaction();
+    T result;
+    try {
+      transaction.begin();
+      current.set(unit);
+      try {
+        result = work.get();
+      } finally {
+        current.remove();
+      }
+      transaction.commit();
+    } catch (Throwable e) {
+      // Throwable: a checked exception thrown by stealth must roll back too.
+      Units.rollBackQuietly(transaction, e);
+      throw e;
+    } finally {
+      entityManager.close();
+    }
+    Units.runAfterCommit(unit.afterCommit);
+    return result;
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    Preconditions.notNull(action, "action");
+    Unit unit = current.get();
+    if (unit == null) {
+      Units.runQuietly(action);
+    } else {
+      unit.afterCommit.add(action);
+    }
+  }
+
+  @Override
+  public EntityManager entityManager() {
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException("no unit of work runs on this thread; call the store inside inTransaction");
+    }
+    return unit.entityManager;
+  }
+
+  private static final class Unit {
+    final EntityManager entityManager;
+    final List<Runnable> afterCommit = new ArrayList<>();
+
+    Unit(EntityManager entityManager) {
+      this.entityManager = entityManager;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.gdprkit.jpa.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/**
+ * The databases whose SQL the stores speak where JPQL has no word for it: an insert that ignores a duplicate key,
+ * and claiming rows with {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * @since 0.2
+ */
+@API(status = INTERNAL, since = "0.2")
+public enum SqlVendor {
+  POSTGRESQL,
+  MARIADB,
+  H2;
+
+  /** The SQL state of a unique-key violation. */
+  private static final String DUPLICATE_KEY = "23505";
+
+  /** Returns the vendor of the database behind {@code entityManager}, from its JDBC metadata. */
+  public static SqlVendor of(EntityManager entityManager) {
+    String product = entityManager.callWithConnection(
+        connection -> ((java.sql.Connection) connection).getMetaData().getDatabaseProductName());
+    String name = product.toLowerCase(Locale.ROOT);
+    if (name.contains("postgres")) {
+      return POSTGRESQL;
+    }
+    if (name.contains("mariadb") || name.contains("mysql")) {
+      return MARIADB;
+    }
+    if (name.equals("h2")) {
+      return H2;
+    }
+    throw new IllegalStateException("gdpr-jpa speaks PostgreSQL, MariaDB and H2, not " + product);
+  }
+
+  /**
+   * Inserts one row that is skipped when a row with the same key exists: it answers 0 then instead of failing the
+   * transaction. PostgreSQL says {@code on conflict do nothing} and MariaDB {@code insert ignore}, which wait for a
+   * racing transaction that holds the key and then skip; H2 has neither outside its compatibility modes, so there the
+   * insert runs under a JDBC savepoint that a duplicate key rolls back to.
+   *
+   * @param table the table
+   * @param columns every column to write
+   * @param values a value per column, in order
+   * @return the number of rows inserted: 1, or 0 when the key was taken
+   */
+  public int insertIgnoringDuplicate(EntityManager entityManager, String table, String[] columns, Object... values) {
+    String names = String.join(", ", columns);
+    String marks = String.join(", ", java.util.Collections.nCopies(columns.length, "?"));
+    if (this == H2) {
+      String sql = "insert into " + table + " (" + names + ") values (" + marks + ")";
+      return entityManager.callWithConnection(connection -> insertUnderSavepoint((Connection) connection, sql, values));
+    }
+    String sql = this == POSTGRESQL
+        ? "insert into " + table + " (" + names + ") values (" + marks + ") on conflict do nothing"
+        : "insert ignore into " + table + " (" + names + ") values (" + marks + ")";
+    Query insert = entityManager.createNativeQuery(sql);
+    for (int i = 0; i < values.length; i++) {
+      insert.setParameter(i + 1, values[i]);
+    }
+    return insert.executeUpdate();
+  }
+
+  private static int insertUnderSavepoint(Connection connection, String sql, Object... values) throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        insert.setObject(i + 1, values[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : values[i]);
+      }
+      int inserted = insert.executeUpdate();
+      connection.releaseSavepoint(savepoint);
+      return inserted;
+    } catch (SQLException e) {
+      if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(savepoint);
+      return 0;
+    }
+  }
+}

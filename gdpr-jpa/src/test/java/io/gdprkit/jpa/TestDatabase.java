@@ -1,0 +1,217 @@
+package io.gdprkit.jpa;
+
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The databases the JPA stores are tested on: H2 in memory, and the PostgreSQL and MariaDB servers of the machine.
+ *
+ * <p>A server that cannot be reached skips its tests with a message that says so, unless the environment variable
+ * {@value #REQUIRED} is {@code true} ({@code .ci/run} sets it), which fails them instead: CI must not pass by
+ * skipping. Each database gets a schema of its own, {@value #SCHEMA}, dropped and created from the jar's scripts once
+ * per test run, then validated by Hibernate against the mapping ({@code hibernate.hbm2ddl.auto=validate}).
+ */
+public enum TestDatabase {
+  H2("h2", "jdbc:h2:mem:" + TestDatabase.SCHEMA + ";DB_CLOSE_DELAY=-1", "sa", ""),
+  POSTGRESQL("postgresql", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""),
+  MARIADB("mariadb", "jdbc:mariadb://127.0.0.1:3306/test", "root", "");
+
+  /** The environment variable that makes the server databases mandatory. */
+  public static final String REQUIRED = "GDPR_KIT_REQUIRE_SERVICES";
+
+  static final String SCHEMA = "gdpr_kit_test";
+
+  private final String vendor;
+  private final String url;
+  private final String user;
+  private final String password;
+  private volatile State state;
+
+  TestDatabase(String vendor, String url, String user, String password) {
+    this.vendor = vendor;
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** Returns the resource-local transactions on this database, after skipping or failing when it is unreachable. */
+  public JpaTransactions transactions() {
+    return state().transactions;
+  }
+
+  /** Returns the entity manager factory of this database. */
+  public EntityManagerFactory entityManagerFactory() {
+    return state().factory;
+  }
+
+  /** Empties every gdpr-kit table, so that a test starts on an empty store. */
+  public void clean() {
+    State ready = state();
+    try (Connection connection = ready.connect(); Statement statement = connection.createStatement()) {
+      for (String table : ready.tables) {
+        statement.executeUpdate("delete from " + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not empty the tables on " + this, e);
+    }
+  }
+
+  private State state() {
+    State ready = state;
+    if (ready == null) {
+      synchronized (this) {
+        ready = state;
+        if (ready == null) {
+          ready = start();
+          state = ready;
+        }
+      }
+    }
+    return ready;
+  }
+
+  private State start() {
+    try (Connection admin = DriverManager.getConnection(url, user, password)) {
+      recreateSchema(admin);
+    } catch (SQLException e) {
+      String message = this + " at " + url + " is not reachable (" + e.getMessage() + "); its tests are skipped. Set "
+          + REQUIRED + "=true to make them fail instead.";
+      if (Boolean.parseBoolean(System.getenv(REQUIRED))) {
+        throw new IllegalStateException(message, e);
+      }
+      abort(message);
+    }
+    String schemaUrl = schemaUrl();
+    List<String> tables = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(schemaUrl, user, password);
+        Statement statement = connection.createStatement()) {
+      for (String script : scripts()) {
+        for (String sql : statements(script)) {
+          statement.execute(sql);
+          if (sql.toLowerCase(java.util.Locale.ROOT).startsWith("create table ")) {
+            tables.add(sql.substring("create table ".length()).split("[\\s(]", 2)[0]);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the schema scripts of " + this + " failed", e);
+    }
+    PersistenceConfiguration configuration = new PersistenceConfiguration("gdpr-kit-" + vendor)
+        .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+        .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
+    GdprEntities.all().forEach(configuration::managedClass);
+    EntityManagerFactory factory = configuration
+        .property(PersistenceConfiguration.JDBC_URL, schemaUrl)
+        .property(PersistenceConfiguration.JDBC_USER, user)
+        .property(PersistenceConfiguration.JDBC_PASSWORD, password)
+        .property("hibernate.hbm2ddl.auto", "validate")
+        .property("hibernate.hikari.maximumPoolSize", "8")
+        .createEntityManagerFactory();
+    return new State(schemaUrl, user, password, factory, List.copyOf(tables));
+  }
+
+  private void recreateSchema(Connection admin) throws SQLException {
+    try (Statement statement = admin.createStatement()) {
+      switch (this) {
+        case H2 -> statement.execute("drop all objects");
+        case POSTGRESQL -> {
+          statement.execute("drop schema if exists " + SCHEMA + " cascade");
+          statement.execute("create schema " + SCHEMA);
+        }
+        case MARIADB -> {
+          statement.execute("drop database if exists " + SCHEMA);
+          statement.execute("create database " + SCHEMA);
+        }
+      }
+    }
+  }
+
+  private String schemaUrl() {
+    return switch (this) {
+      case H2 -> url;
+      case POSTGRESQL -> url + "?currentSchema=" + SCHEMA;
+      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + SCHEMA;
+    };
+  }
+
+  /** The jar's scripts for this database, in Flyway's version order. */
+  private List<String> scripts() {
+    URL folder = TestDatabase.class.getResource("/db/gdpr/" + vendor);
+    if (folder == null) {
+      throw new IllegalStateException("no scripts for " + vendor);
+    }
+    try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      return files.filter(f -> f.getFileName().toString().matches("V[0-9_]+__.+\\.sql"))
+          .sorted(java.util.Comparator.comparing(TestDatabase::version))
+          .map(TestDatabase::read)
+          .toList();
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("could not list the scripts of " + vendor, e);
+    }
+  }
+
+  /** Returns the script's version with every part zero-padded, so that versions sort as strings. */
+  private static String version(Path script) {
+    String name = script.getFileName().toString();
+    StringBuilder version = new StringBuilder();
+    for (String part : name.substring(1, name.indexOf("__")).split("_")) {
+      version.append(String.format("%08d.", Integer.parseInt(part)));
+    }
+    return version.toString();
+  }
+
+  private static String read(Path script) {
+    try (InputStream in = Files.newInputStream(script)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not read " + script, e);
+    }
+  }
+
+  /** Splits a script into statements: comments dropped, split at semicolons that end a line. */
+  static List<String> statements(String script) {
+    StringBuilder code = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (!trimmed.startsWith("--")) {
+        code.append(line).append('\n');
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    for (String statement : code.toString().split(";\\s*\n")) {
+      if (!statement.isBlank()) {
+        statements.add(statement.strip().replaceAll(";$", ""));
+      }
+    }
+    return statements;
+  }
+
+  private record State(String url, String user, String password, EntityManagerFactory factory,
+      List<String> tables, JpaTransactions transactions) {
+
+    State(String url, String user, String password, EntityManagerFactory factory, List<String> tables) {
+      this(url, user, password, factory, tables, JpaTransactions.resourceLocal(factory));
+    }
+
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(url, user, password);
+    }
+  }
+}
