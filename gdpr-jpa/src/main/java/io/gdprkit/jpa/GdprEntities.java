@@ -2,6 +2,7 @@ package io.gdprkit.jpa;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class GdprEntities {
 
-  private static final List<Class<?>> ALL = List.of(SuppressionRow.class);
+  private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class);
 
   private GdprEntities() {}
 

@@ -61,6 +61,19 @@ public enum TestDatabase {
     return state().factory;
   }
 
+  /**
+   * Returns the rounds a repeated race runs here: a fiftieth of the in-memory count, since every round is a
+   * transaction of its own and a loaded 2-core machine runs a few thousand of them a second.
+   */
+  public int rounds(int inMemory) {
+    return Math.max(1, inMemory / 50);
+  }
+
+  /** Returns how much longer than in memory a race may take on this database. */
+  public int timeoutFactor() {
+    return 6;
+  }
+
   /** Empties every gdpr-kit table, so that a test starts on an empty store. */
   public void clean() {
     State ready = state();

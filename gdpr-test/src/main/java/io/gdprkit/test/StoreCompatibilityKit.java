@@ -73,6 +73,33 @@ public abstract class StoreCompatibilityKit<S> {
   }
 
   /**
+   * Returns how many rounds a race that repeats one step many times runs, given the rounds it runs on an in-memory
+   * store; a store on a database, where each round is a transaction or two, may return fewer, at least a hundredth,
+   * since its slower steps overlap for longer and hit the race window as often.
+   *
+   * @param inMemory the rounds an in-memory store runs
+   * @return the rounds to run; the kit never runs fewer than a hundredth of {@code inMemory}
+   */
+  protected int rounds(int inMemory) {
+    return inMemory;
+  }
+
+  /**
+   * Returns the factor by which races may take longer than on an in-memory store: a database adapter returns more
+   * than 1 so that a loaded machine does not fail a race that only ran slowly.
+   *
+   * @return the factor, at least 1
+   */
+  protected int timeoutFactor() {
+    return 1;
+  }
+
+  /** Returns {@link #rounds}, bounded below by a hundredth of {@code inMemory}. */
+  protected final int scaledRounds(int inMemory) {
+    return Math.max(Math.max(1, inMemory / 100), rounds(inMemory));
+  }
+
+  /**
    * Returns a new, empty store to test.
    *
    * <p>Called once per test, when the test first uses the store: after the subclass's {@code @BeforeEach} methods.
@@ -132,7 +159,7 @@ public abstract class StoreCompatibilityKit<S> {
         }));
       }
       start.countDown();
-      long deadline = System.nanoTime() + timeout.toNanos();
+      long deadline = System.nanoTime() + timeout.toNanos() * timeoutFactor();
       List<T> results = new ArrayList<>(threads);
       for (Future<T> future : futures) {
         results.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
@@ -140,7 +167,7 @@ public abstract class StoreCompatibilityKit<S> {
       return results;
     } finally {
       executor.shutdownNow();
-      executor.awaitTermination(timeout.toSeconds(), TimeUnit.SECONDS);
+      executor.awaitTermination(timeout.toSeconds() * timeoutFactor(), TimeUnit.SECONDS);
     }
   }
 

@@ -16,6 +16,16 @@ class JpaSuppressionStoreTests extends SuppressionStoreCompatibilityKit {
   TestDatabase database;
 
   @Override
+  protected int rounds(int inMemory) {
+    return database.rounds(inMemory);
+  }
+
+  @Override
+  protected int timeoutFactor() {
+    return database.timeoutFactor();
+  }
+
+  @Override
   protected TransactionRunner transactions() {
     return database.transactions();
   }

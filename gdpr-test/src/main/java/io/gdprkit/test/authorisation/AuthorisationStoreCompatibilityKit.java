@@ -233,7 +233,7 @@ public abstract class AuthorisationStoreCompatibilityKit extends StoreCompatibil
     @Test
     @DisplayName("a grant revoked while it is being read is seen whole: active, or revoked with time and author")
     void readsEveryGrantWholeWhileItIsRevoked() throws Exception {
-      int grants = 2_000;
+      int grants = scaledRounds(2_000);
       List<Authorisation> added = IntStream.range(0, grants)
           .mapToObj(i -> grant(NURSE, "category-" + i, 0)).toList();
       added.forEach(store()::add);

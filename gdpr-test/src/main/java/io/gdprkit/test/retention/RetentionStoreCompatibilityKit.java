@@ -641,7 +641,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     @Test
     @DisplayName("erasing a subject while its activity is recorded leaves it either due or without activity")
     void keepsActivityAndDueSubjectsTogetherWhenErasureRacesActivity() throws Exception {
-      List<SubjectId> subjects = racers(100_000);
+      List<SubjectId> subjects = racers(scaledRounds(100_000));
       CyclicBarrier step = new CyclicBarrier(2);
 
       race(2, LOCKSTEP_TIMEOUT, thread -> {
@@ -667,7 +667,7 @@ public abstract class RetentionStoreCompatibilityKit extends StoreCompatibilityK
     @Test
     @DisplayName("a claim racing the erasure of its subject leaves no claim behind")
     void leavesNoClaimBehindWhenErasureRacesAClaim() throws Exception {
-      List<SubjectId> subjects = racers(100_000);
+      List<SubjectId> subjects = racers(scaledRounds(100_000));
       subjects.forEach(subject -> store().recordActivity(subject, at(10)));
       CyclicBarrier step = new CyclicBarrier(2);
 

@@ -454,7 +454,7 @@ public abstract class SourceStoreCompatibilityKit extends StoreCompatibilityKit<
     @Test
     @DisplayName("erasing a subject while it is tagged leaves it either tagged and listed under the origin, or neither")
     void keepsTagsAndOriginListingsTogetherWhenErasureRacesTagging() throws Exception {
-      int subjects = 40_000;
+      int subjects = scaledRounds(40_000);
       CyclicBarrier step = new CyclicBarrier(2);
 
       race(2, LOCKSTEP_TIMEOUT, thread -> {
