@@ -2,6 +2,10 @@ package io.gdprkit.jpa;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.jpa.audit.internal.AuditEntryRow;
+import io.gdprkit.jpa.audit.internal.ChainHeadRow;
+import io.gdprkit.jpa.audit.internal.CheckpointRow;
+import io.gdprkit.jpa.audit.internal.OutboxRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
 import java.util.List;
@@ -17,7 +21,8 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class GdprEntities {
 
-  private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class);
+  private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
+      CheckpointRow.class, ChainHeadRow.class, OutboxRow.class);
 
   private GdprEntities() {}
 

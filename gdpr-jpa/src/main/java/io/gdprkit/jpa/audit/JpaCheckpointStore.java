@@ -1,0 +1,123 @@
+package io.gdprkit.jpa.audit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.gdprkit.audit.AuditHash;
+import io.gdprkit.audit.ChainHead;
+import io.gdprkit.audit.Checkpoint;
+import io.gdprkit.audit.spi.CheckpointStore;
+import io.gdprkit.internal.Preconditions;
+import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.internal.SqlVendor;
+import io.gdprkit.subject.TenantId;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Signed checkpoints of the audit chains in {@code gdpr_audit_checkpoint}, and each chain's authenticated head in
+ * {@code gdpr_audit_head}; the head moves only forward, by a compare-and-set on its size.
+ *
+ * <p>Usage example: <pre>{@code GdprKit.builder().checkpointStore(new JpaCheckpointStore(transactions))}</pre>
+ *
+ * @since 0.2
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+public final class JpaCheckpointStore implements CheckpointStore {
+
+  private static final String[] CHECKPOINT_COLUMNS = {"tenant", "tree_size", "bytes"};
+  private static final String[] HEAD_COLUMNS = {"tenant", "size", "last_entry_hash", "head_at", "tag"};
+
+  private final JpaTransactions transactions;
+
+  /** Creates the store on the kit's unit of work. */
+  public JpaCheckpointStore(JpaTransactions transactions) {
+    this.transactions = Preconditions.notNull(transactions, "transactions");
+  }
+
+  @Override
+  public boolean add(Checkpoint checkpoint) {
+    Preconditions.notNull(checkpoint, "checkpoint");
+    return transactions.inTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      return SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_checkpoint", CHECKPOINT_COLUMNS,
+          checkpoint.tenant().value(), checkpoint.treeSize(), checkpoint.toBytes()) == 1;
+    });
+  }
+
+  @Override
+  public Optional<Checkpoint> latest(TenantId tenant) {
+    Preconditions.notNull(tenant, "tenant");
+    return first("select c.bytes from GdprAuditCheckpoint c where c.tenant = :tenant and c.treeSize <= :size"
+        + " order by c.treeSize desc", tenant, Long.MAX_VALUE);
+  }
+
+  @Override
+  public Optional<Checkpoint> atOrBefore(TenantId tenant, long treeSize) {
+    Preconditions.notNull(tenant, "tenant");
+    return first("select c.bytes from GdprAuditCheckpoint c where c.tenant = :tenant and c.treeSize <= :size"
+        + " order by c.treeSize desc", tenant, treeSize);
+  }
+
+  @Override
+  public List<Checkpoint> after(TenantId tenant, long afterSize, int limit) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.positive(limit, "limit");
+    return transactions.inTransaction(() -> transactions.entityManager()
+        .createQuery("select c.bytes from GdprAuditCheckpoint c where c.tenant = :tenant and c.treeSize > :size"
+            + " order by c.treeSize", byte[].class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("size", afterSize)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(Checkpoint::parse)
+        .toList());
+  }
+
+  @Override
+  public boolean putHead(ChainHead head) {
+    Preconditions.notNull(head, "head");
+    return transactions.inTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      if (SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_head", HEAD_COLUMNS, head.tenant().value(),
+          head.size(), head.lastEntryHash().toByteArray(), head.at(), head.tag()) == 1) {
+        return true;
+      }
+      return em.createQuery("update GdprAuditHead h set h.size = :size, h.lastEntryHash = :hash, h.at = :at,"
+              + " h.tag = :tag where h.tenant = :tenant and h.size < :size")
+          .setParameter("size", head.size())
+          .setParameter("hash", head.lastEntryHash().toByteArray())
+          .setParameter("at", head.at())
+          .setParameter("tag", head.tag())
+          .setParameter("tenant", head.tenant().value())
+          .executeUpdate() == 1;
+    });
+  }
+
+  @Override
+  public Optional<ChainHead> head(TenantId tenant) {
+    Preconditions.notNull(tenant, "tenant");
+    return transactions.inTransaction(() -> transactions.entityManager()
+        .createQuery("select h.size, h.lastEntryHash, h.at, h.tag from GdprAuditHead h where h.tenant = :tenant",
+            Object[].class)
+        .setParameter("tenant", tenant.value())
+        .getResultStream()
+        .findFirst()
+        .map(row -> new ChainHead(tenant, (Long) row[0], AuditHash.of((byte[]) row[1]), (Instant) row[2],
+            (String) row[3])));
+  }
+
+  private Optional<Checkpoint> first(String query, TenantId tenant, long size) {
+    return transactions.inTransaction(() -> transactions.entityManager()
+        .createQuery(query, byte[].class)
+        .setParameter("tenant", tenant.value())
+        .setParameter("size", size)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(Checkpoint::parse));
+  }
+}

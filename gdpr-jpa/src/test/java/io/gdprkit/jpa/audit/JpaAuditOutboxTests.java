@@ -1,0 +1,38 @@
+package io.gdprkit.jpa.audit;
+
+import io.gdprkit.jpa.TestDatabase;
+import io.gdprkit.audit.spi.AuditOutbox;
+import io.gdprkit.test.audit.AuditOutboxCompatibilityKit;
+import io.gdprkit.transaction.TransactionRunner;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "JPA audit outbox on {0}")
+@EnumSource(TestDatabase.class)
+class JpaAuditOutboxTests extends AuditOutboxCompatibilityKit {
+
+  @Parameter
+  TestDatabase database;
+
+  @Override
+  protected int rounds(int inMemory) {
+    return database.rounds(inMemory);
+  }
+
+  @Override
+  protected int timeoutFactor() {
+    return database.timeoutFactor();
+  }
+
+  @Override
+  protected TransactionRunner transactions() {
+    return database.transactions();
+  }
+
+  @Override
+  protected AuditOutbox createStore() {
+    database.clean();
+    return new JpaAuditOutbox(database.transactions());
+  }
+}
