@@ -36,6 +36,9 @@ public enum TestDatabase {
   /** The environment variable that makes the server databases mandatory. */
   public static final String REQUIRED = "GDPR_KIT_REQUIRE_SERVICES";
 
+  /** The system property that runs the tests on some databases only, such as {@code -Dgdpr.databases=h2}. */
+  public static final String SELECTED = "gdpr.databases";
+
   static final String SCHEMA = "gdpr_kit_test";
 
   private final String vendor;
@@ -101,6 +104,10 @@ public enum TestDatabase {
   }
 
   private State start() {
+    String selected = System.getProperty(SELECTED);
+    if (selected != null && !List.of(selected.toUpperCase(java.util.Locale.ROOT).split(",")).contains(name())) {
+      abort(this + " is not among the databases selected by -D" + SELECTED + "=" + selected);
+    }
     try (Connection admin = DriverManager.getConnection(url, user, password)) {
       recreateSchema(admin);
     } catch (SQLException e) {
