@@ -312,7 +312,7 @@ public final class GdprKit {
   }
 
   private String auditPseudonym(SubjectId subject) {
-    return pseudonymKey.pseudonym("audit-subject", subject.tenant().value() + '/' + subject.value());
+    return io.gdprkit.audit.AuditPseudonyms.of(pseudonymKey, subject);
   }
 
   /** Returns a builder; nothing needs configuring for an in-memory kit. */
