@@ -227,6 +227,71 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   }
 
   @Nested
+  @DisplayName("history until an instant")
+  class HistoryUntil {
+
+    @Test
+    @DisplayName("holds the events of every purpose that occurred at or before the instant, in append order")
+    void returnsTheEventsThatOccurredByTheInstant() {
+      ConsentEvent first = occurred(ALICE, NEWSLETTER, GRANTED, 1, 10);
+      ConsentEvent second = occurred(ALICE, CALLS, GRANTED, 1, 20);
+      ConsentEvent third = occurred(ALICE, NEWSLETTER, WITHDRAWN, 2, 30);
+      ConsentEvent otherSubject = occurred(BOB, NEWSLETTER, GRANTED, 1, 5);
+      append(first, second, third, otherSubject);
+
+      List<ConsentEvent> atSecond = store().historyUntil(ALICE, second.occurredAt());
+      List<ConsentEvent> justBeforeThird = store().historyUntil(ALICE, third.occurredAt().minusNanos(1));
+      List<ConsentEvent> later = store().historyUntil(ALICE, third.occurredAt().plusSeconds(3600));
+
+      assertThat(atSecond).containsExactly(first, second);
+      assertThat(justBeforeThird).containsExactly(first, second);
+      assertThat(later).containsExactly(first, second, third);
+    }
+
+    @Test
+    @DisplayName("counts an event by when it occurred, not by when it was recorded")
+    void countsAnEventByWhenItOccurred() {
+      Instant givenOnPaper = START.minus(Duration.ofDays(30));
+      ConsentEvent imported = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1, givenOnPaper,
+          START, PROOF, null, NOTICE_VERSION);
+      store().append(imported);
+
+
+      assertThat(store().historyUntil(ALICE, givenOnPaper.plusSeconds(1))).containsExactly(imported);
+      assertThat(store().historyUntil(ALICE, givenOnPaper.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is empty for an unknown subject and for an instant before the subject's first event")
+    void returnsNothingBeforeTheFirstEvent() {
+      ConsentEvent first = event(ALICE, NEWSLETTER, GRANTED, 1);
+      store().append(first);
+
+      assertThat(store().historyUntil(BOB, first.occurredAt())).isEmpty();
+      assertThat(store().historyUntil(ALICE, first.occurredAt().minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is empty once the subject is erased")
+    void returnsNothingAfterErasure() {
+      ConsentEvent first = event(ALICE, NEWSLETTER, GRANTED, 1);
+      store().append(first);
+
+      store().erase(ALICE);
+
+      assertThat(store().historyUntil(ALICE, first.occurredAt())).isEmpty();
+    }
+
+    /** Returns an event that occurred and was recorded {@code minutes} after a fixed start. */
+    private ConsentEvent occurred(SubjectId subject, String purpose, ConsentEventType type, long sequence,
+        long minutes) {
+      Instant at = START.plus(Duration.ofMinutes(minutes));
+      return new ConsentEvent(UUID.randomUUID(), subject, purpose, type, sequence, at, at, PROOF, null,
+          NOTICE_VERSION);
+    }
+  }
+
+  @Nested
   @DisplayName("sequence checks")
   class SequenceChecks {
 
