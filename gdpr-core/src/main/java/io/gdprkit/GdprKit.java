@@ -1,5 +1,6 @@
 package io.gdprkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.audit.AuditService;
@@ -47,6 +48,7 @@ import io.gdprkit.encryption.internal.DefaultFieldEncryption;
 import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
+import io.gdprkit.decision.HistoricalDecision;
 import io.gdprkit.decision.internal.DefaultDecisionService;
 import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.export.ExportKind;
@@ -103,6 +105,7 @@ import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -216,7 +219,8 @@ public final class GdprKit {
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
             switchDefaults), unitOfWork, events, erasureGate);
     this.consents = consentService;
-    this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
+    this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault,
+        erasureGate);
     this.sources = new DefaultSourceService(sourceStore, clock, erasureGate);
     // Shared with disclosures, so that in this JVM a disclosure never lands after a restriction or erasure took
     // effect; the stores' versions and the tombstone decide across instances.
@@ -336,6 +340,18 @@ public final class GdprKit {
    */
   public Decision decide(SubjectId subject, String purpose) {
     return decisions.decide(subject, purpose);
+  }
+
+  /**
+   * Returns what was allowed for the subject and purpose at a past instant, with the ledger entries that show it
+   * (Art. 7(1), 7(3): processing before a withdrawal stays lawful); same as
+   * {@code decisions().decideAt(subject, purpose, at)}, which documents the rules.
+   *
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public HistoricalDecision decideAt(SubjectId subject, String purpose, Instant at) {
+    return decisions.decideAt(subject, purpose, at);
   }
 
   /** Returns the guard that throws {@link io.gdprkit.decision.ProcessingNotPermittedException} on a denial. */
