@@ -46,7 +46,9 @@ public record WithdrawalMethod(Means means, URI address) {
   }
 
   /**
-   * The means by which a subject withdraws consent.
+   * The means by which a subject withdraws consent, each with the URI scheme its address has.
+   *
+   * <p>Usage example: <pre>{@code WithdrawalMethod.of(Means.EMAIL, URI.create("mailto:privacy@acme.example"))}</pre>
    *
    * @since 0.1
    */

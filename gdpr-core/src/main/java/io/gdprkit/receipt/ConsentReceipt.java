@@ -369,7 +369,9 @@ public record ConsentReceipt(
 
   /**
    * The role of a party (ISO/IEC TS 27560 6.3.6.7 {@code party_role}; GDPR Art. 4(7), (8), (10)), written as its
-   * W3C DPV entity class.
+   * W3C DPV entity class ({@code shared/reference/dpv-crm-marketing-terms.csv}, group {@code entity}).
+   *
+   * <p>Usage example: <pre>{@code PartyRole.PROCESSOR.dpvIri()  // https://w3id.org/dpv#DataProcessor}</pre>
    *
    * @since 0.1
    */
