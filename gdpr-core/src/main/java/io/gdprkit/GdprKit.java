@@ -289,8 +289,13 @@ public final class GdprKit {
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events);
     // Consent receipts and authorised persons (issue 5)
+    // Issue 10: a receipt names where the data are stored (ISO/IEC TS 27560 6.3.4.11), by default the stores' regions
+    List<CountryCode> storeCountries = new ArrayList<>(builder.storeRegions.values());
+    if (builder.dataRegion != null) {
+      storeCountries.add(builder.dataRegion);
+    }
     this.receipts = new DefaultReceiptService(consentService, purposes, pseudonymKey, signingKey, builder.receiptOptions,
-        audit, this::auditPseudonym);
+        audit, this::auditPseudonym, storeCountries);
     this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
         ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)

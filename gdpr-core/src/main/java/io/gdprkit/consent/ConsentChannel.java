@@ -17,7 +17,10 @@ public enum ConsentChannel {
   WEB_FORM,
   /** An import of consents collected elsewhere. */
   IMPORT,
-  /** A call to the host's API by another system. */
+  /**
+   * A call to an API: another system through the host's API, or the host's code calling
+   * {@link ConsentService#withdraw(io.gdprkit.subject.SubjectId, String)} without a proof.
+   */
   API,
   /** The subject clicked the confirmation link of a double opt-in e-mail. */
   EMAIL_DOUBLE_OPT_IN,

@@ -77,6 +77,11 @@ public interface ConsentService {
   /**
    * Withdraws consent, as easily as it was given: no proof required (Art. 7(3)).
    *
+   * <p>The withdrawal is recorded in structure, not in words: its proof is {@link ConsentChannel#API} recorded by
+   * {@link Actor#subject()}, with no form, notice or network data, which is all the kit knows of a call without a
+   * proof. Pass a proof to {@link #withdraw(SubjectId, String, ConsentProof)} to record the real channel, such as a
+   * preference centre's web form or a phone call taken by a staff member.
+   *
    * @return the {@code WITHDRAWN} event
    * @throws ConsentNotGrantedException if the consent is not granted or pending
    */

@@ -219,11 +219,38 @@ public final class DefaultConsentService implements ConsentService {
               || !current.eventId().equals(claim.pendingId())) {
             throw InvalidTokenException.of(whyNotPending(claim));
           }
-          return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now, kept,
-              expiry(purpose, now));
+          // Issue 10: the confirmation confirms the notice the pending request showed, so the confirmed event keeps
+          // its evidence (Art. 7(1)): form, notice hash, language and notice version; the click adds its own.
+          ConsentEvent pending = pendingEvent(claim);
+          return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now,
+              withFormEvidence(kept, pending.proof()), expiry(purpose, now), pending.noticeVersion());
         }));
     LOG.debug("double opt-in confirmed for purpose {}", purpose.id());
     return event;
+  }
+
+  /** Returns the pending event the token names; the state just read says it is the latest that took effect. */
+  private ConsentEvent pendingEvent(ConfirmationClaim claim) {
+    List<ConsentEvent> events = store.history(claim.subject(), claim.purpose());
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).id().equals(claim.pendingId())) {
+        return events.get(i);
+      }
+    }
+    throw InvalidTokenException.of(Reason.SUPERSEDED);
+  }
+
+  /**
+   * Returns the confirmation's proof with the form, notice fingerprint and locale of the pending request wherever
+   * the confirmation names none of its own. The IP address, user agent, channel and recorder stay the click's.
+   */
+  private static ConsentProof withFormEvidence(ConsentProof click, ConsentProof request) {
+    boolean ownForm = click.formId() != null;
+    return new ConsentProof(click.channel(), ownForm ? click.formId() : request.formId(),
+        ownForm ? click.formVersion() : request.formVersion(),
+        click.noticeSha256() != null ? click.noticeSha256() : request.noticeSha256(),
+        click.locale() != null ? click.locale() : request.locale(), click.ip(), click.userAgent(), click.recordedBy(),
+        click.source());
   }
 
   private Reason whyNotPending(ConfirmationClaim claim) {
@@ -552,9 +579,15 @@ public final class DefaultConsentService implements ConsentService {
   private ConsentEvent newEvent(SubjectId subject, Purpose purpose, ConsentEventType type,
       @Nullable ConsentState current, Instant occurredAt, Instant recordedAt, ConsentProof proof,
       @Nullable Instant expiresAt) {
+    return newEvent(subject, purpose, type, current, occurredAt, recordedAt, proof, expiresAt, purpose.noticeVersion());
+  }
+
+  private static ConsentEvent newEvent(SubjectId subject, Purpose purpose, ConsentEventType type,
+      @Nullable ConsentState current, Instant occurredAt, Instant recordedAt, ConsentProof proof,
+      @Nullable Instant expiresAt, String noticeVersion) {
     long sequence = current == null ? 1 : current.sequence() + 1;
     return new ConsentEvent(UUID.randomUUID(), subject, purpose.id(), type, sequence, occurredAt, recordedAt, proof,
-        expiresAt, purpose.noticeVersion());
+        expiresAt, noticeVersion);
   }
 
   private Purpose consentPurpose(String purposeId, String action) {
