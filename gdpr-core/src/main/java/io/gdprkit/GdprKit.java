@@ -92,6 +92,7 @@ import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.RequestService;
 import io.gdprkit.request.internal.DefaultRequestService;
 import io.gdprkit.request.internal.EmailTokenVerifier;
+import io.gdprkit.request.internal.KitFulfillers;
 import io.gdprkit.request.spi.IdentityVerifier;
 import io.gdprkit.request.spi.Mailer;
 import io.gdprkit.request.spi.RequestStore;
@@ -275,19 +276,21 @@ public final class GdprKit {
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
             builder.emailVerification != null ? builder.emailVerification : EmailVerificationOptions.defaults());
     Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(builder.fulfillers);
-    fulfillers.putIfAbsent(RequestKind.ERASURE, request -> erasureService.erase(request.subject()));
-    fulfillers.putIfAbsent(RequestKind.RESTRICTION, request -> restrictions.restrict(request.subject(),
-        "restriction request " + request.id().value(), Actor.system("subject-requests")));
+    // Each default fulfiller reports what it did (erasure job, export hash) for the request's evidence (issue 10).
+    fulfillers.putIfAbsent(RequestKind.ERASURE, KitFulfillers.erasure(erasureService::erase));
+    fulfillers.putIfAbsent(RequestKind.RESTRICTION, KitFulfillers.restriction(request -> restrictions.restrict(
+        request.subject(), "restriction request " + request.id().value(), Actor.system("subject-requests"))));
     if (builder.exportDelivery != null) {
       ExportDelivery delivery = builder.exportDelivery;
       fulfillers.putIfAbsent(RequestKind.ACCESS,
-          request -> exportService.deliver(delivery, request.subject(), ExportKind.ACCESS));
+          KitFulfillers.export(ExportKind.ACCESS, delivery, exportService::deliver));
       fulfillers.putIfAbsent(RequestKind.PORTABILITY,
-          request -> exportService.deliver(delivery, request.subject(), ExportKind.PORTABILITY));
+          KitFulfillers.export(ExportKind.PORTABILITY, delivery, exportService::deliver));
     }
     this.requests = new DefaultRequestService(builder.requestStore != null
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
-        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events);
+        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events,
+        this::auditPseudonym, signingKey);
     // Consent receipts and authorised persons (issue 5)
     // Issue 10: a receipt names where the data are stored (ISO/IEC TS 27560 6.3.4.11), by default the stores' regions
     List<CountryCode> storeCountries = new ArrayList<>(builder.storeRegions.values());
