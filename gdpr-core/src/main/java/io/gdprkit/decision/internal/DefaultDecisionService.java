@@ -6,12 +6,14 @@ import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.decision.AutomatedDecisionNotice;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
 import io.gdprkit.decision.ProcessingNotPermittedException;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.purpose.AutomatedDecision;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -134,6 +137,15 @@ public final class DefaultDecisionService implements DecisionService, Guard {
   }
 
   @Override
+  public Optional<AutomatedDecisionNotice> automatedDecision(String purpose) {
+    CompiledPurpose target = find(Preconditions.notNull(purpose, "purpose"));
+    if (target == null) {
+      throw UnknownPurposeException.of(Preconditions.notBlank(purpose, "purpose"));
+    }
+    return target.automatedDecision;
+  }
+
+  @Override
   public Decision require(SubjectId subject, String purpose) {
     Decision decision = decide(subject, purpose);
     if (!decision.allowed()) {
@@ -148,6 +160,8 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     final LegalBasis basis;
     final ProcessingSwitch[] switches;
     final Decision allow;
+    // Art. 22(3): made once, so that handing it out allocates nothing
+    final Optional<AutomatedDecisionNotice> automatedDecision;
 
     CompiledPurpose(Purpose purpose) {
       this.needsConsent = purpose.needsConsent();
@@ -156,6 +170,10 @@ public final class DefaultDecisionService implements DecisionService, Guard {
       this.switches = purpose.requiredSwitches().isEmpty() ? NO_SWITCHES
           : purpose.requiredSwitches().stream().sorted().toArray(ProcessingSwitch[]::new);
       this.allow = Decision.of(needsConsent ? DecisionReason.CONSENT_GIVEN : DecisionReason.LEGAL_BASIS, basis);
+      AutomatedDecision declared = purpose.automatedDecision();
+      this.automatedDecision = declared == null ? Optional.empty() : Optional.of(new AutomatedDecisionNotice(
+          purpose.id(), Preconditions.notNull(declared.groundFor(basis), "Art. 22(2) ground"), declared.humanReview(),
+          declared.authorisingLaw()));
     }
   }
 }
