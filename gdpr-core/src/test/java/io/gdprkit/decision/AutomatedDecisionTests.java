@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.TestClock;
+import io.gdprkit.consent.ConsentEvent;
+import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ExplicitConsentRequiredException;
+import io.gdprkit.consent.ExplicitStatement;
 import io.gdprkit.purpose.AutomatedDecision;
 import io.gdprkit.purpose.AutomatedDecisionGround;
 import io.gdprkit.purpose.DataCategory;
@@ -92,6 +96,62 @@ class AutomatedDecisionTests {
     void needsAHumanReviewPath() {
       assertThatThrownBy(() -> AutomatedDecision.reviewedAt(null)).isInstanceOf(NullPointerException.class)
           .hasMessageContaining("human review");
+    }
+  }
+
+  @Nested
+  @DisplayName("explicit consent (Art. 22(2)(c), Art. 9(2)(a))")
+  class ExplicitConsent {
+
+    private final GdprKit gdpr = kitWith(scoring(LegalBasis.CONSENT),
+        Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter"));
+
+    @Test
+    @DisplayName("Art. 22(2)(c): a consent to an automated decision without an express statement is refused")
+    void refusesAConsentThatIsNotExplicit() {
+      assertThatThrownBy(() -> gdpr.consents().grant(ALICE, "credit-scoring", ConsentProof.webForm("apply", "2").build()))
+          .isInstanceOfSatisfying(ExplicitConsentRequiredException.class,
+              e -> assertThat(e.article()).isEqualTo("22(2)(c)"))
+          .hasMessageContaining("Art. 22(2)(c)").hasMessageContaining("'credit-scoring'");
+      assertThatThrownBy(() -> gdpr.consents().requestConfirmation(ALICE, "credit-scoring",
+          ConsentProof.webForm("apply", "2").build())).isInstanceOf(ExplicitConsentRequiredException.class);
+
+      assertThat(gdpr.consents().history(ALICE)).isEmpty();
+      assertThat(gdpr.decide(ALICE, "credit-scoring").reason()).isEqualTo(DecisionReason.NO_CONSENT);
+    }
+
+    @Test
+    @DisplayName("Art. 22(2)(c): an explicit consent is granted and its statement recorded as evidence (Art. 7(1))")
+    void recordsTheExpressStatement() {
+      ConsentEvent event = gdpr.consents().grant(ALICE, "credit-scoring", ConsentProof.webForm("apply", "2")
+          .explicitly(ExplicitStatement.ELECTRONIC_SIGNATURE).build());
+
+      assertThat(gdpr.decide(ALICE, "credit-scoring").allowed()).isTrue();
+      assertThat(gdpr.consents().history(ALICE, "credit-scoring")).containsExactly(event);
+      assertThat(event.proof().explicitStatement()).isEqualTo(ExplicitStatement.ELECTRONIC_SIGNATURE);
+    }
+
+    @Test
+    @DisplayName("Art. 7: an ordinary consent purpose still takes a consent without an express statement")
+    void ordinaryConsentNeedsNoStatement() {
+      gdpr.consents().grant(ALICE, "newsletter", ConsentProof.webForm("signup", "3").build());
+
+      assertThat(gdpr.decide(ALICE, "newsletter").allowed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Art. 9(2)(a): special categories on explicit consent refuse a consent that is not explicit")
+    void specialCategoriesOnExplicitConsentNeedTheStatement() {
+      GdprKit health = kitWith(Purpose.of("health-tips", LegalBasis.CONSENT, "Tips from your health record")
+          .withDataCategories(DataCategory.HEALTH)
+          .withSpecialCategoryCondition(SpecialCategoryCondition.EXPLICIT_CONSENT));
+
+      assertThatThrownBy(() -> health.consents().grant(ALICE, "health-tips", ConsentProof.inPerson("nurse-7").build()))
+          .isInstanceOfSatisfying(ExplicitConsentRequiredException.class,
+              e -> assertThat(e.article()).isEqualTo("9(2)(a)"));
+      health.consents().grant(ALICE, "health-tips", ConsentProof.inPerson("nurse-7")
+          .explicitly(ExplicitStatement.SIGNED_STATEMENT).build());
+      assertThat(health.decide(ALICE, "health-tips").allowed()).isTrue();
     }
   }
 
