@@ -10,12 +10,14 @@ import io.gdprkit.consent.DigitalConsentAges;
 import io.gdprkit.consent.ExplicitConsentRequiredException;
 import io.gdprkit.consent.MemberState;
 import io.gdprkit.consent.ParentalAuthorisationRequiredException;
+import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.SpecialCategoryCondition;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -49,15 +51,16 @@ public record ConsentConditions(DigitalConsentAges ages, @Nullable MemberState d
   }
 
   /**
-   * Returns the proof as it may be kept: a statement of age reduced to an {@link AgeCheck} for {@code day}, so that
-   * no birth date or age is ever stored.
+   * Returns the proof as it may be kept: a statement of age reduced to an {@link AgeCheck} for the day of {@code at} in
+   * {@code zone}, so that no birth date or age is ever stored.
    */
-  ConsentProof minimised(ConsentProof proof, LocalDate day) {
+  ConsentProof minimised(ConsentProof proof, Instant at, ZoneId zone) {
     AgeAssurance stated = proof.ageAssurance();
     if (stated == null) {
       return proof;
     }
-    AgeCheck check = ages.check(stated, defaultMemberState, day);
+    AgeCheck check = ages.check(stated, defaultMemberState, LocalDate.ofInstant(Bounds.instant(at, "consent time"),
+        zone));
     if (check.equals(stated)) {
       return proof;
     }

@@ -50,7 +50,6 @@ import io.gdprkit.subject.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -610,7 +609,7 @@ public final class DefaultConsentService implements ConsentService {
    */
   private ConsentProof reduce(ConsentProof proof, Instant at) {
     // Art. 5(1)(c): a stated birth date or age never reaches a store, only the answer the Art. 8 check needs.
-    return reduceIp(settings.conditions().minimised(proof, LocalDate.ofInstant(at, clock.getZone())));
+    return reduceIp(settings.conditions().minimised(proof, at, clock.getZone()));
   }
 
   private ConsentProof reduceIp(ConsentProof proof) {
