@@ -601,17 +601,18 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
+  /** Returns the proof as the kit keeps it: its stated age reduced (Art. 8), its IP address by the kit's policy. */
+  private ConsentProof reduce(ConsentProof proof, Instant at) {
+    // Art. 5(1)(c): a stated birth date or age never reaches a store, only the answer the Art. 8 check needs.
+    return reduceIp(settings.conditions().minimised(proof, at, clock.getZone()));
+  }
+
   /**
    * Applies the kit's IP policy to a proof, however it was built: a full address is reduced by the policy; one
    * already in the policy's form is kept (a keyed hash only under a key of the ring); under {@link IpPolicy#KEEP} an
    * already reduced one is kept too. A network under a hashing kit or a hash under a truncating one cannot be
    * brought to the kit's form, and is refused.
    */
-  private ConsentProof reduce(ConsentProof proof, Instant at) {
-    // Art. 5(1)(c): a stated birth date or age never reaches a store, only the answer the Art. 8 check needs.
-    return reduceIp(settings.conditions().minimised(proof, at, clock.getZone()));
-  }
-
   private ConsentProof reduceIp(ConsentProof proof) {
     RecordedIp ip = proof.ip();
     IpPolicy kitPolicy = settings.ipPolicy();
