@@ -22,7 +22,10 @@ import io.gdprkit.breach.internal.DefaultBreachService;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.consent.ConsentService;
+import io.gdprkit.consent.DigitalConsentAges;
 import io.gdprkit.consent.IpPolicy;
+import io.gdprkit.consent.MemberState;
+import io.gdprkit.consent.internal.ConsentConditions;
 import io.gdprkit.consent.internal.DefaultConsentService;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyConfigurationException;
@@ -218,7 +221,9 @@ public final class GdprKit {
         pseudonymKey, new DefaultConsentService.Settings(
             builder.ipPolicy != null ? builder.ipPolicy : IpPolicy.TRUNCATE,
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
-            switchDefaults), unitOfWork, events, erasureGate);
+            switchDefaults, new ConsentConditions(builder.digitalConsentAges != null ? builder.digitalConsentAges
+                : DigitalConsentAges.defaults(), builder.defaultMemberState, builder.requireAgeAssurance)),
+        unitOfWork, events, erasureGate);
     this.consents = consentService;
     this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault,
         erasureGate);
@@ -578,6 +583,10 @@ public final class GdprKit {
     private @Nullable SubjectKeyStore subjectKeyStore;
     private @Nullable KeyEncryptionKeys keyEncryptionKeys;
     private @Nullable DataKeyCacheOptions dataKeyCache;
+    // Children (Art. 8)
+    private @Nullable DigitalConsentAges digitalConsentAges;
+    private @Nullable MemberState defaultMemberState;
+    private boolean requireAgeAssurance;
 
     private Builder() {}
 
@@ -1090,11 +1099,62 @@ public final class GdprKit {
     }
 
     /**
+     * Sets the digital age of consent per member state (Art. 8(1)); {@link DigitalConsentAges#defaults()}, the 27 EU
+     * member states with their sources, by default.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().digitalConsentAges(DigitalConsentAges.defaults().with(MemberState.of("BE"), 13, "Act of 30 July 2018"))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     * @since 0.2
+     */
+    public Builder digitalConsentAges(DigitalConsentAges value) {
+      requireUnset(digitalConsentAges, "digitalConsentAges");
+      this.digitalConsentAges = Preconditions.notNull(value, "digitalConsentAges");
+      return this;
+    }
+
+    /**
+     * Sets the member state whose digital age of consent applies when a consent's proof names none (Art. 8(1)); without
+     * it, such a consent is checked against the GDPR's own age, 16.
+     *
+     * @throws IllegalStateException if called twice
+     * @since 0.2
+     */
+    public Builder defaultMemberState(MemberState value) {
+      requireUnset(defaultMemberState, "defaultMemberState");
+      this.defaultMemberState = Preconditions.notNull(value, "defaultMemberState");
+      return this;
+    }
+
+    /**
+     * Refuses every consent to an information society service whose proof does not say whether the subject is below
+     * the digital age of consent, with an {@link io.gdprkit.consent.AgeAssuranceRequiredException}.
+     *
+     * <p>Without it, a consent without age information counts as one from a subject at or above the age, and only a
+     * proof that shows a child (such as {@code AgeAssurance.declaredAge(12)}) needs parental authorisation. Art. 8(2)
+     * asks for reasonable efforts proportionate to the risk (EDPB Guidelines 05/2020 §§ 132–137): a service directed at
+     * children, or risky processing, should require age assurance.
+     *
+     * @throws IllegalStateException if called twice
+     * @since 0.2
+     */
+    public Builder requireAgeAssurance() {
+      if (requireAgeAssurance) {
+        throw new IllegalStateException("requireAgeAssurance() was already called");
+      }
+      requireAgeAssurance = true;
+      return this;
+    }
+
+    /**
      * Builds the kit.
      *
      * @throws InvalidInputException if purposes or topics are declared twice or topics share a purpose
      * @throws io.gdprkit.purpose.UnknownPurposeException if a topic names an undeclared purpose
      * @throws io.gdprkit.purpose.LegalBasisMismatchException if a topic's purpose is not based on consent
+     * @throws io.gdprkit.purpose.PurposeConfigurationException if a purpose processes special categories without an
+     *     Art. 9(2) condition, or declares an automated decision (Art. 22) without an Art. 22(2) exception or with
+     *     special categories under another condition than Art. 9(2)(a) or (g)
      * @throws KeyConfigurationException if a store outlives the JVM but a key was not supplied, unless
      *     {@link #allowGeneratedKeys()}
      */

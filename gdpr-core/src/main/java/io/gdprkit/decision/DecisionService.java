@@ -8,6 +8,7 @@ import io.gdprkit.purpose.UnknownPurposeException;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -100,4 +101,17 @@ public interface DecisionService {
    */
   @API(status = EXPERIMENTAL, since = "0.2")
   CampaignCheck checkCampaign(Collection<SubjectId> subjects, String purpose, Instant sentAt);
+
+  /**
+   * Returns what a subject must be told about a purpose declared as a solely automated decision with legal or similarly
+   * significant effect (Art. 22(3) GDPR): where to obtain human intervention and contest the decision. Empty for any
+   * other purpose. Made once per purpose when the kit is built; this call allocates nothing.
+   *
+   * <p>Usage example: <pre>{@code gdpr.decisions().automatedDecision("credit-scoring").map(AutomatedDecisionNotice::humanReview)}</pre>
+   *
+   * @throws UnknownPurposeException if the purpose is not declared
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  Optional<AutomatedDecisionNotice> automatedDecision(String purpose);
 }

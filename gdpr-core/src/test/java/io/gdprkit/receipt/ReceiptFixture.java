@@ -10,6 +10,7 @@ import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.SpecialCategoryCondition;
 import io.gdprkit.receipt.ConsentReceipt.PiiController;
 import io.gdprkit.receipt.ConsentReceipt.PostalAddress;
 import io.gdprkit.recipient.CountryCode;
@@ -35,7 +36,8 @@ final class ReceiptFixture {
       .withDpvIri(URI.create("https://w3id.org/dpv#DirectMarketing"))
       .withConsentValidity(Period.ofMonths(24));
   static final Purpose HEALTH_TIPS = Purpose.of("health-tips", LegalBasis.CONSENT, "Tips based on your health record")
-      .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.HEALTH);
+      .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.HEALTH)
+      .withSpecialCategoryCondition(SpecialCategoryCondition.EXPLICIT_CONSENT); // Art. 9(1) needs a 9(2) condition
 
   final TestClock clock = TestClock.at("2026-03-02T09:15:30.123Z");
   final SigningKey signingKey = SigningKey.of("receipts-2026", filled(7));

@@ -8,6 +8,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ExplicitStatement;
 import io.gdprkit.subject.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -120,7 +121,8 @@ class ReceiptServiceTests {
 
   @Test
   void marksSpecialCategoryPurposesSensitive() {
-    ConsentEvent event = gdpr.consents().grant(ALICE, "health-tips", ConsentProof.inPerson("nurse-7").build());
+    ConsentEvent event = gdpr.consents().grant(ALICE, "health-tips", ConsentProof.inPerson("nurse-7")
+        .explicitly(ExplicitStatement.SIGNED_STATEMENT).build());
 
     ConsentReceipt receipt = gdpr.receipts().issue(event).receipt();
 

@@ -7,6 +7,7 @@ import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.decision.AutomatedDecisionNotice;
 import io.gdprkit.decision.CampaignCheck;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionReason;
@@ -17,6 +18,7 @@ import io.gdprkit.decision.HistoryErasedException;
 import io.gdprkit.decision.ProcessingNotPermittedException;
 import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Preconditions;
+import io.gdprkit.purpose.AutomatedDecision;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
@@ -257,6 +259,15 @@ public final class DefaultDecisionService implements DecisionService, Guard {
   }
 
   @Override
+  public Optional<AutomatedDecisionNotice> automatedDecision(String purpose) {
+    CompiledPurpose target = find(Preconditions.notNull(purpose, "purpose"));
+    if (target == null) {
+      throw UnknownPurposeException.of(Preconditions.notBlank(purpose, "purpose"));
+    }
+    return target.automatedDecision;
+  }
+
+  @Override
   public Decision require(SubjectId subject, String purpose) {
     Decision decision = decide(subject, purpose);
     if (!decision.allowed()) {
@@ -272,6 +283,8 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     final LegalBasis basis;
     final ProcessingSwitch[] switches;
     final Decision allow;
+    // Art. 22(3): made once, so that handing it out allocates nothing
+    final Optional<AutomatedDecisionNotice> automatedDecision;
 
     CompiledPurpose(Purpose purpose) {
       this.id = purpose.id();
@@ -281,6 +294,10 @@ public final class DefaultDecisionService implements DecisionService, Guard {
       this.switches = purpose.requiredSwitches().isEmpty() ? NO_SWITCHES
           : purpose.requiredSwitches().stream().sorted().toArray(ProcessingSwitch[]::new);
       this.allow = Decision.of(needsConsent ? DecisionReason.CONSENT_GIVEN : DecisionReason.LEGAL_BASIS, basis);
+      AutomatedDecision declared = purpose.automatedDecision();
+      this.automatedDecision = declared == null ? Optional.empty() : Optional.of(new AutomatedDecisionNotice(
+          purpose.id(), Preconditions.notNull(declared.groundFor(basis), "Art. 22(2) ground"), declared.humanReview(),
+          declared.authorisingLaw()));
     }
   }
 }

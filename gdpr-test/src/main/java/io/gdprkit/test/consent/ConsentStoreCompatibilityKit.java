@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.from;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.consent.AgeCheck;
+import io.gdprkit.consent.AgeEvidence;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
@@ -18,8 +20,13 @@ import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ExplicitStatement;
+import io.gdprkit.consent.MemberState;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
+import io.gdprkit.consent.ParentalAuthorisation;
+import io.gdprkit.consent.ParentalRole;
+import io.gdprkit.consent.ParentalVerification;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
@@ -113,6 +120,24 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       assertThat(store().history(ALICE)).containsExactly(event);
       assertThat(store().current(ALICE).state(NEWSLETTER)).isEqualTo(new ConsentState(ALICE, NEWSLETTER,
           ConsentStatus.GRANTED, 1, event.id(), START, days(365), "2026-01"));
+    }
+
+    @Test
+    @DisplayName("an event's explicit statement, age check and parental authorisation are stored unchanged (Art. 8, 22)")
+    void storesTheEvidenceOfExplicitAndChildConsent() {
+      ConsentProof proof = ConsentProof.webForm("signup-form", "v3")
+          .explicitly(ExplicitStatement.TWO_STAGE_VERIFICATION)
+          .age(new AgeCheck(AgeEvidence.DECLARED_BIRTH_DATE, MemberState.of("FR"), 15, true))
+          .parentalAuthorisation(ParentalAuthorisation.by(ParentalRole.LEGAL_GUARDIAN,
+              ParentalVerification.PAYMENT_CARD_CHECK, START.minusSeconds(60)).withEvidenceReference("pay-42"))
+          .build();
+      ConsentEvent event = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1,
+          START, START.plusSeconds(5), proof, null, "2026-01");
+
+      store().append(event);
+
+      assertThat(store().history(ALICE)).containsExactly(event);
+      assertThat(store().history(ALICE).get(0).proof()).isEqualTo(proof);
     }
 
     @Test
