@@ -150,6 +150,7 @@ public final class DefaultReceiptService implements ReceiptService {
       case PHONE -> "phone";
       case UNSUBSCRIBE_LINK -> "one-click unsubscribe link";
       case SYSTEM -> "recorded by the system";
+      case GLOBAL_PRIVACY_CONTROL -> "Global Privacy Control signal of the user agent";
     };
   }
 }
