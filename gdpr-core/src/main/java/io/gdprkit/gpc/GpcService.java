@@ -16,9 +16,11 @@ import org.apiguardian.api.API;
  * change by the subject, and the signal itself a {@link GpcSignalRecord} (source, time, page origin, keyed hash of the
  * user agent; no IP address); each is published as an event and audited, all in one unit of work. A signal repeats
  * on every request (GPC §3.3), so applying it is idempotent: once its effect is on record, the same signal writes
- * nothing, and two instances racing on the same subject record each withdrawal and objection once (the stores'
- * sequence checks decide, never a lock in one JVM). A choice the person made directly is treated by the policy's
- * {@link GpcConflictRule}.
+ * nothing. Requests racing on the same subject, on one instance or several, make and record each withdrawal and
+ * objection once: every write carries the sequence its check read, the store refuses a stale one, and the loser
+ * re-reads and finds the change made (the stores' sequence checks decide, never a lock in one JVM). Each racing
+ * request records the changes it made itself, so their records may split the changes between them. A choice the
+ * person made directly is treated by the policy's {@link GpcConflictRule}.
  *
  * <p>Thread-safe. The subject is whoever the host knows the request to come from; for a visitor the host knows only
  * by a cookie, that is a pseudonymous subject id (the CCPA regulations apply the signal to pseudonymous profiles too).

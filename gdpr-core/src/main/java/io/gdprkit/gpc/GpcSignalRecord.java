@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param subject whose signal
  * @param sequence the record's place in the subject's signal history, from 1 without gaps: a store refuses any other,
- *     so two instances racing on the subject never both record it
+ *     so of two requests that read the same history only one records
  * @param receivedAt when the kit received the signal, from its clock
  * @param source how the signal arrived
  * @param origin the origin of the page that received it, if known

@@ -42,11 +42,12 @@ public final class InMemoryGpcStore implements GpcStore, InMemoryStore {
       next.add(record);
       return List.copyOf(next);
     });
+    int size = after.size();
     LocalTransactions.onRollback(() -> bySubject.computeIfPresent(subject, (key, records) -> {
-      if (records != after) {
+      if (records.size() != size || records.get(size - 1) != record) {
         return records; // erased or appended to since: the later writer's unit decides
       }
-      return records.size() == 1 ? null : records.subList(0, records.size() - 1);
+      return size == 1 ? null : List.copyOf(records.subList(0, size - 1));
     }));
   }
 
