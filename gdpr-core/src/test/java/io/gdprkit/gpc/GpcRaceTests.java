@@ -6,17 +6,13 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
-import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.ForwardingConsentStore;
 import io.gdprkit.consent.ObjectionChange;
-import io.gdprkit.consent.RestrictionChange;
-import io.gdprkit.consent.SubjectConsents;
-import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.gpc.spi.GpcStore;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.subject.SubjectId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -157,15 +152,14 @@ class GpcRaceTests {
    * A consent store of one instance whose first consent append waits, after its caller read the state, until the
    * other instance has finished; then it appends the stale event, which the shared store refuses.
    */
-  private static final class PausingConsentStore implements ConsentStore {
+  private static final class PausingConsentStore extends ForwardingConsentStore {
 
-    private final ConsentStore shared;
     private final CountDownLatch paused;
     private final CountDownLatch resume;
     private final AtomicBoolean first = new AtomicBoolean(true);
 
     PausingConsentStore(ConsentStore shared, CountDownLatch paused, CountDownLatch resume) {
-      this.shared = shared;
+      super(shared);
       this.paused = paused;
       this.resume = resume;
     }
@@ -183,72 +177,7 @@ class GpcRaceTests {
           throw new IllegalStateException(e);
         }
       }
-      shared.append(event);
-    }
-
-    @Override
-    public void appendAll(List<ConsentEvent> events) {
-      shared.appendAll(events);
-    }
-
-    @Override
-    public SubjectConsents current(SubjectId subject) {
-      return shared.current(subject);
-    }
-
-    @Override
-    public List<ConsentEvent> history(SubjectId subject) {
-      return shared.history(subject);
-    }
-
-    @Override
-    public List<ConsentEvent> history(SubjectId subject, String purpose) {
-      return shared.history(subject, purpose);
-    }
-
-    @Override
-    public void recordSwitch(SwitchChange change) {
-      shared.recordSwitch(change);
-    }
-
-    @Override
-    public List<SwitchChange> switchHistory(SubjectId subject) {
-      return shared.switchHistory(subject);
-    }
-
-    @Override
-    public void recordRestriction(RestrictionChange change) {
-      shared.recordRestriction(change);
-    }
-
-    @Override
-    public List<RestrictionChange> restrictionHistory(SubjectId subject) {
-      return shared.restrictionHistory(subject);
-    }
-
-    @Override
-    public void recordObjection(ObjectionChange change) {
-      shared.recordObjection(change);
-    }
-
-    @Override
-    public List<ObjectionChange> objectionHistory(SubjectId subject) {
-      return shared.objectionHistory(subject);
-    }
-
-    @Override
-    public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
-      return shared.subjects(after, limit);
-    }
-
-    @Override
-    public int erase(SubjectId subject) {
-      return shared.erase(subject);
-    }
-
-    @Override
-    public List<ConsentState> grantedExpiringBy(Instant cutoff, int limit) {
-      return shared.grantedExpiringBy(cutoff, limit);
+      super.append(event);
     }
   }
 }

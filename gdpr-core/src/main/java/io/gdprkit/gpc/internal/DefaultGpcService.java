@@ -196,8 +196,10 @@ public final class DefaultGpcService implements GpcService {
         if (step != Step.WRITE) {
           return new Done<>(step, null);
         }
+        // stamped after the read, so that a consent given meanwhile is never followed by an earlier withdrawal
+        Instant at = clock.instant();
         ConsentEvent next = new ConsentEvent(UUID.randomUUID(), subject, purpose.id(), ConsentEventType.WITHDRAWN,
-            state.sequence() + 1, now, now, proof, null, purpose.noticeVersion());
+            state.sequence() + 1, at, at, proof, null, purpose.noticeVersion());
         consents.append(next);
         events.publish(ConsentChanged.of(next));
         return new Done<>(step, next);
@@ -213,10 +215,11 @@ public final class DefaultGpcService implements GpcService {
         if (step != Step.WRITE) {
           return new Done<>(step, null);
         }
+        Instant at = clock.instant();
         ObjectionChange next = new ObjectionChange(subject, purpose.id(), ObjectionStatus.OBJECTED, note,
-            Actor.subject(), now, history.size() + 1L);
+            Actor.subject(), at, history.size() + 1L);
         consents.recordObjection(next);
-        events.publish(new ObjectionRecorded(subject, purpose.id(), ObjectionStatus.OBJECTED, Actor.subject(), now));
+        events.publish(new ObjectionRecorded(subject, purpose.id(), ObjectionStatus.OBJECTED, Actor.subject(), at));
         return new Done<>(step, next);
       });
       done.collect(objected, kept, purpose);
