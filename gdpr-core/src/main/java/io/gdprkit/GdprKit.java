@@ -57,6 +57,10 @@ import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
+import io.gdprkit.gpc.GpcPolicy;
+import io.gdprkit.gpc.GpcService;
+import io.gdprkit.gpc.internal.DefaultGpcService;
+import io.gdprkit.gpc.spi.GpcStore;
 import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.InMemoryStore;
@@ -177,6 +181,8 @@ public final class GdprKit {
   private final BreachService breaches;
   // Field encryption and crypto-shredding (issue 5)
   private final FieldEncryption encryption;
+  // Global Privacy Control (issue 10)
+  private final GpcService gpc;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -311,6 +317,12 @@ public final class GdprKit {
         ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
     this.breaches = new DefaultBreachService(builder.breachStore != null ? builder.breachStore
         : BreachStore.inMemory(), personalData, audit, clock);
+    // Global Privacy Control (issue 10): signal records are erased with the subject, in the erasure's unit of work
+    DefaultGpcService gpcService = new DefaultGpcService(builder.gpcStore != null ? builder.gpcStore
+        : GpcStore.inMemory(), consentStore, purposes, builder.gpcPolicy != null ? builder.gpcPolicy
+        : GpcPolicy.defaults(), clock, pseudonymKey, erasureGate, unitOfWork, events);
+    events.inTransaction(gpcService::on);
+    this.gpc = gpcService;
   }
 
   /** Returns the signing key's verification key followed by the previous keys, refusing one that reuses its id. */
@@ -463,6 +475,14 @@ public final class GdprKit {
     return encryption;
   }
 
+  /**
+   * Returns Global Privacy Control: signals applied as withdrawals and objections by the kit's {@link GpcPolicy},
+   * their records, and the {@code /.well-known/gpc.json} resource.
+   */
+  public GpcService gpc() {
+    return gpc;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -587,6 +607,9 @@ public final class GdprKit {
     private @Nullable DigitalConsentAges digitalConsentAges;
     private @Nullable MemberState defaultMemberState;
     private boolean requireAgeAssurance;
+    // Global Privacy Control (issue 10)
+    private @Nullable GpcPolicy gpcPolicy;
+    private @Nullable GpcStore gpcStore;
 
     private Builder() {}
 
@@ -1147,6 +1170,28 @@ public final class GdprKit {
     }
 
     /**
+     * Sets how Global Privacy Control signals are honoured: the purposes they withdraw consent for or object to,
+     * and the rule for a conflict with a direct choice; {@link GpcPolicy#defaults()}, which honours none, by default.
+     * The mapping is checked against the declared purposes by {@link #build()}.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().gpc(GpcPolicy.defaults().withWithdrawal("ad-sharing"))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder gpc(GpcPolicy value) {
+      requireUnset(gpcPolicy, "gpc");
+      this.gpcPolicy = Preconditions.notNull(value, "gpc");
+      return this;
+    }
+
+    /** Sets the store of Global Privacy Control signal records; {@link GpcStore#inMemory()} by default. */
+    public Builder gpcStore(GpcStore value) {
+      requireUnset(gpcStore, "gpcStore");
+      this.gpcStore = Preconditions.notNull(value, "gpcStore");
+      return this;
+    }
+
+    /**
      * Builds the kit.
      *
      * @throws InvalidInputException if purposes or topics are declared twice or topics share a purpose
@@ -1155,6 +1200,8 @@ public final class GdprKit {
      * @throws io.gdprkit.purpose.PurposeConfigurationException if a purpose processes special categories without an
      *     Art. 9(2) condition, or declares an automated decision (Art. 22) without an Art. 22(2) exception or with
      *     special categories under another condition than Art. 9(2)(a) or (g)
+     * @throws io.gdprkit.purpose.LegalBasisMismatchException if the {@link GpcPolicy} maps a withdrawal to a purpose
+     *     not based on consent
      * @throws KeyConfigurationException if a store outlives the JVM but a key was not supplied, unless
      *     {@link #allowGeneratedKeys()}
      */
@@ -1167,7 +1214,7 @@ public final class GdprKit {
     private void requireHostKeysForDurableStores() {
       boolean durable = Stream.of(consentStore, sourceStore, suppressionStore, erasureStore, retentionStore,
           requestStore, auditStore, checkpointStore, recipientStore, disclosureStore, authorisationStore,
-          processingRecordStore, breachStore, subjectKeyStore, auditOutbox).anyMatch(s -> s != null && !(s instanceof InMemoryStore));
+          processingRecordStore, breachStore, subjectKeyStore, auditOutbox, gpcStore).anyMatch(s -> s != null && !(s instanceof InMemoryStore));
       if (!durable || allowGeneratedKeys) {
         return;
       }

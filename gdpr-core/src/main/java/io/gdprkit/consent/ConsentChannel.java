@@ -31,5 +31,10 @@ public enum ConsentChannel {
   /** The subject followed a signed one-click unsubscribe link. */
   UNSUBSCRIBE_LINK,
   /** Recorded by gdpr-kit itself, such as an expiry. */
-  SYSTEM
+  SYSTEM,
+  /**
+   * The subject's user agent sent a Global Privacy Control signal (W3C GPC draft), which the kit's policy maps to a
+   * withdrawal; the proof's form id names the mechanism ({@code Sec-GPC} or {@code navigator.globalPrivacyControl}).
+   */
+  GLOBAL_PRIVACY_CONTROL
 }
