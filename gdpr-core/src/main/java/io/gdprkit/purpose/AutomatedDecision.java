@@ -39,6 +39,22 @@ public record AutomatedDecision(URI humanReview, @Nullable String authorisingLaw
     return new AutomatedDecision(humanReview, null);
   }
 
+  /**
+   * Returns the Art. 22(2) exception a purpose of this basis can rely on, or {@code null} when there is none and the
+   * decision is prohibited (Art. 22(1)): consent gives (c), explicit consent; contract gives (a); any basis gives (b)
+   * once an authorising law is named, such as a legal obligation or public task, or legitimate interests in fraud
+   * monitoring that a law authorises (Recital 71).
+   *
+   * @since 0.2
+   */
+  public @Nullable AutomatedDecisionGround groundFor(LegalBasis basis) {
+    return switch (Preconditions.notNull(basis, "legal basis")) {
+      case CONSENT -> AutomatedDecisionGround.EXPLICIT_CONSENT;
+      case CONTRACT -> AutomatedDecisionGround.CONTRACT;
+      default -> authorisingLaw != null ? AutomatedDecisionGround.AUTHORISED_BY_LAW : null;
+    };
+  }
+
   /** Returns a copy that names the law authorising the decision (Art. 22(2)(b)). */
   public AutomatedDecision authorisedBy(String law) {
     return new AutomatedDecision(humanReview, Preconditions.notNull(law, "authorising law"));

@@ -141,6 +141,24 @@ public final class InMemoryConsentStore implements ConsentStore, InMemoryStore {
   }
 
   @Override
+  public List<ConsentEvent> historyUntil(SubjectId subject, Instant until) {
+    Preconditions.notNull(until, "until");
+    SubjectRecord record = records.get(subject);
+    if (record == null) {
+      return List.of();
+    }
+    List<ConsentEvent> then = new ArrayList<>();
+    synchronized (record) {
+      for (ConsentEvent event : record.events) {
+        if (!event.occurredAt().isAfter(until)) {
+          then.add(event);
+        }
+      }
+    }
+    return List.copyOf(then);
+  }
+
+  @Override
   public List<ConsentEvent> history(SubjectId subject, String purpose) {
     return history(subject).stream().filter(e -> e.purpose().equals(purpose)).toList();
   }

@@ -1,5 +1,6 @@
 package io.gdprkit.consent.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.consent.ConsentConflictException;
@@ -10,6 +11,7 @@ import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.internal.InMemoryConsentStore;
+import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +66,24 @@ public interface ConsentStore {
 
   /** Returns the subject's events for one purpose, in sequence order. */
   List<ConsentEvent> history(SubjectId subject, String purpose);
+
+  /**
+   * Returns the subject's events for every purpose that occurred at or before {@code until}, in append order: the
+   * ledger as it stood then, which {@code decideAt} folds to show what was allowed at that time (Art. 7(1), 7(3)).
+   *
+   * <p>An event counts by {@link ConsentEvent#occurredAt()}, when it happened, not by when it was recorded: an
+   * imported consent counts from the time its proof says it was given.
+   *
+   * <p>The default filters {@link #history(SubjectId)}; a database store should put the condition in its query, so
+   * that a subject's later events are not read.
+   *
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  default List<ConsentEvent> historyUntil(SubjectId subject, Instant until) {
+    Preconditions.notNull(until, "until");
+    return history(subject).stream().filter(event -> !event.occurredAt().isAfter(until)).toList();
+  }
 
   /** Records a switch change and applies it to the current state. */
   void recordSwitch(SwitchChange change);

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.from;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.consent.AgeCheck;
+import io.gdprkit.consent.AgeEvidence;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
@@ -18,8 +20,13 @@ import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ExplicitStatement;
+import io.gdprkit.consent.MemberState;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
+import io.gdprkit.consent.ParentalAuthorisation;
+import io.gdprkit.consent.ParentalRole;
+import io.gdprkit.consent.ParentalVerification;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
@@ -113,6 +120,24 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       assertThat(store().history(ALICE)).containsExactly(event);
       assertThat(store().current(ALICE).state(NEWSLETTER)).isEqualTo(new ConsentState(ALICE, NEWSLETTER,
           ConsentStatus.GRANTED, 1, event.id(), START, days(365), "2026-01"));
+    }
+
+    @Test
+    @DisplayName("an event's explicit statement, age check and parental authorisation are stored unchanged (Art. 8, 22)")
+    void storesTheEvidenceOfExplicitAndChildConsent() {
+      ConsentProof proof = ConsentProof.webForm("signup-form", "v3")
+          .explicitly(ExplicitStatement.TWO_STAGE_VERIFICATION)
+          .age(new AgeCheck(AgeEvidence.DECLARED_BIRTH_DATE, MemberState.of("FR"), 15, true))
+          .parentalAuthorisation(ParentalAuthorisation.by(ParentalRole.LEGAL_GUARDIAN,
+              ParentalVerification.PAYMENT_CARD_CHECK, START.minusSeconds(60)).withEvidenceReference("pay-42"))
+          .build();
+      ConsentEvent event = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1,
+          START, START.plusSeconds(5), proof, null, "2026-01");
+
+      store().append(event);
+
+      assertThat(store().history(ALICE)).containsExactly(event);
+      assertThat(store().history(ALICE).get(0).proof()).isEqualTo(proof);
     }
 
     @Test
@@ -223,6 +248,71 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       assertThat(otherPurpose).isEmpty();
       assertThat(unknownSubject).isEmpty();
       assertThat(store().history(ALICE)).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("history until an instant")
+  class HistoryUntil {
+
+    @Test
+    @DisplayName("holds the events of every purpose that occurred at or before the instant, in append order")
+    void returnsTheEventsThatOccurredByTheInstant() {
+      ConsentEvent first = occurred(ALICE, NEWSLETTER, GRANTED, 1, 10);
+      ConsentEvent second = occurred(ALICE, CALLS, GRANTED, 1, 20);
+      ConsentEvent third = occurred(ALICE, NEWSLETTER, WITHDRAWN, 2, 30);
+      ConsentEvent otherSubject = occurred(BOB, NEWSLETTER, GRANTED, 1, 5);
+      append(first, second, third, otherSubject);
+
+      List<ConsentEvent> atSecond = store().historyUntil(ALICE, second.occurredAt());
+      List<ConsentEvent> justBeforeThird = store().historyUntil(ALICE, third.occurredAt().minusNanos(1));
+      List<ConsentEvent> later = store().historyUntil(ALICE, third.occurredAt().plusSeconds(3600));
+
+      assertThat(atSecond).containsExactly(first, second);
+      assertThat(justBeforeThird).containsExactly(first, second);
+      assertThat(later).containsExactly(first, second, third);
+    }
+
+    @Test
+    @DisplayName("counts an event by when it occurred, not by when it was recorded")
+    void countsAnEventByWhenItOccurred() {
+      Instant givenOnPaper = START.minus(Duration.ofDays(30));
+      ConsentEvent imported = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1, givenOnPaper,
+          START, PROOF, null, NOTICE_VERSION);
+      store().append(imported);
+
+
+      assertThat(store().historyUntil(ALICE, givenOnPaper.plusSeconds(1))).containsExactly(imported);
+      assertThat(store().historyUntil(ALICE, givenOnPaper.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is empty for an unknown subject and for an instant before the subject's first event")
+    void returnsNothingBeforeTheFirstEvent() {
+      ConsentEvent first = event(ALICE, NEWSLETTER, GRANTED, 1);
+      store().append(first);
+
+      assertThat(store().historyUntil(BOB, first.occurredAt())).isEmpty();
+      assertThat(store().historyUntil(ALICE, first.occurredAt().minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is empty once the subject is erased")
+    void returnsNothingAfterErasure() {
+      ConsentEvent first = event(ALICE, NEWSLETTER, GRANTED, 1);
+      store().append(first);
+
+      store().erase(ALICE);
+
+      assertThat(store().historyUntil(ALICE, first.occurredAt())).isEmpty();
+    }
+
+    /** Returns an event that occurred and was recorded {@code minutes} after a fixed start. */
+    private ConsentEvent occurred(SubjectId subject, String purpose, ConsentEventType type, long sequence,
+        long minutes) {
+      Instant at = START.plus(Duration.ofMinutes(minutes));
+      return new ConsentEvent(UUID.randomUUID(), subject, purpose, type, sequence, at, at, PROOF, null,
+          NOTICE_VERSION);
     }
   }
 
