@@ -12,7 +12,9 @@ import io.gdprkit.export.ExportFormat;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.receipt.ConsentReceipt.PiiController;
+import io.gdprkit.receipt.ConsentReceipt.PostalAddress;
 import io.gdprkit.receipt.ReceiptOptions;
+import io.gdprkit.recipient.CountryCode;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
@@ -308,8 +310,10 @@ class ChildConsentTests {
     @Test
     @DisplayName("Art. 5(1)(c): no stated birth date or age is kept in events, exports, receipts or the audit trail")
     void keepsNoBirthDateAnywhere() {
-      GdprKit withReceipts = kit().receipts(ReceiptOptions.of(PiiController.of("Acme", "Privacy", "Main St 1",
-          "privacy@acme.example", "+49 30 1"), "DE", URI.create("https://acme.example/privacy"))).build();
+      GdprKit withReceipts = kit().receipts(ReceiptOptions.of(PiiController.of("Acme", "Privacy",
+          PostalAddress.of("Main St 1", "10115", "Berlin", CountryCode.of("DE")), "privacy@acme.example", "+49 30 1"),
+          "DE", URI.create("https://acme.example/privacy"), WithdrawalMethod.of(WithdrawalMethod.Means.WEB_FORM,
+          URI.create("https://acme.example/preferences")))).build();
       ConsentEvent child = withReceipts.consents().grant(KID, "game-chat", form()
           .age(AgeAssurance.declaredBirthDate(BIRTH_DATE), DE).parentalAuthorisation(parentByEmail()).build());
       SubjectId teen = SubjectId.of("player-8");
