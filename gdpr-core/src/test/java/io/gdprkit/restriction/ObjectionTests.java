@@ -218,20 +218,22 @@ class ObjectionTests {
     @Test
     @DisplayName("Art. 21(2): objectToDirectMarketing needs no grounds and no purpose, and is audited")
     void art21_2_objectsToDirectMarketingExplicitlyAndAuditsIt() {
+      gdpr.consents().grant(alice, "newsletter", ConsentProof.webForm("f", "1").build());
+
       ObjectionOutcome outcome = restrictions.objectToDirectMarketing(alice, Actor.system("gpc"));
 
       assertThat(outcome.recorded()).isTrue();
       assertThat(outcome.objection().note()).isEmpty();
-      assertThat(outcome.withdrawals()).isEmpty();
-      assertThat(outcome.withdrawal()).isNull();
+      assertThat(outcome.withdrawals()).singleElement().isEqualTo(outcome.withdrawal());
+      assertThat(outcome.withdrawal().proof().recordedBy()).isEqualTo(Actor.system("gpc"));
       assertThat(DIRECT_MARKETING).allSatisfy(
           p -> assertThat(gdpr.decide(alice, p).reason()).as(p).isEqualTo(DecisionReason.OBJECTED));
-      assertThat(trail()).singleElement().satisfies(entry -> {
-        assertThat(entry.record().kind()).isEqualTo(AuditKind.OBJECTION_CHANGED);
-        assertThat(entry.record().purpose()).isEqualTo(ObjectionChange.DIRECT_MARKETING);
-        assertThat(entry.record().actor()).isEqualTo(Actor.system("gpc"));
-        assertThat(entry.record().details()).containsEntry("status", "OBJECTED");
-      });
+      assertThat(trail()).filteredOn(e -> e.record().kind() == AuditKind.OBJECTION_CHANGED).singleElement()
+          .satisfies(entry -> {
+            assertThat(entry.record().purpose()).isEqualTo(ObjectionChange.DIRECT_MARKETING);
+            assertThat(entry.record().actor()).isEqualTo(Actor.system("gpc"));
+            assertThat(entry.record().details()).containsEntry("status", "OBJECTED");
+          });
     }
 
     @Test
@@ -339,6 +341,17 @@ class ObjectionTests {
 
       assertThat(gdpr.decide(alice, "fraud-scores").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(restrictions.objectionHistory(alice)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Art. 21(1): compelling grounds longer than 1000 characters are refused before the register is asked")
+    void art21_1_refusesOverlongGrounds() {
+      restrictions.object(alice, "fraud-scores", GROUNDS, Actor.subject());
+
+      assertThatThrownBy(() -> restrictions.recordCompellingGrounds(alice, "fraud-scores", "x".repeat(1001), dpo))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("1000");
+
+      assertThat(trail()).extracting(e -> e.record().kind()).containsExactly(AuditKind.OBJECTION_CHANGED);
     }
 
     @Test

@@ -172,7 +172,7 @@ public final class DefaultRestrictionService implements RestrictionService {
   @Override
   public ObjectionOutcome object(SubjectId subject, String purposeId, String grounds, Actor by) {
     check(subject, by);
-    Preconditions.notNull(grounds, "grounds");
+    note(grounds, "grounds");
     Purpose purpose = purposes.get(purposeId);
     if (purpose.directMarketing()) {
       return objectToDirectMarketing(subject, grounds, by);
@@ -288,7 +288,8 @@ public final class DefaultRestrictionService implements RestrictionService {
   private ObjectionChange override(SubjectId subject, String purposeId, String statement, Actor by,
       ObjectionStatus status) {
     check(subject, by);
-    Preconditions.notBlank(statement, status == ObjectionStatus.LEGAL_CLAIMS ? "statement" : "grounds");
+    String field = status == ObjectionStatus.LEGAL_CLAIMS ? "statement" : "grounds";
+    note(Preconditions.notBlank(statement, field), field);
     Purpose purpose = purposes.get(purposeId);
     Reason refusal = purpose.directMarketing() ? Reason.ABSOLUTE_FOR_DIRECT_MARKETING
         : purpose.needsConsent() ? Reason.CONSENT_PURPOSE
@@ -381,6 +382,12 @@ public final class DefaultRestrictionService implements RestrictionService {
   @Override
   public boolean rightToObjectPresented(SubjectId subject) {
     return !rightToObjectPresentations(subject).isEmpty();
+  }
+
+  /** Checks a note before anything is read or written, as {@link ObjectionChange} would only once it is built. */
+  private static void note(String value, String field) {
+    Preconditions.notNull(value, field);
+    Preconditions.check(value.length() <= 1000, field, "must be at most 1000 characters long");
   }
 
   private static void check(SubjectId subject, Actor by) {
