@@ -310,6 +310,33 @@ class ObjectionTests {
     }
 
     @Test
+    @DisplayName("Art. 21(3): decideAt shows every direct-marketing purpose allowed before the objection, objected"
+        + " while it stood, and rests on it")
+    void art21_3_decideAtFollowsTheObjectionToDirectMarketing() {
+      gdpr.consents().grant(alice, "newsletter", ConsentProof.webForm("f", "1").build());
+      clock.advance(Duration.ofHours(1));
+      java.time.Instant before = clock.instant();
+      clock.advance(Duration.ofHours(1));
+      ObjectionChange objected = restrictions.object(alice, "postal-offers", "", Actor.subject()).objection();
+      clock.advance(Duration.ofHours(1));
+      java.time.Instant during = clock.instant();
+      clock.advance(Duration.ofHours(1));
+      restrictions.withdrawObjectionToDirectMarketing(alice, Actor.subject());
+      clock.advance(Duration.ofHours(1));
+
+      assertThat(gdpr.decideAt(alice, "newsletter", before).reason()).isEqualTo(DecisionReason.CONSENT_GIVEN);
+      assertThat(gdpr.decideAt(alice, "member-offers", before).reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
+      for (String purpose : List.of("newsletter", "member-offers")) {
+        var then = gdpr.decideAt(alice, purpose, during);
+        assertThat(then.reason()).as(purpose).isEqualTo(DecisionReason.OBJECTED);
+        assertThat(then.objection()).as(purpose).isEqualTo(objected);
+      }
+      assertThat(gdpr.decideAt(alice, "member-offers", clock.instant()).reason())
+          .isEqualTo(DecisionReason.LEGAL_BASIS);
+      assertThat(gdpr.decideAt(alice, "fraud-scores", during).objection()).isNull();
+    }
+
+    @Test
     @DisplayName("Art. 21(2): profiling counts as direct marketing when its DPV class is marketing, not otherwise")
     void art21_2_classifiesProfilingRelatedToDirectMarketing() {
       Purpose scores = Purpose.of("s", LegalBasis.LEGITIMATE_INTERESTS, "S").withDpvIri(DPV_MARKETING);
