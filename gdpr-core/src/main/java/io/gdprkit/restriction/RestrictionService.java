@@ -144,8 +144,10 @@ public interface RestrictionService {
   ObjectionChange recordLegalClaims(SubjectId subject, String purpose, String statement, Actor by);
 
   /**
-   * Withdraws the subject's objection to a purpose; for a direct-marketing purpose, to direct marketing as a whole.
+   * Withdraws the subject's objection to a purpose; for a direct-marketing purpose, every objection that bears on it:
+   * to direct marketing as a whole and to the purpose by its id, each recorded as its own change.
    *
+   * @return the last change recorded
    * @throws ObjectionRefusedException if there is no standing objection
    */
   ObjectionChange withdrawObjection(SubjectId subject, String purpose, Actor by);

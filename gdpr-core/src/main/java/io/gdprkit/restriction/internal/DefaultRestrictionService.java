@@ -310,17 +310,41 @@ public final class DefaultRestrictionService implements RestrictionService {
   public ObjectionChange withdrawObjection(SubjectId subject, String purposeId, Actor by) {
     check(subject, by);
     Purpose purpose = purposes.get(purposeId);
-    if (purpose.directMarketing()) {
-      return withdrawObjectionToDirectMarketing(subject, by);
-    }
-    return change(subject, purpose.id(), purpose.legalBasis(), ObjectionStatus.WITHDRAWN, "objection withdrawn", by);
+    // for direct marketing both objections bear on the purpose: to direct marketing, and one kept under the purpose's
+    // own id (recorded before it was declared direct marketing, or written by another feature such as GPC)
+    return withdraw(subject, purpose.directMarketing() ? List.of(ObjectionChange.DIRECT_MARKETING, purpose.id())
+        : List.of(purpose.id()), purpose.id(), purpose.legalBasis(), by);
   }
 
   @Override
   public ObjectionChange withdrawObjectionToDirectMarketing(SubjectId subject, Actor by) {
     check(subject, by);
-    return change(subject, ObjectionChange.DIRECT_MARKETING, null, ObjectionStatus.WITHDRAWN, "objection withdrawn",
-        by);
+    return withdraw(subject, List.of(ObjectionChange.DIRECT_MARKETING), ObjectionChange.DIRECT_MARKETING, null, by);
+  }
+
+  /**
+   * Withdraws each standing objection under {@code keys}, one change each in one unit, and returns the last.
+   *
+   * @throws ObjectionRefusedException naming {@code purpose} and {@code basis} when none stands
+   */
+  private ObjectionChange withdraw(SubjectId subject, List<String> keys, String purpose, @Nullable LegalBasis basis,
+      Actor by) {
+    return retrying(subject, "withdraw objection", () -> {
+      List<ObjectionChange> history = store.objectionHistory(subject);
+      long next = history.size();
+      ObjectionChange last = null;
+      for (String key : keys) {
+        ObjectionChange standing = standing(history, key);
+        if (standing != null && standing.status() == ObjectionStatus.OBJECTED) {
+          last = recorded(new ObjectionChange(subject, key, ObjectionStatus.WITHDRAWN, "objection withdrawn", by,
+              clock.instant(), ++next));
+        }
+      }
+      if (last == null) {
+        throw ObjectionRefusedException.of(subject, purpose, basis, Reason.NO_STANDING_OBJECTION);
+      }
+      return last;
+    });
   }
 
   private ObjectionChange change(SubjectId subject, String key, @Nullable LegalBasis basis, ObjectionStatus status,
