@@ -24,6 +24,7 @@ import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.SpecialCategoryCondition;
 import io.gdprkit.restriction.ObjectionRefusedException.Reason;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
@@ -32,6 +33,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -77,13 +79,15 @@ class ObjectionTests {
         .purpose(Purpose.of("fraud-scores", LegalBasis.LEGITIMATE_INTERESTS, "Fraud scoring").withDpvIri(DPV_FRAUD)
             .requiring(ProcessingSwitch.PROFILING).withDataCategories(DataCategory.ONLINE_IDENTIFIERS))
         .purpose(Purpose.of("census", LegalBasis.PUBLIC_TASK, "Statistics the law asks of us")
-            .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.HEALTH))
+            .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.HEALTH)
+            .withSpecialCategoryCondition(SpecialCategoryCondition.SUBSTANTIAL_PUBLIC_INTEREST)
+            .withRetention(Period.ofYears(5)))
         .purpose(Purpose.of("dispute-files", LegalBasis.LEGITIMATE_INTERESTS, "Files for a dispute")
-            .withDataCategories(DataCategory.CONTACT_DETAILS).forLegalClaims())
+            .withDataCategories(DataCategory.CONTACT_DETAILS).forLegalClaims().withRetention(Period.ofYears(3)))
         .purpose(Purpose.of("uncategorised", LegalBasis.LEGITIMATE_INTERESTS, "No categories declared"))
         .purpose(Purpose.of("analytics", LegalBasis.CONSENT, "Usage analytics"))
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices"))
-        .purpose(Purpose.of("tax-records", LegalBasis.LEGAL_OBLIGATION, "Tax law"))
+        .purpose(Purpose.of("tax-records", LegalBasis.LEGAL_OBLIGATION, "Tax law").withRetention(Period.ofYears(10)))
         .purpose(Purpose.of("emergency", LegalBasis.VITAL_INTERESTS, "Emergency contact"));
     for (Purpose purpose : more) {
       builder.purpose(purpose);
@@ -334,6 +338,25 @@ class ObjectionTests {
       assertThat(gdpr.decideAt(alice, "member-offers", clock.instant()).reason())
           .isEqualTo(DecisionReason.LEGAL_BASIS);
       assertThat(gdpr.decideAt(alice, "fraud-scores", during).objection()).isNull();
+    }
+
+    @Test
+    @DisplayName("Art. 21(3): an objection kept under a purpose's id before it was declared direct marketing denies it,"
+        + " and withdrawing the objection to that purpose ends it")
+    void art21_3_withdrawsAnObjectionKeptUnderTheDirectMarketingPurposesId() {
+      ConsentStore shared = ConsentStore.inMemory();
+      kit(shared, Purpose.of("sms", LegalBasis.LEGITIMATE_INTERESTS, "Texts")).restrictions()
+          .object(alice, "sms", "", Actor.subject());
+      GdprKit reclassified = kit(shared, Purpose.of("sms", LegalBasis.LEGITIMATE_INTERESTS, "Texts")
+          .asDirectMarketing());
+      assertThat(reclassified.decide(alice, "sms").reason()).isEqualTo(DecisionReason.OBJECTED);
+      assertThat(reclassified.decide(alice, "postal-offers").reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
+
+      ObjectionChange withdrawn = reclassified.restrictions().withdrawObjection(alice, "sms", Actor.subject());
+
+      assertThat(withdrawn.purpose()).isEqualTo("sms");
+      assertThat(withdrawn.status()).isEqualTo(ObjectionStatus.WITHDRAWN);
+      assertThat(reclassified.decide(alice, "sms").reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
     }
 
     @Test
