@@ -11,6 +11,7 @@ import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.VerificationResult;
 import io.gdprkit.audit.internal.EntryHashing;
+import io.gdprkit.authorisation.StaffUser;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
@@ -21,6 +22,7 @@ import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.event.GdprEvent;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
@@ -60,7 +62,8 @@ class GpcServiceTests {
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Newsletter").asDirectMarketing())
         .purpose(Purpose.of("reviews", LegalBasis.CONSENT, "Review invitations"))
         .purpose(Purpose.of("ad-profiling", LegalBasis.LEGITIMATE_INTERESTS, "Profiling for ads").asDirectMarketing())
-        .purpose(Purpose.of("analytics", LegalBasis.LEGITIMATE_INTERESTS, "Cross-site analytics"))
+        .purpose(Purpose.of("analytics", LegalBasis.LEGITIMATE_INTERESTS, "Cross-site analytics")
+            .withDataCategories(DataCategory.ONLINE_IDENTIFIERS))
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices"))
         .gpc(GpcPolicy.defaults()
             .withWithdrawal("ad-sharing", "newsletter")
@@ -494,6 +497,7 @@ class GpcServiceTests {
   @DisplayName("Art. 21(1): an objection the controller overrode with compelling grounds is left as it is")
   void leavesAnOverriddenObjectionAsItIs(GpcConflictRule rule) {
     GdprKit gdpr = kit(rule);
+    gdpr.authorisations().grant(StaffUser.of("dpo"), DataCategory.ONLINE_IDENTIFIERS, Actor.staff("admin"));
     gdpr.restrictions().object(ALICE, "analytics", "no tracking", Actor.subject());
     gdpr.restrictions().recordCompellingGrounds(ALICE, "analytics", "fraud prevention on this account",
         Actor.staff("dpo"));
