@@ -104,7 +104,8 @@ class GpcServiceTests {
 
       assertThat(outcome.withdrawals()).extracting(ConsentEvent::purpose).containsExactly("ad-sharing", "newsletter");
       assertThat(gdpr.decide(ALICE, "ad-sharing").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
-      assertThat(gdpr.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+      // withdrawn too, but the signal's objection to direct marketing as a whole (Art. 21(3)) is what decides first
+      assertThat(gdpr.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(gdpr.decide(ALICE, "reviews").reason()).isEqualTo(DecisionReason.CONSENT_GIVEN);
       ConsentEvent withdrawal = last(gdpr.consents().history(ALICE, "ad-sharing"));
       assertThat(withdrawal.type()).isEqualTo(ConsentEventType.WITHDRAWN);
@@ -121,7 +122,9 @@ class GpcServiceTests {
     void recordsAnObjectionByAutomatedMeans() {
       GpcOutcome outcome = gdpr.gpc().apply(ALICE, headerSignal());
 
-      assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly("ad-profiling", "analytics");
+      // Art. 21(2)-(3): the objection to one direct-marketing purpose is recorded as one to direct marketing as a whole
+      assertThat(outcome.objections()).extracting(ObjectionChange::purpose)
+          .containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
       assertThat(gdpr.restrictions().objectionHistory(ALICE)).allSatisfy(change -> {
         assertThat(change.status()).isEqualTo(ObjectionStatus.OBJECTED);
         assertThat(change.changedBy()).isEqualTo(Actor.subject());
@@ -132,6 +135,10 @@ class GpcServiceTests {
       assertThat(gdpr.decide(ALICE, "ad-profiling").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(gdpr.decide(ALICE, "analytics").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(gdpr.decide(ALICE, "billing").reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
+      gdpr.consents().grant(ALICE, "newsletter", form());
+      assertThat(gdpr.decide(ALICE, "newsletter").reason())
+          .as("every direct-marketing purpose, the consent-based newsletter included, is objected to")
+          .isEqualTo(DecisionReason.OBJECTED);
     }
 
     @Test
@@ -242,7 +249,7 @@ class GpcServiceTests {
       assertThat(record.userAgentHash()).isEqualTo(gdpr.pseudonymKey().pseudonym("gpc-user-agent",
           FIREFOX.getBytes(StandardCharsets.UTF_8))).doesNotContain("Firefox");
       assertThat(record.withdrawn()).containsExactly("newsletter");
-      assertThat(record.objected()).containsExactly("ad-profiling", "analytics");
+      assertThat(record.objected()).containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
     }
 
     @Test
@@ -285,7 +292,7 @@ class GpcServiceTests {
       assertThat(published.subList(1, 3)).allSatisfy(e -> assertThat(e).isInstanceOf(ObjectionRecorded.class));
       assertThat(published.get(3)).isInstanceOfSatisfying(GpcSignalRecorded.class, g -> {
         assertThat(g.withdrawn()).containsExactly("ad-sharing");
-        assertThat(g.objected()).containsExactly("ad-profiling", "analytics");
+        assertThat(g.objected()).containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
       });
     }
 
@@ -446,7 +453,8 @@ class GpcServiceTests {
 
       GpcOutcome outcome = gdpr.gpc().apply(ALICE, headerSignal());
 
-      assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly("ad-profiling", "analytics");
+      assertThat(outcome.objections()).extracting(ObjectionChange::purpose)
+          .containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
       assertThat(gdpr.decide(ALICE, "analytics").reason()).isEqualTo(DecisionReason.OBJECTED);
     }
   }
@@ -505,7 +513,7 @@ class GpcServiceTests {
 
     GpcOutcome outcome = gdpr.gpc().apply(ALICE, headerSignal());
 
-    assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly("ad-profiling");
+    assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly(ObjectionChange.DIRECT_MARKETING);
     assertThat(gdpr.decide(ALICE, "analytics").reason()).isEqualTo(DecisionReason.COMPELLING_GROUNDS);
   }
 
