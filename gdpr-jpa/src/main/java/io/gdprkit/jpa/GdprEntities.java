@@ -6,6 +6,11 @@ import io.gdprkit.jpa.audit.internal.AuditEntryRow;
 import io.gdprkit.jpa.audit.internal.ChainHeadRow;
 import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
+import io.gdprkit.jpa.consent.internal.ConsentEventRow;
+import io.gdprkit.jpa.consent.internal.ConsentSnapshotRow;
+import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
+import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
+import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
@@ -23,7 +28,9 @@ import org.apiguardian.api.API;
 public final class GdprEntities {
 
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
-      CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class);
+      CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
+      ConsentSnapshotRow.class, ConsentEventRow.class, SwitchChangeRow.class, RestrictionChangeRow.class,
+      ObjectionChangeRow.class);
 
   private GdprEntities() {}
 
