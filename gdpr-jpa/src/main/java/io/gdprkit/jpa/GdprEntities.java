@@ -12,6 +12,10 @@ import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
 import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
 import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
+import io.gdprkit.jpa.retention.internal.ActivityRow;
+import io.gdprkit.jpa.retention.internal.CampaignRow;
+import io.gdprkit.jpa.retention.internal.ClaimRow;
+import io.gdprkit.jpa.retention.internal.MemberRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
 import java.util.List;
@@ -30,7 +34,7 @@ public final class GdprEntities {
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       ConsentSnapshotRow.class, ConsentEventRow.class, SwitchChangeRow.class, RestrictionChangeRow.class,
-      ObjectionChangeRow.class);
+      ObjectionChangeRow.class, ActivityRow.class, ClaimRow.class, CampaignRow.class, MemberRow.class);
 
   private GdprEntities() {}
 
