@@ -69,8 +69,6 @@ public final class JpaConsentStore implements ConsentStore {
   private static final String SNAPSHOT_TABLE = "gdpr_consent_snapshot";
   private static final String[] SNAPSHOT_COLUMNS =
       {"tenant", "subject", "version", "events", "switches", "restrictions", "objections", "body"};
-  /** How often a write looks for its subject's snapshot row again after a racing erasure deleted it. */
-  private static final int LOCK_ATTEMPTS = 3;
 
   private final JpaTransactions transactions;
   private volatile @Nullable SqlVendor vendor;
@@ -318,18 +316,11 @@ public final class JpaConsentStore implements ConsentStore {
 
   /** Locks the subject's snapshot row, inserting a placeholder (version 0) for a subject with none. */
   private Ledger lock(EntityManager em, SubjectId subject) {
-    SqlVendor sql = vendor(em);
-    for (int attempt = 1; ; attempt++) {
-      RowLocks.insertUnlessPresent(em, sql, SNAPSHOT_TABLE, SNAPSHOT_COLUMNS, subject.tenant().value(),
-          subject.value(), 0L, 0L, 0L, 0L, 0L, ConsentSnapshotRow.EMPTY_BODY);
-      Optional<ConsentSnapshotRow> row = snapshot(em, subject);
-      if (row.isPresent()) {
-        return new Ledger(subject, row.get());
-      }
-      if (attempt == LOCK_ATTEMPTS) { // an erasure deleted the row each time between the insert and the read
-        throw ConsentConflictException.retriesExhausted(subject, "snapshot", attempt);
-      }
-    }
+    return RowLocks.lockOrCreate(em, vendor(em), () -> snapshot(em, subject), SNAPSHOT_TABLE, SNAPSHOT_COLUMNS,
+            subject.tenant().value(), subject.value(), 0L, 0L, 0L, 0L, 0L, ConsentSnapshotRow.EMPTY_BODY)
+        .map(row -> new Ledger(subject, row))
+        // an erasure deleted the row each time between its creation and the lock
+        .orElseThrow(() -> ConsentConflictException.retriesExhausted(subject, "snapshot", RowLocks.ATTEMPTS));
   }
 
   /** Reads the subject's snapshot row with an exclusive lock; it reads the latest committed row, also in MariaDB. */
