@@ -12,6 +12,8 @@ import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
 import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
 import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
+import io.gdprkit.jpa.processing.internal.ProcessingActivityRow;
+import io.gdprkit.jpa.processing.internal.ProcessingControllerRow;
 import io.gdprkit.jpa.retention.internal.ActivityRow;
 import io.gdprkit.jpa.retention.internal.CampaignRow;
 import io.gdprkit.jpa.retention.internal.ClaimRow;
@@ -34,7 +36,8 @@ public final class GdprEntities {
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       ConsentSnapshotRow.class, ConsentEventRow.class, SwitchChangeRow.class, RestrictionChangeRow.class,
-      ObjectionChangeRow.class, ActivityRow.class, ClaimRow.class, CampaignRow.class, MemberRow.class);
+      ObjectionChangeRow.class, ActivityRow.class, ClaimRow.class, CampaignRow.class, MemberRow.class,
+      ProcessingControllerRow.class, ProcessingActivityRow.class);
 
   private GdprEntities() {}
 

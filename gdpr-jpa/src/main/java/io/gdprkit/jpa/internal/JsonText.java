@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -87,6 +88,21 @@ public final class JsonText {
     if (json.currentToken() != token) {
       throw new IllegalStateException("expected " + token + " but found " + json.currentToken());
     }
+  }
+
+  /** Writes a string field unless {@code value} is {@code null}: absent fields are left out. */
+  public static void optional(JsonGenerator json, String name, @Nullable String value) {
+    if (value != null) {
+      json.writeStringProperty(name, value);
+    }
+  }
+
+  /** Returns {@code value}, failing when a field every row has is missing. */
+  public static String required(@Nullable String value, String name) {
+    if (value == null) {
+      throw new IllegalStateException(name + " is missing");
+    }
+    return value;
   }
 
   /** Returns {@code instant} as microseconds since the epoch: what the scripts' timestamps hold. */

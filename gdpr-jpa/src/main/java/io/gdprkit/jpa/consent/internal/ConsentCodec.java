@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -47,18 +46,18 @@ public final class ConsentCodec {
     return JsonText.write(json -> {
       json.writeStartObject();
       json.writeStringProperty("channel", proof.channel().name());
-      optional(json, "formId", proof.formId());
-      optional(json, "formVersion", proof.formVersion());
-      optional(json, "noticeSha256", proof.noticeSha256());
-      optional(json, "locale", proof.locale() == null ? null : proof.locale().toLanguageTag());
+      JsonText.optional(json, "formId", proof.formId());
+      JsonText.optional(json, "formVersion", proof.formVersion());
+      JsonText.optional(json, "noticeSha256", proof.noticeSha256());
+      JsonText.optional(json, "locale", proof.locale() == null ? null : proof.locale().toLanguageTag());
       RecordedIp ip = proof.ip();
       if (ip != null) {
         json.writeStringProperty("ip", ip.value().value(PersonalDataAccess.unredacted()));
         json.writeStringProperty("ipPolicy", ip.policy().name());
       }
-      optional(json, "userAgent", proof.userAgent());
+      JsonText.optional(json, "userAgent", proof.userAgent());
       json.writeStringProperty("recordedBy", proof.recordedBy().type().name());
-      optional(json, "recordedById", proof.recordedBy().id());
+      JsonText.optional(json, "recordedById", proof.recordedBy().id());
       Origin source = proof.source();
       if (source != null) {
         json.writeStringProperty("source", source.type().name());
@@ -114,12 +113,13 @@ public final class ConsentCodec {
     }
 
     ConsentProof toProof() {
-      return new ConsentProof(ConsentChannel.valueOf(required(channel, "channel")), formId, formVersion,
-          noticeSha256, locale == null ? null : Locale.forLanguageTag(locale),
-          ip == null ? null : new RecordedIp(PersonalData.of(ip), IpPolicy.valueOf(required(ipPolicy, "ipPolicy"))),
-          userAgent, new Actor(Actor.Type.valueOf(required(recordedBy, "recordedBy")), recordedById),
-          source == null ? null
-              : new Origin(Origin.Type.valueOf(source), required(sourceReference, "sourceReference")));
+      RecordedIp recordedIp = ip == null ? null
+          : new RecordedIp(PersonalData.of(ip), IpPolicy.valueOf(JsonText.required(ipPolicy, "ipPolicy")));
+      Origin origin = source == null ? null
+          : new Origin(Origin.Type.valueOf(source), JsonText.required(sourceReference, "sourceReference"));
+      return new ConsentProof(ConsentChannel.valueOf(JsonText.required(channel, "channel")), formId, formVersion,
+          noticeSha256, locale == null ? null : Locale.forLanguageTag(locale), recordedIp, userAgent,
+          new Actor(Actor.Type.valueOf(JsonText.required(recordedBy, "recordedBy")), recordedById), origin);
     }
   }
 
@@ -237,22 +237,9 @@ public final class ConsentCodec {
     }
 
     ConsentState toState(SubjectId subject) {
-      return new ConsentState(subject, purpose, ConsentStatus.valueOf(required(status, "status")), sequence,
-          UUID.fromString(required(eventId, "eventId")), JsonText.instant(since),
+      return new ConsentState(subject, purpose, ConsentStatus.valueOf(JsonText.required(status, "status")), sequence,
+          UUID.fromString(JsonText.required(eventId, "eventId")), JsonText.instant(since),
           expiresAt == null ? null : JsonText.instant(expiresAt), noticeVersion);
     }
-  }
-
-  private static void optional(JsonGenerator json, String name, @Nullable String value) {
-    if (value != null) {
-      json.writeStringProperty(name, value);
-    }
-  }
-
-  private static String required(@Nullable String value, String name) {
-    if (value == null) {
-      throw new IllegalStateException(name + " is missing");
-    }
-    return value;
   }
 }
