@@ -20,8 +20,9 @@ import io.gdprkit.jpa.consent.internal.ConsentSnapshotRow;
 import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
 import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
 import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
+import io.gdprkit.jpa.internal.LazyVendor;
+import io.gdprkit.jpa.internal.Micros;
 import io.gdprkit.jpa.internal.RowLocks;
-import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.internal.Subjects;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
@@ -31,7 +32,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class JpaConsentStore implements ConsentStore {
       {"tenant", "subject", "version", "events", "switches", "restrictions", "objections", "body"};
 
   private final JpaTransactions transactions;
-  private volatile @Nullable SqlVendor vendor;
+  private final LazyVendor vendor = new LazyVendor();
 
   /** Creates the store on the kit's unit of work. */
   public JpaConsentStore(JpaTransactions transactions) {
@@ -86,7 +86,7 @@ public final class JpaConsentStore implements ConsentStore {
 
   @Override
   public void appendAll(List<ConsentEvent> events) {
-    List<ConsentEvent> batch = Preconditions.notNull(events, "events").stream().map(JpaConsentStore::micros).toList();
+    List<ConsentEvent> batch = Preconditions.notNull(events, "events").stream().map(JpaConsentStore::truncated).toList();
     if (batch.isEmpty()) {
       return;
     }
@@ -159,7 +159,7 @@ public final class JpaConsentStore implements ConsentStore {
   public void recordSwitch(SwitchChange change) {
     Preconditions.notNull(change, "change");
     SwitchChange kept = new SwitchChange(change.subject(), change.processingSwitch(), change.on(),
-        change.changedBy(), micros(change.changedAt()), change.sequence());
+        change.changedBy(), Micros.truncate(change.changedAt()), change.sequence());
     record(History.SWITCHES, kept.subject(), kept.sequence(), SwitchChangeRow.of(kept),
         consents -> consents.with(kept.processingSwitch(), kept.on()));
   }
@@ -175,7 +175,7 @@ public final class JpaConsentStore implements ConsentStore {
   public void recordRestriction(RestrictionChange change) {
     Preconditions.notNull(change, "change");
     RestrictionChange kept = new RestrictionChange(change.subject(), change.restricted(), change.reason(),
-        change.changedBy(), micros(change.changedAt()), change.sequence());
+        change.changedBy(), Micros.truncate(change.changedAt()), change.sequence());
     record(History.RESTRICTIONS, kept.subject(), kept.sequence(), RestrictionChangeRow.of(kept),
         consents -> consents.withRestriction(kept.restricted()));
   }
@@ -191,7 +191,7 @@ public final class JpaConsentStore implements ConsentStore {
   public void recordObjection(ObjectionChange change) {
     Preconditions.notNull(change, "change");
     ObjectionChange kept = new ObjectionChange(change.subject(), change.purpose(), change.status(), change.note(),
-        change.changedBy(), micros(change.changedAt()), change.sequence());
+        change.changedBy(), Micros.truncate(change.changedAt()), change.sequence());
     record(History.OBJECTIONS, kept.subject(), kept.sequence(), ObjectionChangeRow.of(kept),
         consents -> consents.withObjection(kept.purpose(), kept.status()));
   }
@@ -316,7 +316,7 @@ public final class JpaConsentStore implements ConsentStore {
 
   /** Locks the subject's snapshot row, inserting a placeholder (version 0) for a subject with none. */
   private Ledger lock(EntityManager em, SubjectId subject) {
-    return RowLocks.lockOrCreate(em, vendor(em), () -> snapshot(em, subject), SNAPSHOT_TABLE, SNAPSHOT_COLUMNS,
+    return RowLocks.lockOrCreate(em, vendor.of(em), () -> snapshot(em, subject), SNAPSHOT_TABLE, SNAPSHOT_COLUMNS,
             subject.tenant().value(), subject.value(), 0L, 0L, 0L, 0L, 0L, ConsentSnapshotRow.EMPTY_BODY)
         .map(row -> new Ledger(subject, row))
         // an erasure deleted the row each time between its creation and the lock
@@ -403,25 +403,17 @@ public final class JpaConsentStore implements ConsentStore {
     });
   }
 
-  private SqlVendor vendor(EntityManager em) {
-    SqlVendor known = vendor;
-    if (known == null) {
-      known = SqlVendor.of(em);
-      vendor = known;
-    }
-    return known;
-  }
 
-  private static ConsentEvent micros(ConsentEvent event) {
+
+  /** Returns the event with its instants at the tables' precision. */
+  private static ConsentEvent truncated(ConsentEvent event) {
     Instant expiresAt = event.expiresAt();
     return new ConsentEvent(event.id(), event.subject(), event.purpose(), event.type(), event.sequence(),
-        micros(event.occurredAt()), micros(event.recordedAt()), event.proof(),
-        expiresAt == null ? null : micros(expiresAt), event.noticeVersion());
+        Micros.truncate(event.occurredAt()), Micros.truncate(event.recordedAt()), event.proof(),
+        expiresAt == null ? null : Micros.truncate(expiresAt), event.noticeVersion());
   }
 
-  private static Instant micros(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
-  }
+
 
   /** The histories of changes besides the ledger, each with its counter in the snapshot row. */
   private enum History {

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.GdprStoreException;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -103,16 +102,6 @@ public final class JsonText {
       throw new IllegalStateException(name + " is missing");
     }
     return value;
-  }
-
-  /** Returns {@code instant} as microseconds since the epoch: what the scripts' timestamps hold. */
-  public static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-  }
-
-  /** Returns the instant {@code micros} microseconds after the epoch. */
-  public static Instant instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   /** Reads the value of one field of an object. */

@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.GdprStoreException;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.internal.LazyVendor;
 import io.gdprkit.jpa.internal.RowLocks;
-import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.processing.internal.ProcessingActivityRow;
 import io.gdprkit.jpa.processing.internal.ProcessingActivityRow.Kind;
 import io.gdprkit.jpa.processing.internal.ProcessingCodec;
@@ -43,7 +43,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
   private static final String[] COLUMNS = {"tenant", "kind", "id", "version", "body"};
 
   private final JpaTransactions transactions;
-  private volatile @Nullable SqlVendor vendor;
+  private final LazyVendor vendor = new LazyVendor();
 
   /** Creates the store on the kit's unit of work. */
   public JpaProcessingRecordStore(JpaTransactions transactions) {
@@ -67,7 +67,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
     String body = ProcessingCodec.controller(Preconditions.notNull(details, "details"));
     transactions.useTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      RowLocks.lockOrCreate(em, vendor(em), () -> lockedController(em, tenant), "gdpr_processing_controller",
+      RowLocks.lockOrCreate(em, vendor.of(em), () -> lockedController(em, tenant), "gdpr_processing_controller",
           new String[] {"tenant", "body"}, tenant.value(), body);
       em.createQuery("update GdprProcessingController c set c.body = :body where c.tenant = :tenant")
           .setParameter("body", body)
@@ -130,7 +130,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
     Preconditions.notNull(tenant, "tenant");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      ProcessingActivityRow locked = RowLocks.lockOrCreate(em, vendor(em), () -> locked(em, tenant, kind, id), TABLE,
+      ProcessingActivityRow locked = RowLocks.lockOrCreate(em, vendor.of(em), () -> locked(em, tenant, kind, id), TABLE,
               COLUMNS, tenant.value(), kind.name(), id, 0L, "")
           .orElseThrow(() -> GdprStoreException.of("save a processing record",
               new IllegalStateException("racing removals deleted its row each time it was created")));
@@ -203,12 +203,5 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
         .toList());
   }
 
-  private SqlVendor vendor(EntityManager em) {
-    SqlVendor known = vendor;
-    if (known == null) {
-      known = SqlVendor.of(em);
-      vendor = known;
-    }
-    return known;
-  }
+
 }

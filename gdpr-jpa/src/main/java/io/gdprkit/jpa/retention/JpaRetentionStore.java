@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.internal.LazyVendor;
+import io.gdprkit.jpa.internal.Micros;
 import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.internal.Subjects;
 import io.gdprkit.jpa.retention.internal.CampaignRow;
@@ -17,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -49,7 +50,7 @@ public final class JpaRetentionStore implements RetentionStore {
   private static final String[] CAMPAIGN_COLUMNS = {"id", "purpose", "started_at", "deadline"};
 
   private final JpaTransactions transactions;
-  private volatile @Nullable SqlVendor vendor;
+  private final LazyVendor vendor = new LazyVendor();
 
   /** Creates the store on the kit's unit of work. */
   public JpaRetentionStore(JpaTransactions transactions) {
@@ -63,11 +64,11 @@ public final class JpaRetentionStore implements RetentionStore {
   @Override
   public void recordActivity(SubjectId subject, Instant at) {
     Preconditions.notNull(subject, "subject");
-    Instant kept = micros(Preconditions.notNull(at, "at"));
+    Instant kept = Micros.truncate(Preconditions.notNull(at, "at"));
     transactions.useTransaction(() -> {
       EntityManager em = transactions.entityManager();
       String values = "values (?, ?, ?)";
-      switch (vendor(em)) {
+      switch (vendor.of(em)) {
         case POSTGRESQL -> bind(em.createNativeQuery("insert into gdpr_retention_activity (tenant, subject,"
             + " last_activity) " + values + " on conflict (tenant, subject) do update set last_activity ="
             + " excluded.last_activity where gdpr_retention_activity.last_activity < excluded.last_activity"),
@@ -123,9 +124,7 @@ public final class JpaRetentionStore implements RetentionStore {
   public boolean claim(String ruleId, SubjectId subject, String owner, Instant now, Instant leaseUntil) {
     Preconditions.notNull(ruleId, "rule id");
     Preconditions.notNull(subject, "subject");
-    checkOwner(owner);
-    Preconditions.notNull(now, "now");
-    Instant until = micros(Preconditions.notNull(leaseUntil, "lease until"));
+    Instant until = lease(owner, now, leaseUntil);
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Optional<Instant> activity = activity(em, subject, LockModeType.PESSIMISTIC_READ);
@@ -134,7 +133,7 @@ public final class JpaRetentionStore implements RetentionStore {
       }
       if (!claimExists(em, ruleId, subject)) {
         // the rule's first claim on the subject: of racing first claims, the database lets one insert the row
-        return vendor(em).insertIgnoringDuplicate(em, "gdpr_retention_claim", CLAIM_COLUMNS,
+        return vendor.of(em).insertIgnoringDuplicate(em, "gdpr_retention_claim", CLAIM_COLUMNS,
             subject.tenant().value(), subject.value(), ruleId, owner, until, activity.get()) == 1;
       }
       if (!skipLocked(em, "select rule_id from gdpr_retention_claim where tenant = ? and subject = ? and rule_id = ?",
@@ -205,8 +204,8 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(campaign, "campaign");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return vendor(em).insertIgnoringDuplicate(em, "gdpr_retention_campaign", CAMPAIGN_COLUMNS, campaign.id(),
-          campaign.purpose(), micros(campaign.startedAt()), micros(campaign.deadline())) == 1;
+      return vendor.of(em).insertIgnoringDuplicate(em, "gdpr_retention_campaign", CAMPAIGN_COLUMNS, campaign.id(),
+          campaign.purpose(), Micros.truncate(campaign.startedAt()), Micros.truncate(campaign.deadline())) == 1;
     });
   }
 
@@ -227,7 +226,7 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(subject, "subject");
     transactions.useTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      vendor(em).insertIgnoringDuplicate(em, "gdpr_retention_member", MEMBER_COLUMNS, campaignId,
+      vendor.of(em).insertIgnoringDuplicate(em, "gdpr_retention_member", MEMBER_COLUMNS, campaignId,
           subject.tenant().value(), subject.value());
     });
   }
@@ -246,9 +245,7 @@ public final class JpaRetentionStore implements RetentionStore {
   public boolean claimMember(String campaignId, SubjectId subject, String owner, Instant now, Instant leaseUntil) {
     Preconditions.notNull(campaignId, "campaign id");
     Preconditions.notNull(subject, "subject");
-    checkOwner(owner);
-    Preconditions.notNull(now, "now");
-    Instant until = micros(Preconditions.notNull(leaseUntil, "lease until"));
+    Instant until = lease(owner, now, leaseUntil);
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (!skipLocked(em, "select subject from gdpr_retention_member where campaign_id = ? and tenant = ?"
@@ -360,22 +357,16 @@ public final class JpaRetentionStore implements RetentionStore {
     return !query.getResultList().isEmpty();
   }
 
-  private static void checkOwner(@Nullable String owner) {
+  /** Checks the arguments of a claim and returns the end of its lease at the tables' precision. */
+  private static Instant lease(@Nullable String owner, @Nullable Instant now, @Nullable Instant leaseUntil) {
     Preconditions.notBlank(owner, "owner");
     Preconditions.check(owner.length() <= LeaseColumns.OWNER_LENGTH, "owner",
         "must be at most " + LeaseColumns.OWNER_LENGTH + " characters long");
+    Preconditions.notNull(now, "now");
+    return Micros.truncate(Preconditions.notNull(leaseUntil, "lease until"));
   }
 
-  private SqlVendor vendor(EntityManager em) {
-    SqlVendor known = vendor;
-    if (known == null) {
-      known = SqlVendor.of(em);
-      vendor = known;
-    }
-    return known;
-  }
 
-  private static Instant micros(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
-  }
+
+
 }

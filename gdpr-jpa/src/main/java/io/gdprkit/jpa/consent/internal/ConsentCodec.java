@@ -11,6 +11,7 @@ import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.RecordedIp;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.jpa.internal.JsonText;
+import io.gdprkit.jpa.internal.Micros;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
@@ -31,7 +32,7 @@ import tools.jackson.core.JsonToken;
  * a field added to {@link ConsentProof} gets a name, a line in {@link #proof(ConsentProof)} and a case in
  * {@link #proof(String)} here, and rows written before it read as absent.
  *
- * <p>Instants are microseconds since the epoch, the precision of the tables' timestamps, so a snapshot and the
+ * <p>Instants are microseconds since the epoch ({@link Micros}), the precision of the tables' timestamps, so a snapshot and the
  * events it folds agree to the microsecond. Absent fields are left out.
  *
  * @since 0.2
@@ -140,9 +141,9 @@ public final class ConsentCodec {
           json.writeStringProperty("status", state.status().name());
           json.writeNumberProperty("sequence", state.sequence());
           json.writeStringProperty("eventId", state.eventId().toString());
-          json.writeNumberProperty("since", JsonText.micros(state.since()));
+          json.writeNumberProperty("since", Micros.of(state.since()));
           if (state.expiresAt() != null) {
-            json.writeNumberProperty("expiresAt", JsonText.micros(state.expiresAt()));
+            json.writeNumberProperty("expiresAt", Micros.of(state.expiresAt()));
           }
           json.writeStringProperty("noticeVersion", state.noticeVersion());
           json.writeEndObject();
@@ -238,8 +239,8 @@ public final class ConsentCodec {
 
     ConsentState toState(SubjectId subject) {
       return new ConsentState(subject, purpose, ConsentStatus.valueOf(JsonText.required(status, "status")), sequence,
-          UUID.fromString(JsonText.required(eventId, "eventId")), JsonText.instant(since),
-          expiresAt == null ? null : JsonText.instant(expiresAt), noticeVersion);
+          UUID.fromString(JsonText.required(eventId, "eventId")), Micros.instant(since),
+          expiresAt == null ? null : Micros.instant(expiresAt), noticeVersion);
     }
   }
 }
