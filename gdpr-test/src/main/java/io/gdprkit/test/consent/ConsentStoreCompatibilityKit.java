@@ -76,6 +76,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final ConsentProof PROOF = ConsentProof.of(ConsentChannel.API, Actor.subject());
   private static final String NOTICE_VERSION = "v1";
+  /** How long a racing writer may keep losing; scaled by {@link #timeoutFactor()} for a store on a database. */
   private static final Duration WRITER_PATIENCE = Duration.ofSeconds(5);
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -1492,7 +1493,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
     }
 
     private List<ConsentEvent> appendRacing(SubjectId subject, String purpose, int count) {
-      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos();
+      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos() * timeoutFactor();
       List<ConsentEvent> written = new ArrayList<>(count);
       while (written.size() < count) {
         ConsentEvent next = nextEvent(subject, purpose);
@@ -1507,7 +1508,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
     }
 
     private List<ConsentEvent> appendBatchesRacing(int count) {
-      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos();
+      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos() * timeoutFactor();
       List<ConsentEvent> written = new ArrayList<>(2 * count);
       int batches = 0;
       while (batches < count) {
@@ -1532,7 +1533,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
 
     private static void checkDeadline(long deadline) {
       if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
-        throw new AssertionError("a writer kept losing races for " + WRITER_PATIENCE);
+        throw new AssertionError("a writer kept losing races for its whole patience");
       }
     }
   }
