@@ -10,6 +10,7 @@ import io.gdprkit.jpa.authorisation.internal.AuthorisationRow;
 import io.gdprkit.jpa.consent.internal.ConsentEventRow;
 import io.gdprkit.jpa.consent.internal.ConsentSnapshotRow;
 import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
+import io.gdprkit.jpa.consent.internal.PresentationRow;
 import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
 import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
@@ -38,7 +39,8 @@ public final class GdprEntities {
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       EventOutboxRow.class, AuthorisationRow.class, ConsentSnapshotRow.class, ConsentEventRow.class, SwitchChangeRow.class, RestrictionChangeRow.class,
-      ObjectionChangeRow.class, ActivityRow.class, ClaimRow.class, CampaignRow.class, MemberRow.class,
+      ObjectionChangeRow.class, PresentationRow.class, ActivityRow.class, ClaimRow.class, CampaignRow.class,
+      MemberRow.class,
       ProcessingControllerRow.class, ProcessingActivityRow.class);
 
   private GdprEntities() {}
