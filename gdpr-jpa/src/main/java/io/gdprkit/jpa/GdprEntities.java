@@ -7,6 +7,11 @@ import io.gdprkit.jpa.audit.internal.ChainHeadRow;
 import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
+import io.gdprkit.jpa.erasure.internal.ErasureHoldRow;
+import io.gdprkit.jpa.erasure.internal.ErasureJobRow;
+import io.gdprkit.jpa.erasure.internal.ErasureReportRow;
+import io.gdprkit.jpa.erasure.internal.PublicationRow;
+import io.gdprkit.jpa.erasure.internal.TombstoneRow;
 import io.gdprkit.jpa.outbox.internal.EventOutboxRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
@@ -25,7 +30,8 @@ public final class GdprEntities {
 
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
-      EventOutboxRow.class);
+      EventOutboxRow.class,
+      ErasureJobRow.class, ErasureReportRow.class, TombstoneRow.class, ErasureHoldRow.class, PublicationRow.class);
 
   private GdprEntities() {}
 
