@@ -13,6 +13,7 @@ import io.gdprkit.jpa.erasure.internal.ErasureReportRow;
 import io.gdprkit.jpa.erasure.internal.PublicationRow;
 import io.gdprkit.jpa.erasure.internal.TombstoneRow;
 import io.gdprkit.jpa.outbox.internal.EventOutboxRow;
+import io.gdprkit.jpa.request.internal.RequestRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class GdprEntities {
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       EventOutboxRow.class,
-      ErasureJobRow.class, ErasureReportRow.class, TombstoneRow.class, ErasureHoldRow.class, PublicationRow.class);
+      ErasureJobRow.class, ErasureReportRow.class, TombstoneRow.class, ErasureHoldRow.class, PublicationRow.class,
+      RequestRow.class);
 
   private GdprEntities() {}
 

@@ -17,6 +17,7 @@ import io.gdprkit.jpa.erasure.internal.ErasureJson;
 import io.gdprkit.jpa.erasure.internal.ErasureReportRow;
 import io.gdprkit.jpa.erasure.internal.PublicationRow;
 import io.gdprkit.jpa.erasure.internal.TombstoneRow;
+import io.gdprkit.jpa.internal.Detached;
 import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
@@ -47,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * <p>On MariaDB's repeatable read, claims lock and change rows by primary key only, and a write that adds a row first
  * looks for it without a lock, so two instances adding different rows never wait on each other's gap locks.
  *
- * <p>Usage example: <pre>{@code GdprKit.builder().erasureStore(new JpaErasureStore(transactions, Clock.systemUTC()))}</pre>
+ * <p>Usage example: <pre>{@code GdprKit.builder().erasureStore(new JpaErasureStore(transactions, clock))}</pre>
  *
  * @since 0.2
  */
@@ -89,11 +90,11 @@ public final class JpaErasureStore implements ErasureStore {
         if (job(em, job.id(), LockModeType.PESSIMISTIC_READ).isPresent()) {
           throw ErasureJobConflictException.duplicate(job.id());
         }
-        Optional<ErasureJob> pending = first(em.createQuery("select j from GdprErasureJob j where j.tenant = :tenant"
-                + " and j.subject = :subject", ErasureJobRow.class)
+        Optional<ErasureJob> pending = Detached.first(em, em.createQuery("select j from GdprErasureJob j"
+                + " where j.tenant = :tenant and j.subject = :subject", ErasureJobRow.class)
             .setParameter("tenant", job.subject().tenant().value())
             .setParameter("subject", job.subject().value())
-            .setLockMode(LockModeType.PESSIMISTIC_READ), em)
+            .setLockMode(LockModeType.PESSIMISTIC_READ))
             .map(ErasureJobRow::toJob);
         if (pending.isPresent()) {
           return pending;
@@ -154,10 +155,10 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(subject, "subject");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return first(em.createQuery("select j from GdprErasureJob j where j.tenant = :tenant and j.subject = :subject",
-              ErasureJobRow.class)
+      return Detached.first(em, em.createQuery("select j from GdprErasureJob j where j.tenant = :tenant"
+              + " and j.subject = :subject", ErasureJobRow.class)
           .setParameter("tenant", subject.tenant().value())
-          .setParameter("subject", subject.value()), em)
+          .setParameter("subject", subject.value()))
           .map(ErasureJobRow::toJob);
     });
   }
@@ -167,10 +168,10 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.positive(limit, "limit");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return detached(em.createQuery("select j from GdprErasureJob j where j.id > :after order by j.id",
+      return Detached.rows(em, em.createQuery("select j from GdprErasureJob j where j.id > :after order by j.id",
               ErasureJobRow.class)
           .setParameter("after", after == null ? "" : after.toString())
-          .setMaxResults(limit), em)
+          .setMaxResults(limit))
           .stream().map(ErasureJobRow::toJob).toList();
     });
   }
@@ -242,9 +243,9 @@ public final class JpaErasureStore implements ErasureStore {
   }
 
   private static Optional<ErasureJob> job(EntityManager em, UUID id, LockModeType lock) {
-    return first(em.createQuery("select j from GdprErasureJob j where j.id = :id", ErasureJobRow.class)
+    return Detached.first(em, em.createQuery("select j from GdprErasureJob j where j.id = :id", ErasureJobRow.class)
         .setParameter("id", id.toString())
-        .setLockMode(lock), em)
+        .setLockMode(lock))
         .map(ErasureJobRow::toJob);
   }
 
@@ -279,8 +280,9 @@ public final class JpaErasureStore implements ErasureStore {
   }
 
   private static Optional<ErasureReport> report(EntityManager em, UUID job) {
-    return first(em.createQuery("select r from GdprErasureReport r where r.job = :job", ErasureReportRow.class)
-        .setParameter("job", job.toString()), em)
+    return Detached.first(em, em.createQuery("select r from GdprErasureReport r where r.job = :job",
+            ErasureReportRow.class)
+        .setParameter("job", job.toString()))
         .map(ErasureReportRow::toReport);
   }
 
@@ -300,11 +302,11 @@ public final class JpaErasureStore implements ErasureStore {
         Preconditions.check(!position.isEmpty(), "after", "must be the job of one of the tenant's reports");
         from = position.get(0);
       }
-      return detached(em.createQuery("select r from GdprErasureReport r where r.tenant = :tenant and r.seq > :from"
-              + " order by r.seq", ErasureReportRow.class)
+      return Detached.rows(em, em.createQuery("select r from GdprErasureReport r where r.tenant = :tenant"
+              + " and r.seq > :from order by r.seq", ErasureReportRow.class)
           .setParameter("tenant", tenant.value())
           .setParameter("from", from)
-          .setMaxResults(limit), em)
+          .setMaxResults(limit))
           .stream().map(ErasureReportRow::toReport).toList();
     });
   }
@@ -339,10 +341,10 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return first(em.createQuery("select t from GdprErasureTombstone t where t.tenant = :tenant"
+      return Detached.first(em, em.createQuery("select t from GdprErasureTombstone t where t.tenant = :tenant"
               + " and t.pseudonym = :pseudonym", TombstoneRow.class)
           .setParameter("tenant", tenant.value())
-          .setParameter("pseudonym", subjectPseudonym), em)
+          .setParameter("pseudonym", subjectPseudonym))
           .map(TombstoneRow::toTombstone);
     });
   }
@@ -353,11 +355,11 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.positive(limit, "limit");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return detached(em.createQuery("select t from GdprErasureTombstone t where t.tenant = :tenant"
+      return Detached.rows(em, em.createQuery("select t from GdprErasureTombstone t where t.tenant = :tenant"
               + " and t.pseudonym > :after order by t.pseudonym", TombstoneRow.class)
           .setParameter("tenant", tenant.value())
           .setParameter("after", after == null ? "" : after)
-          .setMaxResults(limit), em)
+          .setMaxResults(limit))
           .stream().map(TombstoneRow::toTombstone).toList();
     });
   }
@@ -424,10 +426,10 @@ public final class JpaErasureStore implements ErasureStore {
       List<String> due = claimable(em, ErasureHoldRow.TABLE, "until_at <= ?1", "until_at", limit);
       List<ErasureHold> claimed = new ArrayList<>(due.size());
       for (String id : due) {
-        Optional<ErasureHold> hold = first(em.createQuery("select h from GdprErasureHold h where h.id = :id",
-                ErasureHoldRow.class)
+        Optional<ErasureHold> hold = Detached.first(em, em.createQuery("select h from GdprErasureHold h"
+                + " where h.id = :id", ErasureHoldRow.class)
             .setParameter("id", id)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE), em)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE))
             .map(ErasureHoldRow::toHold);
         if (hold.isPresent()) {
           em.createQuery("update GdprErasureHold h set h.leaseOwner = :owner, h.leaseUntil = :until where h.id = :id")
@@ -548,21 +550,11 @@ public final class JpaErasureStore implements ErasureStore {
   private <T> List<T> bySubject(String entity, Class<T> row, SubjectId subject) {
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return detached(em.createQuery("select e from " + entity + " e where e.tenant = :tenant"
+      return Detached.rows(em, em.createQuery("select e from " + entity + " e where e.tenant = :tenant"
               + " and e.subject = :subject order by e.seq", row)
           .setParameter("tenant", subject.tenant().value())
-          .setParameter("subject", subject.value()), em);
+          .setParameter("subject", subject.value()));
     });
   }
 
-  /** Returns the rows of a query, detached, so that a later bulk update is never hidden by a managed copy. */
-  private static <T> List<T> detached(TypedQuery<T> query, EntityManager em) {
-    List<T> rows = query.getResultList();
-    rows.forEach(em::detach);
-    return rows;
-  }
-
-  private static <T> Optional<T> first(TypedQuery<T> query, EntityManager em) {
-    return detached(query.setMaxResults(1), em).stream().findFirst();
-  }
 }

@@ -333,11 +333,16 @@ public final class Json {
           category.constant("sensitivity", Sensitivity.class)));
     }
 
+    /** Returns the failure to throw when the field holds a value this version cannot read. */
+    public GdprStoreException invalid(String name) {
+      return corrupt(what, "holds " + name + " in a form it cannot read");
+    }
+
     private <T> T parsed(String name, String text, Function<String, T> parser) {
       try {
         return parser.apply(text);
       } catch (IllegalArgumentException | DateTimeException e) {
-        throw corrupt(what, "holds " + name + " in a form it cannot read");
+        throw invalid(name);
       }
     }
   }
