@@ -6,6 +6,7 @@ import io.gdprkit.jpa.audit.internal.AuditEntryRow;
 import io.gdprkit.jpa.audit.internal.ChainHeadRow;
 import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
+import io.gdprkit.jpa.breach.internal.BreachRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
 import io.gdprkit.jpa.erasure.internal.ErasureHoldRow;
 import io.gdprkit.jpa.erasure.internal.ErasureJobRow;
@@ -33,7 +34,7 @@ public final class GdprEntities {
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       EventOutboxRow.class,
       ErasureJobRow.class, ErasureReportRow.class, TombstoneRow.class, ErasureHoldRow.class, PublicationRow.class,
-      RequestRow.class);
+      RequestRow.class, BreachRow.class);
 
   private GdprEntities() {}
 

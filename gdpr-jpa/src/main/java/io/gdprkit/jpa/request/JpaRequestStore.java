@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.internal.Detached;
+import io.gdprkit.jpa.internal.SortKeys;
 import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.request.internal.RequestJson;
 import io.gdprkit.jpa.request.internal.RequestRow;
@@ -68,7 +69,7 @@ public final class JpaRequestStore implements RequestStore {
           .setParameter("version", request.version())
           .setParameter("tenant", request.subject().tenant().value())
           .setParameter("subject", request.subject().value())
-          .setParameter("receivedAt", RequestRow.key(request.receivedAt()))
+          .setParameter("receivedAt", SortKeys.time(request.receivedAt()))
           .setParameter("openDueAt", RequestRow.openDueAt(request))
           .setParameter("payload", RequestJson.write(request))
           .setParameter("id", request.id().toString())
@@ -111,10 +112,10 @@ public final class JpaRequestStore implements RequestStore {
       TypedQuery<RequestRow> query = em.createQuery("select r from GdprRequest r where r.openDueAt <= :cutoff"
           + (after == null ? "" : " and (r.openDueAt > :afterDue or (r.openDueAt = :afterDue and r.id > :afterId))")
           + " order by r.openDueAt, r.id", RequestRow.class)
-          .setParameter("cutoff", RequestRow.key(cutoff))
+          .setParameter("cutoff", SortKeys.time(cutoff))
           .setMaxResults(limit);
       if (after != null) {
-        query.setParameter("afterDue", RequestRow.key(after.deadline()))
+        query.setParameter("afterDue", SortKeys.time(after.deadline()))
             .setParameter("afterId", after.id().toString());
       }
       return requests(em, query);

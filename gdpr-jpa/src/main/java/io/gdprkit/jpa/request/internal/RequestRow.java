@@ -3,6 +3,7 @@ package io.gdprkit.jpa.request.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.jpa.internal.Json;
+import io.gdprkit.jpa.internal.SortKeys;
 import io.gdprkit.request.RequestId;
 import io.gdprkit.request.SubjectRequest;
 import io.gdprkit.subject.SubjectId;
@@ -12,7 +13,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +66,7 @@ public class RequestRow {
     row.put("tenant", request.subject().tenant().value());
     row.put("subject", request.subject().value());
     row.put("version", request.version());
-    row.put("received_at", key(request.receivedAt()));
+    row.put("received_at", SortKeys.time(request.receivedAt()));
     row.put("open_due_at", openDueAt(request));
     row.put("payload", RequestJson.write(request));
     return row;
@@ -74,15 +74,7 @@ public class RequestRow {
 
   /** Returns the deadline in force of an open request, as its column holds it, or {@code null} once it is closed. */
   public static @Nullable Instant openDueAt(SubjectRequest request) {
-    return request.state().isOpen() ? key(request.deadline()) : null;
-  }
-
-  /**
-   * Returns a time as a sort key column holds it: to the microsecond, cut rather than rounded by whichever database,
-   * so that a page's start compares equal to the column it was read from.
-   */
-  public static Instant key(Instant time) {
-    return time.truncatedTo(ChronoUnit.MICROS);
+    return request.state().isOpen() ? SortKeys.time(request.deadline()) : null;
   }
 
   /** Returns the stored version. */
