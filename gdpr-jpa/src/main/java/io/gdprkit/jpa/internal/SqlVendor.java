@@ -10,8 +10,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The databases whose SQL the stores speak where JPQL has no word for it: an insert that ignores a duplicate key,
@@ -71,6 +75,23 @@ public enum SqlVendor {
       insert.setParameter(i + 1, values[i]);
     }
     return insert.executeUpdate();
+  }
+
+  /**
+   * Inserts one row given as column to value, as {@link #insertIgnoringDuplicate(EntityManager, String, String[],
+   * Object...)} does; a column whose value is {@code null} is left out of the statement and takes its default, null,
+   * so that no statement binds an untyped null.
+   */
+  public int insertIgnoringDuplicate(EntityManager entityManager, String table, Map<String, @Nullable Object> row) {
+    List<String> columns = new ArrayList<>(row.size());
+    List<Object> values = new ArrayList<>(row.size());
+    row.forEach((column, value) -> {
+      if (value != null) {
+        columns.add(column);
+        values.add(value);
+      }
+    });
+    return insertIgnoringDuplicate(entityManager, table, columns.toArray(String[]::new), values.toArray());
   }
 
   private static int insertUnderSavepoint(Connection connection, String sql, Object... values) throws SQLException {
