@@ -41,6 +41,12 @@ public enum TestDatabase {
 
   static final String SCHEMA = "gdpr_kit_test";
 
+  /**
+   * The system property naming the server schema instead of {@value #SCHEMA}, such as
+   * {@code -Dgdpr.schema=gdpr_kit_mine}, so that test runs of several worktrees on one server do not drop each other's.
+   */
+  public static final String SCHEMA_PROPERTY = "gdpr.schema";
+
   private final String vendor;
   private final String url;
   private final String user;
@@ -152,22 +158,30 @@ public enum TestDatabase {
       switch (this) {
         case H2 -> statement.execute("drop all objects");
         case POSTGRESQL -> {
-          statement.execute("drop schema if exists " + SCHEMA + " cascade");
-          statement.execute("create schema " + SCHEMA);
+          statement.execute("drop schema if exists " + schema() + " cascade");
+          statement.execute("create schema " + schema());
         }
         case MARIADB -> {
-          statement.execute("drop database if exists " + SCHEMA);
-          statement.execute("create database " + SCHEMA);
+          statement.execute("drop database if exists " + schema());
+          statement.execute("create database " + schema());
         }
       }
     }
   }
 
+  private static String schema() {
+    String schema = System.getProperty(SCHEMA_PROPERTY, SCHEMA);
+    if (!schema.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalStateException("-D" + SCHEMA_PROPERTY + " must be a lower-case SQL name");
+    }
+    return schema;
+  }
+
   private String schemaUrl() {
     return switch (this) {
       case H2 -> url;
-      case POSTGRESQL -> url + "?currentSchema=" + SCHEMA;
-      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + SCHEMA;
+      case POSTGRESQL -> url + "?currentSchema=" + schema();
+      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + schema();
     };
   }
 
