@@ -8,6 +8,8 @@ import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
 import io.gdprkit.jpa.outbox.internal.EventOutboxRow;
+import io.gdprkit.jpa.recipient.internal.DisclosureRow;
+import io.gdprkit.jpa.recipient.internal.NotificationRow;
 import io.gdprkit.jpa.recipient.internal.RecipientRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
@@ -27,7 +29,7 @@ public final class GdprEntities {
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       EventOutboxRow.class,
-      RecipientRow.class);
+      RecipientRow.class, DisclosureRow.class, NotificationRow.class);
 
   private GdprEntities() {}
 
