@@ -7,6 +7,7 @@ import io.gdprkit.jpa.audit.internal.ChainHeadRow;
 import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
+import io.gdprkit.jpa.gpc.internal.GpcSignalRow;
 import io.gdprkit.jpa.outbox.internal.EventOutboxRow;
 import io.gdprkit.jpa.recipient.internal.DisclosureRow;
 import io.gdprkit.jpa.recipient.internal.NotificationRow;
@@ -29,7 +30,7 @@ public final class GdprEntities {
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
       EventOutboxRow.class,
-      RecipientRow.class, DisclosureRow.class, NotificationRow.class);
+      RecipientRow.class, DisclosureRow.class, NotificationRow.class, GpcSignalRow.class);
 
   private GdprEntities() {}
 
