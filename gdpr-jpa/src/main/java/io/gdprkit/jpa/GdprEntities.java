@@ -3,6 +3,7 @@ package io.gdprkit.jpa;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.jpa.audit.internal.AuditEntryRow;
+import io.gdprkit.jpa.authorisation.internal.AuthorisationRow;
 import io.gdprkit.jpa.audit.internal.ChainHeadRow;
 import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
@@ -29,7 +30,7 @@ public final class GdprEntities {
 
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
-      EventOutboxRow.class,
+      EventOutboxRow.class, AuthorisationRow.class,
       RecipientRow.class, DisclosureRow.class, NotificationRow.class, GpcSignalRow.class);
 
   private GdprEntities() {}
