@@ -168,54 +168,46 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public Optional<Notification> notification(UUID id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> notification(transactions.entityManager(), id));
+    return transactions.inTransaction(() -> stored(id));
   }
 
-  private static Optional<Notification> notification(EntityManager em, UUID id) {
-    return notifications(em, em.createQuery("select n from GdprNotification n where n.id = :id",
-            NotificationRow.class)
-        .setParameter("id", id.toString()))
-        .stream()
-        .findFirst();
+  private Optional<Notification> stored(UUID id) {
+    return notifications(notificationsWhere("n.id = :id").setParameter("id", id.toString())).stream().findFirst();
   }
 
   @Override
   public List<Notification> notifications(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
-      EntityManager em = transactions.entityManager();
-      return notifications(em, em.createQuery("select n from GdprNotification n where n.tenant = :tenant"
-              + " and n.subject = :subject order by n.seq", NotificationRow.class)
-          .setParameter("tenant", subject.tenant().value())
-          .setParameter("subject", subject.value()));
-    });
+    return transactions.inTransaction(() -> notifications(
+        notificationsWhere("n.tenant = :tenant and n.subject = :subject order by n.seq")
+            .setParameter("tenant", subject.tenant().value())
+            .setParameter("subject", subject.value())));
   }
 
   @Override
   public List<Notification> notificationsByPseudonym(String subjectPseudonym) {
     Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
-    return transactions.inTransaction(() -> {
-      EntityManager em = transactions.entityManager();
-      return notifications(em, em.createQuery("select n from GdprNotification n"
-              + " where n.subjectPseudonym = :pseudonym order by n.seq", NotificationRow.class)
-          .setParameter("pseudonym", subjectPseudonym));
-    });
+    return transactions.inTransaction(() -> notifications(
+        notificationsWhere("n.subjectPseudonym = :pseudonym order by n.seq")
+            .setParameter("pseudonym", subjectPseudonym)));
   }
 
   @Override
   public List<Notification> undelivered(int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
-      EntityManager em = transactions.entityManager();
-      return notifications(em, em.createQuery("select n from GdprNotification n where n.undelivered = true"
-              + " order by n.seq", NotificationRow.class)
-          .setMaxResults(limit));
-    });
+    return transactions.inTransaction(() -> notifications(
+        notificationsWhere("n.undelivered = true order by n.seq").setMaxResults(limit)));
   }
 
-  private static List<Notification> notifications(EntityManager em, TypedQuery<NotificationRow> query) {
+  private TypedQuery<NotificationRow> notificationsWhere(String condition) {
+    return transactions.entityManager()
+        .createQuery("select n from GdprNotification n where " + condition, NotificationRow.class);
+  }
+
+  /** Runs the query and detaches its rows, so that a later read in the unit sees the database, not a cache. */
+  private List<Notification> notifications(TypedQuery<NotificationRow> query) {
     List<NotificationRow> rows = query.getResultList();
-    rows.forEach(em::detach);
+    rows.forEach(transactions.entityManager()::detach);
     return rows.stream().map(NotificationRow::toNotification).toList();
   }
 
@@ -265,7 +257,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
           .setParameter("id", id.toString())
           .setParameter("now", clock.instant())
           .executeUpdate();
-      return claimed == 1 ? notification(em, id) : Optional.<Notification>empty();
+      return claimed == 1 ? stored(id) : Optional.<Notification>empty();
     });
   }
 
