@@ -20,9 +20,13 @@ import io.gdprkit.jpa.erasure.internal.ErasureJobRow;
 import io.gdprkit.jpa.erasure.internal.ErasureReportRow;
 import io.gdprkit.jpa.erasure.internal.PublicationRow;
 import io.gdprkit.jpa.erasure.internal.TombstoneRow;
+import io.gdprkit.jpa.gpc.internal.GpcSignalRow;
 import io.gdprkit.jpa.outbox.internal.EventOutboxRow;
 import io.gdprkit.jpa.processing.internal.ProcessingActivityRow;
 import io.gdprkit.jpa.processing.internal.ProcessingControllerRow;
+import io.gdprkit.jpa.recipient.internal.DisclosureRow;
+import io.gdprkit.jpa.recipient.internal.NotificationRow;
+import io.gdprkit.jpa.recipient.internal.RecipientRow;
 import io.gdprkit.jpa.request.internal.RequestRow;
 import io.gdprkit.jpa.retention.internal.ActivityRow;
 import io.gdprkit.jpa.retention.internal.CampaignRow;
@@ -48,9 +52,9 @@ public final class GdprEntities {
       BreachRow.class, ConsentEventRow.class, ConsentSnapshotRow.class, ObjectionChangeRow.class,
       PresentationRow.class, RestrictionChangeRow.class, SwitchChangeRow.class, SubjectKeyRow.class,
       ErasureHoldRow.class, ErasureJobRow.class, ErasureReportRow.class, PublicationRow.class, TombstoneRow.class,
-      EventOutboxRow.class, ProcessingActivityRow.class, ProcessingControllerRow.class, RequestRow.class,
-      ActivityRow.class, CampaignRow.class, ClaimRow.class, MemberRow.class, SourceTagRow.class,
-      SuppressionRow.class);
+      GpcSignalRow.class, EventOutboxRow.class, ProcessingActivityRow.class, ProcessingControllerRow.class,
+      DisclosureRow.class, NotificationRow.class, RecipientRow.class, RequestRow.class, ActivityRow.class,
+      CampaignRow.class, ClaimRow.class, MemberRow.class, SourceTagRow.class, SuppressionRow.class);
 
   private GdprEntities() {}
 
