@@ -84,6 +84,12 @@ public final class HostTransactions implements JpaTransactions {
     }
   }
 
+  /** Returns true while a unit runs or the host has its transaction open: a store's call then joins it. */
+  @Override
+  public boolean inUnit() {
+    return depth > 0 || entityManager.getTransaction().isActive();
+  }
+
   @Override
   public EntityManager entityManager() {
     if (depth == 0) {

@@ -52,7 +52,7 @@ public final class JpaBreachStore implements BreachStore {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(breach, "breach");
     Preconditions.check(breach.version() == 1, "breach", "must be at version 1 to be inserted");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (SqlVendor.of(em).insertIgnoringDuplicate(em, BreachRow.TABLE, BreachRow.columns(tenant, breach)) == 0) {
         throw BreachConflictException.alreadyStored(breach.id());
@@ -64,7 +64,7 @@ public final class JpaBreachStore implements BreachStore {
   public void update(TenantId tenant, Breach breach) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(breach, "breach");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int updated = em.createQuery("update GdprBreach b set b.version = :version, b.authorityDueAt = :authority,"
               + " b.subjectsDueAt = :subjects, b.unassessedDueAt = :unassessed, b.payload = :payload"
@@ -91,7 +91,7 @@ public final class JpaBreachStore implements BreachStore {
   public Optional<Breach> find(TenantId tenant, BreachId id) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> row(transactions.entityManager(), tenant, id, LockModeType.NONE)
+    return transactions.inStoreTransaction(() -> row(transactions.entityManager(), tenant, id, LockModeType.NONE)
         .map(BreachRow::toBreach));
   }
 
@@ -99,7 +99,7 @@ public final class JpaBreachStore implements BreachStore {
   public List<Breach> page(TenantId tenant, @Nullable BreachId after, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return breaches(em, em.createQuery("select b from GdprBreach b where b.tenant = :tenant and b.id > :after"
               + " order by b.id", BreachRow.class)
@@ -130,7 +130,7 @@ public final class JpaBreachStore implements BreachStore {
       int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       String d = "b." + due;
       TypedQuery<BreachRow> query = em.createQuery("select b from GdprBreach b where b.tenant = :tenant"

@@ -92,7 +92,7 @@ public final class JpaConsentStore implements ConsentStore {
     if (batch.isEmpty()) {
       return;
     }
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Map<SubjectId, Ledger> ledgers = lock(em, batch.stream().map(ConsentEvent::subject).toList());
       List<ConsentEventRow> rows = new ArrayList<>(batch.size());
@@ -130,7 +130,7 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public SubjectConsents current(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select s.body from GdprConsentSnapshot s where s.tenant = :tenant and s.subject = :subject",
             String.class)
         .setParameter("tenant", subject.tenant().value())
@@ -216,7 +216,7 @@ public final class JpaConsentStore implements ConsentStore {
     RightToObjectPresentation kept = new RightToObjectPresentation(presentation.subject(),
         presentation.noticeVersion(), presentation.channel(), presentation.reference(),
         Micros.truncate(presentation.presentedAt()), presentation.recordedBy());
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Ledger ledger = lock(em, kept.subject());
       long next = ++ledger.changes[History.PRESENTATIONS.ordinal()];
@@ -235,7 +235,7 @@ public final class JpaConsentStore implements ConsentStore {
   /** Appends a change that must be next in its history and applies it to the snapshot, in one transaction. */
   private void record(History history, SubjectId subject, long sequence, Object row,
       java.util.function.UnaryOperator<SubjectConsents> change) {
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Ledger ledger = lock(em, subject);
       long expected = ledger.changes[history.ordinal()] + 1;
@@ -253,7 +253,7 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> Subjects.page(transactions.entityManager()
+    return transactions.inStoreTransaction(() -> Subjects.page(transactions.entityManager()
         .createQuery("select s.tenant, s.subject from GdprConsentSnapshot s where s.version > 0 and "
             + Subjects.AFTER.formatted("s") + " order by s.tenant, s.subject", Object[].class), after, limit));
   }
@@ -266,7 +266,7 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public int erase(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Optional<ConsentSnapshotRow> locked = snapshot(em, subject);
       if (locked.isEmpty()) {
@@ -314,7 +314,7 @@ public final class JpaConsentStore implements ConsentStore {
   public List<ConsentState> grantedExpiringBy(Instant cutoff, int limit) {
     Preconditions.notNull(cutoff, "cutoff");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       List<Object[]> rows = transactions.entityManager()
           .createQuery("select s.tenant, s.subject, s.body from GdprConsentSnapshot s where s.nextExpiry <= :cutoff"
               + " order by s.nextExpiry, s.tenant, s.subject", Object[].class)
@@ -417,7 +417,7 @@ public final class JpaConsentStore implements ConsentStore {
 
   private <R, T> List<T> rows(String query, Class<R> type, SubjectId subject, @Nullable String purpose,
       Function<R, T> value) {
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       var typed = em.createQuery(query, type)
           .setParameter("tenant", subject.tenant().value())

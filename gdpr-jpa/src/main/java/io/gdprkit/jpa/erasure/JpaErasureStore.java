@@ -75,7 +75,7 @@ public final class JpaErasureStore implements ErasureStore {
     if (job.version() != 0) {
       throw ErasureJobConflictException.duplicate(job.id());
     }
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (report(em, job.id()).isPresent()) {
         throw ErasureJobConflictException.duplicate(job.id());
@@ -109,7 +109,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public ErasureJob save(ErasureJob job) {
     Preconditions.notNull(job, "job");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       ErasureJob.Lease lease = job.lease();
       int updated = em.createQuery("update GdprErasureJob j set j.version = j.version + 1, j.parent = :parent,"
@@ -147,13 +147,13 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public Optional<ErasureJob> find(UUID id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> job(transactions.entityManager(), id, LockModeType.NONE));
+    return transactions.inStoreTransaction(() -> job(transactions.entityManager(), id, LockModeType.NONE));
   }
 
   @Override
   public Optional<ErasureJob> active(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return Detached.first(em, em.createQuery("select j from GdprErasureJob j where j.tenant = :tenant"
               + " and j.subject = :subject", ErasureJobRow.class)
@@ -166,7 +166,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public List<ErasureJob> pending(@Nullable UUID after, int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return Detached.rows(em, em.createQuery("select j from GdprErasureJob j where j.id > :after order by j.id",
               ErasureJobRow.class)
@@ -181,7 +181,7 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notBlank(owner, "owner");
     Preconditions.notNull(leaseUntil, "leaseUntil");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       List<String> free = claimable(em, ErasureJobRow.TABLE, "parent is null", "created_at", limit);
       List<ErasureJob> claimed = new ArrayList<>(free.size());
@@ -198,7 +198,7 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(id, "id");
     Preconditions.notBlank(owner, "owner");
     Preconditions.notNull(leaseUntil, "leaseUntil");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return job(em, id, LockModeType.PESSIMISTIC_WRITE)
           .filter(job -> !job.heldByOtherAt(owner, clock.instant()))
@@ -211,7 +211,7 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(id, "id");
     Preconditions.notBlank(owner, "owner");
     Preconditions.notNull(leaseUntil, "leaseUntil");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return job(em, id, LockModeType.PESSIMISTIC_WRITE)
           .filter(job -> job.lease() != null && job.lease().owner().equals(owner))
@@ -223,7 +223,7 @@ public final class JpaErasureStore implements ErasureStore {
   public boolean release(UUID id, String owner) {
     Preconditions.notNull(id, "id");
     Preconditions.notBlank(owner, "owner");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprErasureJob j set j.leaseOwner = null, j.leaseUntil = null, j.version = j.version + 1"
             + " where j.id = :id and j.leaseOwner = :owner")
         .setParameter("id", id.toString())
@@ -256,7 +256,7 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(job, "job");
     Preconditions.notNull(report, "report");
     Preconditions.check(report.job().equals(job.id()), "report", "must be the report of the completed job");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int deleted = em.createQuery("delete from GdprErasureJob j where j.id = :id and j.version = :version")
           .setParameter("id", job.id().toString())
@@ -276,7 +276,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public Optional<ErasureReport> report(UUID job) {
     Preconditions.notNull(job, "job");
-    return transactions.inTransaction(() -> report(transactions.entityManager(), job));
+    return transactions.inStoreTransaction(() -> report(transactions.entityManager(), job));
   }
 
   private static Optional<ErasureReport> report(EntityManager em, UUID job) {
@@ -290,7 +290,7 @@ public final class JpaErasureStore implements ErasureStore {
   public List<ErasureReport> reports(TenantId tenant, @Nullable UUID after, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       long from = 0;
       if (after != null) {
@@ -316,7 +316,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public void saveTombstone(Tombstone tombstone) {
     Preconditions.notNull(tombstone, "tombstone");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       save(em, TombstoneRow.TABLE, TombstoneRow.columns(tombstone), "GdprErasureTombstone",
           Map.of("tenant", tombstone.tenant().value(), "pseudonym", tombstone.subjectPseudonym()), () -> {
@@ -339,7 +339,7 @@ public final class JpaErasureStore implements ErasureStore {
   public Optional<Tombstone> tombstone(TenantId tenant, String subjectPseudonym) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return Detached.first(em, em.createQuery("select t from GdprErasureTombstone t where t.tenant = :tenant"
               + " and t.pseudonym = :pseudonym", TombstoneRow.class)
@@ -353,7 +353,7 @@ public final class JpaErasureStore implements ErasureStore {
   public List<Tombstone> tombstones(TenantId tenant, @Nullable String after, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return Detached.rows(em, em.createQuery("select t from GdprErasureTombstone t where t.tenant = :tenant"
               + " and t.pseudonym > :after order by t.pseudonym", TombstoneRow.class)
@@ -370,7 +370,7 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notBlank(oldPseudonym, "oldPseudonym");
     Preconditions.notNull(replacement, "replacement");
     Preconditions.check(replacement.tenant().equals(tenant), "replacement", "must be a tombstone of the tenant");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int deleted = em.createQuery("delete from GdprErasureTombstone t where t.tenant = :tenant"
               + " and t.pseudonym = :pseudonym")
@@ -391,7 +391,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public void saveHold(ErasureHold hold) {
     Preconditions.notNull(hold, "hold");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Map<String, @Nullable Object> columns = ErasureHoldRow.columns(hold);
       save(em, ErasureHoldRow.TABLE, columns, "GdprErasureHold", Map.of("id", hold.id().toString()),
@@ -421,7 +421,7 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notBlank(owner, "owner");
     Preconditions.notNull(leaseUntil, "leaseUntil");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       List<String> due = claimable(em, ErasureHoldRow.TABLE, "until_at <= ?1", "until_at", limit);
       List<ErasureHold> claimed = new ArrayList<>(due.size());
@@ -448,7 +448,7 @@ public final class JpaErasureStore implements ErasureStore {
   public boolean releaseHold(UUID id, String owner) {
     Preconditions.notNull(id, "id");
     Preconditions.notBlank(owner, "owner");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprErasureHold h set h.leaseOwner = null, h.leaseUntil = null where h.id = :id"
             + " and h.leaseOwner = :owner")
         .setParameter("id", id.toString())
@@ -459,7 +459,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public boolean deleteHold(UUID id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("delete from GdprErasureHold h where h.id = :id")
         .setParameter("id", id.toString())
         .executeUpdate() == 1);
@@ -470,7 +470,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public void savePublication(Publication publication) {
     Preconditions.notNull(publication, "publication");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Map<String, @Nullable Object> columns = PublicationRow.columns(publication);
       save(em, PublicationRow.TABLE, columns, "GdprErasurePublication", Map.of("id", publication.id().toString()),
@@ -494,7 +494,7 @@ public final class JpaErasureStore implements ErasureStore {
   @Override
   public boolean deletePublication(UUID id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("delete from GdprErasurePublication p where p.id = :id")
         .setParameter("id", id.toString())
         .executeUpdate() == 1);
@@ -548,7 +548,7 @@ public final class JpaErasureStore implements ErasureStore {
 
   /** Returns the rows of a subject in the order first saved, from an entity with a {@code seq} attribute. */
   private <T> List<T> bySubject(String entity, Class<T> row, SubjectId subject) {
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return Detached.rows(em, em.createQuery("select e from " + entity + " e where e.tenant = :tenant"
               + " and e.subject = :subject order by e.seq", row)

@@ -49,7 +49,7 @@ public final class JpaGpcStore implements GpcStore {
   @Override
   public void append(GpcSignalRecord record) {
     Preconditions.notNull(record, "record");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       long sequence = record.sequence();
       SubjectId subject = record.subject();
@@ -66,7 +66,7 @@ public final class JpaGpcStore implements GpcStore {
   @Override
   public List<GpcSignalRecord> history(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       List<GpcSignalRow> rows = em.createQuery("select g from GdprGpcSignal g where g.tenant = :tenant"
               + " and g.subject = :subject order by g.sequence", GpcSignalRow.class)
@@ -86,7 +86,7 @@ public final class JpaGpcStore implements GpcStore {
   @Override
   public int erase(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int erased = delete(em, subject);
       return erased == 0 ? 0 : erased + delete(em, subject);

@@ -71,7 +71,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
     Preconditions.notNull(disclosure, "disclosure");
     Preconditions.check(disclosure.subject() != null, "disclosure subject", "must be present when appended");
     DisclosureRow row = DisclosureRow.of(disclosure);
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       em.persist(row);
       em.flush();
@@ -82,7 +82,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public List<Disclosure> bySubject(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> disclosures(bySubject(transactions.entityManager(), subject)));
+    return transactions.inStoreTransaction(() -> disclosures(bySubject(transactions.entityManager(), subject)));
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
     Preconditions.notNull(subject, "subject");
     Preconditions.check(offset >= 0, "offset", "must not be negative");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> disclosures(bySubject(transactions.entityManager(), subject)
+    return transactions.inStoreTransaction(() -> disclosures(bySubject(transactions.entityManager(), subject)
         .setFirstResult(offset)
         .setMaxResults(limit)));
   }
@@ -105,7 +105,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public List<Disclosure> byPseudonym(String subjectPseudonym) {
     Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
-    return transactions.inTransaction(() -> disclosures(transactions.entityManager()
+    return transactions.inStoreTransaction(() -> disclosures(transactions.entityManager()
         .createQuery("select d from GdprDisclosure d where d.subjectPseudonym = :pseudonym order by d.seq",
             DisclosureRow.class)
         .setParameter("pseudonym", subjectPseudonym)));
@@ -120,7 +120,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public int pseudonymise(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprDisclosure d set d.subject = null where d.tenant = :tenant and d.subject = :subject")
         .setParameter("tenant", subject.tenant().value())
         .setParameter("subject", subject.value())
@@ -134,7 +134,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public void saveNotification(Notification notification) {
     Preconditions.notNull(notification, "notification");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       boolean seen = !em.createQuery("select n.id from GdprNotification n where n.id = :id", String.class)
           .setParameter("id", notification.id().toString())
@@ -168,7 +168,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public Optional<Notification> notification(UUID id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> stored(id));
+    return transactions.inStoreTransaction(() -> stored(id));
   }
 
   private Optional<Notification> stored(UUID id) {
@@ -178,7 +178,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public List<Notification> notifications(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> notifications(
+    return transactions.inStoreTransaction(() -> notifications(
         notificationsWhere("n.tenant = :tenant and n.subject = :subject order by n.seq")
             .setParameter("tenant", subject.tenant().value())
             .setParameter("subject", subject.value())));
@@ -187,7 +187,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public List<Notification> notificationsByPseudonym(String subjectPseudonym) {
     Preconditions.notNull(subjectPseudonym, "subjectPseudonym");
-    return transactions.inTransaction(() -> notifications(
+    return transactions.inStoreTransaction(() -> notifications(
         notificationsWhere("n.subjectPseudonym = :pseudonym order by n.seq")
             .setParameter("pseudonym", subjectPseudonym)));
   }
@@ -195,7 +195,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   @Override
   public List<Notification> undelivered(int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> notifications(
+    return transactions.inStoreTransaction(() -> notifications(
         notificationsWhere("n.undelivered = true order by n.seq").setMaxResults(limit)));
   }
 
@@ -221,7 +221,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
     Preconditions.text(owner, "owner", MAX_OWNER);
     Preconditions.notNull(leaseUntil, "leaseUntil");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       @SuppressWarnings("unchecked")
       List<NotificationRow> rows = em.createNativeQuery("select * from " + NOTIFICATIONS + " where undelivered = true"
@@ -248,7 +248,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
     Preconditions.notNull(id, "id");
     Preconditions.text(owner, "owner", MAX_OWNER);
     Preconditions.notNull(leaseUntil, "leaseUntil");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int claimed = em.createQuery("update GdprNotification n set n.leaseOwner = :owner, n.leaseUntil = :until"
               + " where n.id = :id and (n.leaseUntil is null or n.leaseUntil <= :now or n.leaseOwner = :owner)")
@@ -265,7 +265,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   public boolean completeNotification(Notification outcome, String owner) {
     Preconditions.notNull(outcome, "outcome");
     Preconditions.notBlank(owner, "owner");
-    return transactions.inTransaction(() -> setNotification(transactions.entityManager(), outcome,
+    return transactions.inStoreTransaction(() -> setNotification(transactions.entityManager(), outcome,
             ", n.leaseOwner = null, n.leaseUntil = null where n.id = :id and n.leaseOwner = :owner")
         .setParameter("owner", owner)
         .executeUpdate() == 1);
@@ -275,7 +275,7 @@ public final class JpaDisclosureStore implements DisclosureStore {
   public boolean releaseNotification(UUID id, String owner) {
     Preconditions.notNull(id, "id");
     Preconditions.notBlank(owner, "owner");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprNotification n set n.leaseOwner = null, n.leaseUntil = null"
             + " where n.id = :id and n.leaseOwner = :owner")
         .setParameter("id", id.toString())

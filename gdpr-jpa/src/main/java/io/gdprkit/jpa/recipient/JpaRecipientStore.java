@@ -51,7 +51,7 @@ public final class JpaRecipientStore implements RecipientStore {
   public Optional<Recipient> save(TenantId tenant, Recipient recipient) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(recipient, "recipient");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (row(em, tenant, recipient.id(), LockModeType.NONE).isEmpty()
           && SqlVendor.of(em).insertOrLockExisting(em, TABLE, "revision", COLUMNS, tenant.value(), recipient.id(),
@@ -89,7 +89,7 @@ public final class JpaRecipientStore implements RecipientStore {
     Preconditions.notNull(id, "id");
     Preconditions.notNull(at, "at");
     Preconditions.text(reason, "retirement reason", 500);
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprRecipient r set r.retiredAt = :at, r.retirementReason = :reason,"
             + " r.revision = r.revision + 1 where r.tenant = :tenant and r.recipientId = :id and r.retiredAt is null")
         .setParameter("at", at)
@@ -103,13 +103,13 @@ public final class JpaRecipientStore implements RecipientStore {
   public Optional<Recipient> find(TenantId tenant, String id) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> row(transactions.entityManager(), tenant, id, LockModeType.NONE));
+    return transactions.inStoreTransaction(() -> row(transactions.entityManager(), tenant, id, LockModeType.NONE));
   }
 
   @Override
   public List<Recipient> all(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       List<RecipientRow> rows = em.createQuery(
               "select r from GdprRecipient r where r.tenant = :tenant order by r.recipientId", RecipientRow.class)

@@ -50,7 +50,7 @@ public final class JpaRequestStore implements RequestStore {
   public void insert(SubjectRequest request) {
     Preconditions.notNull(request, "request");
     Preconditions.check(request.version() == 1, "request", "must be at version 1 to be inserted");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (SqlVendor.of(em).insertIgnoringDuplicate(em, RequestRow.TABLE, RequestRow.columns(request)) == 0) {
         throw RequestConflictException.alreadyStored(request.id());
@@ -61,7 +61,7 @@ public final class JpaRequestStore implements RequestStore {
   @Override
   public void update(SubjectRequest request) {
     Preconditions.notNull(request, "request");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int updated = em.createQuery("update GdprRequest r set r.version = :version, r.tenant = :tenant,"
               + " r.subject = :subject, r.receivedAt = :receivedAt, r.openDueAt = :openDueAt, r.payload = :payload"
@@ -87,14 +87,14 @@ public final class JpaRequestStore implements RequestStore {
   @Override
   public Optional<SubjectRequest> find(RequestId id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> row(transactions.entityManager(), id, LockModeType.NONE)
+    return transactions.inStoreTransaction(() -> row(transactions.entityManager(), id, LockModeType.NONE)
         .map(RequestRow::toRequest));
   }
 
   @Override
   public List<SubjectRequest> forSubject(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return requests(em, em.createQuery("select r from GdprRequest r where r.tenant = :tenant"
               + " and r.subject = :subject order by r.receivedAt, r.id", RequestRow.class)
@@ -107,7 +107,7 @@ public final class JpaRequestStore implements RequestStore {
   public List<SubjectRequest> openDueBy(Instant cutoff, @Nullable SubjectRequest after, int limit) {
     Preconditions.notNull(cutoff, "cutoff");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       TypedQuery<RequestRow> query = em.createQuery("select r from GdprRequest r where r.openDueAt <= :cutoff"
           + (after == null ? "" : " and (r.openDueAt > :afterDue or (r.openDueAt = :afterDue and r.id > :afterId))")
