@@ -55,7 +55,7 @@ public interface JpaTransactions extends TransactionRunner {
    */
   default <T> T inStoreTransaction(Supplier<T> work) {
     if (inUnit()) {
-      return work.get();
+      return inTransaction(work); // joins it
     }
     for (int attempt = 1; ; attempt++) {
       try {
