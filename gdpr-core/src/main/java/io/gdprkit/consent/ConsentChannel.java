@@ -28,5 +28,11 @@ public enum ConsentChannel {
   /** The subject followed a signed one-click unsubscribe link. */
   UNSUBSCRIBE_LINK,
   /** Recorded by gdpr-kit itself, such as an expiry. */
-  SYSTEM
+  SYSTEM,
+  /**
+   * An IAB TCF TC string written by a consent management platform; the proof carries its {@link TcfEvidence}.
+   *
+   * @since 0.1
+   */
+  TCF_STRING
 }

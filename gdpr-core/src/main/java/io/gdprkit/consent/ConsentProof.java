@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the subject's user agent, at most 512 characters, if known; left out of {@code toString()}
  * @param recordedBy who recorded the event
  * @param source where the subject's data came from, if stated; recorded as a {@code SourceTag} too
+ * @param tcf the TC string's evidence, exactly when the channel is {@link ConsentChannel#TCF_STRING}
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
@@ -47,7 +48,8 @@ public record ConsentProof(
     @Nullable RecordedIp ip,
     @Nullable String userAgent,
     Actor recordedBy,
-    @Nullable Origin source) {
+    @Nullable Origin source,
+    @Nullable TcfEvidence tcf) {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -68,6 +70,8 @@ public record ConsentProof(
       Preconditions.text(userAgent, "user agent", 512);
     }
     Preconditions.notNull(recordedBy, "recordedBy");
+    Preconditions.check((tcf != null) == (channel == ConsentChannel.TCF_STRING), "tcf",
+        "is given exactly when the channel is TCF_STRING");
   }
 
   /**
@@ -79,7 +83,8 @@ public record ConsentProof(
     return "ConsentProof[channel=" + channel + ", formId=" + formId + ", formVersion=" + formVersion
         + ", noticeSha256=" + noticeSha256 + ", locale=" + locale + ", ip=" + (ip == null ? "none" : ip.policy())
         + ", userAgent=" + (userAgent == null ? "none" : "redacted") + ", recordedBy=" + recordedBy
-        + ", source=" + (source == null ? "none" : source.type()) + "]";
+        + ", source=" + (source == null ? "none" : source.type()) + ", tcf=" + (tcf == null ? "none"
+        : "cmp " + tcf.cmpId() + " version " + tcf.cmpVersion()) + "]";
   }
 
   /** Starts a proof for a consent the subject gave in a web form. */
@@ -112,6 +117,17 @@ public record ConsentProof(
     return builder(ConsentChannel.EMAIL_DOUBLE_OPT_IN);
   }
 
+  /**
+   * Starts a proof for choices read from an IAB TCF TC string: the channel {@link ConsentChannel#TCF_STRING}, the
+   * CMP as the form ({@code iab-tcf-cmp-<CmpId>}, version {@code CmpVersion}) and as the source, and the evidence.
+   */
+  public static Builder tcfString(TcfEvidence evidence) {
+    Preconditions.notNull(evidence, "evidence");
+    String cmp = "iab-tcf-cmp-" + evidence.cmpId();
+    return builder(ConsentChannel.TCF_STRING).form(cmp, Integer.toString(evidence.cmpVersion()))
+        .source(Origin.form(cmp)).tcf(evidence);
+  }
+
   /** Starts a proof on any channel, recorded by the subject unless {@link Builder#recordedBy} says otherwise. */
   public static Builder builder(ConsentChannel channel) {
     return new Builder(Preconditions.notNull(channel, "channel"));
@@ -139,6 +155,7 @@ public record ConsentProof(
     private @Nullable String userAgent;
     private Actor recordedBy = Actor.subject();
     private @Nullable Origin source;
+    private @Nullable TcfEvidence tcf;
 
     private Builder(ConsentChannel channel) {
       this.channel = channel;
@@ -199,9 +216,16 @@ public record ConsentProof(
       return this;
     }
 
+    /** Attaches the evidence of an IAB TCF TC string; only for the {@link ConsentChannel#TCF_STRING} channel. */
+    public Builder tcf(TcfEvidence evidence) {
+      this.tcf = Preconditions.notNull(evidence, "tcf");
+      return this;
+    }
+
     /** Returns the proof. */
     public ConsentProof build() {
-      return new ConsentProof(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source);
+      return new ConsentProof(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source,
+          tcf);
     }
   }
 }

@@ -161,4 +161,110 @@ record TcModel(
   private static String letters(SeededRandom random) {
     return new String(new char[] {(char) ('A' + random.intBetween(0, 25)), (char) ('A' + random.intBetween(0, 25))});
   }
+
+  /** Returns a builder holding this model's fields, for a test to change some. */
+  Builder toBuilder() {
+    Builder b = new Builder();
+    b.created = createdDeciseconds;
+    b.lastUpdated = lastUpdatedDeciseconds;
+    b.cmpId = cmpId;
+    b.cmpVersion = cmpVersion;
+    b.consentScreen = consentScreen;
+    b.consentLanguage = consentLanguage;
+    b.vendorListVersion = vendorListVersion;
+    b.policy = tcfPolicyVersion;
+    b.serviceSpecific = isServiceSpecific;
+    b.nonStandardTexts = useNonStandardTexts;
+    b.specialFeatures = specialFeatures;
+    b.purposes = purposesConsent;
+    b.purposesLi = purposesLegitimateInterest;
+    b.purposeOneTreatment = purposeOneTreatment;
+    b.publisherCc = publisherCc;
+    b.vendorConsents = vendorConsents;
+    b.vendorLi = vendorLegitimateInterests;
+    b.restrictions = restrictions;
+    b.disclosed = disclosed;
+    b.allowed = allowed;
+    b.publisher = publisher;
+    return b;
+  }
+
+  /**
+   * A valid TCF v2.3 model with fixed values: created 2026-04-01, CMP 300 version 7 screen 2, purposes 1 to 4 and
+   * special feature 1 consented, vendors 1 to 800 with consent (bit field), vendor 4242 too, disclosed vendors.
+   */
+  static Builder fixed() {
+    Builder b = new Builder();
+    b.created = java.time.Instant.parse("2026-04-01T00:00:00Z").toEpochMilli() / 100;
+    b.lastUpdated = b.created;
+    b.cmpId = 300;
+    b.cmpVersion = 7;
+    b.consentScreen = 2;
+    b.consentLanguage = "DE";
+    b.vendorListVersion = 120;
+    b.policy = TcString.POLICY_V2_3;
+    b.serviceSpecific = true;
+    b.specialFeatures = set(1);
+    b.purposes = set(1, 2, 3, 4);
+    b.purposesLi = set(2, 7);
+    b.publisherCc = "DE";
+    TreeSet<Integer> vendors = new TreeSet<>();
+    for (int id = 1; id <= 800; id++) {
+      vendors.add(id);
+    }
+    vendors.add(4242);
+    b.vendorConsents = new Vendors(4242, vendors, false);
+    b.vendorLi = new Vendors(0, new TreeSet<>(), false);
+    b.disclosed = new Vendors(4242, vendors, true);
+    return b;
+  }
+
+  static TreeSet<Integer> set(Integer... ids) {
+    return new TreeSet<>(List.of(ids));
+  }
+
+  /** Mutable fields of a model. */
+  static final class Builder {
+    long created;
+    long lastUpdated;
+    int cmpId;
+    int cmpVersion;
+    int consentScreen;
+    String consentLanguage = "EN";
+    int vendorListVersion;
+    int policy;
+    boolean serviceSpecific;
+    boolean nonStandardTexts;
+    TreeSet<Integer> specialFeatures = new TreeSet<>();
+    TreeSet<Integer> purposes = new TreeSet<>();
+    TreeSet<Integer> purposesLi = new TreeSet<>();
+    boolean purposeOneTreatment;
+    String publisherCc = "AA";
+    Vendors vendorConsents = new Vendors(0, new TreeSet<>(), false);
+    Vendors vendorLi = new Vendors(0, new TreeSet<>(), false);
+    List<Restriction> restrictions = List.of();
+    @Nullable Vendors disclosed;
+    @Nullable Vendors allowed;
+    @Nullable Publisher publisher;
+
+    Builder created(String instant) {
+      created = java.time.Instant.parse(instant).toEpochMilli() / 100;
+      return this;
+    }
+
+    Builder lastUpdated(java.time.Instant instant) {
+      lastUpdated = instant.toEpochMilli() / 100;
+      return this;
+    }
+
+    TcModel build() {
+      return new TcModel(created, lastUpdated, cmpId, cmpVersion, consentScreen, consentLanguage, vendorListVersion,
+          policy, serviceSpecific, nonStandardTexts, specialFeatures, purposes, purposesLi, purposeOneTreatment,
+          publisherCc, vendorConsents, vendorLi, restrictions, disclosed, allowed, publisher);
+    }
+
+    String encode() {
+      return TestTcEncoder.encode(build(), TestTcEncoder.Padding.BYTES);
+    }
+  }
 }

@@ -614,7 +614,7 @@ public final class DefaultConsentService implements ConsentService {
     };
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),
         proof.locale(), new RecordedIp(PersonalData.of(kept), kitPolicy), proof.userAgent(),
-        proof.recordedBy(), proof.source());
+        proof.recordedBy(), proof.source(), proof.tcf());
   }
 
   private record ConfirmationClaim(UUID pendingId, SubjectId subject, String purpose) {

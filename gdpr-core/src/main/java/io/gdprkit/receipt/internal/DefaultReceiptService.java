@@ -150,6 +150,7 @@ public final class DefaultReceiptService implements ReceiptService {
       case PHONE -> "phone";
       case UNSUBSCRIBE_LINK -> "one-click unsubscribe link";
       case SYSTEM -> "recorded by the system";
+      case TCF_STRING -> "IAB TCF consent string of a consent management platform";
     };
   }
 }
