@@ -21,7 +21,6 @@ import static io.gdprkit.tcf.InvalidTcStringException.Reason.UNSUPPORTED_VERSION
 
 import io.gdprkit.tcf.InvalidTcStringException.Reason;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -246,12 +245,12 @@ final class TcStringDecoder {
       section = null;
       return List.of();
     }
-    // key = purpose * 4 + type; ranges as (key, first, last) triples, in the order read
-    int[] order = new int[Math.min(count, 256)];
-    int keys = 0;
-    int[] lastIdOfKey = new int[256];
-    Arrays.fill(lastIdOfKey, -1);
-    int[] ranges = new int[48];
+    // distinct (purpose, type) keys in the order read, the last vendor id of each, and every range as
+    // (key index, first, last); a string has few restrictions, so keys are found by a scan
+    int[] keys = new int[Math.min(count, 256)];
+    int[] lastIds = new int[keys.length];
+    int keyCount = 0;
+    int[] ranges = new int[24];
     int rangeCount = 0;
     for (int r = 0; r < count; r++) {
       int purposeAt = pos;
@@ -272,9 +271,12 @@ final class TcStringDecoder {
         }
       }
       int key = purposeId << 2 | type;
-      if (lastIdOfKey[key] < 0) {
-        lastIdOfKey[key] = 0;
-        order[keys++] = key;
+      int index = 0;
+      while (index < keyCount && keys[index] != key) {
+        index++;
+      }
+      if (index == keyCount) {
+        keys[keyCount++] = key;
       }
       int entries = read(12, "NumEntries");
       for (int i = 0; i < entries; i++) {
@@ -289,27 +291,26 @@ final class TcStringDecoder {
         if (rangeCount + 3 > ranges.length) {
           ranges = Arrays.copyOf(ranges, ranges.length * 2);
         }
-        ranges[rangeCount++] = key;
+        ranges[rangeCount++] = index;
         ranges[rangeCount++] = first;
         ranges[rangeCount++] = last;
-        lastIdOfKey[key] = Math.max(lastIdOfKey[key], last);
+        lastIds[index] = Math.max(lastIds[index], last);
       }
     }
-    long[][] bitsOfKey = new long[256][];
-    for (int k = 0; k < keys; k++) {
-      bitsOfKey[order[k]] = new long[IdSet.wordsFor(lastIdOfKey[order[k]])];
+    long[][] bits = new long[keyCount][];
+    for (int k = 0; k < keyCount; k++) {
+      bits[k] = new long[IdSet.wordsFor(lastIds[k])];
     }
     for (int i = 0; i < rangeCount; i += 3) {
-      setRange(bitsOfKey[ranges[i]], ranges[i + 1] - 1, ranges[i + 2] - 1);
+      setRange(bits[ranges[i]], ranges[i + 1] - 1, ranges[i + 2] - 1);
     }
-    List<PublisherRestriction> restrictions = new ArrayList<>(keys);
-    for (int k = 0; k < keys; k++) {
-      int key = order[k];
-      restrictions.add(new PublisherRestriction(key >>> 2, RestrictionType.ofCode(key & 3),
-          new IdSet(bitsOfKey[key], lastIdOfKey[key])));
+    PublisherRestriction[] restrictions = new PublisherRestriction[keyCount];
+    for (int k = 0; k < keyCount; k++) {
+      restrictions[k] = new PublisherRestriction(keys[k] >>> 2, RestrictionType.ofCode(keys[k] & 3),
+          new IdSet(bits[k], lastIds[k]));
     }
     section = null;
-    return List.copyOf(restrictions);
+    return List.of(restrictions);
   }
 
   /** Sets bits {@code from} to {@code to}, inclusive, counted from the most significant bit of word 0. */
