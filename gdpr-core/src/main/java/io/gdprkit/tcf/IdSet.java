@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.internal.Preconditions;
 import java.util.Arrays;
+import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
@@ -20,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Two sets are equal when they have the same {@code maxId} and the same ids.
  *
  * <p>Usage example: <pre>{@code
- * for (int id = tc.vendorConsents().next(1); id > 0; id = tc.vendorConsents().next(id + 1)) { use(id); }
+ * PrimitiveIterator.OfInt vendors = tc.vendorConsents().iterator();
+ * while (vendors.hasNext()) { use(vendors.nextInt()); }
  * }</pre>
  *
  * @since 0.1
@@ -113,6 +116,11 @@ public final class IdSet {
     return (word << 6) + Long.numberOfLeadingZeros(bits) + 1;
   }
 
+  /** Returns an iterator over the ids in ascending order; it keeps its place in the current word. */
+  public PrimitiveIterator.OfInt iterator() {
+    return new Ids();
+  }
+
   /** Calls {@code action} with each id, in ascending order. */
   public void forEach(IntConsumer action) {
     for (int word = 0; word < words.length; word++) {
@@ -136,6 +144,33 @@ public final class IdSet {
   /** Returns the ids in ascending order. */
   public IntStream stream() {
     return IntStream.of(toArray());
+  }
+
+  /** Walks the words once; the bits left to visit of the current word are kept, so each step is short. */
+  private final class Ids implements PrimitiveIterator.OfInt {
+    private int word;
+    private long bits = words.length == 0 ? 0 : words[0];
+
+    @Override
+    public boolean hasNext() {
+      while (bits == 0) {
+        if (word + 1 >= words.length) {
+          return false;
+        }
+        bits = words[++word];
+      }
+      return true;
+    }
+
+    @Override
+    public int nextInt() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("no id left in the set");
+      }
+      int bit = Long.numberOfLeadingZeros(bits);
+      bits ^= Long.MIN_VALUE >>> bit;
+      return (word << 6) + bit + 1;
+    }
   }
 
   @Override

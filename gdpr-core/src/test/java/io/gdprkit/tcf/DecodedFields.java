@@ -122,6 +122,13 @@ final class DecodedFields {
       next = set.next(id + 1);
     }
     assertThat(next).isEqualTo(-1);
+    java.util.PrimitiveIterator.OfInt iterator = set.iterator();
+    for (int id : ids) {
+      assertThat(iterator.hasNext()).isTrue();
+      assertThat(iterator.nextInt()).as("iterator() walks the same ids as forEach()").isEqualTo(id);
+    }
+    assertThat(iterator.hasNext()).isFalse();
+    assertThat(set.toArray()).hasSize(set.size());
     return ids;
   }
 
