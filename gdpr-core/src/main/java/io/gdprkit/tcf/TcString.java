@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Purposes, special features and vendors are {@link IdSet}s, so a question such as {@link #vendorConsent(int)} is
  * one array read. {@link #decode(String)} reads base64url with or without {@code =} padding, decodes every segment
  * at once and checks the current Policy; it refuses anything else with an {@link InvalidTcStringException} that
- * gives the offset. Thread-safe; decoding allocates only the result.
+ * gives the offset. Thread-safe; decoding allocates the result and one buffer for the bits of the characters.
  *
  * <p>{@link #toString()} shows the metadata and how many ids each set holds, not the choices: a TC string is
  * personal data once it can be linked to a person (CJEU C-604/22).
