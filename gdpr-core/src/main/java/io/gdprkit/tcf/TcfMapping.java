@@ -48,6 +48,8 @@ public record TcfMapping(@Nullable Integer vendorId, Map<Integer, String> purpos
     if (vendorId != null) {
       Preconditions.check(vendorId >= 1 && vendorId <= 0xFFFF, "vendorId", "must be between 1 and 65535");
     }
+    Preconditions.notNull(purposes, "purposes");
+    Preconditions.notNull(specialFeatures, "specialFeatures");
     purposes.forEach((tcfPurpose, purpose) -> {
       Preconditions.check(tcfPurpose != null && tcfPurpose >= 1 && tcfPurpose <= 24, "TCF purpose",
           "must be between 1 and 24");

@@ -345,6 +345,9 @@ class TcStringMalformedTests {
       throw new AssertionError("expected only InvalidTcStringException, got " + thrown, thrown);
     }
     assertThat(refused.offset()).isBetween(0, Math.max(tcString.length(), 0));
+    // built from fixed phrases, numbers and field names only: printable ASCII, bounded, safe to log
+    assertThat(refused.getMessage()).hasSizeLessThan(500)
+        .matches(message -> message.chars().allMatch(c -> c >= 0x20 && c < 0x7F), "printable ASCII");
     return refused;
   }
 
