@@ -1,5 +1,6 @@
 package io.gdprkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import io.gdprkit.audit.AuditService;
@@ -21,7 +22,10 @@ import io.gdprkit.breach.internal.DefaultBreachService;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.consent.ConsentService;
+import io.gdprkit.consent.DigitalConsentAges;
 import io.gdprkit.consent.IpPolicy;
+import io.gdprkit.consent.MemberState;
+import io.gdprkit.consent.internal.ConsentConditions;
 import io.gdprkit.consent.internal.DefaultConsentService;
 import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyConfigurationException;
@@ -47,11 +51,16 @@ import io.gdprkit.encryption.internal.DefaultFieldEncryption;
 import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.decision.DecisionService;
 import io.gdprkit.decision.Guard;
+import io.gdprkit.decision.HistoricalDecision;
 import io.gdprkit.decision.internal.DefaultDecisionService;
 import io.gdprkit.export.ExportDelivery;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.ExportService;
 import io.gdprkit.export.internal.DefaultExportService;
+import io.gdprkit.gpc.GpcPolicy;
+import io.gdprkit.gpc.GpcService;
+import io.gdprkit.gpc.internal.DefaultGpcService;
+import io.gdprkit.gpc.spi.GpcStore;
 import io.gdprkit.internal.Bounds;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.InMemoryStore;
@@ -90,6 +99,7 @@ import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.RequestService;
 import io.gdprkit.request.internal.DefaultRequestService;
 import io.gdprkit.request.internal.EmailTokenVerifier;
+import io.gdprkit.request.internal.KitFulfillers;
 import io.gdprkit.request.spi.IdentityVerifier;
 import io.gdprkit.request.spi.Mailer;
 import io.gdprkit.request.spi.RequestStore;
@@ -106,6 +116,7 @@ import io.gdprkit.tcf.TcfService;
 import io.gdprkit.tcf.internal.DefaultTcfService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -173,6 +184,8 @@ public final class GdprKit {
   private final BreachService breaches;
   // Field encryption and crypto-shredding (issue 5)
   private final FieldEncryption encryption;
+  // Global Privacy Control (issue 10)
+  private final GpcService gpc;
   // IAB TCF v2.2/v2.3 TC strings (issue 10)
   private final TcfService tcf;
 
@@ -219,15 +232,21 @@ public final class GdprKit {
         pseudonymKey, new DefaultConsentService.Settings(
             builder.ipPolicy != null ? builder.ipPolicy : IpPolicy.TRUNCATE,
             builder.confirmationValidity != null ? builder.confirmationValidity : Builder.DEFAULT_CONFIRMATION_VALIDITY,
-            switchDefaults), unitOfWork, events, erasureGate);
+            switchDefaults, new ConsentConditions(builder.digitalConsentAges != null ? builder.digitalConsentAges
+                : DigitalConsentAges.defaults(), builder.defaultMemberState, builder.requireAgeAssurance)),
+        unitOfWork, events, erasureGate);
     this.consents = consentService;
-    this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault);
+    this.decisions = new DefaultDecisionService(consentStore, purposes, clock, consentService::switchDefault,
+        erasureGate);
     this.sources = new DefaultSourceService(sourceStore, clock, erasureGate);
     // Shared with disclosures, so that in this JVM a disclosure never lands after a restriction or erasure took
     // effect; the stores' versions and the tombstone decide across instances.
     SubjectLocks subjectLocks = new SubjectLocks(64);
+    // Art. 21(1): compelling grounds are recorded by staff whom the register of authorised persons authorises
+    this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
+        ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
     this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock, subjectLocks,
-        unitOfWork, events);
+        unitOfWork, events, authorisations);
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), pseudonymKey,
         clock, builder.defaultPhoneRegion, unitOfWork, events);
@@ -276,29 +295,40 @@ public final class GdprKit {
         : new EmailTokenVerifier(personalData, keys, builder.mailer, clock,
             builder.emailVerification != null ? builder.emailVerification : EmailVerificationOptions.defaults());
     Map<RequestKind, RequestFulfiller> fulfillers = new EnumMap<>(builder.fulfillers);
-    fulfillers.putIfAbsent(RequestKind.ERASURE, request -> erasureService.erase(request.subject()));
-    fulfillers.putIfAbsent(RequestKind.RESTRICTION, request -> restrictions.restrict(request.subject(),
-        "restriction request " + request.id().value(), Actor.system("subject-requests")));
+    // Each default fulfiller reports what it did (erasure job, export hash) for the request's evidence (issue 10).
+    fulfillers.putIfAbsent(RequestKind.ERASURE, KitFulfillers.erasure(erasureService::erase));
+    fulfillers.putIfAbsent(RequestKind.RESTRICTION, KitFulfillers.restriction(request -> restrictions.restrict(
+        request.subject(), "restriction request " + request.id().value(), Actor.system("subject-requests"))));
     if (builder.exportDelivery != null) {
       ExportDelivery delivery = builder.exportDelivery;
       fulfillers.putIfAbsent(RequestKind.ACCESS,
-          request -> exportService.deliver(delivery, request.subject(), ExportKind.ACCESS));
+          KitFulfillers.export(ExportKind.ACCESS, delivery, exportService::deliver));
       fulfillers.putIfAbsent(RequestKind.PORTABILITY,
-          request -> exportService.deliver(delivery, request.subject(), ExportKind.PORTABILITY));
+          KitFulfillers.export(ExportKind.PORTABILITY, delivery, exportService::deliver));
     }
     this.requests = new DefaultRequestService(builder.requestStore != null
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
-        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events);
+        builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events,
+        this::auditPseudonym, signingKey);
     // Consent receipts and authorised persons (issue 5)
+    // Issue 10: a receipt names where the data are stored (ISO/IEC TS 27560 6.3.4.11), by default the stores' regions
+    List<CountryCode> storeCountries = new ArrayList<>(builder.storeRegions.values());
+    if (builder.dataRegion != null) {
+      storeCountries.add(builder.dataRegion);
+    }
     this.receipts = new DefaultReceiptService(consentService, purposes, pseudonymKey, signingKey, builder.receiptOptions,
-        audit, this::auditPseudonym);
-    this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
-        ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
+        audit, this::auditPseudonym, storeCountries);
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)
     this.processingRecords = new DefaultProcessingRecordService(builder.processingRecordStore != null
         ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);
     this.breaches = new DefaultBreachService(builder.breachStore != null ? builder.breachStore
         : BreachStore.inMemory(), personalData, audit, clock);
+    // Global Privacy Control (issue 10): signal records are erased with the subject, in the erasure's unit of work
+    DefaultGpcService gpcService = new DefaultGpcService(builder.gpcStore != null ? builder.gpcStore
+        : GpcStore.inMemory(), consentStore, purposes, builder.gpcPolicy != null ? builder.gpcPolicy
+        : GpcPolicy.defaults(), clock, pseudonymKey, erasureGate, unitOfWork, events);
+    events.inTransaction(gpcService::on);
+    this.gpc = gpcService;
     // IAB TCF v2.2/v2.3 (issue 10): a TC string's signals recorded as consents through the consent service
     this.tcf = new DefaultTcfService(builder.tcfMapping != null ? builder.tcfMapping : TcfMapping.forPublisher(),
         consents, purposes, clock, unitOfWork);
@@ -344,6 +374,18 @@ public final class GdprKit {
    */
   public Decision decide(SubjectId subject, String purpose) {
     return decisions.decide(subject, purpose);
+  }
+
+  /**
+   * Returns what was allowed for the subject and purpose at a past instant, with the ledger entries that show it
+   * (Art. 7(1), 7(3): processing before a withdrawal stays lawful); same as
+   * {@code decisions().decideAt(subject, purpose, at)}, which documents the rules.
+   *
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public HistoricalDecision decideAt(SubjectId subject, String purpose, Instant at) {
+    return decisions.decideAt(subject, purpose, at);
   }
 
   /** Returns the guard that throws {@link io.gdprkit.decision.ProcessingNotPermittedException} on a denial. */
@@ -440,6 +482,14 @@ public final class GdprKit {
    */
   public FieldEncryption encryption() {
     return encryption;
+  }
+
+  /**
+   * Returns Global Privacy Control: signals applied as withdrawals and objections by the kit's {@link GpcPolicy},
+   * their records, and the {@code /.well-known/gpc.json} resource.
+   */
+  public GpcService gpc() {
+    return gpc;
   }
 
   /**
@@ -570,6 +620,13 @@ public final class GdprKit {
     private @Nullable SubjectKeyStore subjectKeyStore;
     private @Nullable KeyEncryptionKeys keyEncryptionKeys;
     private @Nullable DataKeyCacheOptions dataKeyCache;
+    // Children (Art. 8)
+    private @Nullable DigitalConsentAges digitalConsentAges;
+    private @Nullable MemberState defaultMemberState;
+    private boolean requireAgeAssurance;
+    // Global Privacy Control (issue 10)
+    private @Nullable GpcPolicy gpcPolicy;
+    private @Nullable GpcStore gpcStore;
     // IAB TCF v2.2/v2.3 (issue 10)
     private @Nullable TcfMapping tcfMapping;
 
@@ -1096,11 +1153,86 @@ public final class GdprKit {
     }
 
     /**
+     * Sets the digital age of consent per member state (Art. 8(1)); {@link DigitalConsentAges#defaults()}, the 27 EU
+     * member states with their sources, by default.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().digitalConsentAges(DigitalConsentAges.defaults().with(MemberState.of("BE"), 13, "Act of 30 July 2018"))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     * @since 0.2
+     */
+    public Builder digitalConsentAges(DigitalConsentAges value) {
+      requireUnset(digitalConsentAges, "digitalConsentAges");
+      this.digitalConsentAges = Preconditions.notNull(value, "digitalConsentAges");
+      return this;
+    }
+
+    /**
+     * Sets the member state whose digital age of consent applies when a consent's proof names none (Art. 8(1)); without
+     * it, such a consent is checked against the GDPR's own age, 16.
+     *
+     * @throws IllegalStateException if called twice
+     * @since 0.2
+     */
+    public Builder defaultMemberState(MemberState value) {
+      requireUnset(defaultMemberState, "defaultMemberState");
+      this.defaultMemberState = Preconditions.notNull(value, "defaultMemberState");
+      return this;
+    }
+
+    /**
+     * Refuses every consent to an information society service whose proof does not say whether the subject is below
+     * the digital age of consent, with an {@link io.gdprkit.consent.AgeAssuranceRequiredException}.
+     *
+     * <p>Without it, a consent without age information counts as one from a subject at or above the age, and only a
+     * proof that shows a child (such as {@code AgeAssurance.declaredAge(12)}) needs parental authorisation. Art. 8(2)
+     * asks for reasonable efforts proportionate to the risk (EDPB Guidelines 05/2020 §§ 132–137): a service directed at
+     * children, or risky processing, should require age assurance.
+     *
+     * @throws IllegalStateException if called twice
+     * @since 0.2
+     */
+    public Builder requireAgeAssurance() {
+      if (requireAgeAssurance) {
+        throw new IllegalStateException("requireAgeAssurance() was already called");
+      }
+      requireAgeAssurance = true;
+      return this;
+    }
+
+    /**
+     * Sets how Global Privacy Control signals are honoured: the purposes they withdraw consent for or object to,
+     * and the rule for a conflict with a direct choice; {@link GpcPolicy#defaults()}, which honours none, by default.
+     * The mapping is checked against the declared purposes by {@link #build()}.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().gpc(GpcPolicy.defaults().withWithdrawal("ad-sharing"))}</pre>
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public Builder gpc(GpcPolicy value) {
+      requireUnset(gpcPolicy, "gpc");
+      this.gpcPolicy = Preconditions.notNull(value, "gpc");
+      return this;
+    }
+
+    /** Sets the store of Global Privacy Control signal records; {@link GpcStore#inMemory()} by default. */
+    public Builder gpcStore(GpcStore value) {
+      requireUnset(gpcStore, "gpcStore");
+      this.gpcStore = Preconditions.notNull(value, "gpcStore");
+      return this;
+    }
+
+    /**
      * Builds the kit.
      *
      * @throws InvalidInputException if purposes or topics are declared twice or topics share a purpose
      * @throws io.gdprkit.purpose.UnknownPurposeException if a topic names an undeclared purpose
      * @throws io.gdprkit.purpose.LegalBasisMismatchException if a topic's purpose is not based on consent
+     * @throws io.gdprkit.purpose.PurposeConfigurationException if a purpose processes special categories without an
+     *     Art. 9(2) condition, or declares an automated decision (Art. 22) without an Art. 22(2) exception or with
+     *     special categories under another condition than Art. 9(2)(a) or (g)
+     * @throws io.gdprkit.purpose.LegalBasisMismatchException if the {@link GpcPolicy} maps a withdrawal to a purpose
+     *     not based on consent
      * @throws KeyConfigurationException if a store outlives the JVM but a key was not supplied, unless
      *     {@link #allowGeneratedKeys()}
      */
@@ -1113,7 +1245,7 @@ public final class GdprKit {
     private void requireHostKeysForDurableStores() {
       boolean durable = Stream.of(consentStore, sourceStore, suppressionStore, erasureStore, retentionStore,
           requestStore, auditStore, checkpointStore, recipientStore, disclosureStore, authorisationStore,
-          processingRecordStore, breachStore, subjectKeyStore, auditOutbox).anyMatch(s -> s != null && !(s instanceof InMemoryStore));
+          processingRecordStore, breachStore, subjectKeyStore, auditOutbox, gpcStore).anyMatch(s -> s != null && !(s instanceof InMemoryStore));
       if (!durable || allowGeneratedKeys) {
         return;
       }

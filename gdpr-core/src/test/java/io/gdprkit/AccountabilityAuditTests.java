@@ -12,6 +12,7 @@ import io.gdprkit.breach.BreachDetails;
 import io.gdprkit.breach.ExposureWindow;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.WithdrawalMethod;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.SigningKey;
@@ -23,7 +24,9 @@ import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.receipt.ConsentReceipt.PiiController;
+import io.gdprkit.receipt.ConsentReceipt.PostalAddress;
 import io.gdprkit.receipt.ReceiptOptions;
+import io.gdprkit.recipient.CountryCode;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
@@ -64,8 +67,10 @@ class AccountabilityAuditTests {
       GdprKit gdpr = GdprKit.builder().clock(clock).keyRing(KEYS).pseudonymKey(PSEUDONYMS).signingKey(SigningKey.of("receipts-1", filled(7)))
           .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter")
               .withDataCategories(DataCategory.CONTACT_DETAILS))
-          .receipts(ReceiptOptions.of(PiiController.of("Acme GmbH", "Privacy Team", "Main St 1, 10115 Berlin",
-              "privacy@acme.example", "+49 30 1234"), "DE", URI.create("https://acme.example/privacy")))
+          .receipts(ReceiptOptions.of(PiiController.of("Acme GmbH", "Privacy Team",
+              PostalAddress.of("Main St 1", "10115", "Berlin", CountryCode.of("DE")), "privacy@acme.example",
+              "+49 30 1234"), "DE", URI.create("https://acme.example/privacy"),
+              WithdrawalMethod.of(WithdrawalMethod.Means.WEB_FORM, URI.create("https://acme.example/preferences"))))
           .build();
       ConsentEvent event = gdpr.consents().grant(ALICE, "newsletter", ConsentProof.webForm("signup-form", "v3")
           .ip("203.0.113.7").userAgent("Mozilla/5.0").build());

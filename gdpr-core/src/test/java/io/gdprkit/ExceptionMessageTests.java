@@ -39,6 +39,9 @@ class ExceptionMessageTests {
   private static final List<Entry> ENTRY_POINTS = List.of(
       new Entry("decide", (gdpr, id) -> gdpr.decide(ALICE, id)),
       new Entry("guard().require", (gdpr, id) -> gdpr.guard().require(ALICE, id)),
+      new Entry("decideAt", (gdpr, id) -> gdpr.decideAt(ALICE, id, java.time.Instant.EPOCH)),
+      new Entry("decisions().checkCampaign",
+          (gdpr, id) -> gdpr.decisions().checkCampaign(List.of(ALICE), id, java.time.Instant.EPOCH)),
       new Entry("consents().grant", (gdpr, id) -> gdpr.consents().grant(ALICE, id, proof())),
       new Entry("consents().withdraw", (gdpr, id) -> gdpr.consents().withdraw(ALICE, id)),
       new Entry("consents().requestConfirmation",

@@ -3,6 +3,7 @@ package io.gdprkit.benchmarks;
 import io.gdprkit.GdprKit;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.WithdrawalMethod;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.purpose.DataCategory;
@@ -10,9 +11,11 @@ import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.receipt.ConsentReceipt;
 import io.gdprkit.receipt.ConsentReceipt.PiiController;
+import io.gdprkit.receipt.ConsentReceipt.PostalAddress;
 import io.gdprkit.receipt.ReceiptOptions;
 import io.gdprkit.receipt.ReceiptVerifier;
 import io.gdprkit.receipt.SignedReceipt;
+import io.gdprkit.recipient.CountryCode;
 import io.gdprkit.subject.SubjectId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +73,10 @@ public class ReceiptBenchmark {
           .signingKey(key)
           .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter")
               .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.BEHAVIOURAL))
-          .receipts(ReceiptOptions.of(PiiController.of("Acme GmbH", "Privacy Team", "Main St 1, 10115 Berlin",
-              "privacy@acme.example", "+49 30 1234"), "DE", URI.create("https://acme.example/privacy")))
+          .receipts(ReceiptOptions.of(PiiController.of("Acme GmbH", "Privacy Team",
+              PostalAddress.of("Main St 1", "10115", "Berlin", CountryCode.of("DE")), "privacy@acme.example",
+              "+49 30 1234"), "DE", URI.create("https://acme.example/privacy"),
+              WithdrawalMethod.of(WithdrawalMethod.Means.WEB_FORM, URI.create("https://acme.example/preferences"))))
           .build();
       event = gdpr.consents().grant(SubjectId.of("contact-42"), "newsletter",
           ConsentProof.webForm("signup", "v3").noticeText("Our monthly newsletter.").locale(Locale.GERMANY).build());

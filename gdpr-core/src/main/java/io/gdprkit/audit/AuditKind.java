@@ -48,5 +48,12 @@ public enum AuditKind {
   /** A subject's profiling or tracking switch was turned on or off. */
   SWITCH_CHANGED,
   /** A contact point was added to the suppression list, which keeps only its keyed hash. */
-  SUPPRESSION_ADDED
+  SUPPRESSION_ADDED,
+  /**
+   * An automated privacy signal, such as Global Privacy Control, was recorded: the subject's first, or one that
+   * withdrew consents or recorded objections (Art. 21(5)).
+   */
+  PRIVACY_SIGNAL,
+  /** The right to object was presented to a subject, explicitly and separately (Art. 21(4)). */
+  OBJECTION_RIGHT_PRESENTED
 }

@@ -17,7 +17,10 @@ public enum ConsentChannel {
   WEB_FORM,
   /** An import of consents collected elsewhere. */
   IMPORT,
-  /** A call to the host's API by another system. */
+  /**
+   * A call to an API: another system through the host's API, or the host's code calling
+   * {@link ConsentService#withdraw(io.gdprkit.subject.SubjectId, String)} without a proof.
+   */
   API,
   /** The subject clicked the confirmation link of a double opt-in e-mail. */
   EMAIL_DOUBLE_OPT_IN,
@@ -29,6 +32,11 @@ public enum ConsentChannel {
   UNSUBSCRIBE_LINK,
   /** Recorded by gdpr-kit itself, such as an expiry. */
   SYSTEM,
+  /**
+   * The subject's user agent sent a Global Privacy Control signal (W3C GPC draft), which the kit's policy maps to a
+   * withdrawal; the proof's form id names the mechanism ({@code Sec-GPC} or {@code navigator.globalPrivacyControl}).
+   */
+  GLOBAL_PRIVACY_CONTROL,
   /**
    * An IAB TCF TC string written by a consent management platform; the proof carries its {@link TcfEvidence}.
    *

@@ -35,6 +35,12 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the subject's user agent, at most 512 characters, if known; left out of {@code toString()}
  * @param recordedBy who recorded the event
  * @param source where the subject's data came from, if stated; recorded as a {@code SourceTag} too
+ * @param explicitStatement how the subject made the consent explicit (Art. 9(2)(a), 22(2)(c)), or {@code null} when
+ *     the consent is not shown to be explicit
+ * @param ageAssurance what is known of the subject's age for Art. 8: on a recorded event always the reduced
+ *     {@link AgeCheck}, never a stated birth date or age; {@code null} when nothing is known
+ * @param parentalAuthorisation the holder of parental responsibility's authorisation of a child's consent (Art. 8(1)),
+ *     or {@code null}
  * @param tcf the TC string's evidence, exactly when the channel is {@link ConsentChannel#TCF_STRING}
  * @since 0.1
  */
@@ -49,6 +55,9 @@ public record ConsentProof(
     @Nullable String userAgent,
     Actor recordedBy,
     @Nullable Origin source,
+    @Nullable ExplicitStatement explicitStatement,
+    @Nullable AgeAssurance ageAssurance,
+    @Nullable ParentalAuthorisation parentalAuthorisation,
     @Nullable TcfEvidence tcf) {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -75,16 +84,31 @@ public record ConsentProof(
   }
 
   /**
-   * Returns a description without the IP address and the user agent, which are personal data; it says only
-   * whether each is present.
+   * Creates a proof that is not shown to be explicit, says nothing of the subject's age (Art. 8) and carries no TC
+   * string evidence.
+   */
+  public ConsentProof(ConsentChannel channel, @Nullable String formId, @Nullable String formVersion,
+      @Nullable String noticeSha256, @Nullable Locale locale, @Nullable RecordedIp ip, @Nullable String userAgent,
+      Actor recordedBy, @Nullable Origin source) {
+    this(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source, null, null, null,
+        null);
+  }
+
+  /**
+   * Returns a description without the IP address, the user agent and the subject's age, which are personal data; it
+   * says only whether each is present.
    */
   @Override
   public String toString() {
     return "ConsentProof[channel=" + channel + ", formId=" + formId + ", formVersion=" + formVersion
         + ", noticeSha256=" + noticeSha256 + ", locale=" + locale + ", ip=" + (ip == null ? "none" : ip.policy())
         + ", userAgent=" + (userAgent == null ? "none" : "redacted") + ", recordedBy=" + recordedBy
-        + ", source=" + (source == null ? "none" : source.type()) + ", tcf=" + (tcf == null ? "none"
-        : "cmp " + tcf.cmpId() + " version " + tcf.cmpVersion()) + "]";
+        + ", source=" + (source == null ? "none" : source.type())
+        + ", explicitStatement=" + (explicitStatement == null ? "none" : explicitStatement)
+        + ", age=" + (ageAssurance == null ? "none" : ageAssurance.evidence() + " redacted")
+        + ", parentalAuthorisation=" + (parentalAuthorisation == null ? "none"
+            : parentalAuthorisation.role() + " by " + parentalAuthorisation.verification())
+        + ", tcf=" + (tcf == null ? "none" : "cmp " + tcf.cmpId() + " version " + tcf.cmpVersion()) + "]";
   }
 
   /** Starts a proof for a consent the subject gave in a web form. */
@@ -155,6 +179,9 @@ public record ConsentProof(
     private @Nullable String userAgent;
     private Actor recordedBy = Actor.subject();
     private @Nullable Origin source;
+    private @Nullable ExplicitStatement explicitStatement;
+    private @Nullable AgeAssurance ageAssurance;
+    private @Nullable ParentalAuthorisation parentalAuthorisation;
     private @Nullable TcfEvidence tcf;
 
     private Builder(ConsentChannel channel) {
@@ -216,6 +243,51 @@ public record ConsentProof(
       return this;
     }
 
+    /**
+     * Records how the subject made the consent explicit, as purposes on Art. 9(2)(a) or automated decisions on
+     * consent (Art. 22(2)(c)) require.
+     *
+     * @since 0.2
+     */
+    public Builder explicitly(ExplicitStatement statement) {
+      this.explicitStatement = Preconditions.notNull(statement, "explicit statement");
+      return this;
+    }
+
+    /**
+     * Records what is known of the subject's age, checked against the kit's default member state; the kit reduces
+     * it to an {@link AgeCheck} before anything is stored (Art. 8, Art. 5(1)(c)).
+     *
+     * @since 0.2
+     */
+    public Builder age(AgeAssurance assurance) {
+      this.ageAssurance = Preconditions.notNull(assurance, "age assurance");
+      return this;
+    }
+
+    /**
+     * Records what is known of the subject's age and the member state whose digital age of consent applies.
+     *
+     * @throws io.gdprkit.InvalidInputException if {@code assurance} is an {@link AgeCheck}, which names its own
+     * @since 0.2
+     */
+    public Builder age(AgeAssurance assurance, MemberState memberState) {
+      Preconditions.check(Preconditions.notNull(assurance, "age assurance") instanceof AgeClaim, "age assurance",
+          "must be a statement of age, not an earlier age check, to be given a member state");
+      this.ageAssurance = ((AgeClaim) assurance).in(memberState);
+      return this;
+    }
+
+    /**
+     * Records that the holder of parental responsibility gave or authorised the consent (Art. 8(1)).
+     *
+     * @since 0.2
+     */
+    public Builder parentalAuthorisation(ParentalAuthorisation authorisation) {
+      this.parentalAuthorisation = Preconditions.notNull(authorisation, "parental authorisation");
+      return this;
+    }
+
     /** Attaches the evidence of an IAB TCF TC string; only for the {@link ConsentChannel#TCF_STRING} channel. */
     public Builder tcf(TcfEvidence evidence) {
       this.tcf = Preconditions.notNull(evidence, "tcf");
@@ -225,7 +297,7 @@ public record ConsentProof(
     /** Returns the proof. */
     public ConsentProof build() {
       return new ConsentProof(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source,
-          tcf);
+          explicitStatement, ageAssurance, parentalAuthorisation, tcf);
     }
   }
 }

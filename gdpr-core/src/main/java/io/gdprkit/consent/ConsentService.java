@@ -36,9 +36,17 @@ public interface ConsentService {
   /**
    * Records that the subject gave consent now.
    *
+   * <p>A stated age on the proof is reduced to an {@link AgeCheck} before anything is written (Art. 5(1)(c)); see
+   * {@link AgeAssurance}.
+   *
    * @return the {@code GRANTED} event
    * @throws UnknownPurposeException if the purpose is not declared
    * @throws LegalBasisMismatchException if the purpose's basis is not consent
+   * @throws ExplicitConsentRequiredException if the purpose needs explicit consent (Art. 9(2)(a), 22(2)(c)) and the
+   *     proof names no {@link ExplicitStatement}
+   * @throws ParentalAuthorisationRequiredException if the purpose is an information society service and the proof shows
+   *     a subject below the digital age of consent without a {@link ParentalAuthorisation} (Art. 8(1))
+   * @throws AgeAssuranceRequiredException if the kit requires age assurance and the proof has none (Art. 8(2))
    */
   ConsentEvent grant(SubjectId subject, String purpose, ConsentProof proof);
 
@@ -55,10 +63,14 @@ public interface ConsentService {
   /**
    * Starts a double opt-in: records a pending consent and returns the token for the confirmation link.
    *
-   * <p>A consent that is already granted stays granted until the new request is confirmed or withdrawn.
+   * <p>A consent that is already granted stays granted until the new request is confirmed or withdrawn. The request
+   * meets the same conditions as a grant (explicit consent, Art. 8), and its event keeps their evidence.
    *
    * @throws UnknownPurposeException if the purpose is not declared
    * @throws LegalBasisMismatchException if the purpose's basis is not consent
+   * @throws ExplicitConsentRequiredException if the purpose needs explicit consent and the proof names no statement
+   * @throws ParentalAuthorisationRequiredException if a child's consent lacks parental authorisation (Art. 8(1))
+   * @throws AgeAssuranceRequiredException if the kit requires age assurance and the proof has none
    */
   PendingConsent requestConfirmation(SubjectId subject, String purpose, ConsentProof proof);
 
@@ -76,6 +88,11 @@ public interface ConsentService {
 
   /**
    * Withdraws consent, as easily as it was given: no proof required (Art. 7(3)).
+   *
+   * <p>The withdrawal is recorded in structure, not in words: its proof is {@link ConsentChannel#API} recorded by
+   * {@link Actor#subject()}, with no form, notice or network data, which is all the kit knows of a call without a
+   * proof. Pass a proof to {@link #withdraw(SubjectId, String, ConsentProof)} to record the real channel, such as a
+   * preference centre's web form or a phone call taken by a staff member.
    *
    * @return the {@code WITHDRAWN} event
    * @throws ConsentNotGrantedException if the consent is not granted or pending

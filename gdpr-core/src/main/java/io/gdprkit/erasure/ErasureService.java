@@ -2,11 +2,13 @@ package io.gdprkit.erasure;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -30,6 +32,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>While an erasure of everything is under way, and after it until {@link #allowRecollection} is called, consent,
  * switch and source writes about the subject are refused with {@link ErasedSubjectException}.
+ *
+ * <p><b>Art. 17(3).</b> Whatever the scope, a field is kept when a declared purpose on a legal obligation or a public
+ * task (Art. 6(1)(c), (e); Art. 17(3)(b)) or {@linkplain io.gdprkit.purpose.Purpose#forLegalClaims() for legal
+ * claims} (Art. 17(3)(e)) needs its data category, until the purpose's retention, counted from the record's date,
+ * has passed; the report names the exemption, purpose, basis and date ({@link RetainedField#exemption()}). Such a
+ * purpose must declare a retention: {@code build()} fails with {@link MissingRetentionException} otherwise. A
+ * {@link ErasureScope#purposeEnded purpose-ended} scope of the keeping purpose itself ends its hold. What is kept
+ * until a date is erased once due by {@link #releaseHeld(int)}, which the retention sweep also runs. Kept data may be
+ * used only for the purpose that kept it (as restricted, Art. 18(1)(c), 18(2)); disclosures of a subject erased in
+ * full are refused, and the subject's data key is destroyed only once nothing is kept.
+ *
+ * <p><b>Art. 17(2).</b> Data the controller made public is recorded with {@link #madePublic}, naming the controllers
+ * known to process it. An erasure that covers it asks each of them, through the recipients' notifier, to erase any
+ * links to, copies or replications of it, once per job even if the job is resumed, and the report lists them
+ * ({@link ErasureReport#controllersInformed()}). A subject with no such record tells no one.
  *
  * <p>Usage example: <pre>{@code ErasureReport report = gdpr.erasure().erase(SubjectId.of("contact-42"));}</pre>
  *
@@ -123,4 +140,54 @@ public interface ErasureService {
 
   /** Returns the kept report of a completed job, such as the one an {@link ErasureInProgressException} named. */
   Optional<ErasureReport> report(UUID job);
+
+  /**
+   * Records that some of the subject's data was made public, for a purpose, and which other controllers are known to
+   * process it (Art. 17(2)); audited as a disclosure. An erasure that covers the record (of everything, of its
+   * purpose, or of one of its categories) asks each named controller to erase links to, copies and replications of
+   * the data, then removes the record (or the categories it erased).
+   *
+   * <p>Usage example: <pre>{@code
+   * gdpr.erasure().madePublic(alice, "member-directory", Set.of(DataCategory.CONTACT_DETAILS),
+   *     "public member directory", Set.of("partner-portal"), Actor.staff("editor-3"));
+   * }</pre>
+   *
+   * @param purpose the declared purpose for which the data was made public
+   * @param categories the categories made public; each one the purpose needs
+   * @param where where it was published, in words or a URL holding no personal data, at most 300 characters
+   * @param controllers registered recipients of kind {@code THIRD_PARTY} or {@code JOINT_CONTROLLER} known to
+   *     process the published data; may be empty
+   * @throws io.gdprkit.purpose.UnknownPurposeException if the purpose is not declared
+   * @throws io.gdprkit.InvalidInputException if a category is not one the purpose needs, {@code where} is blank or too
+   *     long, or a controller is a recipient of another kind
+   * @throws io.gdprkit.recipient.UnknownRecipientException if a controller is not registered in the subject's tenant
+   * @throws ErasedSubjectException if the subject's erasure is under way or done
+   * @since 0.2
+   */
+  Publication madePublic(SubjectId subject, String purpose, Set<DataCategory> categories, String where,
+      Set<String> controllers, Actor by);
+
+  /**
+   * Returns the subject's records of data made public that no erasure has covered yet, oldest first.
+   *
+   * @since 0.2
+   */
+  List<Publication> publications(SubjectId subject);
+
+  /**
+   * Erases data that erasures kept until a date, now due: claims up to {@code limit} due holds, and for each runs the
+   * erasure's scope again as a durable job, which erases what is due and keeps what is not; the hold then moves on to
+   * the next date or goes. Call it on a schedule (the retention sweep does); any number of instances may run it.
+   *
+   * <p>A release skips records dated after the erasure that kept the data, tells the recipients nothing new (they were
+   * told of the erasure) and calls no erasure listener; its {@link SubjectErased} destroys the subject's data key once
+   * nothing is left. A release that fails stays pending for {@link #resumePending()}.
+   *
+   * <p>Usage example: <pre>{@code gdpr.erasure().releaseHeld(100).forEach(r -> log.info("released {}", r.releaseOf()));}</pre>
+   *
+   * @return the reports of the releases that completed
+   * @throws io.gdprkit.InvalidInputException if {@code limit} is not positive
+   * @since 0.2
+   */
+  List<ErasureReport> releaseHeld(int limit);
 }

@@ -38,11 +38,15 @@ public final class PurposeRegistry {
    * Returns a registry of these purposes, in the given order.
    *
    * @throws InvalidInputException if two purposes share an id
+   * @throws PurposeConfigurationException if a purpose processes special categories without an Art. 9(2) condition,
+   *     declares an automated decision (Art. 22) on no Art. 22(2) exception, or uses special categories in one under
+   *     another condition than Art. 9(2)(a) or (g) (Art. 22(4))
    */
   public static PurposeRegistry of(Collection<Purpose> purposes) {
     Map<String, Purpose> byId = new HashMap<>();
     for (Purpose purpose : purposes) {
       Preconditions.notNull(purpose, "purpose");
+      PurposeRules.check(purpose);
       if (byId.putIfAbsent(purpose.id(), purpose) != null) {
         throw InvalidInputException.of("purpose", Messages.quote(purpose.id()) + " is declared twice");
       }

@@ -14,7 +14,10 @@ import org.apiguardian.api.API;
  * (Kantara Consent Receipt v1.1, ISO/IEC TS 27560). Issuing changes no store but the audit trail: each receipt
  * handed out is recorded as {@code RECEIPT_ISSUED} under the subject's audit pseudonym, with the event's id and type
  * and the signing key's id, so the controller can show which evidence left the kit. The receipt of an event is the
- * same each time it is issued, apart from the signing key if it was changed. Thread-safe.
+ * same each time it is issued, apart from the signing key if it was changed and the purpose's facts (retention,
+ * storage, recipients, withdrawal method) if their declaration was changed: those are read at issue time, while the
+ * event's notice version says which notice the subject saw. Every receipt validates against the Kantara Consent
+ * Receipt v1.1 JSON schema. Thread-safe.
  *
  * <p>Usage example: <pre>{@code
  * ConsentEvent event = gdpr.consents().grant(alice, "newsletter", proof);

@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 /**
- * Why a recipient is told about a subject (Art. 19).
+ * Why a recipient is told about a subject (Art. 19, and Art. 17(2) for data made public).
  *
  * <p>Usage example: <pre>{@code if (notification.reason() == NotificationReason.ERASED) deleteAt(recipient);}</pre>
  *
@@ -18,5 +18,13 @@ public enum NotificationReason {
   /** The subject's data was erased (Art. 17(1)); the details name the scope. */
   ERASED,
   /** Processing of the subject's data was restricted (Art. 18). */
-  RESTRICTED
+  RESTRICTED,
+  /**
+   * The subject's data that the controller had made public was erased, and the recipient, a controller that processes
+   * it, is asked to erase any links to, copies or replications of it (Art. 17(2)); the details name the purpose, where
+   * it was published, the categories and the scope.
+   *
+   * @since 0.2
+   */
+  ERASURE_REQUESTED
 }

@@ -22,6 +22,10 @@ import org.apiguardian.api.API;
  * open request can be {@linkplain #reject rejected} with a reason, and its deadline {@linkplain #extend extended}
  * once. Deadlines follow {@link DueDates}.
  *
+ * <p>Every step keeps what a complaint about the request will ask for (Regulation (EU) 2025/2518): how it came in,
+ * each identity check and its method, what completing it did, the reasons for an extension or a rejection, and the
+ * notices sent ({@link #noticeSent}); {@link #evidence} returns it as one bundle, {@link #signedEvidence} signed.
+ *
  * <p>A call that fails writes nothing. Thread-safe: a call that meets another call on the same request, or loses
  * the race for it to another application instance, fails with a {@link RequestConflictException} or, when the other
  * call has already moved the request on, an {@link IllegalRequestTransitionException}.
@@ -52,6 +56,17 @@ public interface RequestService {
    * @return the request, {@code RECEIVED}
    */
   SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy);
+
+  /**
+   * Records a new request as {@link #receive(SubjectId, RequestKind, Actor)} does, with how it came in as the evidence
+   * of its receipt: the channel, the host's own reference and the SHA-256 of its text (Regulation (EU) 2025/2518: a
+   * complaint presupposes the request to the controller).
+   *
+   * <p>Usage example: <pre>{@code gdpr.requests().receive(alice, RequestKind.ACCESS, Actor.staff("clerk-7"), RequestIntake.of(RequestChannel.POST).withReference("LTR-2027-118").withTextDigest(scannedText));}</pre>
+   *
+   * @return the request, {@code RECEIVED}
+   */
+  SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy, RequestIntake intake);
 
   /**
    * Starts verifying that the requester is the subject, through the kit's
@@ -126,6 +141,43 @@ public interface RequestService {
    * @throws IllegalRequestTransitionException if the request is final, already extended, or past its first deadline
    */
   SubjectRequest extend(RequestId requestId, int months, String reason, Actor by);
+
+  /**
+   * Records that a notice was sent to the subject about their request, keeping the SHA-256 of its content only: an
+   * acknowledgement, a request for identification, the extension with its reasons (Art. 12(3)), the rejection with
+   * its reasons and the right to complain (Art. 12(4)), or the response. Allowed in every state, a completed or
+   * rejected request included, since the notice of the outcome follows it.
+   *
+   * <p>Usage example: <pre>{@code gdpr.requests().noticeSent(id, RequestNotice.of(RequestNotice.Kind.REJECTION, RequestChannel.EMAIL, notice.text()), dpo);}</pre>
+   *
+   * @return the request, in the same state, with the notice as its latest step
+   * @throws UnknownRequestException if no request has this id
+   * @throws InvalidInputException if the request records {@value SubjectRequest#MAX_NOTICES} notices already
+   * @throws RequestConflictException if another call on the request is under way
+   */
+  SubjectRequest noticeSent(RequestId requestId, RequestNotice notice, Actor by);
+
+  /**
+   * Returns the evidence of how the request was dealt with, for a complaint about it to a supervisory authority
+   * (Regulation (EU) 2025/2518): what was received and how, the identity checks, the deadline and its extension, what
+   * was done or why not, the notices sent, and every step with its time and actor; see {@link RequestEvidence}.
+   *
+   * <p>Usage example: <pre>{@code String json = gdpr.requests().evidence(id).toJson();}</pre>
+   *
+   * @throws UnknownRequestException if no request has this id
+   */
+  RequestEvidence evidence(RequestId requestId);
+
+  /**
+   * Returns the evidence as {@link #evidence} does, with its JSON, the JSON's SHA-256, and the JSON signed by the
+   * kit's signing key as a compact JWS, which {@link RequestEvidence#verify} checks with the kit's published
+   * verification keys.
+   *
+   * <p>Usage example: <pre>{@code String jws = gdpr.requests().signedEvidence(id).jws();}</pre>
+   *
+   * @throws UnknownRequestException if no request has this id
+   */
+  SignedRequestEvidence signedEvidence(RequestId requestId);
 
   /** Returns the request with this id, if there is one. */
   Optional<SubjectRequest> find(RequestId requestId);

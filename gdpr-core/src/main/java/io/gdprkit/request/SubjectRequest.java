@@ -50,6 +50,9 @@ public record SubjectRequest(
   /** The longest reason accepted, in characters. */
   public static final int MAX_REASON_LENGTH = 2000;
 
+  /** The most notices one request records. */
+  public static final int MAX_NOTICES = 100;
+
   /**
    * Validates the fields and that the transitions lead from receipt to {@code state}.
    *
@@ -69,6 +72,12 @@ public record SubjectRequest(
     Preconditions.check((rejection != null) == (state == RequestState.REJECTED), "rejection",
         "must be present exactly when the request is rejected");
     checkPath(transitions, receivedAt, state);
+    for (RequestTransition step : transitions) {
+      Preconditions.check(!(step.evidence() instanceof Extension) || step.evidence().equals(extension), "transitions",
+          "must carry the request's own extension");
+      Preconditions.check(!(step.evidence() instanceof Rejection) || step.evidence().equals(rejection), "transitions",
+          "must carry the request's own rejection");
+    }
   }
 
   private static void checkPath(List<RequestTransition> transitions, Instant receivedAt, RequestState state) {
@@ -77,12 +86,18 @@ public record SubjectRequest(
     Preconditions.check(receipt.from() == null && receipt.to() == RequestState.RECEIVED
         && receipt.at().equals(receivedAt), "transitions", "must start with the receipt, at receivedAt");
     RequestState current = RequestState.RECEIVED;
+    int notices = 0;
     for (RequestTransition step : transitions.subList(1, transitions.size())) {
       Preconditions.check(step.from() == current, "transitions", "must each start where the one before ended");
-      Preconditions.check(current.isOpen() && (step.to() == current || current.canMoveTo(step.to())), "transitions",
-          "must only take legal steps: " + current + " cannot move to " + step.to());
+      Preconditions.check(!(step.evidence() instanceof RequestIntake), "transitions",
+          "must carry the intake on the receipt only");
+      boolean notice = step.evidence() instanceof RequestNotice;
+      notices += notice ? 1 : 0;
+      Preconditions.check((current.isOpen() || notice) && (step.to() == current || current.canMoveTo(step.to())),
+          "transitions", "must only take legal steps: " + current + " cannot move to " + step.to());
       current = step.to();
     }
+    Preconditions.check(notices <= MAX_NOTICES, "notices", "must be at most " + MAX_NOTICES + " per request");
     Preconditions.check(current == state, "transitions", "must end in the request's state");
   }
 
@@ -94,8 +109,23 @@ public record SubjectRequest(
    */
   public static SubjectRequest received(RequestId id, SubjectId subject, RequestKind kind, Instant receivedAt,
       Instant dueAt, Actor by) {
+    return received(id, subject, kind, receivedAt, dueAt, by, null);
+  }
+
+  /**
+   * Returns a request just received, with how it came in as the evidence of its receipt.
+   *
+   * @param intake the channel, the host's reference and the text's hash, or {@code null} when not recorded
+   */
+  public static SubjectRequest received(RequestId id, SubjectId subject, RequestKind kind, Instant receivedAt,
+      Instant dueAt, Actor by, @Nullable RequestIntake intake) {
     return new SubjectRequest(id, subject, kind, RequestState.RECEIVED, receivedAt, dueAt, null, null,
-        List.of(new RequestTransition(null, RequestState.RECEIVED, receivedAt, by, null)));
+        List.of(new RequestTransition(null, RequestState.RECEIVED, receivedAt, by, null, intake)));
+  }
+
+  /** Returns how the request came in, as recorded with its receipt, if it was. */
+  public @Nullable RequestIntake intake() {
+    return transitions.get(0).evidence() instanceof RequestIntake intake ? intake : null;
   }
 
   /**
@@ -126,9 +156,33 @@ public record SubjectRequest(
    * @throws InvalidInputException if the step is not legal from the current state, or is a rejection
    */
   public SubjectRequest step(RequestState to, Instant at, Actor by, @Nullable String note) {
+    return step(to, at, by, note, null);
+  }
+
+  /**
+   * Returns this request after one more step, with what the step adds to its evidence.
+   *
+   * @param evidence an {@link IdentityCheck} or a {@link Fulfilment} that fits the step, or {@code null}
+   * @throws InvalidInputException if the step is not legal from the current state, is a rejection, or the evidence
+   *     does not fit it
+   */
+  public SubjectRequest step(RequestState to, Instant at, Actor by, @Nullable String note,
+      @Nullable StepEvidence evidence) {
     Preconditions.check(to != RequestState.REJECTED, "to", "must not be REJECTED: a rejection needs a reason");
-    return new SubjectRequest(id, subject, kind, to, receivedAt, dueAt, extension, null,
-        append(new RequestTransition(state, to, at, by, note)));
+    return new SubjectRequest(id, subject, kind, to, receivedAt, dueAt, extension, rejection,
+        append(new RequestTransition(state, to, at, by, note, evidence)));
+  }
+
+  /**
+   * Returns this request with a notice to the subject recorded; the state stays as it is, and a completed or rejected
+   * request still records the notices that tell the subject so.
+   *
+   * @throws InvalidInputException if the request records {@value #MAX_NOTICES} notices already
+   */
+  public SubjectRequest noticeSent(RequestNotice notice, Instant at, Actor by) {
+    Preconditions.notNull(notice, "notice");
+    return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, rejection,
+        append(new RequestTransition(state, state, at, by, null, notice)));
   }
 
   /**
@@ -139,7 +193,7 @@ public record SubjectRequest(
   public SubjectRequest rejected(String reason, Instant at, Actor by) {
     Rejection rejection = new Rejection(reason, at);
     return new SubjectRequest(id, subject, kind, RequestState.REJECTED, receivedAt, dueAt, extension, rejection,
-        append(new RequestTransition(state, RequestState.REJECTED, at, by, reason)));
+        append(new RequestTransition(state, RequestState.REJECTED, at, by, reason, rejection)));
   }
 
   /**
@@ -153,7 +207,7 @@ public record SubjectRequest(
     Preconditions.notNull(extension, "extension");
     return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, null,
         append(new RequestTransition(state, state, extension.at(), by,
-            "deadline extended to " + extension.dueAt() + ": " + extension.reason())));
+            "deadline extended to " + extension.dueAt() + ": " + extension.reason(), extension)));
   }
 
   private List<RequestTransition> append(RequestTransition step) {
@@ -174,7 +228,7 @@ public record SubjectRequest(
    * @since 0.1
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Extension(Instant dueAt, String reason, Instant at) {
+  public record Extension(Instant dueAt, String reason, Instant at) implements StepEvidence {
 
     /** Validates the fields. */
     public Extension {
@@ -192,7 +246,7 @@ public record SubjectRequest(
    * @since 0.1
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Rejection(String reason, Instant at) {
+  public record Rejection(String reason, Instant at) implements StepEvidence {
 
     /** Validates the fields. */
     public Rejection {

@@ -55,7 +55,8 @@ public interface RetentionService {
   List<Campaign> campaigns();
 
   /**
-   * Processes up to {@code batchSize} due subjects per rule and per campaign past its deadline.
+   * Processes up to {@code batchSize} due subjects per rule and per campaign past its deadline, then erases up to
+   * {@code batchSize} erasures' data kept until a date that has passed (Art. 17(3); {@code erasure().releaseHeld}).
    *
    * @return counts, and whether more subjects are due
    */

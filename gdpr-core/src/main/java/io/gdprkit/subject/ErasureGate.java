@@ -3,7 +3,11 @@ package io.gdprkit.subject;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.GdprException;
+import io.gdprkit.internal.Preconditions;
+import java.time.Instant;
+import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the features that write about a subject (consents, switches, sources, disclosures) whether its erasure is under way or
@@ -38,6 +42,39 @@ public interface ErasureGate {
       return false;
     } catch (GdprException refused) {
       return true;
+    }
+  }
+
+  /**
+   * Returns the subject's last erasure of everything, from its tombstone: when it was erased and, if someone allowed
+   * a new collection since, when. Empty when the subject was never erased in full, or for a feature used without
+   * erasure. Read by decisions about the past, which must know that the ledger before that time is gone.
+   */
+  default Optional<Erased> erasure(SubjectId subject) {
+    return Optional.empty();
+  }
+
+  /**
+   * When a subject was erased in full, and when a new collection of its data was allowed since, if it was.
+   *
+   * @param at when the erasure wrote the tombstone
+   * @param recollectionAllowedAt when a new collection was allowed, or {@code null} while the tombstone stands
+   * @since 0.2
+   */
+  record Erased(Instant at, @Nullable Instant recollectionAllowedAt) {
+
+    /** Validates the fields. */
+    public Erased {
+      Preconditions.notNull(at, "at");
+    }
+
+    /**
+     * Returns whether the ledger kept since the erasure answers for {@code instant}: only from the moment a new
+     * collection was allowed, since the erasure removed everything recorded before it and nothing could be recorded
+     * in between.
+     */
+    public boolean ledgerCovers(Instant instant) {
+      return recollectionAllowedAt != null && !instant.isBefore(recollectionAllowedAt);
     }
   }
 

@@ -213,14 +213,13 @@ class BulkUpdateTests {
   }
 
   /** A store that counts batches and can fail one or run code just before one. */
-  private static final class FailingStore implements ConsentStore {
-    private final ConsentStore delegate;
+  private static final class FailingStore extends ForwardingConsentStore {
     final AtomicInteger appendAllCalls = new AtomicInteger();
     volatile int failOnCall = -1;
     volatile @Nullable Runnable beforeAppendAll;
 
     FailingStore(ConsentStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -232,72 +231,7 @@ class BulkUpdateTests {
       if (appendAllCalls.incrementAndGet() == failOnCall) {
         throw new IllegalStateException("disk full while writing lead-0010");
       }
-      delegate.appendAll(events);
-    }
-
-    @Override
-    public void append(ConsentEvent event) {
-      delegate.append(event);
-    }
-
-    @Override
-    public SubjectConsents current(SubjectId subject) {
-      return delegate.current(subject);
-    }
-
-    @Override
-    public List<ConsentEvent> history(SubjectId subject) {
-      return delegate.history(subject);
-    }
-
-    @Override
-    public List<ConsentEvent> history(SubjectId subject, String purpose) {
-      return delegate.history(subject, purpose);
-    }
-
-    @Override
-    public void recordSwitch(SwitchChange change) {
-      delegate.recordSwitch(change);
-    }
-
-    @Override
-    public List<SwitchChange> switchHistory(SubjectId subject) {
-      return delegate.switchHistory(subject);
-    }
-
-    @Override
-    public void recordRestriction(RestrictionChange change) {
-      delegate.recordRestriction(change);
-    }
-
-    @Override
-    public List<RestrictionChange> restrictionHistory(SubjectId subject) {
-      return delegate.restrictionHistory(subject);
-    }
-
-    @Override
-    public void recordObjection(ObjectionChange change) {
-      delegate.recordObjection(change);
-    }
-
-    @Override
-    public List<ObjectionChange> objectionHistory(SubjectId subject) {
-      return delegate.objectionHistory(subject);
-    }
-
-    @Override
-    public int erase(SubjectId subject) {
-      return delegate.erase(subject);
-    }
-
-    @Override
-    public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
-      return delegate.subjects(after, limit);
-    }
-
-    @Override
-    public List<ConsentState> grantedExpiringBy(Instant cutoff, int limit) {
-      return delegate.grantedExpiringBy(cutoff, limit);
+      super.appendAll(events);
     }
   }
 }

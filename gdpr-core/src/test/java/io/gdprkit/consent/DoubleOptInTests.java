@@ -7,6 +7,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.TestClock;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
+import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.purpose.LegalBasis;
@@ -228,5 +229,37 @@ class DoubleOptInTests {
     PendingConsent pending = request();
 
     assertThat(pending.toString()).doesNotContain(pending.token()).doesNotContain("contact-42");
+  }
+
+  @Test
+  @org.junit.jupiter.api.DisplayName("Art. 7(1): the CONFIRMED event keeps the request's form, notice hash, locale and "
+      + "notice version, even when the notice changed before the click; the click's own proof wins where it has one")
+  void confirmsTheNoticeTheRequestShowed() {
+    ConsentStore store = ConsentStore.inMemory();
+    io.gdprkit.crypto.PseudonymKey pseudonyms = io.gdprkit.crypto.PseudonymKey.of("p-1", secret(9));
+    Purpose v1 = Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter").withNoticeVersion("1");
+    GdprKit before = GdprKit.builder().clock(clock).keyRing(keys).pseudonymKey(pseudonyms).consentStore(store)
+        .purpose(v1).build();
+    GdprKit after = GdprKit.builder().clock(clock).keyRing(keys).pseudonymKey(pseudonyms).consentStore(store)
+        .purpose(v1.withNoticeVersion("2")).build();
+    PendingConsent first = before.consents().requestConfirmation(alice, "newsletter", ConsentProof
+        .webForm("signup", "v3").noticeText("Monthly news, cancel any time.").locale(java.util.Locale.FRANCE).build());
+
+    ConsentEvent confirmed = after.consents().confirm(first.token());
+    PendingConsent second = after.consents().requestConfirmation(SubjectId.of("contact-43"), "newsletter",
+        ConsentProof.webForm("signup", "v4").build());
+    ConsentEvent ownForm = after.consents().confirm(second.token(),
+        ConsentProof.emailConfirmation().form("confirm-page", "v1").locale(java.util.Locale.ITALY).build());
+
+    assertThat(confirmed.noticeVersion()).isEqualTo("1");
+    assertThat(confirmed.proof().formId()).isEqualTo("signup");
+    assertThat(confirmed.proof().formVersion()).isEqualTo("v3");
+    assertThat(confirmed.proof().noticeSha256()).isEqualTo(first.event().proof().noticeSha256()).isNotNull();
+    assertThat(confirmed.proof().locale()).isEqualTo(java.util.Locale.FRANCE);
+    assertThat(confirmed.proof().channel()).isEqualTo(ConsentChannel.EMAIL_DOUBLE_OPT_IN);
+    assertThat(ownForm.noticeVersion()).isEqualTo("2");
+    assertThat(ownForm.proof().formId()).isEqualTo("confirm-page");
+    assertThat(ownForm.proof().formVersion()).isEqualTo("v1");
+    assertThat(ownForm.proof().locale()).isEqualTo(java.util.Locale.ITALY);
   }
 }

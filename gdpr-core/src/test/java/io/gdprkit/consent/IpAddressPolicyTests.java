@@ -46,7 +46,7 @@ class IpAddressPolicyTests {
 
   private static ConsentProof proofWith(RecordedIp ip) {
     return new ConsentProof(ConsentChannel.WEB_FORM, "signup-form", "v3", null, Locale.GERMANY, ip, "Mozilla/5.0",
-        Actor.subject(), Origin.form("signup-form"), null);
+        Actor.subject(), Origin.form("signup-form"));
   }
 
   private static RecordedIp recorded(String value, IpPolicy policy) {

@@ -19,6 +19,7 @@ import io.gdprkit.internal.Hashing;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.purpose.SpecialCategoryCondition;
 import io.gdprkit.purpose.Sensitivity;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.SubjectId;
@@ -79,7 +80,8 @@ class ExportServiceTests {
       .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL))
       .purpose(Purpose.of("lead-scoring", LegalBasis.LEGITIMATE_INTERESTS, "Lead scoring")
           .withDataCategories(DataCategory.BEHAVIOURAL, DataCategory.ONLINE_IDENTIFIERS))
-      .purpose(Purpose.of("research", LegalBasis.CONSENT, "Health research").withDataCategories(DataCategory.HEALTH))
+      .purpose(Purpose.of("research", LegalBasis.CONSENT, "Health research").withDataCategories(DataCategory.HEALTH)
+          .withSpecialCategoryCondition(SpecialCategoryCondition.EXPLICIT_CONSENT))
       .purpose(Purpose.of("events", LegalBasis.CONSENT, "Event invitations"))
       .personalData(contacts)
       .personalData(invoices)

@@ -74,4 +74,39 @@ class PurposeTests {
     assertThatThrownBy(() -> PurposeRegistry.of(List.of(news, news))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("declared twice");
   }
+
+  @Test
+  void keepsEveryDeclarationWhenAnotherIsAdded() {
+    AutomatedDecision review = AutomatedDecision.reviewedAt(URI.create("https://example.com/review"))
+        .authorisedBy("Consumer Credit Act s. 12");
+    Purpose purpose = Purpose.of("credit-check", LegalBasis.CONTRACT, "Automated credit decision")
+        .asDirectMarketing()
+        .withRetention(Period.ofYears(6))
+        .forLegalClaims()
+        .withAutomatedDecision(review)
+        .withDataCategories(DataCategory.HEALTH)
+        .withSpecialCategoryCondition(SpecialCategoryCondition.EXPLICIT_CONSENT)
+        .notInformationSocietyService()
+        .withNoticeVersion("3");
+
+    assertThat(purpose.directMarketing()).isTrue();
+    assertThat(purpose.retention()).isEqualTo(Period.ofYears(6));
+    assertThat(purpose.legalClaims()).isTrue();
+    assertThat(purpose.automatedDecision()).isEqualTo(review);
+    assertThat(purpose.specialCategoryCondition().article()).isEqualTo("9(2)(a)");
+    assertThat(purpose.processesSpecialCategories()).isTrue();
+    assertThat(purpose.informationSocietyService()).isFalse();
+    assertThat(purpose.noticeVersion()).isEqualTo("3");
+    assertThat(Purpose.of("x", LegalBasis.CONSENT, "X").informationSocietyService()).isTrue();
+  }
+
+  @Test
+  void refusesAnUnboundedRetentionAndARelativeReviewAddress() {
+    Purpose purpose = Purpose.of("invoices", LegalBasis.LEGAL_OBLIGATION, "Tax records");
+
+    assertThatThrownBy(() -> purpose.withRetention(Period.ofYears(-1))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("retention");
+    assertThatThrownBy(() -> AutomatedDecision.reviewedAt(URI.create("/review")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("human review");
+  }
 }

@@ -8,6 +8,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ExplicitStatement;
 import io.gdprkit.subject.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class ReceiptServiceTests {
     assertThat(receipt.get("version").asString()).isEqualTo("KI-CR-v1.1.0");
     assertThat(receipt.get("jurisdiction").asString()).isEqualTo("DE");
     assertThat(receipt.get("consentTimestamp").asLong()).isEqualTo(Instant.parse("2026-03-02T09:15:30Z").getEpochSecond());
-    assertThat(receipt.get("collectionMethod").asString()).isEqualTo("web form");
+    assertThat(receipt.get("collectionMethod").asString()).isEqualTo("WEB_FORM");
     assertThat(receipt.get("consentReceiptID").asString()).isEqualTo(event.id().toString());
     assertThat(receipt.get("publicKey").asString())
         .isEqualTo(fixture.signingKey.verificationKey().publicKeyBase64Url());
@@ -47,6 +48,8 @@ class ReceiptServiceTests {
     assertThat(controller.get("piiController").asString()).isEqualTo("Acme GmbH");
     assertThat(controller.get("onBehalf").asBoolean()).isFalse();
     assertThat(controller.get("piiControllerUrl").asString()).isEqualTo("https://acme.example");
+    assertThat(controller.get("address").get("streetAddress").asString()).isEqualTo("Main St 1");
+    assertThat(controller.get("address").get("addressCountry").asString()).isEqualTo("DE");
     JsonNode service = receipt.get("services").get(0);
     assertThat(service.get("service").asString()).isEqualTo("Acme GmbH");
     JsonNode purpose = service.get("purposes").get(0);
@@ -56,7 +59,8 @@ class ReceiptServiceTests {
     assertThat(purpose.get("piiCategory").values()).extracting(JsonNode::asString)
         .containsExactly("behavioural", "contact-details");
     assertThat(purpose.get("primaryPurpose").asBoolean()).isTrue();
-    assertThat(purpose.get("termination").asString()).contains("Art. 7(3)").contains(event.expiresAt().toString());
+    assertThat(purpose.get("termination").asString()).contains("Art. 7(3)").contains(event.expiresAt().toString())
+        .contains("https://acme.example/preferences");
     assertThat(purpose.get("thirdPartyDisclosure").asBoolean()).isFalse();
     assertThat(purpose.has("thirdPartyName")).isFalse();
     assertThat(receipt.get("sensitive").asBoolean()).isFalse();
@@ -74,6 +78,7 @@ class ReceiptServiceTests {
     assertThat(record.get("notice").get("notice_id").asString()).isEqualTo("signup-form");
     assertThat(record.get("notice").get("version").asString()).isEqualTo("1");
     assertThat(record.get("notice").get("sha256").asString()).isEqualTo(event.proof().noticeSha256());
+    assertThat(record.get("notice").get("language").asString()).isEqualTo("de");
     assertThat(record.get("purpose").get("purpose_id").asString()).isEqualTo("newsletter");
     assertThat(record.get("purpose").get("lawful_basis").asString())
         .isEqualTo("https://w3id.org/dpv/legal/eu/gdpr#A6-1-a");
@@ -116,17 +121,18 @@ class ReceiptServiceTests {
 
   @Test
   void marksSpecialCategoryPurposesSensitive() {
-    ConsentEvent event = gdpr.consents().grant(ALICE, "health-tips", ConsentProof.inPerson("nurse-7").build());
+    ConsentEvent event = gdpr.consents().grant(ALICE, "health-tips", ConsentProof.inPerson("nurse-7")
+        .explicitly(ExplicitStatement.SIGNED_STATEMENT).build());
 
     ConsentReceipt receipt = gdpr.receipts().issue(event).receipt();
 
     assertThat(receipt.sensitive()).isTrue();
     assertThat(receipt.spiCat()).containsExactly("health");
     assertThat(receipt.services().get(0).purposes().get(0).piiCategory()).containsExactly("contact-details", "health");
-    assertThat(receipt.collectionMethod()).isEqualTo("in person");
+    assertThat(receipt.collectionMethod()).isEqualTo("IN_PERSON");
     assertThat(receipt.language()).isEqualTo("en");
-    assertThat(receipt.iso27560().eventBy()).isEqualTo("staff");
-    assertThat(receipt.iso27560().noticeId()).isNull();
+    assertThat(receipt.iso27560().event().eventBy()).isEqualTo("staff");
+    assertThat(receipt.iso27560().notice().noticeId()).isNull();
   }
 
   @Test
@@ -136,9 +142,9 @@ class ReceiptServiceTests {
 
     ConsentReceipt receipt = gdpr.receipts().issue(withdrawal).receipt();
 
-    assertThat(receipt.iso27560().eventType()).isEqualTo("WITHDRAWN");
-    assertThat(receipt.iso27560().eventState().toString()).isEqualTo("https://w3id.org/dpv#ConsentWithdrawn");
-    assertThat(receipt.iso27560().validUntil()).isNull();
+    assertThat(receipt.iso27560().event().eventType()).isEqualTo("WITHDRAWN");
+    assertThat(receipt.iso27560().event().eventState().toString()).isEqualTo("https://w3id.org/dpv#ConsentWithdrawn");
+    assertThat(receipt.iso27560().event().validUntil()).isNull();
   }
 
   @Test
@@ -214,7 +220,8 @@ class ReceiptServiceTests {
   void validatesTheOptions() {
     assertThatThrownBy(() -> ReceiptFixture.OPTIONS.withDefaultLanguage("deu"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("defaultLanguage");
-    assertThatThrownBy(() -> ReceiptOptions.of(ReceiptFixture.ACME, "DE", java.net.URI.create("privacy")))
+    assertThatThrownBy(() -> ReceiptOptions.of(ReceiptFixture.ACME, "DE", java.net.URI.create("privacy"),
+        ReceiptFixture.PREFERENCES))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("policyUrl");
     assertThat(List.of(ReceiptFixture.OPTIONS.rawSubjectIds(), ReceiptFixture.OPTIONS.withRawSubjectIds().rawSubjectIds()))
         .containsExactly(false, true);

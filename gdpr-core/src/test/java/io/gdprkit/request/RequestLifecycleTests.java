@@ -178,7 +178,8 @@ class RequestLifecycleTests {
       SubjectRequest rejected = requests.find(request.id()).orElseThrow();
       assertThat(rejected.rejection()).isEqualTo(new SubjectRequest.Rejection(REASON, fixture.clock.instant()));
       assertThat(rejected.transitions().get(rejected.transitions().size() - 1)).isEqualTo(new RequestTransition(
-          RequestState.IN_PROGRESS, RequestState.REJECTED, fixture.clock.instant(), SECOND_DPO, REASON));
+          RequestState.IN_PROGRESS, RequestState.REJECTED, fixture.clock.instant(), SECOND_DPO, REASON,
+          rejected.rejection()));
     }
 
     @Test

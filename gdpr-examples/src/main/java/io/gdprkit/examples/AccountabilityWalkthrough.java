@@ -15,6 +15,7 @@ import io.gdprkit.breach.ExposureWindow;
 import io.gdprkit.breach.LateNotificationException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.WithdrawalMethod;
 import io.gdprkit.crypto.VerificationKey;
 import io.gdprkit.crypto.VerificationKeys;
 import io.gdprkit.data.ErasureStrategy;
@@ -90,8 +91,9 @@ final class AccountabilityWalkthrough {
         .purpose(Purpose.of("support", LegalBasis.CONTRACT, "Customer support")
             .withDataCategories(DataCategory.CONTACT_DETAILS))
         .receipts(ReceiptOptions.of(ConsentReceipt.PiiController.of("Acme CRM GmbH", "Privacy team",
-            "Hauptstr. 1, 10115 Berlin", "privacy@acme.example", "+49 30 1234567"), "DE",
-            URI.create("https://acme.example/privacy")))
+            ConsentReceipt.PostalAddress.of("Hauptstr. 1", "10115", "Berlin", CountryCode.of("DE")),
+            "privacy@acme.example", "+49 30 1234567"), "DE", URI.create("https://acme.example/privacy"),
+            WithdrawalMethod.of(WithdrawalMethod.Means.WEB_FORM, URI.create("https://acme.example/preferences"))))
         .recipientNotifier((recipient, notification) -> told.add(recipient.name() + " (" + notification.reason() + ")"))
         .build();
     SubjectId alice = SubjectId.of("contact-42");

@@ -6,12 +6,16 @@ import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.breach.AffectedSubjects;
+import io.gdprkit.breach.AuthorityNotificationDue;
 import io.gdprkit.breach.Breach;
 import io.gdprkit.breach.BreachConflictException;
 import io.gdprkit.breach.BreachDetails;
 import io.gdprkit.breach.BreachId;
 import io.gdprkit.breach.BreachService;
+import io.gdprkit.breach.BreachStateException;
 import io.gdprkit.breach.ExposureWindow;
+import io.gdprkit.breach.RiskAssessment;
+import io.gdprkit.breach.RiskLevel;
 import io.gdprkit.breach.SubjectNoticeExemption;
 import io.gdprkit.breach.UnknownBreachException;
 import io.gdprkit.breach.spi.BreachStore;
@@ -40,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The default breach register: validates each step against the clock, writes it with the breach's version, retries
- * when another writer won, and audits it.
+ * when another writer won, and audits it, a risk assessment with its level and the previous one.
  *
  * @since 0.1
  */
@@ -117,9 +121,35 @@ public final class DefaultBreachService implements BreachService {
   }
 
   @Override
+  public Breach assess(BreachId id, RiskLevel level, String rationale, Actor assessor) {
+    Preconditions.notNull(level, "level");
+    Preconditions.text(rationale, "risk rationale", BreachDetails.MAX_TEXT);
+    return step(id, assessor, "ASSESSED",
+        breach -> breach.assessed(new RiskAssessment(level, rationale, assessor, clock.instant())));
+  }
+
+  @Override
   public Breach notificationNotRequired(BreachId id, String reason, Actor actor) {
     Preconditions.notBlank(reason, "reason");
-    return step(id, actor, "NOTIFICATION_NOT_REQUIRED", breach -> breach.notificationNotRequired(reason));
+    return step(id, actor, "NOTIFICATION_NOT_REQUIRED", breach -> {
+      if (breach.authorityNotifiedAt() != null) {
+        throw BreachStateException.of(id, "record that no notification is required for",
+            "the authority was notified already");
+      }
+      return breach.assessed(new RiskAssessment(RiskLevel.NO_RISK, reason, actor, clock.instant()));
+    });
+  }
+
+  @Override
+  public Breach notifyAuthorityFurther(BreachId id, Instant informedAt, Actor actor) {
+    notInFuture(Bounds.instant(informedAt, "informedAt"), "informedAt", clock.instant());
+    return step(id, actor, "AUTHORITY_INFORMED_FURTHER", breach -> breach.authorityInformedFurther(informedAt));
+  }
+
+  @Override
+  public Breach communicationRequiredByAuthority(BreachId id, Instant requiredAt, Actor actor) {
+    notInFuture(Bounds.instant(requiredAt, "requiredAt"), "requiredAt", clock.instant());
+    return step(id, actor, "COMMUNICATION_REQUIRED", breach -> breach.communicationRequired(requiredAt));
   }
 
   @Override
@@ -155,6 +185,31 @@ public final class DefaultBreachService implements BreachService {
     Keyset.forEach(PAGE, (@Nullable Breach after) -> store.pendingDueBy(tenant, cutoff, after, PAGE),
         breach -> breach, due::add);
     return due;
+  }
+
+  @Override
+  public List<AuthorityNotificationDue> awaitingAuthorityNotification() {
+    Instant now = clock.instant();
+    List<AuthorityNotificationDue> due = new ArrayList<>();
+    Keyset.forEach(PAGE, (@Nullable Breach after) -> store.pendingDueBy(tenant, Bounds.LATEST, after, PAGE),
+        breach -> breach, breach -> due.add(AuthorityNotificationDue.of(breach, now)));
+    return due;
+  }
+
+  @Override
+  public List<Breach> awaitingSubjectCommunication() {
+    List<Breach> due = new ArrayList<>();
+    Keyset.forEach(PAGE, (@Nullable Breach after) -> store.subjectCommunicationDue(tenant, after, PAGE),
+        breach -> breach, due::add);
+    return due;
+  }
+
+  @Override
+  public List<Breach> unassessed() {
+    List<Breach> open = new ArrayList<>();
+    Keyset.forEach(PAGE, (@Nullable Breach after) -> store.unassessed(tenant, after, PAGE), breach -> breach,
+        open::add);
+    return open;
   }
 
   @Override
@@ -220,6 +275,10 @@ public final class DefaultBreachService implements BreachService {
         continue;
       }
       Map<String, String> details = new LinkedHashMap<>();
+      if (next.assessments().size() > current.assessments().size()) {
+        details.put("risk", next.assessments().get(next.assessments().size() - 1).level().name());
+        details.put("previousRisk", current.assessment().map(a -> a.level().name()).orElse("NONE"));
+      }
       if (next.authorityStatus() == Breach.AuthorityStatus.NOTIFIED) {
         details.put("late", Boolean.toString(next.notifiedLate()));
       }

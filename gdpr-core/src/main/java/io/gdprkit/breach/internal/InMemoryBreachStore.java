@@ -12,7 +12,9 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +26,12 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Breaches in memory: the latest version of each by id, and the breaches awaiting notification sorted by deadline,
- * so that the due query walks only what it returns.
+ * Breaches in memory: the latest version of each by id, and three indexes sorted by deadline (awaiting the authority's
+ * notification, awaiting the subjects' communication, not yet assessed), so that each due query walks only what it
+ * returns.
  *
- * <p>Each tenant has its own register. Writes take the register's lock, which keeps the version check and the index
- * in step; reads take none and may see a write half-way through the index, never a half-written breach.
+ * <p>Each tenant has its own register. Writes take the register's lock, which keeps the version check and the indexes
+ * in step; reads take none and may see a write half-way through the indexes, never a half-written breach.
  *
  * @since 0.1
  */
@@ -61,7 +64,18 @@ public final class InMemoryBreachStore implements BreachStore, InMemoryStore {
 
   @Override
   public List<Breach> pendingDueBy(TenantId tenant, Instant cutoff, @Nullable Breach after, int limit) {
-    return read(tenant).pendingDueBy(cutoff, after, limit);
+    Preconditions.notNull(cutoff, "cutoff");
+    return read(tenant).walk(Queue.AUTHORITY, cutoff, after, limit);
+  }
+
+  @Override
+  public List<Breach> subjectCommunicationDue(TenantId tenant, @Nullable Breach after, int limit) {
+    return read(tenant).walk(Queue.SUBJECTS, null, after, limit);
+  }
+
+  @Override
+  public List<Breach> unassessed(TenantId tenant, @Nullable Breach after, int limit) {
+    return read(tenant).walk(Queue.ASSESSMENT, null, after, limit);
   }
 
   /** Returns the tenant's register, or an empty one when the tenant has none; an update of it finds no breach. */
@@ -73,14 +87,44 @@ public final class InMemoryBreachStore implements BreachStore, InMemoryStore {
     return registers.computeIfAbsent(Preconditions.notNull(tenant, "tenant"), t -> new Register());
   }
 
+  /** The due queries, each with the test a breach passes to be in it. */
+  private enum Queue {
+    AUTHORITY {
+      @Override
+      boolean holds(Breach breach) {
+        return breach.authorityStatus() == Breach.AuthorityStatus.PENDING;
+      }
+    },
+    SUBJECTS {
+      @Override
+      boolean holds(Breach breach) {
+        return breach.subjectStatus() == Breach.SubjectStatus.DUE;
+      }
+    },
+    ASSESSMENT {
+      @Override
+      boolean holds(Breach breach) {
+        return breach.assessments().isEmpty();
+      }
+    };
+
+    abstract boolean holds(Breach breach);
+  }
+
   /** One tenant's breaches. */
   private static final class Register {
 
     private final ConcurrentNavigableMap<BreachId, Breach> breaches = new ConcurrentSkipListMap<>();
-    private final NavigableSet<DueKey> pending = new ConcurrentSkipListSet<>();
+    private final Map<Queue, NavigableSet<DueKey>> queues = new EnumMap<>(Queue.class);
     private final Object writeLock = new Object();
 
-    /** A pending breach's place in deadline order. */
+    Register() {
+      for (Queue queue : Queue.values()) {
+        queues.put(queue, new ConcurrentSkipListSet<>());
+      }
+    }
+
+    /** A breach's place in deadline order. */
     private record DueKey(Instant deadline, BreachId id) implements Comparable<DueKey> {
 
       static DueKey of(Breach breach) {
@@ -101,9 +145,7 @@ public final class InMemoryBreachStore implements BreachStore, InMemoryStore {
         if (breaches.putIfAbsent(breach.id(), breach) != null) {
           throw BreachConflictException.alreadyStored(breach.id());
         }
-        if (breach.authorityStatus() == Breach.AuthorityStatus.PENDING) {
-          pending.add(DueKey.of(breach));
-        }
+        index(breach);
       }
     }
 
@@ -118,11 +160,17 @@ public final class InMemoryBreachStore implements BreachStore, InMemoryStore {
           throw BreachConflictException.of(breach.id(), breach.version() - 1, stored.version());
         }
         breaches.put(breach.id(), breach);
-        pending.remove(DueKey.of(stored));
-        if (breach.authorityStatus() == Breach.AuthorityStatus.PENDING) {
-          pending.add(DueKey.of(breach));
-        }
+        queues.values().forEach(queue -> queue.remove(DueKey.of(stored)));
+        index(breach);
       }
+    }
+
+    private void index(Breach breach) {
+      queues.forEach((queue, keys) -> {
+        if (queue.holds(breach)) {
+          keys.add(DueKey.of(breach));
+        }
+      });
     }
 
     Optional<Breach> find(BreachId id) {
@@ -134,23 +182,23 @@ public final class InMemoryBreachStore implements BreachStore, InMemoryStore {
       return (after == null ? breaches : breaches.tailMap(after, false)).values().stream().limit(limit).toList();
     }
 
-    List<Breach> pendingDueBy(Instant cutoff, @Nullable Breach after, int limit) {
-      Preconditions.notNull(cutoff, "cutoff");
+    /** Walks one queue in deadline order, up to {@code cutoff} if given. */
+    List<Breach> walk(Queue queue, @Nullable Instant cutoff, @Nullable Breach after, int limit) {
       Preconditions.positive(limit, "limit");
-      NavigableSet<DueKey> keys = after == null ? pending : pending.tailSet(DueKey.of(after), false);
+      NavigableSet<DueKey> all = queues.get(queue);
+      NavigableSet<DueKey> keys = after == null ? all : all.tailSet(DueKey.of(after), false);
       List<Breach> page = new ArrayList<>(Math.min(limit, 64));
       for (DueKey key : keys) {
-        if (key.deadline().isAfter(cutoff) || page.size() == limit) {
+        if ((cutoff != null && key.deadline().isAfter(cutoff)) || page.size() == limit) {
           break;
         }
         Breach breach = breaches.get(key.id());
         // Skip a key that a concurrent update is about to remove.
-        if (breach != null && breach.authorityStatus() == Breach.AuthorityStatus.PENDING
-            && breach.deadline().equals(key.deadline())) {
+        if (breach != null && queue.holds(breach) && breach.deadline().equals(key.deadline())) {
           page.add(breach);
         }
       }
       return page;
     }
-}
+  }
 }

@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  *       wins;</li>
  *   <li>{@link #pendingDueBy} returns breaches whose authority notification is pending by deadline; an adapter
  *       answers it from an index on (pending, deadline, id);</li>
+ *   <li>{@link #subjectCommunicationDue} and {@link #unassessed} return the breaches whose subjects are due to be
+ *       told (Art. 34) and those not yet assessed, by deadline; an adapter keeps each as a flag computed from the
+ *       breach on every write ({@link Breach#subjectStatus()} {@code DUE}, {@link Breach#assessments()} empty) and
+ *       answers from an index on (flag, deadline, id);</li>
  *   <li>implementations are thread-safe.</li>
  * </ul>
  *
@@ -86,4 +90,26 @@ public interface BreachStore {
    * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
    */
   List<Breach> pendingDueBy(TenantId tenant, Instant cutoff, @Nullable Breach after, int limit);
+
+  /**
+   * Returns up to {@code limit} breaches whose {@linkplain Breach#subjectStatus() subject status} is {@code DUE}: the
+   * subjects are to be told (Art. 34(1) and (4)) and neither were nor are exempted; ordered by deadline, then id.
+   *
+   * @param after the last breach of the previous page, or {@code null} for the first page
+   * @param limit at least 1
+   * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
+   * @since 0.1
+   */
+  List<Breach> subjectCommunicationDue(TenantId tenant, @Nullable Breach after, int limit);
+
+  /**
+   * Returns up to {@code limit} breaches with no {@linkplain Breach#assessments() risk assessment} yet, ordered by
+   * deadline, then id.
+   *
+   * @param after the last breach of the previous page, or {@code null} for the first page
+   * @param limit at least 1
+   * @throws io.gdprkit.InvalidInputException if {@code limit} is below 1
+   * @since 0.1
+   */
+  List<Breach> unassessed(TenantId tenant, @Nullable Breach after, int limit);
 }

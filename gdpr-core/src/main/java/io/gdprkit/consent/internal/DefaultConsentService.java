@@ -99,9 +99,19 @@ public final class DefaultConsentService implements ConsentService {
    * @param ipPolicy what is kept of IP addresses in proofs
    * @param confirmationValidity how long a double opt-in token verifies
    * @param switchDefaults the state of each switch for a subject that never set it
+   * @param conditions what a consent must meet beyond its purpose's basis: explicit (Art. 9(2)(a), 22(2)(c)) and, for
+   *     a child, authorised by the holder of parental responsibility (Art. 8)
    */
-  public record Settings(IpPolicy ipPolicy, Duration confirmationValidity, Map<ProcessingSwitch, Boolean> switchDefaults) {
+  public record Settings(IpPolicy ipPolicy, Duration confirmationValidity, Map<ProcessingSwitch, Boolean> switchDefaults,
+      ConsentConditions conditions) {
+
+    /** Settings with {@link ConsentConditions#defaults()}. */
+    public Settings(IpPolicy ipPolicy, Duration confirmationValidity, Map<ProcessingSwitch, Boolean> switchDefaults) {
+      this(ipPolicy, confirmationValidity, switchDefaults, ConsentConditions.defaults());
+    }
+
     public Settings {
+      Preconditions.notNull(conditions, "conditions");
       Preconditions.notNull(ipPolicy, "ip policy");
       Preconditions.check(confirmationValidity.compareTo(Duration.ofMinutes(1)) >= 0, "confirmation validity",
           "must be at least one minute");
@@ -147,10 +157,12 @@ public final class DefaultConsentService implements ConsentService {
   private ConsentEvent grantAt(SubjectId subject, String purposeId, ConsentProof proof, @Nullable Instant occurredAt) {
     Preconditions.notNull(subject, "subject");
     Purpose purpose = consentPurpose(purposeId, "grant consent for");
-    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     if (occurredAt != null) {
       notInFuture(Bounds.instant(occurredAt, "occurredAt"), clock.instant(), "occurredAt");
     }
+    Instant givenAt = occurredAt != null ? occurredAt : clock.instant();
+    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"), givenAt);
+    settings.conditions().check(subject, purpose, kept, givenAt);
     ConsentEvent event = unitOfWork.run("grant consent", () -> {
       ConsentEvent granted = appendWithRetry(subject, purpose, current -> {
         // Read under the subject's lock, so that a live grant is never stamped before the event it follows.
@@ -172,8 +184,9 @@ public final class DefaultConsentService implements ConsentService {
   public PendingConsent requestConfirmation(SubjectId subject, String purposeId, ConsentProof proof) {
     Preconditions.notNull(subject, "subject");
     Purpose purpose = consentPurpose(purposeId, "request confirmation of");
-    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
+    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"), now);
+    settings.conditions().check(subject, purpose, kept, now);
     // Before anything is written: a failure here must not leave a pending consent without a token.
     Instant tokenExpiresAt = Bounds.instant(now, "clock").plus(settings.confirmationValidity());
     ConsentEvent event = unitOfWork.run("request consent confirmation", () -> {
@@ -212,18 +225,51 @@ public final class DefaultConsentService implements ConsentService {
     ConfirmationClaim claim = ConfirmationClaim.of(confirmationTokens.verify(token, now));
     erasureGate.checkWritable(claim.subject()); // the erasure removed the pending request: say why, not "superseded"
     Purpose purpose = consentPurpose(claim.purpose(), "confirm consent for");
-    ConsentProof kept = reduce(proof);
+    // The conditions (Art. 8, explicit consent) were checked on the request, whose event keeps their evidence.
+    ConsentProof kept = reduce(proof, now);
     ConsentEvent event = unitOfWork.run("confirm consent", () -> appendWithRetry(claim.subject(), purpose,
         current -> {
           if (current == null || current.status() != ConsentStatus.PENDING
               || !current.eventId().equals(claim.pendingId())) {
             throw InvalidTokenException.of(whyNotPending(claim));
           }
-          return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now, kept,
-              expiry(purpose, now));
+          // Issue 10: the confirmation confirms the notice the pending request showed, so the confirmed event keeps
+          // its evidence (Art. 7(1)): form, notice hash, language and notice version; the click adds its own.
+          ConsentEvent pending = pendingEvent(claim);
+          return newEvent(claim.subject(), purpose, ConsentEventType.CONFIRMED, current, now, now,
+              withFormEvidence(kept, pending.proof()), expiry(purpose, now), pending.noticeVersion());
         }));
     LOG.debug("double opt-in confirmed for purpose {}", purpose.id());
     return event;
+  }
+
+  /** Returns the pending event the token names; the state just read says it is the latest that took effect. */
+  private ConsentEvent pendingEvent(ConfirmationClaim claim) {
+    List<ConsentEvent> events = store.history(claim.subject(), claim.purpose());
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).id().equals(claim.pendingId())) {
+        return events.get(i);
+      }
+    }
+    throw InvalidTokenException.of(Reason.SUPERSEDED);
+  }
+
+  /**
+   * Returns the confirmation's proof with the form, notice fingerprint, locale, explicit statement (Art. 9(2)(a),
+   * 22(2)(c)), age check and parental authorisation (Art. 8) of the pending request wherever the confirmation names
+   * none of its own, so the CONFIRMED event alone shows everything the consent rests on (Art. 7(1)). The IP address,
+   * user agent, channel and recorder stay the click's.
+   */
+  private static ConsentProof withFormEvidence(ConsentProof click, ConsentProof request) {
+    boolean ownForm = click.formId() != null;
+    return new ConsentProof(click.channel(), ownForm ? click.formId() : request.formId(),
+        ownForm ? click.formVersion() : request.formVersion(),
+        click.noticeSha256() != null ? click.noticeSha256() : request.noticeSha256(),
+        click.locale() != null ? click.locale() : request.locale(), click.ip(), click.userAgent(), click.recordedBy(),
+        click.source(), click.explicitStatement() != null ? click.explicitStatement() : request.explicitStatement(),
+        click.ageAssurance() != null ? click.ageAssurance() : request.ageAssurance(),
+        click.parentalAuthorisation() != null ? click.parentalAuthorisation() : request.parentalAuthorisation(),
+        click.tcf());
   }
 
   private Reason whyNotPending(ConfirmationClaim claim) {
@@ -246,8 +292,8 @@ public final class DefaultConsentService implements ConsentService {
   public ConsentEvent withdraw(SubjectId subject, String purposeId, ConsentProof proof) {
     Preconditions.notNull(subject, "subject");
     Purpose purpose = consentPurpose(purposeId, "withdraw consent for");
-    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"));
     Instant now = clock.instant();
+    ConsentProof kept = reduce(Preconditions.notNull(proof, "proof"), now);
     ConsentEvent event = unitOfWork.run("withdraw consent", () -> appendWithRetry(subject, purpose, current -> {
       if (current == null || !ConsentState.takesEffect(current.status(), ConsentEventType.WITHDRAWN)) {
         throw ConsentNotGrantedException.of(subject, purpose.id(), current == null ? null : current.status());
@@ -371,7 +417,7 @@ public final class DefaultConsentService implements ConsentService {
     }
     Instant now = clock.instant();
     notInFuture(update.effectiveAt(), now, "effectiveAt");
-    ConsentProof proof = reduce(update.effectiveProof());
+    ConsentProof proof = reduce(update.effectiveProof(), update.effectiveAt());
     BulkUpdater updater = new BulkUpdater(update, purpose, proof, now);
     try (candidates) {
       candidates.forEach(subject -> updater.offer(subject, criteria));
@@ -471,6 +517,8 @@ public final class DefaultConsentService implements ConsentService {
         if (current != null && current.since().isAfter(update.effectiveAt())) {
           return null; // the subject decided after the imported date: the newer decision stands
         }
+        // a batch whose proof falls short (Art. 8, explicit consent) fails as a whole and says why in the report
+        settings.conditions().check(subject, purpose, proof, update.effectiveAt());
         return newEvent(subject, purpose, ConsentEventType.GRANTED, current, update.effectiveAt(), now, proof,
             expiry(purpose, update.effectiveAt()));
       }).filter(java.util.Objects::nonNull).toList();
@@ -552,9 +600,15 @@ public final class DefaultConsentService implements ConsentService {
   private ConsentEvent newEvent(SubjectId subject, Purpose purpose, ConsentEventType type,
       @Nullable ConsentState current, Instant occurredAt, Instant recordedAt, ConsentProof proof,
       @Nullable Instant expiresAt) {
+    return newEvent(subject, purpose, type, current, occurredAt, recordedAt, proof, expiresAt, purpose.noticeVersion());
+  }
+
+  private static ConsentEvent newEvent(SubjectId subject, Purpose purpose, ConsentEventType type,
+      @Nullable ConsentState current, Instant occurredAt, Instant recordedAt, ConsentProof proof,
+      @Nullable Instant expiresAt, String noticeVersion) {
     long sequence = current == null ? 1 : current.sequence() + 1;
     return new ConsentEvent(UUID.randomUUID(), subject, purpose.id(), type, sequence, occurredAt, recordedAt, proof,
-        expiresAt, purpose.noticeVersion());
+        expiresAt, noticeVersion);
   }
 
   private Purpose consentPurpose(String purposeId, String action) {
@@ -585,13 +639,19 @@ public final class DefaultConsentService implements ConsentService {
     }
   }
 
+  /** Returns the proof as the kit keeps it: its stated age reduced (Art. 8), its IP address by the kit's policy. */
+  private ConsentProof reduce(ConsentProof proof, Instant at) {
+    // Art. 5(1)(c): a stated birth date or age never reaches a store, only the answer the Art. 8 check needs.
+    return reduceIp(settings.conditions().minimised(proof, at, clock.getZone()));
+  }
+
   /**
    * Applies the kit's IP policy to a proof, however it was built: a full address is reduced by the policy; one
    * already in the policy's form is kept (a keyed hash only under a key of the ring); under {@link IpPolicy#KEEP} an
    * already reduced one is kept too. A network under a hashing kit or a hash under a truncating one cannot be
    * brought to the kit's form, and is refused.
    */
-  private ConsentProof reduce(ConsentProof proof) {
+  private ConsentProof reduceIp(ConsentProof proof) {
     RecordedIp ip = proof.ip();
     IpPolicy kitPolicy = settings.ipPolicy();
     if (ip == null) {
@@ -614,7 +674,8 @@ public final class DefaultConsentService implements ConsentService {
     };
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),
         proof.locale(), new RecordedIp(PersonalData.of(kept), kitPolicy), proof.userAgent(),
-        proof.recordedBy(), proof.source(), proof.tcf());
+        proof.recordedBy(), proof.source(), proof.explicitStatement(), proof.ageAssurance(),
+        proof.parentalAuthorisation(), proof.tcf());
   }
 
   private record ConfirmationClaim(UUID pendingId, SubjectId subject, String purpose) {

@@ -87,10 +87,13 @@ public final class DefaultFieldEncryption implements FieldEncryption, GdprEventL
   /**
    * Destroys the subject's data key once an erasure of everything committed (crypto-shredding follows erasure:
    * copies of the ciphertext in backups become unreadable). Idempotent: a key destroyed already stays so.
+   *
+   * <p>An erasure that kept data until a date (Art. 17(3), a retain strategy) keeps the key, or the kept data would be
+   * unreadable and so erased after all; the release that erases the last of it destroys the key.
    */
   @Override
   public void on(GdprEvent event) {
-    if (event instanceof SubjectErased erased && erased.everything()) {
+    if (event instanceof SubjectErased erased && erased.nothingLeft()) {
       shred(erased.subject());
     }
   }

@@ -10,6 +10,7 @@ import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.data.FieldUpdate;
 import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.RecordPlan;
+import io.gdprkit.erasure.ErasureExemption;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.RetainedField;
@@ -22,6 +23,7 @@ import io.gdprkit.purpose.PurposeRegistry;
 import io.gdprkit.subject.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Plans record erasure from a provider's field strategies and the erasure's scope, and counts what the provider
  * applied. Plans are idempotent: values already erased yield no update.
+ *
+ * <p>Whatever the scope, a field is kept while a declared purpose that stands for an Art. 17(3) exemption (legal
+ * obligation, public task, legal claims) needs its category and the purpose's retention, counted from the record's
+ * date, has not passed; the report names the exemption. For a purpose scope, a field another purpose still needs on
+ * another basis, or under a consent still granted, is kept for as long as that basis lasts.
  *
  * @since 0.1
  */
@@ -60,13 +67,27 @@ public final class DefaultErasureContext implements ErasureContext {
   private final Instant now;
   private final Map<String, List<Retention>> pendingRetained = new HashMap<>();
   private final Map<String, RetainedField> retained = new LinkedHashMap<>();
+  private final List<Holder> holders;
+  private final @Nullable Instant collectedUpTo;
   private long recordsDeleted;
   private long fieldsAnonymised;
+  private @Nullable Instant nextRelease;
 
-  private record Retention(String field, String reason, @Nullable Instant until) {}
+  private record Retention(String field, String reason, @Nullable Instant until,
+      @Nullable ErasureExemption exemption) {}
 
+  /** A purpose that keeps its categories from erasure for its retention (Art. 17(3)). */
+  private record Holder(Purpose purpose, ErasureExemption exemption, Period retention) {}
+
+  /**
+   * Creates the context of one provider's erasure.
+   *
+   * @param collectedUpTo for the release of held data, when the erasure that kept it started: later records are left
+   *     alone; {@code null} for an erasure
+   */
   public DefaultErasureContext(SubjectId subject, ProviderDescriptor descriptor, ErasureScope scope,
-      PurposeRegistry purposes, SubjectConsents consents, PseudonymKey keys, Clock clock) {
+      PurposeRegistry purposes, SubjectConsents consents, PseudonymKey keys, Clock clock,
+      @Nullable Instant collectedUpTo) {
     this.subject = subject;
     this.descriptor = descriptor;
     this.scope = scope;
@@ -75,6 +96,16 @@ public final class DefaultErasureContext implements ErasureContext {
     this.keys = keys;
     this.clock = clock;
     this.now = clock.instant();
+    this.collectedUpTo = collectedUpTo;
+    List<Holder> found = new ArrayList<>();
+    for (Purpose purpose : purposes.all()) {
+      // a purpose-ended scope of the keeping purpose ends its hold; a purpose without retention keeps nothing, and
+      // build() refuses one that declares categories (MissingRetentionException)
+      if (!purpose.id().equals(scope.purpose()) && purpose.retention() != null) {
+        ErasureExemption.of(purpose).ifPresent(e -> found.add(new Holder(purpose, e, purpose.retention())));
+      }
+    }
+    this.holders = List.copyOf(found);
   }
 
   @Override
@@ -86,6 +117,10 @@ public final class DefaultErasureContext implements ErasureContext {
   public RecordPlan plan(String record, Map<String, @Nullable Object> values, @Nullable Instant recordDate) {
     Preconditions.notBlank(record, "record");
     Preconditions.notNull(values, "values");
+    if (collectedUpTo != null && recordDate != null && recordDate.isAfter(collectedUpTo)) {
+      pendingRetained.put(record, List.of()); // collected after the erasure whose held data this releases
+      return new RecordPlan(record, false, List.of());
+    }
     boolean delete = false;
     List<FieldUpdate> updates = new ArrayList<>();
     List<Retention> retentions = new ArrayList<>();
@@ -98,22 +133,29 @@ public final class DefaultErasureContext implements ErasureContext {
       if (scope.kind() == ErasureScope.Kind.CATEGORIES && !scope.categories().contains(field.category())) {
         continue;
       }
-      if (scope.purpose() != null) {
-        if (!neededBy(scope.purpose(), field)) {
-          continue; // not processed for this purpose
-        }
-        String keeper = keeper(field);
-        if (keeper != null) {
-          retentions.add(new Retention(field.name(), keeper, null));
-          continue;
-        }
+      if (scope.purpose() != null && !neededBy(scope.purpose(), field)) {
+        continue; // not processed for this purpose
       }
       ErasureStrategy strategy = field.erasure();
+      List<Retention> kept = value == null ? new ArrayList<>(1) : exempted(field, recordDate);
       if (strategy instanceof ErasureStrategy.Retain retain) {
-        Instant until = retainedUntil(recordDate, retain, field);
+        Instant until = retainedUntil(recordDate, retain.period(), field);
         if (until.isAfter(now)) {
-          retentions.add(new Retention(field.name(), retain.obligation(), until));
-        } else if (value != null) {
+          kept.add(new Retention(field.name(), retain.obligation(), until, null));
+        }
+      }
+      if (kept.isEmpty() && scope.purpose() != null) {
+        String keeper = keeper(field);
+        if (keeper != null) {
+          kept.add(new Retention(field.name(), keeper, null, null));
+        }
+      }
+      if (!kept.isEmpty()) {
+        retentions.addAll(kept);
+        continue;
+      }
+      if (strategy instanceof ErasureStrategy.Retain) {
+        if (value != null) {
           updates.add(new FieldUpdate(field.name(), null)); // the obligation has run out
         }
       } else if (strategy == ErasureStrategy.deleteRecord()) {
@@ -145,7 +187,7 @@ public final class DefaultErasureContext implements ErasureContext {
    * neither fails the erasure nor keeps the field for ever: the field is kept at most the declared period, itself at
    * most 100 years, from now.
    */
-  private Instant retainedUntil(@Nullable Instant recordDate, ErasureStrategy.Retain retain, FieldDescriptor field) {
+  private Instant retainedUntil(@Nullable Instant recordDate, Period period, FieldDescriptor field) {
     Instant base = recordDate == null ? now : recordDate;
     if (base.isAfter(now)) {
       LOG.warn("provider {} dated a record with retained field {} after now; its retention runs from now instead",
@@ -154,7 +196,24 @@ public final class DefaultErasureContext implements ErasureContext {
     } else if (base.isBefore(Bounds.EARLIEST)) {
       base = Bounds.EARLIEST;
     }
-    return base.atZone(ZoneOffset.UTC).plus(retain.period()).toInstant();
+    return base.atZone(ZoneOffset.UTC).plus(period).toInstant();
+  }
+
+  /**
+   * Returns why purposes standing for an Art. 17(3) exemption keep the field: one retention per purpose that needs its
+   * category and whose retention, from the record's date, has not passed.
+   */
+  private List<Retention> exempted(FieldDescriptor field, @Nullable Instant recordDate) {
+    List<Retention> kept = new ArrayList<>(1);
+    for (Holder holder : holders) {
+      if (holder.purpose().dataCategories().contains(field.category())) {
+        Instant until = retainedUntil(recordDate, holder.retention(), field);
+        if (until.isAfter(now)) {
+          kept.add(new Retention(field.name(), holder.exemption().describe(), until, holder.exemption()));
+        }
+      }
+    }
+    return kept;
   }
 
   private @Nullable Object replacement(ErasureStrategy strategy, @Nullable Object value) {
@@ -189,10 +248,14 @@ public final class DefaultErasureContext implements ErasureContext {
         .orElse(false);
   }
 
-  /** Returns why another purpose keeps the field, or null when none does. */
+  /**
+   * Returns why another purpose keeps the field for as long as its basis lasts, or null when none does. A purpose that
+   * stands for an Art. 17(3) exemption keeps it only for its retention ({@link #exempted}), never beyond.
+   */
   private @Nullable String keeper(FieldDescriptor field) {
     for (Purpose purpose : purposes.all()) {
-      if (purpose.id().equals(scope.purpose()) || !purpose.dataCategories().contains(field.category())) {
+      if (purpose.id().equals(scope.purpose()) || !purpose.dataCategories().contains(field.category())
+          || ErasureExemption.of(purpose).isPresent()) {
         continue;
       }
       if (!purpose.needsConsent()) {
@@ -216,8 +279,13 @@ public final class DefaultErasureContext implements ErasureContext {
     }
     for (Retention retention : pendingRetained.getOrDefault(plan.record(), List.of())) {
       retained.merge(retention.field() + '\u0000' + retention.reason(),
-          new RetainedField(retention.field(), retention.reason(), retention.until(), 1),
-          (a, b) -> new RetainedField(a.field(), a.reason(), later(a.until(), b.until()), a.records() + 1));
+          new RetainedField(retention.field(), retention.reason(), retention.until(), 1, retention.exemption()),
+          (a, b) -> new RetainedField(a.field(), a.reason(), later(a.until(), b.until()), a.records() + 1,
+              a.exemption()));
+      Instant until = retention.until();
+      if (until != null && (nextRelease == null || until.isBefore(nextRelease))) {
+        nextRelease = until;
+      }
     }
     pendingRetained.remove(plan.record());
   }
@@ -232,6 +300,6 @@ public final class DefaultErasureContext implements ErasureContext {
   /** Returns what the provider applied. */
   public ProviderReport report(boolean resumed) {
     return new ProviderReport(descriptor.id(), recordsDeleted, fieldsAnonymised, List.copyOf(retained.values()),
-        resumed);
+        resumed, nextRelease);
   }
 }

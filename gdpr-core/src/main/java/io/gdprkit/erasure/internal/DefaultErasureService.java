@@ -11,6 +11,8 @@ import io.gdprkit.data.ProviderRegistry;
 import io.gdprkit.data.Relation;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.erasure.CascadePolicy;
+import io.gdprkit.erasure.DataMadePublic;
+import io.gdprkit.erasure.ErasureExemption;
 import io.gdprkit.erasure.ErasureInProgressException;
 import io.gdprkit.erasure.ErasureIncompleteException;
 import io.gdprkit.erasure.ErasureJobConflictException;
@@ -18,16 +20,23 @@ import io.gdprkit.erasure.ErasureListener;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ErasureService;
+import io.gdprkit.erasure.InformedController;
+import io.gdprkit.erasure.MissingRetentionException;
 import io.gdprkit.erasure.ProviderReport;
+import io.gdprkit.erasure.Publication;
+import io.gdprkit.erasure.PublicDataErasureRequested;
 import io.gdprkit.erasure.ReplayReport;
 import io.gdprkit.erasure.SubjectErased;
+import io.gdprkit.erasure.spi.ErasureHold;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Keyset;
+import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.internal.SubjectLocks;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
@@ -38,18 +47,23 @@ import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.transaction.UnitOfWork;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +79,12 @@ import org.slf4j.LoggerFactory;
  * pending job per subject (the store's {@code insert}) is what makes erasure of a subject run once at a time across
  * instances. No JVM-local lock carries that: the subject lock taken around the tombstone only orders it against
  * disclosures logged by this instance.
+ *
+ * <p>A job that kept data until a date (Art. 17(3), retain strategies) saves a hold before it completes; a release
+ * claims the hold once due and runs the same scope again as a job of its own, which saves the hold's next date or
+ * deletes it before completing, so a crash at any point leaves either the hold or a pending job to finish it. Art.
+ * 17(2) requests to controllers are made in the unit of work that finishes the erasure, under notice ids derived from
+ * the job, so a resumed job records none twice.
  *
  * @since 0.1
  */
@@ -110,10 +130,22 @@ public final class DefaultErasureService implements ErasureService {
     }
   }
 
+  /**
+   * Creates the service.
+   *
+   * @throws MissingRetentionException if a purpose that keeps data from erasure (Art. 17(3)(b), (e)) declares data
+   *     categories but no retention
+   */
   public DefaultErasureService(ProviderRegistry providers, ConsentStore consents, SourceStore sources,
       SuppressionService suppression, ErasureStore store, PurposeRegistry purposes, PseudonymKey keys, Clock clock,
       CascadePolicy cascade, SubjectLocks locks, SubjectErasureGate gate, Leasing leasing, UnitOfWork unitOfWork,
       GdprEventPublisher events) {
+    for (Purpose purpose : purposes.all()) {
+      Optional<ErasureExemption> exemption = ErasureExemption.of(purpose);
+      if (exemption.isPresent() && !purpose.dataCategories().isEmpty() && purpose.retention() == null) {
+        throw MissingRetentionException.of(exemption.get());
+      }
+    }
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.publisher = Preconditions.notNull(events, "events");
     this.providers = providers;
@@ -158,7 +190,7 @@ public final class DefaultErasureService implements ErasureService {
     if (earlier.isPresent()) {
       // An earlier erasure of the subject is pending: finish it first if no one runs it, else refuse.
       ErasureReport finished = runEarlier(earlier.get());
-      if (earlier.get().scope().equals(scope)) {
+      if (earlier.get().scope().equals(scope) && earlier.get().release() == null) {
         return finished;
       }
       earlier = store.insert(job);
@@ -231,7 +263,8 @@ public final class DefaultErasureService implements ErasureService {
           continue;
         }
         DefaultErasureContext context = new DefaultErasureContext(job.subject(), providers.descriptor(providerId)
-            .orElseThrow(), job.scope(), purposes, consents.current(job.subject()), keys, clock);
+            .orElseThrow(), job.scope(), purposes, consents.current(job.subject()), keys, clock,
+            job.release() == null ? null : job.release().erasedAt());
         try {
           provider.erase(job.subject(), context);
         } catch (RuntimeException e) {
@@ -267,15 +300,10 @@ public final class DefaultErasureService implements ErasureService {
       for (UUID child : job.childrenDone()) {
         store.report(child).ifPresent(cascaded::add);
       }
-      List<ProviderReport> reports = new ArrayList<>();
-      for (PersonalDataProvider provider : providers.providers()) {
-        ProviderReport report = job.done().get(provider.describe().id());
-        if (report != null) {
-          reports.add(report);
-        }
-      }
-      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), reports,
-          job.consentEventsErased(), job.sourceTagsErased(), job.suppressed(), cascaded);
+      ErasureReport report = new ErasureReport(job.id(), pseudonym, job.scope(), clock.instant(), providerReports(job),
+          job.consentEventsErased(), job.sourceTagsErased(), job.suppressed(), cascaded, job.informed(),
+          job.release() == null ? null : job.release().of());
+      keepHold(job, report.nextRelease());
       store.complete(job, report);
       LOG.info("erasure job {} completed: {} records deleted, {} fields anonymised, {} cascaded", job.id(),
           report.recordsDeleted(), report.fieldsAnonymised(), cascaded.size());
@@ -284,6 +312,37 @@ public final class DefaultErasureService implements ErasureService {
       store.release(job.id(), owner);
       throw e;
     }
+  }
+
+  /** Returns the reports of the providers the job erased, in registration order. */
+  private List<ProviderReport> providerReports(ErasureJob job) {
+    List<ProviderReport> reports = new ArrayList<>();
+    for (PersonalDataProvider provider : providers.providers()) {
+      ProviderReport report = job.done().get(provider.describe().id());
+      if (report != null) {
+        reports.add(report);
+      }
+    }
+    return reports;
+  }
+
+  /**
+   * Saves the hold on what the job kept until a date, before the job completes: the subject's hold of the job's scope
+   * moves to the next date, or goes when nothing is kept. Only a run of a job of the subject writes its holds, and
+   * one job per subject runs at a time.
+   */
+  private void keepHold(ErasureJob job, @Nullable Instant next) {
+    List<ErasureHold> same = store.holds(job.subject()).stream().filter(h -> h.scope().equals(job.scope())).toList();
+    if (next == null) {
+      same.forEach(hold -> store.deleteHold(hold.id()));
+      return;
+    }
+    ErasureJob.Release release = job.release();
+    UUID id = release != null ? release.of() : same.isEmpty() ? job.id() : same.get(0).id();
+    Instant erasedAt = release != null ? release.erasedAt() : job.createdAt();
+    store.saveHold(new ErasureHold(id, job.subject(), job.scope(), erasedAt, next, null));
+    same.stream().filter(hold -> !hold.id().equals(id)).forEach(hold -> store.deleteHold(hold.id()));
+    LOG.info("erasure job {} keeps data of the subject until at least {}; hold {}", job.id(), next, id);
   }
 
   /**
@@ -308,9 +367,63 @@ public final class DefaultErasureService implements ErasureService {
         }
         next = next.withStep(ErasureJob.Step.TOMBSTONE_WRITTEN);
       }
-      publisher.publish(new SubjectErased(next.subject(), next.scope(), next.id(), clock.instant()));
+      if (next.release() == null) {
+        next = informControllers(next);
+      }
+      publisher.publish(new SubjectErased(next.subject(), next.scope(), next.id(), clock.instant(),
+          providerReports(next).stream().map(ProviderReport::nextRelease).filter(Objects::nonNull)
+              .min(Comparator.naturalOrder()).orElse(null)));
       return save(next.withStep(ErasureJob.Step.ERASED_PUBLISHED), owner);
     });
+  }
+
+  /**
+   * Asks the controllers known to process data the controller made public, and that the job's scope covers, to erase
+   * links to, copies and replications of it (Art. 17(2)), then removes what the job covered from the records of
+   * publication; part of the unit of work that finishes the erasure. Notice ids are derived from the job, the record
+   * and the controller, so a run resumed after this unit failed makes the same requests, which the recipients
+   * register recognises.
+   */
+  private ErasureJob informControllers(ErasureJob job) {
+    List<InformedController> informed = new ArrayList<>();
+    Instant at = clock.instant();
+    for (Publication publication : store.publications(job.subject())) {
+      Set<DataCategory> covered = covered(job.scope(), publication);
+      if (covered.isEmpty()) {
+        continue;
+      }
+      for (String controller : publication.controllers()) {
+        UUID notice = UUID.nameUUIDFromBytes((job.id() + "/" + publication.id() + "/" + controller)
+            .getBytes(StandardCharsets.UTF_8));
+        informed.add(new InformedController(controller, notice, publication.purpose(), publication.where(), covered,
+            at));
+      }
+      Set<DataCategory> remaining = new LinkedHashSet<>(publication.categories());
+      remaining.removeAll(covered);
+      if (remaining.isEmpty()) {
+        store.deletePublication(publication.id());
+      } else {
+        store.savePublication(publication.withCategories(remaining));
+      }
+    }
+    if (informed.isEmpty()) {
+      return job;
+    }
+    publisher.publish(new PublicDataErasureRequested(job.subject(), job.scope(), job.id(), informed, at));
+    LOG.info("erasure job {} asked {} controllers to erase links to and copies of data made public", job.id(),
+        informed.size());
+    return job.withInformed(informed);
+  }
+
+  /** Returns the categories of a record of publication that the scope erases; none when it does not cover it. */
+  private static Set<DataCategory> covered(ErasureScope scope, Publication publication) {
+    return switch (scope.kind()) {
+      case EVERYTHING -> publication.categories();
+      case CONSENT_WITHDRAWN, PURPOSE_ENDED -> publication.purpose().equals(scope.purpose())
+          ? publication.categories() : Set.of();
+      case CATEGORIES -> publication.categories().stream().filter(scope.categories()::contains)
+          .collect(Collectors.toSet());
+    };
   }
 
   /** Runs a child job to completion, unless a run before this one completed it. */
@@ -470,5 +583,75 @@ public final class DefaultErasureService implements ErasureService {
           keys.versionId());
     }
     return rehashed;
+  }
+
+  @Override
+  public Publication madePublic(SubjectId subject, String purposeId, Set<DataCategory> categories, String where,
+      Set<String> controllers, Actor by) {
+    Preconditions.notNull(subject, "subject");
+    Preconditions.notNull(by, "by");
+    Purpose purpose = purposes.get(purposeId);
+    Preconditions.notNull(categories, "categories");
+    Set<String> needed = purpose.dataCategories().stream().map(DataCategory::id).collect(Collectors.toSet());
+    for (DataCategory category : categories) {
+      Preconditions.check(category != null && needed.contains(category.id()), "categories",
+          "must be data categories that purpose " + Messages.quote(purpose.id()) + " needs");
+    }
+    Publication publication = new Publication(UUID.randomUUID(), subject, purpose.id(), categories, where,
+        Preconditions.notNull(controllers, "controllers"), clock.instant(), by);
+    // The recipients register checks the controllers in this unit, before anything is stored.
+    return unitOfWork.run("record data made public", () -> {
+      gate.checkWritable(subject);
+      publisher.publish(new DataMadePublic(publication, publication.recordedAt()));
+      store.savePublication(publication);
+      return publication;
+    });
+  }
+
+  @Override
+  public List<Publication> publications(SubjectId subject) {
+    return store.publications(Preconditions.notNull(subject, "subject"));
+  }
+
+  @Override
+  public List<ErasureReport> releaseHeld(int limit) {
+    Preconditions.positive(limit, "limit");
+    String owner = runOwner();
+    List<ErasureReport> reports = new ArrayList<>();
+    for (ErasureHold hold : store.claimDueHolds(owner, leaseUntil(), limit)) {
+      try {
+        release(hold, owner).ifPresent(reports::add);
+      } catch (ErasureIncompleteException | ErasureInProgressException | ErasureJobConflictException e) {
+        // the release job stays pending for resumePending(), whose completion moves the hold on
+        store.releaseHold(hold.id(), owner);
+        LOG.warn("release of hold {} did not finish ({}); it is resumed later", hold.id(),
+            e.getClass().getSimpleName());
+      }
+    }
+    if (!reports.isEmpty()) {
+      LOG.info("released the due held data of {} erasures", reports.size());
+    }
+    return reports;
+  }
+
+  /**
+   * Runs the release of one claimed hold: a new job, or the pending release of the same hold that a run left behind;
+   * leaves the hold to a later call while another erasure of the subject is pending.
+   */
+  private Optional<ErasureReport> release(ErasureHold hold, String owner) {
+    ErasureJob job = ErasureJob.releasing(UUID.randomUUID(), hold, clock.instant()).leasedTo(owner, leaseUntil());
+    Optional<ErasureJob> earlier = store.insert(job);
+    if (earlier.isEmpty()) {
+      return Optional.of(runClaimed(store.find(job.id())
+          .orElseThrow(() -> ErasureJobConflictException.gone(job.id(), 1)), owner));
+    }
+    ErasureJob.Release pending = earlier.get().release();
+    Optional<ErasureJob> claimed = pending != null && pending.of().equals(hold.id())
+        ? store.claim(earlier.get().id(), owner, leaseUntil()) : Optional.empty();
+    if (claimed.isEmpty()) {
+      store.releaseHold(hold.id(), owner); // another erasure of the subject runs first
+      return Optional.empty();
+    }
+    return Optional.of(runClaimed(claimed.get(), owner));
   }
 }

@@ -5,17 +5,21 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.internal.InMemoryStore;
 import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureReport;
+import io.gdprkit.erasure.Publication;
+import io.gdprkit.erasure.spi.ErasureHold;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
+import io.gdprkit.transaction.LocalTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -26,8 +30,9 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Jobs, reports and tombstones in memory, under one lock: every operation is one atomic step, as a transaction of a
- * database adapter would be. Leases are compared with the injected clock.
+ * Jobs, reports, tombstones, holds and publications in memory, under one lock: every operation is one atomic step, as
+ * a transaction of a database adapter would be. Leases are compared with the injected clock. Writes of publications,
+ * which erasure makes in the unit of work that informs the controllers, are taken back if that unit fails.
  *
  * @since 0.1
  */
@@ -44,6 +49,8 @@ public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
   private final Map<UUID, Integer> reportPositions = new HashMap<>();
   private final Map<TenantId, List<ErasureReport>> reportsByTenant = new HashMap<>();
   private final Map<TenantId, NavigableMap<String, Tombstone>> tombstones = new HashMap<>();
+  private final Map<UUID, ErasureHold> holds = new LinkedHashMap<>();
+  private final Map<UUID, Publication> publications = new LinkedHashMap<>();
 
   public InMemoryErasureStore(Clock clock) {
     this.clock = Preconditions.notNull(clock, "clock");
@@ -225,5 +232,85 @@ public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
     }
     own.putIfAbsent(replacement.subjectPseudonym(), replacement);
     return true;
+  }
+
+  @Override
+  public synchronized void saveHold(ErasureHold hold) {
+    Preconditions.notNull(hold, "hold");
+    holds.put(hold.id(), hold);
+  }
+
+  @Override
+  public synchronized List<ErasureHold> holds(SubjectId subject) {
+    Preconditions.notNull(subject, "subject");
+    return holds.values().stream().filter(hold -> hold.subject().equals(subject)).toList();
+  }
+
+  @Override
+  public synchronized List<ErasureHold> claimDueHolds(String owner, Instant leaseUntil, int limit) {
+    Preconditions.notBlank(owner, "owner");
+    Preconditions.notNull(leaseUntil, "leaseUntil");
+    Preconditions.positive(limit, "limit");
+    Instant now = clock.instant();
+    List<ErasureHold> due = holds.values().stream()
+        .filter(hold -> hold.dueAt(now) && (hold.lease() == null || !hold.lease().heldAt(now)))
+        .sorted(Comparator.comparing(ErasureHold::until).thenComparing(ErasureHold::id)).limit(limit).toList();
+    List<ErasureHold> claimed = new ArrayList<>(due.size());
+    for (ErasureHold hold : due) {
+      ErasureHold leased = hold.leasedTo(owner, leaseUntil);
+      holds.put(hold.id(), leased);
+      claimed.add(leased);
+    }
+    return claimed;
+  }
+
+  @Override
+  public synchronized boolean releaseHold(UUID id, String owner) {
+    Preconditions.notBlank(owner, "owner");
+    ErasureHold hold = holds.get(Preconditions.notNull(id, "id"));
+    if (hold == null || hold.lease() == null || !hold.lease().owner().equals(owner)) {
+      return false;
+    }
+    holds.put(id, hold.withLease(null));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean deleteHold(UUID id) {
+    return holds.remove(Preconditions.notNull(id, "id")) != null;
+  }
+
+  @Override
+  public synchronized void savePublication(Publication publication) {
+    Preconditions.notNull(publication, "publication");
+    Publication before = publications.put(publication.id(), publication);
+    LocalTransactions.onRollback(() -> {
+      synchronized (this) {
+        if (before == null) {
+          publications.remove(publication.id());
+        } else {
+          publications.put(before.id(), before);
+        }
+      }
+    });
+  }
+
+  @Override
+  public synchronized List<Publication> publications(SubjectId subject) {
+    Preconditions.notNull(subject, "subject");
+    return publications.values().stream().filter(p -> p.subject().equals(subject)).toList();
+  }
+
+  @Override
+  public synchronized boolean deletePublication(UUID id) {
+    Publication removed = publications.remove(Preconditions.notNull(id, "id"));
+    if (removed != null) {
+      LocalTransactions.onRollback(() -> {
+        synchronized (this) {
+          publications.putIfAbsent(removed.id(), removed);
+        }
+      });
+    }
+    return removed != null;
   }
 }

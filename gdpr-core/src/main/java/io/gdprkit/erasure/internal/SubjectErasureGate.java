@@ -44,6 +44,12 @@ public final class SubjectErasureGate implements ErasureGate {
     }
   }
 
+  @Override
+  public Optional<Erased> erasure(SubjectId subject) {
+    return tombstone(Preconditions.notNull(subject, "subject"))
+        .map(found -> new Erased(found.erasedAt(), found.recollectionAllowedAt()));
+  }
+
   /** Returns the pseudonym a new tombstone of the subject is written under, with the current key. */
   String tombstonePseudonym(SubjectId subject) {
     return keys.pseudonym(SUBJECT_LABEL, key(subject));

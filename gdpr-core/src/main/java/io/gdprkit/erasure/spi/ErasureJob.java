@@ -3,6 +3,7 @@ package io.gdprkit.erasure.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.InformedController;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.SubjectId;
@@ -27,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * children, recording each finished step in the job as it goes; a run resumed after a crash or a failure skips every
  * recorded step, so nothing finished is done twice.
  *
+ * <p>A release job ({@link #releasing}) erases, once due, what an earlier erasure kept until a date (Art. 17(3)): it
+ * has nothing to prepare, no ledger or tombstone to write and no listener to tell, so it starts with those steps
+ * recorded, and it carries the hold it releases.
+ *
  * <p>The {@code version} and {@code lease} belong to the store: {@link ErasureStore#save} compares the version and
  * stores the next one, and a lease says which kit instance runs the job until when.
  *
@@ -47,13 +52,17 @@ import org.jspecify.annotations.Nullable;
  * @param failedProvider the provider the last failed run stopped in, if any
  * @param version the stored version, 0 for a job never saved
  * @param lease who runs the job and until when; {@code null} when no one does
+ * @param informed the controllers told, when it finished, to erase links to, copies or replications of data made public
+ *     (Art. 17(2)); recorded with {@link Step#ERASED_PUBLISHED}, so a resumed job tells no one twice
+ * @param release for a job that erases held data once due, the hold it releases; {@code null} otherwise
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int level, @Nullable UUID parent,
     Instant createdAt, Set<Step> steps, List<UUID> children, int suppressed, Map<String, ProviderReport> done,
     long consentEventsErased, long sourceTagsErased, List<UUID> childrenDone, int failures,
-    @Nullable String failedProvider, long version, @Nullable Lease lease) {
+    @Nullable String failedProvider, long version, @Nullable Lease lease, List<InformedController> informed,
+    @Nullable Release release) {
 
   /**
    * A step of a job recorded once finished; providers and children are recorded by id instead.
@@ -99,6 +108,24 @@ public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int lev
     }
   }
 
+  /**
+   * What a release job releases: the hold, and when the erasure that kept the data started, before which every record
+   * it erases was collected.
+   *
+   * @param of the hold's id
+   * @param erasedAt when the erasure that kept the data started
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public record Release(UUID of, Instant erasedAt) {
+
+    /** Validates the fields. */
+    public Release {
+      Preconditions.notNull(of, "of");
+      Preconditions.notNull(erasedAt, "erasedAt");
+    }
+  }
+
   /** Validates the fields and copies the collections. */
   public ErasureJob {
     Preconditions.notNull(id, "id");
@@ -112,13 +139,40 @@ public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int lev
     children = List.copyOf(children);
     done = Collections.unmodifiableMap(new LinkedHashMap<>(done));
     childrenDone = List.copyOf(childrenDone);
+    informed = List.copyOf(informed);
+  }
+
+  /** Creates a job that informed no controller and releases no hold. */
+  public ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int level, @Nullable UUID parent,
+      Instant createdAt, Set<Step> steps, List<UUID> children, int suppressed, Map<String, ProviderReport> done,
+      long consentEventsErased, long sourceTagsErased, List<UUID> childrenDone, int failures,
+      @Nullable String failedProvider, long version, @Nullable Lease lease) {
+    this(id, subject, scope, level, parent, createdAt, steps, children, suppressed, done, consentEventsErased,
+        sourceTagsErased, childrenDone, failures, failedProvider, version, lease, List.of(), null);
+  }
+
+  /**
+   * Returns a new job, never saved, held by no one, that erases the data a hold kept once it is due: the hold's scope
+   * again, with nothing to prepare, no ledger or tombstone to write and no listener to tell, as the erasure that kept
+   * the data did all that.
+   */
+  public static ErasureJob releasing(UUID id, ErasureHold hold, Instant createdAt) {
+    return new ErasureJob(id, hold.subject(), hold.scope(), 0, null, createdAt,
+        EnumSet.of(Step.PREPARED, Step.LEDGER_ERASED, Step.TOMBSTONE_WRITTEN, Step.LISTENERS_NOTIFIED), List.of(), 0,
+        Map.of(), 0, 0, List.of(), 0, null, 0, null, List.of(), new Release(hold.id(), hold.erasedAt()));
+  }
+
+  /** Returns a copy that records the controllers it told (Art. 17(2)). */
+  public ErasureJob withInformed(List<InformedController> told) {
+    return new ErasureJob(id, subject, scope, level, parent, createdAt, steps, children, suppressed, done,
+        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, lease, told, release);
   }
 
   /** Returns a new, unprepared job, never saved (version 0), held by no one. */
   public static ErasureJob start(UUID id, SubjectId subject, ErasureScope scope, int level, @Nullable UUID parent,
       Instant createdAt) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, Set.of(), List.of(), 0, Map.of(), 0, 0,
-        List.of(), 0, null, 0, null);
+        List.of(), 0, null, 0, null, List.of(), null);
   }
 
   /** Returns whether suppression and the child jobs are done. */
@@ -135,7 +189,7 @@ public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int lev
   public ErasureJob prepared(List<UUID> childJobs, int suppressedPoints) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, plus(Step.PREPARED), childJobs,
         suppressedPoints, done, consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version,
-        lease);
+        lease, informed, release);
   }
 
   /** Returns a copy with one more provider done. */
@@ -143,19 +197,19 @@ public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int lev
     Map<String, ProviderReport> next = new LinkedHashMap<>(done);
     next.put(report.provider(), report);
     return new ErasureJob(id, subject, scope, level, parent, createdAt, steps, children, suppressed, next,
-        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, lease);
+        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, lease, informed, release);
   }
 
   /** Returns a copy with the ledger step finished, keeping what it removed. */
   public ErasureJob withLedgerErased(long events, long tags) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, plus(Step.LEDGER_ERASED), children, suppressed,
-        done, events, tags, childrenDone, failures, failedProvider, version, lease);
+        done, events, tags, childrenDone, failures, failedProvider, version, lease, informed, release);
   }
 
   /** Returns a copy with the step finished. */
   public ErasureJob withStep(Step step) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, plus(step), children, suppressed, done,
-        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, lease);
+        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, lease, informed, release);
   }
 
   /** Returns a copy with one more child finished. */
@@ -165,13 +219,13 @@ public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int lev
       next.add(child);
     }
     return new ErasureJob(id, subject, scope, level, parent, createdAt, steps, children, suppressed, done,
-        consentEventsErased, sourceTagsErased, next, failures, failedProvider, version, lease);
+        consentEventsErased, sourceTagsErased, next, failures, failedProvider, version, lease, informed, release);
   }
 
   /** Returns a copy with one more failure counted, in this provider. */
   public ErasureJob withFailure(String provider) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, steps, children, suppressed, done,
-        consentEventsErased, sourceTagsErased, childrenDone, failures + 1, provider, version, lease);
+        consentEventsErased, sourceTagsErased, childrenDone, failures + 1, provider, version, lease, informed, release);
   }
 
   /** Returns a copy held by {@code owner} until {@code until}; the version is kept. */
@@ -182,13 +236,13 @@ public record ErasureJob(UUID id, SubjectId subject, ErasureScope scope, int lev
   /** Returns a copy with this lease, or with none; the version is kept. */
   public ErasureJob withLease(@Nullable Lease next) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, steps, children, suppressed, done,
-        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, next);
+        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, version, next, informed, release);
   }
 
   /** Returns a copy with this version; for stores, which set the version they stored. */
   public ErasureJob withVersion(long next) {
     return new ErasureJob(id, subject, scope, level, parent, createdAt, steps, children, suppressed, done,
-        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, next, lease);
+        consentEventsErased, sourceTagsErased, childrenDone, failures, failedProvider, next, lease, informed, release);
   }
 
   /** Returns whether another owner than {@code owner} holds the lease at {@code now}. */

@@ -3,6 +3,7 @@ package io.gdprkit.erasure.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.erasure.ErasureReport;
+import io.gdprkit.erasure.Publication;
 import io.gdprkit.erasure.internal.InMemoryErasureStore;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
@@ -11,13 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores pending erasure jobs, the reports kept as proof, and the tombstone journal, for every tenant; shared by
- * every kit instance of an application. Thread-safe.
+ * Stores pending erasure jobs, the reports kept as proof, the tombstone journal, the holds on data an erasure kept
+ * until a date (Art. 17(3)) and the records of data made public (Art. 17(2)), for every tenant; shared by every kit
+ * instance of an application. Thread-safe.
  *
  * <p>What a database adapter maps each part to:
  * <ul>
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code SELECT … WHERE lease is free or expired ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT ?} followed by
  *       setting owner and lease end, in one transaction; a lease that ran out is taken over, which is how the jobs of
  *       a crashed instance are finished;</li>
+ *   <li>holds: {@link #claimDueHolds} is {@code SELECT … WHERE until <= now AND lease is free or expired ORDER BY until
+ *       FOR UPDATE SKIP LOCKED LIMIT ?} over an index on {@code until}, then setting owner and lease end;</li>
  *   <li>every query is bounded and paged by a key, never a scan of everything.</li>
  * </ul>
  * Claims, renewals and releases change the version too, so a runner whose lease was taken over fails its next save
@@ -146,4 +149,66 @@ public interface ErasureStore {
    * @return whether {@code oldPseudonym} was there and was replaced
    */
   boolean replaceTombstone(TenantId tenant, String oldPseudonym, Tombstone replacement);
+
+  /**
+   * Adds the hold or replaces the one with its id, lease included. Only the run of a job of the hold's subject writes
+   * it, and one job per subject runs at a time, so writes of one hold never race.
+   *
+   * @since 0.2
+   */
+  void saveHold(ErasureHold hold);
+
+  /**
+   * Returns the subject's holds, in the order they were first saved.
+   *
+   * @since 0.2
+   */
+  List<ErasureHold> holds(SubjectId subject);
+
+  /**
+   * Claims up to {@code limit} holds of every tenant that are due ({@code until} not after the store's clock) and whose
+   * lease is free or ran out, earliest due first, leasing them to {@code owner} until {@code leaseUntil}.
+   *
+   * @return the claimed holds as stored, with their lease
+   * @since 0.2
+   */
+  List<ErasureHold> claimDueHolds(String owner, Instant leaseUntil, int limit);
+
+  /**
+   * Frees the lease of a hold that {@code owner} holds, after a release that did not finish.
+   *
+   * @return whether {@code owner} held it
+   * @since 0.2
+   */
+  boolean releaseHold(UUID id, String owner);
+
+  /**
+   * Removes a hold, once nothing it kept is left.
+   *
+   * @return whether it was there
+   * @since 0.2
+   */
+  boolean deleteHold(UUID id);
+
+  /**
+   * Adds the record of data made public, or replaces the one with its id.
+   *
+   * @since 0.2
+   */
+  void savePublication(Publication publication);
+
+  /**
+   * Returns the subject's records of data made public, in the order they were first saved.
+   *
+   * @since 0.2
+   */
+  List<Publication> publications(SubjectId subject);
+
+  /**
+   * Removes a record of data made public, once an erasure informed the controllers of it.
+   *
+   * @return whether it was there
+   * @since 0.2
+   */
+  boolean deletePublication(UUID id);
 }

@@ -1,7 +1,9 @@
 package io.gdprkit.export.internal;
 
+import io.gdprkit.consent.AgeCheck;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ParentalAuthorisation;
 import io.gdprkit.data.DataItem;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.internal.Csv;
@@ -136,6 +138,27 @@ final class CsvDocumentWriter implements DocumentWriter {
         consentRow(record, "proof.tcf_policy_version", Integer.toString(proof.tcf().tcfPolicyVersion()), at);
         consentRow(record, "proof.tcf_vendor_list_version", Integer.toString(proof.tcf().vendorListVersion()), at);
       }
+      consentConditionRows(record, proof, at);
+    }
+  }
+
+  /** Writes how the consent was made explicit and the Art. 8 evidence: the age check and the parental authorisation. */
+  private void consentConditionRows(String record, ConsentProof proof, String at) {
+    if (proof.explicitStatement() != null) {
+      consentRow(record, "proof.explicit_statement", proof.explicitStatement().name(), at);
+    }
+    if (proof.ageAssurance() instanceof AgeCheck check) {
+      consentRow(record, "proof.age_evidence", check.evidence().name(), at);
+      consentRow(record, "proof.age_member_state", check.memberState() == null ? null : check.memberState().code(), at);
+      consentRow(record, "proof.age_of_consent", Integer.toString(check.ageOfConsent()), at);
+      consentRow(record, "proof.below_age_of_consent", Boolean.toString(check.belowAgeOfConsent()), at);
+    }
+    ParentalAuthorisation parental = proof.parentalAuthorisation();
+    if (parental != null) {
+      consentRow(record, "proof.parental_role", parental.role().name(), at);
+      consentRow(record, "proof.parental_verification", parental.verification().name(), at);
+      consentRow(record, "proof.parental_verified_at", parental.verifiedAt().toString(), at);
+      consentRow(record, "proof.parental_evidence_reference", parental.evidenceReference(), at);
     }
   }
 

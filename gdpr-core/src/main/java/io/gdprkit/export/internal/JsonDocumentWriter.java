@@ -1,7 +1,9 @@
 package io.gdprkit.export.internal;
 
+import io.gdprkit.consent.AgeCheck;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ParentalAuthorisation;
 import io.gdprkit.data.DataItem;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.purpose.DataCategory;
@@ -254,7 +256,38 @@ final class JsonDocumentWriter implements DocumentWriter {
       json.writeNumberProperty("vendorListVersion", proof.tcf().vendorListVersion());
       json.writeEndObject();
     }
+    writeConsentConditions(proof);
     json.writeEndObject();
+  }
+
+  /** Writes how the consent was made explicit and the Art. 8 evidence: the age check and the parental authorisation. */
+  private void writeConsentConditions(ConsentProof proof) {
+    json.writeStringProperty("explicitStatement",
+        proof.explicitStatement() == null ? null : proof.explicitStatement().name());
+    json.writeName("ageCheck");
+    if (proof.ageAssurance() instanceof AgeCheck check) {
+      json.writeStartObject();
+      json.writeStringProperty("evidence", check.evidence().name());
+      json.writeStringProperty("memberState", check.memberState() == null ? null : check.memberState().code());
+      json.writeNumberProperty("ageOfConsent", check.ageOfConsent());
+      json.writeName("belowAgeOfConsent");
+      json.writeBoolean(check.belowAgeOfConsent());
+      json.writeEndObject();
+    } else {
+      json.writeNull(); // a recorded proof holds only age checks; a stated age is never written
+    }
+    json.writeName("parentalAuthorisation");
+    ParentalAuthorisation parental = proof.parentalAuthorisation();
+    if (parental == null) {
+      json.writeNull();
+    } else {
+      json.writeStartObject();
+      json.writeStringProperty("role", parental.role().name());
+      json.writeStringProperty("verification", parental.verification().name());
+      json.writeStringProperty("verifiedAt", parental.verifiedAt().toString());
+      json.writeStringProperty("evidenceReference", parental.evidenceReference());
+      json.writeEndObject();
+    }
   }
 
   private void writeOrigin(@Nullable Origin origin) {

@@ -161,6 +161,10 @@ final class JsonValues {
       return strings;
     }
 
+    @Nullable List<String> optionalStrings(String name) {
+      return object.containsKey(name) ? strings(name) : null;
+    }
+
     void done() {
       if (taken != object.size()) {
         throw content(where.isEmpty() ? "the receipt holds an unknown field" : where + " holds an unknown field");

@@ -7,7 +7,11 @@ import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.decision.DecisionService;
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.erasure.DataMadePublic;
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.InformedController;
+import io.gdprkit.erasure.PublicDataErasureRequested;
 import io.gdprkit.erasure.SubjectErased;
 import io.gdprkit.event.GdprEvent;
 import io.gdprkit.event.GdprEventListener;
@@ -27,6 +31,7 @@ import io.gdprkit.recipient.Notification;
 import io.gdprkit.recipient.NotificationReason;
 import io.gdprkit.recipient.NotificationStatus;
 import io.gdprkit.recipient.Recipient;
+import io.gdprkit.recipient.RecipientKind;
 import io.gdprkit.recipient.RecipientRetiredException;
 import io.gdprkit.recipient.RecipientService;
 import io.gdprkit.recipient.SubjectErasedException;
@@ -388,11 +393,51 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
   public void on(GdprEvent event) {
     if (event instanceof SubjectErased erased) {
       erased(erased.subject(), erased.scope());
+    } else if (event instanceof PublicDataErasureRequested request) {
+      requestErasure(request);
+    } else if (event instanceof DataMadePublic publication) {
+      checkControllers(publication);
     } else if (event instanceof ProcessingRestricted restriction) {
       restricted(restriction);
     } else if (event instanceof SubjectRectified rectification) {
       rectified(rectification.subject(), rectification.provider(), rectification.field());
     }
+  }
+
+  /**
+   * Refuses a record of data made public that names as a controller processing it anything but a registered recipient
+   * of a controller kind of the subject's tenant: Art. 17(2) informs controllers, and a processor acts for the
+   * controller itself. Runs in the unit of work that records it, so a refusal records nothing.
+   */
+  private void checkControllers(DataMadePublic event) {
+    for (String id : event.publication().controllers()) {
+      Recipient recipient = recipients.find(event.tenant(), id).orElseThrow(() -> UnknownRecipientException.of(id));
+      if (recipient.kind() != RecipientKind.THIRD_PARTY && recipient.kind() != RecipientKind.JOINT_CONTROLLER) {
+        throw InvalidInputException.of("controllers", "must be recipients of kind THIRD_PARTY or JOINT_CONTROLLER; "
+            + Messages.quote(id) + " is a " + recipient.kind() + ", which processes for the controller itself");
+      }
+    }
+  }
+
+  /**
+   * Records and sends an Art. 17(2) request to each controller the erasure names, under the notice id the erasure
+   * chose: a request already recorded (the job was resumed after this unit failed) is not recorded again, only sent if
+   * still undelivered. Like a full erasure notice, it keeps the subject's id until delivered.
+   */
+  private void requestErasure(PublicDataErasureRequested request) {
+    String pseudonym = pseudonyms.apply(request.subject());
+    List<UUID> ids = new ArrayList<>();
+    for (InformedController controller : request.controllers()) {
+      if (store.notification(controller.notice()).isEmpty()) {
+        store.saveNotification(Notification.pending(controller.notice(), request.subject(), pseudonym,
+            controller.controller(), NotificationReason.ERASURE_REQUESTED, Map.of("article", "17(2)",
+                "purpose", controller.purpose(), "where", controller.where(), "categories",
+                controller.categories().stream().map(DataCategory::id).sorted().collect(Collectors.joining(",")),
+                "request", InformedController.REQUEST, SCOPE, scopeKey(request.scope())), request.occurredAt()));
+      }
+      ids.add(controller.notice());
+    }
+    ids.forEach(this::send);
   }
 
   /** Tells every recipient of the subject's data of a rectified field. */
@@ -464,8 +509,11 @@ public final class DefaultRecipientService implements RecipientService, GdprEven
     }
   }
 
+  /** Returns whether it tells of an erasure of everything (Art. 19 or Art. 17(2)), which keeps the id until delivered. */
   private static boolean isFullErasureNotice(Notification notification) {
-    return notification.reason() == NotificationReason.ERASED && EVERYTHING.equals(notification.details().get(SCOPE));
+    return (notification.reason() == NotificationReason.ERASED
+        || notification.reason() == NotificationReason.ERASURE_REQUESTED)
+        && EVERYTHING.equals(notification.details().get(SCOPE));
   }
 
   private void tell(SubjectId subject, Set<String> recipientIds, NotificationReason reason,

@@ -6,13 +6,21 @@ import io.gdprkit.GdprException;
 import io.gdprkit.HostCodeException;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.crypto.InvalidTokenException.Reason;
+import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.internal.Bounds;
+import io.gdprkit.internal.Hashing;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.request.RequestTransition;
 import io.gdprkit.request.SubjectRequestChanged;
 import io.gdprkit.transaction.UnitOfWork;
 import io.gdprkit.request.DueDates;
+import io.gdprkit.request.Fulfilment;
+import io.gdprkit.request.IdentityCheck;
+import io.gdprkit.request.RequestEvidence;
+import io.gdprkit.request.RequestIntake;
+import io.gdprkit.request.RequestNotice;
+import io.gdprkit.request.SignedRequestEvidence;
 import io.gdprkit.request.IllegalRequestTransitionException;
 import io.gdprkit.request.IllegalRequestTransitionException.Action;
 import io.gdprkit.request.RejectionNotice;
@@ -29,20 +37,24 @@ import io.gdprkit.request.spi.IdentityVerifier;
 import io.gdprkit.request.spi.RequestStore;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,16 +86,22 @@ public final class DefaultRequestService implements RequestService {
   private final Set<RequestId> busy = ConcurrentHashMap.newKeySet();
   private final UnitOfWork unitOfWork;
   private final GdprEventPublisher events;
+  private final Function<SubjectId, String> pseudonyms;
+  private final SigningKey signingKey;
 
   /**
    * Creates the service.
    *
    * @param fulfillers what {@link #complete} runs, by kind; kinds without one are only recorded
    * @param zone the controller's time zone, in which due dates are counted
+   * @param pseudonyms the subject's keyed pseudonym as the audit trail names them, for the evidence
+   * @param signingKey signs the evidence
    */
   public DefaultRequestService(RequestStore store, IdentityVerifier verifier,
       Map<RequestKind, RequestFulfiller> fulfillers, Clock clock, ZoneId zone, UnitOfWork unitOfWork,
-      GdprEventPublisher events) {
+      GdprEventPublisher events, Function<SubjectId, String> pseudonyms, SigningKey signingKey) {
+    this.pseudonyms = Preconditions.notNull(pseudonyms, "pseudonyms");
+    this.signingKey = Preconditions.notNull(signingKey, "signingKey");
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
     this.events = Preconditions.notNull(events, "events");
     this.store = Preconditions.notNull(store, "store");
@@ -102,12 +120,22 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy) {
+    return received(subject, kind, receivedBy, null);
+  }
+
+  @Override
+  public SubjectRequest receive(SubjectId subject, RequestKind kind, Actor receivedBy, RequestIntake intake) {
+    return received(subject, kind, receivedBy, Preconditions.notNull(intake, "intake"));
+  }
+
+  private SubjectRequest received(SubjectId subject, RequestKind kind, Actor receivedBy,
+      @Nullable RequestIntake intake) {
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(kind, "kind");
     Preconditions.notNull(receivedBy, "receivedBy");
     Instant now = clock.instant();
     SubjectRequest request = SubjectRequest.received(RequestId.random(), subject, kind, now,
-        DueDates.dueAt(now, zone), receivedBy);
+        DueDates.dueAt(now, zone), receivedBy, intake);
     unitOfWork.use("receive subject request", () -> {
       store.insert(request);
       written(request);
@@ -121,12 +149,26 @@ public final class DefaultRequestService implements RequestService {
     return exclusively(requestId, () -> {
       SubjectRequest request = load(requestId);
       require(request, RequestState.RECEIVED, Action.START_VERIFICATION);
+      IdentityCheck check = new IdentityCheck(method(), IdentityCheck.Outcome.STARTED);
       hostCall("begin", () -> verifier.begin(request));
       SubjectRequest started = commit(request, current -> require(current, RequestState.RECEIVED,
-          Action.START_VERIFICATION).step(RequestState.RECEIVED, clock.instant(), KIT, VERIFICATION_STARTED));
+          Action.START_VERIFICATION).step(RequestState.RECEIVED, clock.instant(), KIT, VERIFICATION_STARTED, check));
       LOG.debug("identity verification of request {} started", requestId);
       return started;
     });
+  }
+
+  /** Returns the verifier's method name; what a host's verifier throws or returns wrongly becomes a typed error. */
+  private String method() {
+    String name;
+    try {
+      name = verifier.method();
+    } catch (GdprException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw HostCodeException.of("the identity verifier in method", e);
+    }
+    return Preconditions.notNull(name, "identity verifier method()");
   }
 
   /** Runs the identity verifier; what a host's verifier throws becomes a typed error that does not copy its message. */
@@ -145,6 +187,7 @@ public final class DefaultRequestService implements RequestService {
     return exclusively(requestId, () -> {
       SubjectRequest request = load(requestId);
       Preconditions.notNull(token, "token");
+      IdentityCheck check = new IdentityCheck(method(), IdentityCheck.Outcome.VERIFIED);
       hostCall("check", () -> verifier.check(request, token));
       SubjectRequest verified = commit(request, current -> {
         if (current.state() != RequestState.RECEIVED) {
@@ -153,7 +196,7 @@ public final class DefaultRequestService implements RequestService {
           }
           throw IllegalRequestTransitionException.of(requestId, current.state(), Action.VERIFY);
         }
-        return current.step(RequestState.IDENTITY_VERIFIED, clock.instant(), Actor.subject(), null);
+        return current.step(RequestState.IDENTITY_VERIFIED, clock.instant(), Actor.subject(), null, check);
       });
       LOG.debug("identity of request {} verified", requestId);
       return verified;
@@ -173,17 +216,19 @@ public final class DefaultRequestService implements RequestService {
     return exclusively(requestId, () -> {
       SubjectRequest request = require(load(requestId), RequestState.IN_PROGRESS, Action.COMPLETE);
       RequestFulfiller fulfiller = fulfillers.get(request.kind());
+      Fulfilment done = new Fulfilment.Recorded();
       if (fulfiller != null) {
         try {
-          fulfiller.fulfil(request);
+          done = Preconditions.notNull(fulfiller.fulfilAndReport(request), "fulfilment");
         } catch (RuntimeException e) {
           LOG.warn("fulfiller of {} request {} failed; the request stays in progress: {}", request.kind(), requestId,
               e.getClass().getName());
           throw RequestFulfilmentException.of(requestId, request.kind(), e);
         }
       }
+      Fulfilment fulfilment = done;
       SubjectRequest completed = commit(request, current -> require(current, RequestState.IN_PROGRESS,
-          Action.COMPLETE).step(RequestState.COMPLETED, clock.instant(), by, null));
+          Action.COMPLETE).step(RequestState.COMPLETED, clock.instant(), by, null, fulfilment));
       LOG.debug("{} request {} completed", request.kind(), requestId);
       return completed;
     });
@@ -225,6 +270,28 @@ public final class DefaultRequestService implements RequestService {
     }));
     LOG.debug("request {} extended by {} months, due {}", requestId, months, extended.deadline());
     return extended;
+  }
+
+  @Override
+  public SubjectRequest noticeSent(RequestId requestId, RequestNotice notice, Actor by) {
+    Preconditions.notNull(notice, "notice");
+    Preconditions.notNull(by, "by");
+    return exclusively(requestId, () -> commit(load(requestId),
+        current -> current.noticeSent(notice, clock.instant(), by)));
+  }
+
+  @Override
+  public RequestEvidence evidence(RequestId requestId) {
+    SubjectRequest request = load(Preconditions.notNull(requestId, "requestId"));
+    return RequestEvidence.of(request, pseudonyms.apply(request.subject()));
+  }
+
+  @Override
+  public SignedRequestEvidence signedEvidence(RequestId requestId) {
+    RequestEvidence evidence = evidence(requestId);
+    byte[] json = EvidenceJson.write(evidence);
+    return new SignedRequestEvidence(evidence, new String(json, StandardCharsets.UTF_8),
+        HexFormat.of().formatHex(Hashing.sha256().digest(json)), EvidenceJws.sign(json, signingKey));
   }
 
   @Override

@@ -47,6 +47,9 @@ public final class EmailTokenVerifier implements IdentityVerifier {
 
   static final String SUBJECT_LINE = "Confirm your data protection request";
 
+  /** The method's name in the request's evidence. */
+  public static final String METHOD = "email-token";
+
   private static final Logger LOG = LoggerFactory.getLogger(EmailTokenVerifier.class);
 
   private final ProviderRegistry personalData;
@@ -89,6 +92,11 @@ public final class EmailTokenVerifier implements IdentityVerifier {
     } catch (RuntimeException e) {
       LOG.warn("verification mail for request {} could not be sent: {}", request.id(), e.getClass().getName());
     }
+  }
+
+  @Override
+  public String method() {
+    return METHOD;
   }
 
   @Override

@@ -39,4 +39,14 @@ public interface IdentityVerifier {
    * @throws InvalidTokenException if it does not prove their identity
    */
   void check(SubjectRequest request, String token);
+
+  /**
+   * Returns the name of the method, recorded with each identity step as evidence of how the requester was
+   * identified (Art. 12(6) GDPR), such as {@code email-token} or {@code session}; the class name by default.
+   *
+   * @return 1 to 200 characters, no control characters
+   */
+  default String method() {
+    return getClass().getName();
+  }
 }

@@ -227,7 +227,10 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
       erased.put(campaign.id(), erasedHere);
       kept.put(campaign.id(), keptHere);
     }
-    SweepReport report = new SweepReport(byRule, erased, kept, failed, more);
+    // Art. 17(3): what erasures kept until a date that has passed is erased now, in the same bounded batches
+    long released = erasure.releaseHeld(batchSize).size();
+    more |= released == batchSize;
+    SweepReport report = new SweepReport(byRule, erased, kept, failed, more, released);
     LOG.info("retention sweep processed {} subjects, {} failed, more due: {}", report.processed(), failed, more);
     return report;
   }

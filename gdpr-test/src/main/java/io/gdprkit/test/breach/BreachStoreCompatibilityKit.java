@@ -9,10 +9,13 @@ import io.gdprkit.breach.BreachConflictException;
 import io.gdprkit.breach.BreachDetails;
 import io.gdprkit.breach.BreachId;
 import io.gdprkit.breach.ExposureWindow;
+import io.gdprkit.breach.RiskAssessment;
+import io.gdprkit.breach.RiskLevel;
 import io.gdprkit.breach.SubjectNoticeExemption;
 import io.gdprkit.breach.UnknownBreachException;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
 import java.time.Duration;
@@ -28,9 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Checks that a {@link BreachStore} keeps its contract: breaches stored unchanged, versioned updates of which one
- * wins a race, keyset paging by id, and the pending-by-deadline query that drops a breach once it is notified or
- * judged not to need it, and tenants kept apart: the same id in two tenants names two breaches, and no read, update
+ * Checks that a {@link BreachStore} keeps its contract: breaches stored unchanged (risk assessments, phased
+ * notifications and the authority's requirement included), versioned updates of which one wins a race, keyset paging
+ * by id, the pending-by-deadline query that drops a breach once it is notified or assessed as not needing it and takes
+ * it back on a re-assessment, the queues of breaches whose subjects are due to be told and of breaches not yet
+ * assessed, and tenants kept apart: the same id in two tenants names two breaches, and no read, update
  * or due query crosses them.
  *
  * <p>{@link #createStore()} is called once in every test and must return an empty store.
@@ -131,17 +136,43 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
           .withLikelyConsequences("Fraud attempts").withMeasures("Recall requested")
           .withContactPoint("dpo@acme.example")
           .withExposure(ExposureWindow.of(START.minus(Duration.ofDays(3)), START)));
-      Breach notified = amended.authorityNotified(START.plus(Duration.ofHours(80)), "Found in an audit");
-      Breach full = notified.subjectsNotTold(SubjectNoticeExemption.RISK_NO_LONGER_LIKELY, "Recipient deleted it");
+      Breach assessed = amended.assessed(assessment(RiskLevel.NO_RISK, 1))
+          .assessed(new RiskAssessment(RiskLevel.RISK, "Invoices carry bank details", Actor.staff("dpo-2"),
+              START.plus(Duration.ofHours(70)).plusMillis(123)));
+      Breach notified = assessed.authorityNotified(START.plus(Duration.ofHours(80)), "Found in an audit");
+      Breach phased = notified.authorityInformedFurther(START.plus(Duration.ofHours(90)))
+          .authorityInformedFurther(START.plus(Duration.ofHours(95)));
+      Breach full = phased.subjectsNotTold(SubjectNoticeExemption.RISK_NO_LONGER_LIKELY, "Recipient deleted it");
       store().insert(TENANT, first);
-      store().update(TENANT, amended);
-      store().update(TENANT, notified);
-      store().update(TENANT, full);
+      for (Breach version : versions(first, full)) {
+        store().update(TENANT, version);
+      }
 
       Breach found = store().find(TENANT, BreachId.of("INC-1")).orElseThrow();
 
       assertThat(found).isEqualTo(full);
+      assertThat(found.assessments()).extracting(RiskAssessment::level)
+          .containsExactly(RiskLevel.NO_RISK, RiskLevel.RISK);
+      assertThat(found.assessments().get(1).assessedAt()).isEqualTo(START.plus(Duration.ofHours(70)).plusMillis(123));
+      assertThat(found.authorityUpdates()).hasSize(2);
       assertThat(store().find(TENANT, BreachId.of("INC-2"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the authority's requirement to tell the subjects (Art. 34(4)) is stored unchanged")
+    void storesTheAuthoritysRequirement() {
+      Breach first = recorded("INC-1", 0);
+      Breach required = first.assessed(assessment(RiskLevel.RISK, 1))
+          .communicationRequired(START.plus(Duration.ofDays(4)).plusNanos(1000));
+      store().insert(TENANT, first);
+      for (Breach version : versions(first, required)) {
+        store().update(TENANT, version);
+      }
+
+      Breach found = store().find(TENANT, first.id()).orElseThrow();
+
+      assertThat(found).isEqualTo(required);
+      assertThat(found.communicationRequiredAt()).isEqualTo(START.plus(Duration.ofDays(4)).plusNanos(1000));
     }
 
     @Test
@@ -252,7 +283,7 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
       List.of(notified, exempt, pending).forEach(breach -> store().insert(TENANT, breach));
 
       store().update(TENANT, notified.authorityNotified(START.plus(Duration.ofHours(2)), null));
-      store().update(TENANT, exempt.notificationNotRequired("Encrypted, key safe"));
+      store().update(TENANT, exempt.assessed(assessment(RiskLevel.NO_RISK, 3)));
 
       assertThat(store().pendingDueBy(TENANT, deadline(10), null, 10)).extracting(breach -> breach.id().value())
           .containsExactly("pending");
@@ -283,6 +314,114 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
 
       assertThat(page).isInstanceOf(InvalidInputException.class);
       assertThat(due).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("obligation queues")
+  class Queues {
+
+    @Test
+    @DisplayName("a breach assessed at NO_RISK leaves the pending list, and a re-assessment at RISK puts it back")
+    void followsTheLatestAssessmentInThePendingList() {
+      Breach first = recorded("INC-1", 0);
+      store().insert(TENANT, first);
+      Breach noRisk = first.assessed(assessment(RiskLevel.NO_RISK, 1));
+      store().update(TENANT, noRisk);
+      List<Breach> whileNoRisk = store().pendingDueBy(TENANT, deadline(10), null, 10);
+
+      Breach risk = noRisk.assessed(assessment(RiskLevel.RISK, 2));
+      store().update(TENANT, risk);
+
+      assertThat(whileNoRisk).isEmpty();
+      assertThat(store().pendingDueBy(TENANT, deadline(10), null, 10)).containsExactly(risk);
+    }
+
+    @Test
+    @DisplayName("subjects are due for a HIGH_RISK breach or on the authority's requirement, by deadline, until told or"
+        + " exempted")
+    void listsBreachesWhoseSubjectsAreDue() {
+      Breach high = recorded("high", 2).assessed(assessment(RiskLevel.HIGH_RISK, 3));
+      Breach required = recorded("required", 1).assessed(assessment(RiskLevel.RISK, 2))
+          .communicationRequired(START.plus(Duration.ofHours(5)));
+      Breach risk = recorded("risk", 0).assessed(assessment(RiskLevel.RISK, 1));
+      Breach told = recorded("told", 0).assessed(assessment(RiskLevel.HIGH_RISK, 1));
+      Breach exempt = recorded("exempt", 0).assessed(assessment(RiskLevel.HIGH_RISK, 1));
+      Breach unassessed = recorded("unassessed", 0);
+      for (Breach breach : List.of(high, required, risk, told, exempt, unassessed)) {
+        insertAt(breach);
+      }
+      List<Breach> before = store().subjectCommunicationDue(TENANT, null, 10);
+
+      store().update(TENANT, told.subjectsTold(START.plus(Duration.ofHours(4))));
+      store().update(TENANT, exempt.subjectsNotTold(SubjectNoticeExemption.UNINTELLIGIBLE_DATA, "AES-256"));
+
+      assertThat(before).extracting(breach -> breach.id().value())
+          .containsExactly("exempt", "told", "required", "high");
+      assertThat(store().subjectCommunicationDue(TENANT, null, 10)).containsExactly(required, high);
+      assertThat(store().subjectCommunicationDue(OTHER, null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("breaches with no assessment are listed by deadline until their first assessment")
+    void listsUnassessedBreaches() {
+      Breach later = recorded("later", 5);
+      Breach earlier = recorded("earlier", 1);
+      Breach assessedOne = recorded("assessed", 0);
+      List.of(later, earlier, assessedOne).forEach(breach -> store().insert(TENANT, breach));
+
+      store().update(TENANT, assessedOne.assessed(assessment(RiskLevel.NO_RISK, 1)));
+
+      assertThat(store().unassessed(TENANT, null, 10)).containsExactly(earlier, later);
+      assertThat(store().unassessed(OTHER, null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("paging the subject and assessment queues by their last breach visits each once")
+    void pagesTheNewQueues() {
+      List<Breach> expected = new ArrayList<>();
+      for (int i = 0; i < 11; i++) {
+        Breach breach = recorded("INC-%02d".formatted(i), i % 3);
+        store().insert(TENANT, breach);
+        expected.add(breach);
+      }
+      expected.sort(java.util.Comparator.comparing(Breach::deadline).thenComparing(Breach::id));
+      List<Breach> unassessed = pageThrough(4, (Breach after) -> store().unassessed(TENANT, after, 4), b -> b);
+      List<Breach> high = new ArrayList<>();
+      for (Breach breach : expected) {
+        Breach next = breach.assessed(assessment(RiskLevel.HIGH_RISK, 3));
+        store().update(TENANT, next);
+        high.add(next);
+      }
+
+      List<Breach> due = pageThrough(4, (Breach after) -> store().subjectCommunicationDue(TENANT, after, 4), b -> b);
+
+      assertThat(unassessed).containsExactlyElementsOf(expected);
+      assertThat(due).containsExactlyElementsOf(high);
+      assertThat(store().unassessed(TENANT, null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a limit below 1 is invalid input for the new queues")
+    void rejectsALimitBelowOneInTheNewQueues() {
+      Throwable subjects = thrownBy(() -> store().subjectCommunicationDue(TENANT, null, 0));
+      Throwable unassessed = thrownBy(() -> store().unassessed(TENANT, null, 0));
+
+      assertThat(subjects).isInstanceOf(InvalidInputException.class);
+      assertThat(unassessed).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Inserts the first version of {@code breach}, then each version up to it. */
+    private void insertAt(Breach breach) {
+      Breach first = recorded(breach.id().value(), hoursOf(breach));
+      store().insert(TENANT, first);
+      for (Breach version : versions(first, breach)) {
+        store().update(TENANT, version);
+      }
+    }
+
+    private int hoursOf(Breach breach) {
+      return (int) Duration.between(START, breach.awareAt()).toHours();
     }
   }
 
@@ -344,6 +483,50 @@ public abstract class BreachStoreCompatibilityKit extends StoreCompatibilityKit<
   private static Breach recorded(String id, int hours) {
     Instant awareAt = START.plus(Duration.ofHours(hours));
     return Breach.recorded(BreachId.of(id), BreachDetails.of("Breach " + id), awareAt, awareAt);
+  }
+
+  /** Returns an assessment at {@code level} made {@code hours} hours after the fixed start. */
+  private static RiskAssessment assessment(RiskLevel level, int hours) {
+    return new RiskAssessment(level, "Assessed " + level, Actor.staff("dpo"), START.plus(Duration.ofHours(hours)));
+  }
+
+  /**
+   * Returns the versions after {@code first} that lead to {@code last}, oldest first, rebuilt from {@code last}'s
+   * fields so that a store sees every version in turn: the breach's steps are replayed in the order they are held.
+   */
+  private static List<Breach> versions(Breach first, Breach last) {
+    List<Breach> steps = new ArrayList<>();
+    Breach current = first;
+    if (!last.details().equals(current.details())) {
+      current = current.amended(last.details());
+      steps.add(current);
+    }
+    for (RiskAssessment assessment : last.assessments()) {
+      current = current.assessed(assessment);
+      steps.add(current);
+    }
+    if (last.authorityNotifiedAt() != null) {
+      current = current.authorityNotified(last.authorityNotifiedAt(), last.delayReasons());
+      steps.add(current);
+    }
+    for (Instant update : last.authorityUpdates()) {
+      current = current.authorityInformedFurther(update);
+      steps.add(current);
+    }
+    if (last.communicationRequiredAt() != null) {
+      current = current.communicationRequired(last.communicationRequiredAt());
+      steps.add(current);
+    }
+    if (last.subjectsToldAt() != null) {
+      current = current.subjectsTold(last.subjectsToldAt());
+      steps.add(current);
+    }
+    if (last.subjectExemption() != null) {
+      current = current.subjectsNotTold(last.subjectExemption(), last.exemptionDetails());
+      steps.add(current);
+    }
+    assertThat(current).as("the replayed breach").isEqualTo(last);
+    return steps;
   }
 
   /** Returns the deadline of a breach made by {@link #recorded} with these hours. */

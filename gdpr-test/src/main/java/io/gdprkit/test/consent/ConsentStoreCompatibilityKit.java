@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.from;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.consent.AgeCheck;
+import io.gdprkit.consent.AgeEvidence;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
@@ -19,9 +21,15 @@ import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.TcfEvidence;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ExplicitStatement;
+import io.gdprkit.consent.MemberState;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
+import io.gdprkit.consent.ParentalAuthorisation;
+import io.gdprkit.consent.ParentalRole;
+import io.gdprkit.consent.ParentalVerification;
 import io.gdprkit.consent.RestrictionChange;
+import io.gdprkit.consent.RightToObjectPresentation;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -52,7 +60,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks that a {@link ConsentStore} keeps its contract: gap-free sequences per subject and purpose, a current state
  * that is always the {@linkplain ConsentState#fold fold} of the history, all-or-nothing batches, switch, restriction
- * and objection changes, erasure of a subject, keyset paging of subjects, expiry queries, separate tenants and
+ * and objection changes (direct marketing as a whole included), presentations of the right to object, erasure of a
+ * subject, keyset paging of subjects, expiry queries, separate tenants and
  * thread safety.
  *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
@@ -114,6 +123,24 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       assertThat(store().history(ALICE)).containsExactly(event);
       assertThat(store().current(ALICE).state(NEWSLETTER)).isEqualTo(new ConsentState(ALICE, NEWSLETTER,
           ConsentStatus.GRANTED, 1, event.id(), START, days(365), "2026-01"));
+    }
+
+    @Test
+    @DisplayName("an event's explicit statement, age check and parental authorisation are stored unchanged (Art. 8, 22)")
+    void storesTheEvidenceOfExplicitAndChildConsent() {
+      ConsentProof proof = ConsentProof.webForm("signup-form", "v3")
+          .explicitly(ExplicitStatement.TWO_STAGE_VERIFICATION)
+          .age(new AgeCheck(AgeEvidence.DECLARED_BIRTH_DATE, MemberState.of("FR"), 15, true))
+          .parentalAuthorisation(ParentalAuthorisation.by(ParentalRole.LEGAL_GUARDIAN,
+              ParentalVerification.PAYMENT_CARD_CHECK, START.minusSeconds(60)).withEvidenceReference("pay-42"))
+          .build();
+      ConsentEvent event = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1,
+          START, START.plusSeconds(5), proof, null, "2026-01");
+
+      store().append(event);
+
+      assertThat(store().history(ALICE)).containsExactly(event);
+      assertThat(store().history(ALICE).get(0).proof()).isEqualTo(proof);
     }
 
     @Test
@@ -239,6 +266,71 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       assertThat(otherPurpose).isEmpty();
       assertThat(unknownSubject).isEmpty();
       assertThat(store().history(ALICE)).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("history until an instant")
+  class HistoryUntil {
+
+    @Test
+    @DisplayName("holds the events of every purpose that occurred at or before the instant, in append order")
+    void returnsTheEventsThatOccurredByTheInstant() {
+      ConsentEvent first = occurred(ALICE, NEWSLETTER, GRANTED, 1, 10);
+      ConsentEvent second = occurred(ALICE, CALLS, GRANTED, 1, 20);
+      ConsentEvent third = occurred(ALICE, NEWSLETTER, WITHDRAWN, 2, 30);
+      ConsentEvent otherSubject = occurred(BOB, NEWSLETTER, GRANTED, 1, 5);
+      append(first, second, third, otherSubject);
+
+      List<ConsentEvent> atSecond = store().historyUntil(ALICE, second.occurredAt());
+      List<ConsentEvent> justBeforeThird = store().historyUntil(ALICE, third.occurredAt().minusNanos(1));
+      List<ConsentEvent> later = store().historyUntil(ALICE, third.occurredAt().plusSeconds(3600));
+
+      assertThat(atSecond).containsExactly(first, second);
+      assertThat(justBeforeThird).containsExactly(first, second);
+      assertThat(later).containsExactly(first, second, third);
+    }
+
+    @Test
+    @DisplayName("counts an event by when it occurred, not by when it was recorded")
+    void countsAnEventByWhenItOccurred() {
+      Instant givenOnPaper = START.minus(Duration.ofDays(30));
+      ConsentEvent imported = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1, givenOnPaper,
+          START, PROOF, null, NOTICE_VERSION);
+      store().append(imported);
+
+
+      assertThat(store().historyUntil(ALICE, givenOnPaper.plusSeconds(1))).containsExactly(imported);
+      assertThat(store().historyUntil(ALICE, givenOnPaper.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is empty for an unknown subject and for an instant before the subject's first event")
+    void returnsNothingBeforeTheFirstEvent() {
+      ConsentEvent first = event(ALICE, NEWSLETTER, GRANTED, 1);
+      store().append(first);
+
+      assertThat(store().historyUntil(BOB, first.occurredAt())).isEmpty();
+      assertThat(store().historyUntil(ALICE, first.occurredAt().minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is empty once the subject is erased")
+    void returnsNothingAfterErasure() {
+      ConsentEvent first = event(ALICE, NEWSLETTER, GRANTED, 1);
+      store().append(first);
+
+      store().erase(ALICE);
+
+      assertThat(store().historyUntil(ALICE, first.occurredAt())).isEmpty();
+    }
+
+    /** Returns an event that occurred and was recorded {@code minutes} after a fixed start. */
+    private ConsentEvent occurred(SubjectId subject, String purpose, ConsentEventType type, long sequence,
+        long minutes) {
+      Instant at = START.plus(Duration.ofMinutes(minutes));
+      return new ConsentEvent(UUID.randomUUID(), subject, purpose, type, sequence, at, at, PROOF, null,
+          NOTICE_VERSION);
     }
   }
 
@@ -830,6 +922,114 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
       assertThat(current.switchSetting(ProcessingSwitch.PROFILING)).isTrue();
       assertThat(current.state(NEWSLETTER)).returns(ConsentStatus.WITHDRAWN, from(ConsentState::status));
       assertCurrentIsTheFold(ALICE, NEWSLETTER);
+    }
+  }
+
+  @Nested
+  @DisplayName("objections to direct marketing and for legal claims")
+  class DirectMarketingAndLegalClaims {
+
+    @Test
+    @DisplayName("an objection to direct marketing as a whole is kept under its reserved key like a purpose id")
+    void keepsTheDirectMarketingKey() {
+      ObjectionChange dm = objection(ALICE, ObjectionChange.DIRECT_MARKETING, ObjectionStatus.OBJECTED, 1);
+
+      store().recordObjection(dm);
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 2));
+
+      assertThat(store().objectionHistory(ALICE)).startsWith(dm);
+      assertThat(store().current(ALICE).objection(ObjectionChange.DIRECT_MARKETING))
+          .isEqualTo(ObjectionStatus.OBJECTED);
+      assertThat(store().current(ALICE).objections()).containsOnly(
+          Map.entry(ObjectionChange.DIRECT_MARKETING, ObjectionStatus.OBJECTED),
+          Map.entry(NEWSLETTER, ObjectionStatus.OBJECTED));
+    }
+
+    @Test
+    @DisplayName("every objection status, legal claims included, is kept and shown in the current state")
+    void keepsEveryObjectionStatus() {
+      ObjectionStatus[] statuses = ObjectionStatus.values();
+
+      for (int i = 0; i < statuses.length; i++) {
+        store().recordObjection(objection(ALICE, "purpose-" + i, statuses[i], i));
+      }
+
+      assertThat(store().objectionHistory(ALICE)).extracting(ObjectionChange::status).containsExactly(statuses);
+      for (int i = 0; i < statuses.length; i++) {
+        assertThat(store().current(ALICE).objection("purpose-" + i)).isEqualTo(statuses[i]);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("presentations of the right to object (Art. 21(4))")
+  class RightToObjectPresentations {
+
+    @Test
+    @DisplayName("presentations are kept with every field, in the order recorded, per subject")
+    void keepsPresentationsInOrder() {
+      RightToObjectPresentation first = presentation(ALICE, "2026-03", 1);
+      RightToObjectPresentation second = new RightToObjectPresentation(ALICE, "2026-09", ConsentChannel.API,
+          "monthly-offer", START.plus(Duration.ofDays(30)), Actor.system("mailer"));
+
+      store().recordRightToObjectPresented(first);
+      store().recordRightToObjectPresented(second);
+      store().recordRightToObjectPresented(presentation(BOB, "2026-03", 2));
+
+      assertThat(store().rightToObjectPresentations(ALICE)).containsExactly(first, second);
+      assertThat(store().rightToObjectPresentations(BOB)).hasSize(1);
+      assertThat(store().rightToObjectPresentations(CAROL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a presentation changes no snapshot, and its subject is listed")
+    void changesNoSnapshotButListsTheSubject() {
+      store().append(event(BOB, NEWSLETTER, GRANTED, 1));
+
+      store().recordRightToObjectPresented(presentation(ALICE, "2026-03", 1));
+
+      assertThat(store().current(ALICE)).isEqualTo(SubjectConsents.EMPTY);
+      assertThat(store().subjects(null, 10)).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    @DisplayName("the same subject id in two tenants has its own presentations")
+    void keepsTenantsApart() {
+      SubjectId acmeAlice = SubjectId.of(TenantId.of("acme"), "alice");
+
+      store().recordRightToObjectPresented(presentation(acmeAlice, "2026-03", 1));
+
+      assertThat(store().rightToObjectPresentations(acmeAlice)).hasSize(1);
+      assertThat(store().rightToObjectPresentations(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("erasing a subject removes its presentations and unlists it")
+    void erasesPresentations() {
+      store().recordRightToObjectPresented(presentation(ALICE, "2026-03", 1));
+      store().recordRightToObjectPresented(presentation(BOB, "2026-03", 2));
+
+      int removed = store().erase(ALICE);
+
+      assertThat(removed).isZero();
+      assertThat(store().rightToObjectPresentations(ALICE)).isEmpty();
+      assertThat(store().rightToObjectPresentations(BOB)).hasSize(1);
+      assertThat(store().subjects(null, 10)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("a presentation in a rolled-back unit of work is not kept")
+    void keepsNoPresentationOfARolledBackUnit() {
+      store().recordRightToObjectPresented(presentation(BOB, "2026-03", 1));
+
+      inRolledBackUnit(() -> {
+        store().recordRightToObjectPresented(presentation(ALICE, "2026-03", 2));
+        store().recordRightToObjectPresented(presentation(BOB, "2026-09", 3));
+      });
+
+      assertThat(store().rightToObjectPresentations(ALICE)).isEmpty();
+      assertThat(store().rightToObjectPresentations(BOB)).hasSize(1);
+      assertThat(store().subjects(null, 10)).containsExactly(BOB);
     }
   }
 
@@ -1492,6 +1692,11 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   private ObjectionChange objection(SubjectId subject, String purpose, ObjectionStatus status, int minute) {
     return new ObjectionChange(subject, purpose, status, "", Actor.subject(), START.plus(Duration.ofMinutes(minute)),
         nextSequence("objections", subject));
+  }
+
+  private static RightToObjectPresentation presentation(SubjectId subject, String noticeVersion, int minute) {
+    return new RightToObjectPresentation(subject, noticeVersion, ConsentChannel.WEB_FORM, "signup-form",
+        START.plus(Duration.ofMinutes(minute)), Actor.subject());
   }
 
   private static Instant days(int days) {

@@ -3,15 +3,20 @@ package io.gdprkit.test.erasure;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gdprkit.erasure.ErasureExemption;
 import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.InformedController;
 import io.gdprkit.erasure.ProviderReport;
+import io.gdprkit.erasure.Publication;
 import io.gdprkit.erasure.RetainedField;
+import io.gdprkit.erasure.spi.ErasureHold;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.erasure.spi.Tombstone;
 import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
@@ -34,7 +39,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks that an {@link ErasureStore} keeps its contract as a database adapter must: one pending job per subject,
  * compare-and-set saves, claims with owner and lease that a second owner takes over once the lease ran out, bounded
- * pages, reports and tombstones kept per tenant, and claims that race from two store instances over the same data.
+ * pages, reports and tombstones kept per tenant, holds on kept data claimed once due (Art. 17(3)), records of data
+ * made public whose writes roll back with their unit (Art. 17(2)), and claims that race from two store instances over
+ * the same data.
  *
  * <p>Leases are compared with the store's own clock; the kit sets lease ends relative to {@link #now()}, a lease that
  * ended a minute ago standing for one whose holder died. {@link #secondStore()} returns another store instance over
@@ -96,8 +103,10 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
     void findsAnInsertedJob() {
       ErasureJob job = new ErasureJob(id(2), BOB, ErasureScope.consentWithdrawn("newsletter").anonymising(), 1, id(1),
           Instant.parse("2026-03-02T09:00:00.123Z"), Set.of(ErasureJob.Step.PREPARED, ErasureJob.Step.LEDGER_ERASED),
-          List.of(id(3), id(4)), 2, Map.of("crm", new ProviderReport("crm", 3, 1, List.of(), false)), 5, 2,
-          List.of(id(3)), 1, "billing", 0, new ErasureJob.Lease("node-a#1", Instant.parse("2026-03-02T09:05:00Z")));
+          List.of(id(3), id(4)), 2, Map.of("crm", new ProviderReport("crm", 3, 1, List.of(), false,
+              Instant.parse("2030-01-01T00:00:00Z"))), 5, 2, List.of(id(3)), 1, "billing", 0,
+          new ErasureJob.Lease("node-a#1", Instant.parse("2026-03-02T09:05:00Z")), List.of(informed(7)),
+          new ErasureJob.Release(id(9), Instant.parse("2025-03-02T09:00:00.5Z")));
 
       Optional<ErasureJob> blocking = store().insert(job);
 
@@ -334,8 +343,12 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
       ErasureScope scope = ErasureScope.categories(DataCategory.CONTACT_DETAILS, DataCategory.FINANCIAL);
       ErasureReport report = new ErasureReport(id(1), "k1:Zm9v-YmFy_", scope, Instant.parse("2026-03-02T10:00:01.25Z"),
           List.of(new ProviderReport("crm", 4, 2, List.of(new RetainedField("invoice.total", "tax law (AO §147)",
-              Instant.parse("2036-12-31T00:00:00Z"), 3)), true), new ProviderReport("shop", 0, 7, List.of(), false)),
-          5, 2, 1, List.of(child));
+              Instant.parse("2036-12-31T00:00:00Z"), 3), new RetainedField("invoice.iban",
+              "Art. 17(3)(b): purpose 'tax-records' on Art. 6(1)(c)", Instant.parse("2035-06-30T00:00:00Z"), 2,
+              new ErasureExemption("tax-records", LegalBasis.LEGAL_OBLIGATION,
+                  ErasureExemption.Ground.LEGAL_OBLIGATION_OR_PUBLIC_TASK))), true,
+              Instant.parse("2034-01-01T00:00:00Z")), new ProviderReport("shop", 0, 7, List.of(), false)),
+          5, 2, 1, List.of(child), List.of(informed(1), informed(2)), id(8));
 
       store().complete(job, report);
 
@@ -422,6 +435,160 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
 
   private static List<String> pseudonyms(List<Tombstone> tombstones) {
     return tombstones.stream().map(Tombstone::subjectPseudonym).toList();
+  }
+
+  @Nested
+  @DisplayName("holds on kept data (Art. 17(3))")
+  class Holds {
+
+    @Test
+    @DisplayName("a saved hold is found by its subject with every field unchanged; saving its id again replaces it")
+    void findsAndReplacesAHold() {
+      ErasureHold hold = hold(id(1), ALICE, ranOut());
+      ErasureHold other = new ErasureHold(id(2), ALICE, ErasureScope.consentWithdrawn("newsletter").anonymising(),
+          Instant.parse("2026-03-02T09:00:00.123Z"), held(), new ErasureJob.Lease("node-a#1", held()));
+
+      store().saveHold(hold);
+      store().saveHold(other);
+      store().saveHold(hold(id(3), ACME_ALICE, ranOut()));
+      ErasureHold moved = new ErasureHold(id(1), ALICE, hold.scope(), hold.erasedAt(), held(), null);
+      store().saveHold(moved);
+
+      assertThat(store().holds(ALICE)).containsExactly(moved, other);
+      assertThat(store().holds(ACME_ALICE)).extracting(ErasureHold::id).as("same id, other tenant")
+          .containsExactly(id(3));
+      assertThat(store().holds(BOB)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("claimDueHolds takes due holds with a free lease, earliest due first up to the limit, leasing them")
+    void claimsDueHoldsEarliestFirst() {
+      store().saveHold(hold(id(1), ALICE, ranOut()));
+      store().saveHold(hold(id(2), BOB, ranOut().minus(Duration.ofDays(1))));
+      store().saveHold(hold(id(3), CAROL, ranOut().minus(Duration.ofDays(2))));
+      store().saveHold(hold(id(4), SubjectId.of("dave"), held()));
+      store().saveHold(hold(id(5), SubjectId.of("erin"), ranOut()).leasedTo("node-z#1", held()));
+      Instant until = held();
+
+      List<ErasureHold> first = store().claimDueHolds("node-a#1", until, 2);
+      List<ErasureHold> second = secondStore().claimDueHolds("node-b#1", until, 10);
+
+      assertThat(first).extracting(ErasureHold::id).containsExactly(id(3), id(2));
+      assertThat(first).allSatisfy(h -> assertThat(h.lease()).isEqualTo(new ErasureJob.Lease("node-a#1", until)));
+      assertThat(second).extracting(ErasureHold::id).as("not due, or held by another owner, stays")
+          .containsExactly(id(1));
+      assertThat(store().holds(BOB)).singleElement()
+          .satisfies(h -> assertThat(h.lease()).isEqualTo(new ErasureJob.Lease("node-a#1", until)));
+    }
+
+    @Test
+    @DisplayName("a hold whose lease ran out is taken over; only its owner releases it, and a released one is claimable")
+    void takesOverAndReleasesHolds() {
+      store().saveHold(hold(id(1), ALICE, ranOut()).leasedTo("node-a#1", ranOut()));
+      store().saveHold(hold(id(2), BOB, ranOut()));
+      store().claimDueHolds("node-a#1", held(), 10);
+
+      List<ErasureHold> taken = secondStore().claimDueHolds("node-b#1", held(), 10);
+      boolean releasedByOther = secondStore().releaseHold(id(1), "node-b#1");
+      boolean releasedByOwner = store().releaseHold(id(1), "node-a#1");
+      List<ErasureHold> again = secondStore().claimDueHolds("node-b#1", held(), 10);
+
+      assertThat(taken).isEmpty();
+      assertThat(releasedByOther).isFalse();
+      assertThat(releasedByOwner).isTrue();
+      assertThat(again).extracting(ErasureHold::id).containsExactly(id(1));
+      assertThat(store().releaseHold(id(9), "node-a#1")).as("no such hold").isFalse();
+    }
+
+    @Test
+    @DisplayName("a deleted hold is gone, and deleting it again reports that it was not there")
+    void deletesAHoldOnce() {
+      store().saveHold(hold(id(1), ALICE, ranOut()));
+
+      boolean first = store().deleteHold(id(1));
+      boolean second = secondStore().deleteHold(id(1));
+
+      assertThat(first).isTrue();
+      assertThat(second).isFalse();
+      assertThat(store().holds(ALICE)).isEmpty();
+      assertThat(store().claimDueHolds("node-a#1", held(), 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("claimers racing over two store instances claim every due hold exactly once")
+    @Timeout(60)
+    void claimsEveryDueHoldOnceUnderRacingClaimers() throws Exception {
+      int holds = 120;
+      IntStream.range(0, holds).forEach(i -> store().saveHold(hold(id(i + 1), SubjectId.of("s-" + i),
+          ranOut().minus(Duration.ofMinutes(i)))));
+      ErasureStore second = secondStore();
+
+      List<List<UUID>> claimed = race(8, RACE_TIMEOUT, thread -> {
+        ErasureStore mine = thread % 2 == 0 ? store() : second;
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<ErasureHold> batch = mine.claimDueHolds("node-" + thread, held(), 5);
+        while (!batch.isEmpty()) {
+          batch.forEach(hold -> ids.add(hold.id()));
+          batch = mine.claimDueHolds("node-" + thread, held(), 5);
+        }
+        return ids;
+      });
+
+      assertThat(claimed.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates().hasSize(holds);
+    }
+  }
+
+  @Nested
+  @DisplayName("records of data made public (Art. 17(2))")
+  class Publications {
+
+    @Test
+    @DisplayName("a saved record is found by its subject with every field unchanged, other subjects and tenants apart")
+    void findsARecordByItsSubject() {
+      Publication first = publication(id(1), ALICE);
+      Publication second = new Publication(id(2), ALICE, "member-directory", Set.of(DataCategory.CONTACT_DETAILS,
+          DataCategory.ONLINE_IDENTIFIERS), "https://example.org/members", Set.of(), START, Actor.system("cms"));
+
+      store().savePublication(first);
+      store().savePublication(second);
+      store().savePublication(publication(id(3), ACME_ALICE));
+      store().savePublication(publication(id(4), BOB));
+
+      assertThat(store().publications(ALICE)).containsExactly(first, second);
+      assertThat(secondStore().publications(ACME_ALICE)).extracting(Publication::id).containsExactly(id(3));
+      assertThat(store().publications(CAROL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("saving a record's id again replaces it; a deleted record is gone once")
+    void replacesAndDeletesARecord() {
+      Publication record = publication(id(1), ALICE);
+      store().savePublication(record);
+      store().savePublication(publication(id(2), ALICE));
+
+      store().savePublication(record.withCategories(Set.of(DataCategory.ONLINE_IDENTIFIERS)));
+      boolean deleted = store().deletePublication(id(2));
+      boolean again = secondStore().deletePublication(id(2));
+
+      assertThat(store().publications(ALICE)).containsExactly(record.withCategories(
+          Set.of(DataCategory.ONLINE_IDENTIFIERS)));
+      assertThat(deleted).isTrue();
+      assertThat(again).isFalse();
+    }
+
+    @Test
+    @DisplayName("writes of records in a unit of work that fails are taken back")
+    void takesBackWritesOfAFailedUnit() {
+      Publication kept = publication(id(1), ALICE);
+      store().savePublication(kept);
+
+      inRolledBackUnit(() -> {
+        store().deletePublication(id(1));
+        store().savePublication(publication(id(2), ALICE));
+      });
+
+      assertThat(store().publications(ALICE)).containsExactly(kept);
+    }
   }
 
   @Nested
@@ -517,6 +684,24 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
   /** Returns a new job to erase everything about a subject, created {@code minute} minutes after a fixed start. */
   private static ErasureJob job(UUID id, SubjectId subject, int minute) {
     return ErasureJob.start(id, subject, ErasureScope.everything(), 0, null, START.plus(Duration.ofMinutes(minute)));
+  }
+
+  /** Returns a hold of everything about a subject, erased at a fixed start, due at {@code until}, held by no one. */
+  private static ErasureHold hold(UUID id, SubjectId subject, Instant until) {
+    return new ErasureHold(id, subject, ErasureScope.everything(), START, until, null);
+  }
+
+  /** Returns a record that a subject's contact details were made public, naming two controllers. */
+  private static Publication publication(UUID id, SubjectId subject) {
+    return new Publication(id, subject, "member-directory", Set.of(DataCategory.CONTACT_DETAILS),
+        "public member directory", Set.of("people-finder", "partner"), START.plus(Duration.ofMillis(250)),
+        Actor.staff("editor-3"));
+  }
+
+  /** Returns a controller told to erase its copies, with notice id {@code n}. */
+  private static InformedController informed(int n) {
+    return new InformedController("partner-" + n, id(100 + n), "member-directory", "public member directory",
+        Set.of(DataCategory.CONTACT_DETAILS), START.plus(Duration.ofSeconds(n)));
   }
 
   /** Returns a report of a job, completed {@code minute} minutes after a fixed start. */

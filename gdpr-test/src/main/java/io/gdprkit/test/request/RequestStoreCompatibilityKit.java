@@ -4,10 +4,16 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.request.Fulfilment;
+import io.gdprkit.request.IdentityCheck;
+import io.gdprkit.request.RequestChannel;
 import io.gdprkit.request.RequestConflictException;
 import io.gdprkit.request.RequestId;
+import io.gdprkit.request.RequestIntake;
 import io.gdprkit.request.RequestKind;
+import io.gdprkit.request.RequestNotice;
 import io.gdprkit.request.RequestState;
+import io.gdprkit.request.RequestTransition;
 import io.gdprkit.request.SubjectRequest;
 import io.gdprkit.request.UnknownRequestException;
 import io.gdprkit.request.spi.RequestStore;
@@ -31,7 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Checks that a {@link RequestStore} keeps its contract: requests stored unchanged, updates only from the version
+ * Checks that a {@link RequestStore} keeps its contract: requests stored unchanged (with the evidence each step
+ * carries, which a complaint under Regulation (EU) 2025/2518 relies on), updates only from the version
  * stored (so one of two racing writers wins), subject queries in receipt order, due-date queries over open requests
  * by the deadline in force with keyset paging, separate tenants and thread safety.
  *
@@ -124,6 +131,38 @@ public abstract class RequestStoreCompatibilityKit extends StoreCompatibilityKit
       }
 
       assertThat(seen).containsExactly(verified, extended, inProgress, rejected);
+    }
+
+    @Test
+    @DisplayName("every kind of step evidence is stored unchanged: intake, identity checks, fulfilment and notices")
+    void storesTheEvidenceOfEveryStep() {
+      RequestIntake intake = RequestIntake.of(RequestChannel.EMAIL).withReference("TICKET-4711")
+          .withTextKept("Please delete everything you hold about me.");
+      SubjectRequest received = SubjectRequest.received(RequestId.random(), ALICE, RequestKind.ERASURE, minute(1),
+          day(31), Actor.staff("clerk-7"), intake);
+      SubjectRequest started = received.step(RequestState.RECEIVED, minute(2), Actor.system("gdpr-kit"),
+          "identity verification started", new IdentityCheck("email-token", IdentityCheck.Outcome.STARTED));
+      SubjectRequest verified = started.step(RequestState.IDENTITY_VERIFIED, minute(3), Actor.subject(), null,
+          new IdentityCheck("email-token", IdentityCheck.Outcome.VERIFIED));
+      SubjectRequest inProgress = inProgress(verified);
+      SubjectRequest completed = inProgress.step(RequestState.COMPLETED, minute(5), DPO, null,
+          new Fulfilment.Erased(new UUID(7, 9), 3, 2, 1));
+      SubjectRequest noticed = completed.noticeSent(
+          RequestNotice.of(RequestNotice.Kind.RESPONSE, RequestChannel.EMAIL, "Your data was erased."), minute(6), DPO);
+      store().insert(received);
+
+      for (SubjectRequest next : List.of(started, verified, inProgress, completed, noticed)) {
+        store().update(next);
+      }
+
+      SubjectRequest found = store().find(received.id()).orElseThrow();
+      assertThat(found).isEqualTo(noticed);
+      assertThat(found.intake()).isEqualTo(intake);
+      assertThat(found.transitions()).extracting(RequestTransition::evidence).containsExactly(intake,
+          new IdentityCheck("email-token", IdentityCheck.Outcome.STARTED),
+          new IdentityCheck("email-token", IdentityCheck.Outcome.VERIFIED), null,
+          new Fulfilment.Erased(new UUID(7, 9), 3, 2, 1),
+          RequestNotice.of(RequestNotice.Kind.RESPONSE, RequestChannel.EMAIL, "Your data was erased."));
     }
 
     @Test
