@@ -111,6 +111,9 @@ import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.internal.DefaultSuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
+import io.gdprkit.tcf.TcfMapping;
+import io.gdprkit.tcf.TcfService;
+import io.gdprkit.tcf.internal.DefaultTcfService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,6 +186,8 @@ public final class GdprKit {
   private final FieldEncryption encryption;
   // Global Privacy Control (issue 10)
   private final GpcService gpc;
+  // IAB TCF v2.2/v2.3 TC strings (issue 10)
+  private final TcfService tcf;
 
   private GdprKit(Builder builder) {
     this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
@@ -324,6 +329,9 @@ public final class GdprKit {
         : GpcPolicy.defaults(), clock, pseudonymKey, erasureGate, unitOfWork, events);
     events.inTransaction(gpcService::on);
     this.gpc = gpcService;
+    // IAB TCF v2.2/v2.3 (issue 10): a TC string's signals recorded as consents through the consent service
+    this.tcf = new DefaultTcfService(builder.tcfMapping != null ? builder.tcfMapping : TcfMapping.forPublisher(),
+        consents, purposes, clock, unitOfWork);
   }
 
   /** Returns the signing key's verification key followed by the previous keys, refusing one that reuses its id. */
@@ -484,6 +492,14 @@ public final class GdprKit {
     return gpc;
   }
 
+  /**
+   * Returns the IAB TCF v2.2/v2.3 service: TC strings decoded, checked against the current Policy and recorded as
+   * consents of the purposes {@link Builder#tcf(TcfMapping)} maps them to, with the string's hash as proof.
+   */
+  public TcfService tcf() {
+    return tcf;
+  }
+
   /** Returns the declared purposes. */
   public PurposeRegistry purposes() {
     return purposes;
@@ -611,6 +627,8 @@ public final class GdprKit {
     // Global Privacy Control (issue 10)
     private @Nullable GpcPolicy gpcPolicy;
     private @Nullable GpcStore gpcStore;
+    // IAB TCF v2.2/v2.3 (issue 10)
+    private @Nullable TcfMapping tcfMapping;
 
     private Builder() {}
 
@@ -1067,6 +1085,18 @@ public final class GdprKit {
     public Builder receipts(ReceiptOptions value) {
       requireUnset(receiptOptions, "receipts");
       this.receiptOptions = Preconditions.notNull(value, "receipts");
+      return this;
+    }
+
+    /**
+     * Maps IAB TCF purposes and special features to declared consent purposes, for {@code tcf().record(..)}; by
+     * default nothing is mapped and only decoding works.
+     *
+     * <p>Usage example: <pre>{@code .tcf(TcfMapping.forVendor(4242).withPurpose(1, "storage"))}</pre>
+     */
+    public Builder tcf(TcfMapping value) {
+      requireUnset(tcfMapping, "tcf");
+      this.tcfMapping = Preconditions.notNull(value, "tcf");
       return this;
     }
 

@@ -36,5 +36,11 @@ public enum ConsentChannel {
    * The subject's user agent sent a Global Privacy Control signal (W3C GPC draft), which the kit's policy maps to a
    * withdrawal; the proof's form id names the mechanism ({@code Sec-GPC} or {@code navigator.globalPrivacyControl}).
    */
-  GLOBAL_PRIVACY_CONTROL
+  GLOBAL_PRIVACY_CONTROL,
+  /**
+   * An IAB TCF TC string written by a consent management platform; the proof carries its {@link TcfEvidence}.
+   *
+   * @since 0.1
+   */
+  TCF_STRING
 }

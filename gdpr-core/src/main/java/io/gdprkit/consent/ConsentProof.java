@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  *     {@link AgeCheck}, never a stated birth date or age; {@code null} when nothing is known
  * @param parentalAuthorisation the holder of parental responsibility's authorisation of a child's consent (Art. 8(1)),
  *     or {@code null}
+ * @param tcf the TC string's evidence, exactly when the channel is {@link ConsentChannel#TCF_STRING}
  * @since 0.1
  */
 @API(status = STABLE, since = "0.1")
@@ -56,7 +57,8 @@ public record ConsentProof(
     @Nullable Origin source,
     @Nullable ExplicitStatement explicitStatement,
     @Nullable AgeAssurance ageAssurance,
-    @Nullable ParentalAuthorisation parentalAuthorisation) {
+    @Nullable ParentalAuthorisation parentalAuthorisation,
+    @Nullable TcfEvidence tcf) {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -77,13 +79,19 @@ public record ConsentProof(
       Preconditions.text(userAgent, "user agent", 512);
     }
     Preconditions.notNull(recordedBy, "recordedBy");
+    Preconditions.check((tcf != null) == (channel == ConsentChannel.TCF_STRING), "tcf",
+        "is given exactly when the channel is TCF_STRING");
   }
 
-  /** Creates a proof that is not shown to be explicit and says nothing of the subject's age (Art. 8). */
+  /**
+   * Creates a proof that is not shown to be explicit, says nothing of the subject's age (Art. 8) and carries no TC
+   * string evidence.
+   */
   public ConsentProof(ConsentChannel channel, @Nullable String formId, @Nullable String formVersion,
       @Nullable String noticeSha256, @Nullable Locale locale, @Nullable RecordedIp ip, @Nullable String userAgent,
       Actor recordedBy, @Nullable Origin source) {
-    this(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source, null, null, null);
+    this(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source, null, null, null,
+        null);
   }
 
   /**
@@ -99,7 +107,8 @@ public record ConsentProof(
         + ", explicitStatement=" + (explicitStatement == null ? "none" : explicitStatement)
         + ", age=" + (ageAssurance == null ? "none" : ageAssurance.evidence() + " redacted")
         + ", parentalAuthorisation=" + (parentalAuthorisation == null ? "none"
-            : parentalAuthorisation.role() + " by " + parentalAuthorisation.verification()) + "]";
+            : parentalAuthorisation.role() + " by " + parentalAuthorisation.verification())
+        + ", tcf=" + (tcf == null ? "none" : "cmp " + tcf.cmpId() + " version " + tcf.cmpVersion()) + "]";
   }
 
   /** Starts a proof for a consent the subject gave in a web form. */
@@ -132,6 +141,17 @@ public record ConsentProof(
     return builder(ConsentChannel.EMAIL_DOUBLE_OPT_IN);
   }
 
+  /**
+   * Starts a proof for choices read from an IAB TCF TC string: the channel {@link ConsentChannel#TCF_STRING}, the
+   * CMP as the form ({@code iab-tcf-cmp-<CmpId>}, version {@code CmpVersion}) and as the source, and the evidence.
+   */
+  public static Builder tcfString(TcfEvidence evidence) {
+    Preconditions.notNull(evidence, "evidence");
+    String cmp = "iab-tcf-cmp-" + evidence.cmpId();
+    return builder(ConsentChannel.TCF_STRING).form(cmp, Integer.toString(evidence.cmpVersion()))
+        .source(Origin.form(cmp)).tcf(evidence);
+  }
+
   /** Starts a proof on any channel, recorded by the subject unless {@link Builder#recordedBy} says otherwise. */
   public static Builder builder(ConsentChannel channel) {
     return new Builder(Preconditions.notNull(channel, "channel"));
@@ -162,6 +182,7 @@ public record ConsentProof(
     private @Nullable ExplicitStatement explicitStatement;
     private @Nullable AgeAssurance ageAssurance;
     private @Nullable ParentalAuthorisation parentalAuthorisation;
+    private @Nullable TcfEvidence tcf;
 
     private Builder(ConsentChannel channel) {
       this.channel = channel;
@@ -267,10 +288,16 @@ public record ConsentProof(
       return this;
     }
 
+    /** Attaches the evidence of an IAB TCF TC string; only for the {@link ConsentChannel#TCF_STRING} channel. */
+    public Builder tcf(TcfEvidence evidence) {
+      this.tcf = Preconditions.notNull(evidence, "tcf");
+      return this;
+    }
+
     /** Returns the proof. */
     public ConsentProof build() {
       return new ConsentProof(channel, formId, formVersion, noticeSha256, locale, ip, userAgent, recordedBy, source,
-          explicitStatement, ageAssurance, parentalAuthorisation);
+          explicitStatement, ageAssurance, parentalAuthorisation, tcf);
     }
   }
 }

@@ -66,7 +66,7 @@ public record ConsentConditions(DigitalConsentAges ages, @Nullable MemberState d
     }
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),
         proof.locale(), proof.ip(), proof.userAgent(), proof.recordedBy(), proof.source(), proof.explicitStatement(),
-        check, proof.parentalAuthorisation());
+        check, proof.parentalAuthorisation(), proof.tcf());
   }
 
   /**

@@ -268,7 +268,8 @@ public final class DefaultConsentService implements ConsentService {
         click.locale() != null ? click.locale() : request.locale(), click.ip(), click.userAgent(), click.recordedBy(),
         click.source(), click.explicitStatement() != null ? click.explicitStatement() : request.explicitStatement(),
         click.ageAssurance() != null ? click.ageAssurance() : request.ageAssurance(),
-        click.parentalAuthorisation() != null ? click.parentalAuthorisation() : request.parentalAuthorisation());
+        click.parentalAuthorisation() != null ? click.parentalAuthorisation() : request.parentalAuthorisation(),
+        click.tcf());
   }
 
   private Reason whyNotPending(ConfirmationClaim claim) {
@@ -674,7 +675,7 @@ public final class DefaultConsentService implements ConsentService {
     return new ConsentProof(proof.channel(), proof.formId(), proof.formVersion(), proof.noticeSha256(),
         proof.locale(), new RecordedIp(PersonalData.of(kept), kitPolicy), proof.userAgent(),
         proof.recordedBy(), proof.source(), proof.explicitStatement(), proof.ageAssurance(),
-        proof.parentalAuthorisation());
+        proof.parentalAuthorisation(), proof.tcf());
   }
 
   private record ConfirmationClaim(UUID pendingId, SubjectId subject, String purpose) {

@@ -129,6 +129,15 @@ final class CsvDocumentWriter implements DocumentWriter {
       if (proof.source() != null) {
         consentRow(record, "proof.source", proof.source().type().name() + ":" + proof.source().reference(), at);
       }
+      if (proof.tcf() != null) {
+        consentRow(record, "proof.tcf_sha256", proof.tcf().sha256(), at);
+        consentRow(record, "proof.tcf_cmp", proof.tcf().cmpId() + " version " + proof.tcf().cmpVersion()
+            + " screen " + proof.tcf().consentScreen(), at);
+        consentRow(record, "proof.tcf_created", proof.tcf().created().toString(), at);
+        consentRow(record, "proof.tcf_last_updated", proof.tcf().lastUpdated().toString(), at);
+        consentRow(record, "proof.tcf_policy_version", Integer.toString(proof.tcf().tcfPolicyVersion()), at);
+        consentRow(record, "proof.tcf_vendor_list_version", Integer.toString(proof.tcf().vendorListVersion()), at);
+      }
       consentConditionRows(record, proof, at);
     }
   }

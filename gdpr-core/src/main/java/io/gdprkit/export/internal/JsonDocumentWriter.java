@@ -243,6 +243,19 @@ final class JsonDocumentWriter implements DocumentWriter {
     json.writeEndObject();
     json.writeName("source");
     writeOrigin(proof.source());
+    if (proof.tcf() != null) {
+      json.writeName("tcf");
+      json.writeStartObject();
+      json.writeStringProperty("sha256", proof.tcf().sha256());
+      json.writeNumberProperty("cmpId", proof.tcf().cmpId());
+      json.writeNumberProperty("cmpVersion", proof.tcf().cmpVersion());
+      json.writeNumberProperty("consentScreen", proof.tcf().consentScreen());
+      json.writeStringProperty("created", proof.tcf().created().toString());
+      json.writeStringProperty("lastUpdated", proof.tcf().lastUpdated().toString());
+      json.writeNumberProperty("tcfPolicyVersion", proof.tcf().tcfPolicyVersion());
+      json.writeNumberProperty("vendorListVersion", proof.tcf().vendorListVersion());
+      json.writeEndObject();
+    }
     writeConsentConditions(proof);
     json.writeEndObject();
   }

@@ -18,6 +18,7 @@ import io.gdprkit.consent.ConsentConflictException;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.TcfEvidence;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.ExplicitStatement;
@@ -141,6 +142,21 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
 
       assertThat(store().history(ALICE)).containsExactly(event);
       assertThat(store().history(ALICE).get(0).proof()).isEqualTo(proof);
+    }
+
+    @Test
+    @DisplayName("an event read from an IAB TCF string keeps its evidence: hash, CMP and times")
+    void storesTheEvidenceOfATcfString() {
+      ConsentProof proof = ConsentProof.tcfString(new TcfEvidence("0".repeat(64), 300, 7, 2,
+          Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-04-02T00:00:00Z"), 5, 120))
+          .locale(Locale.GERMAN).build();
+      ConsentEvent event = new ConsentEvent(UUID.randomUUID(), ALICE, NEWSLETTER, GRANTED, 1,
+          START, START.plusSeconds(5), proof, null, "2026-01");
+
+      store().append(event);
+
+      assertThat(store().history(ALICE)).containsExactly(event);
+      assertThat(store().history(ALICE).get(0).proof().tcf()).isEqualTo(proof.tcf());
     }
 
     @Test
