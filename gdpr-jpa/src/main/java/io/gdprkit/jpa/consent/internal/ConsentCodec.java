@@ -18,6 +18,7 @@ import io.gdprkit.consent.ParentalRole;
 import io.gdprkit.consent.ParentalVerification;
 import io.gdprkit.consent.RecordedIp;
 import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.consent.TcfEvidence;
 import io.gdprkit.jpa.internal.JsonText;
 import io.gdprkit.jpa.internal.Micros;
 import io.gdprkit.purpose.ProcessingSwitch;
@@ -93,6 +94,17 @@ public final class ConsentCodec {
         json.writeStringProperty("parentVerifiedAt", parent.verifiedAt().toString());
         JsonText.optional(json, "parentEvidence", parent.evidenceReference());
       }
+      TcfEvidence tcf = proof.tcf();
+      if (tcf != null) {
+        json.writeStringProperty("tcfSha256", tcf.sha256());
+        json.writeNumberProperty("tcfCmpId", tcf.cmpId());
+        json.writeNumberProperty("tcfCmpVersion", tcf.cmpVersion());
+        json.writeNumberProperty("tcfConsentScreen", tcf.consentScreen());
+        json.writeStringProperty("tcfCreated", tcf.created().toString());
+        json.writeStringProperty("tcfLastUpdated", tcf.lastUpdated().toString());
+        json.writeNumberProperty("tcfPolicyVersion", tcf.tcfPolicyVersion());
+        json.writeNumberProperty("tcfVendorListVersion", tcf.vendorListVersion());
+      }
       json.writeEndObject();
     });
   }
@@ -129,6 +141,14 @@ public final class ConsentCodec {
     @Nullable String parentVerification;
     @Nullable String parentVerifiedAt;
     @Nullable String parentEvidence;
+    @Nullable String tcfSha256;
+    int tcfCmpId;
+    int tcfCmpVersion;
+    int tcfConsentScreen;
+    @Nullable String tcfCreated;
+    @Nullable String tcfLastUpdated;
+    int tcfPolicyVersion;
+    int tcfVendorListVersion;
 
     boolean read(String name, JsonParser json) {
       switch (name) {
@@ -153,6 +173,14 @@ public final class ConsentCodec {
         case "parentVerification" -> parentVerification = json.getString();
         case "parentVerifiedAt" -> parentVerifiedAt = json.getString();
         case "parentEvidence" -> parentEvidence = json.getString();
+        case "tcfSha256" -> tcfSha256 = json.getString();
+        case "tcfCmpId" -> tcfCmpId = json.getIntValue();
+        case "tcfCmpVersion" -> tcfCmpVersion = json.getIntValue();
+        case "tcfConsentScreen" -> tcfConsentScreen = json.getIntValue();
+        case "tcfCreated" -> tcfCreated = json.getString();
+        case "tcfLastUpdated" -> tcfLastUpdated = json.getString();
+        case "tcfPolicyVersion" -> tcfPolicyVersion = json.getIntValue();
+        case "tcfVendorListVersion" -> tcfVendorListVersion = json.getIntValue();
         default -> {
           return false;
         }
@@ -174,7 +202,13 @@ public final class ConsentCodec {
       return new ConsentProof(ConsentChannel.valueOf(JsonText.required(channel, "channel")), formId, formVersion,
           noticeSha256, locale == null ? null : Locale.forLanguageTag(locale), recordedIp, userAgent,
           new Actor(Actor.Type.valueOf(JsonText.required(recordedBy, "recordedBy")), recordedById), origin,
-          explicitStatement == null ? null : ExplicitStatement.valueOf(explicitStatement), age, parent);
+          explicitStatement == null ? null : ExplicitStatement.valueOf(explicitStatement), age, parent, tcf());
+    }
+
+    private @Nullable TcfEvidence tcf() {
+      return tcfSha256 == null ? null : new TcfEvidence(tcfSha256, tcfCmpId, tcfCmpVersion, tcfConsentScreen,
+          Instant.parse(JsonText.required(tcfCreated, "tcfCreated")),
+          Instant.parse(JsonText.required(tcfLastUpdated, "tcfLastUpdated")), tcfPolicyVersion, tcfVendorListVersion);
     }
   }
 

@@ -96,7 +96,8 @@ class ConsentCodecTests {
       // When this fails, ConsentProof gained a component: write and read it in ConsentCodec, then list it here.
       assertThat(Arrays.stream(ConsentProof.class.getRecordComponents()).map(RecordComponent::getName))
           .containsExactly("channel", "formId", "formVersion", "noticeSha256", "locale", "ip", "userAgent",
-              "recordedBy", "source", "explicitStatement", "ageAssurance", "parentalAuthorisation");
+              "recordedBy", "source", "explicitStatement", "ageAssurance", "parentalAuthorisation",
+              "tcf");
     }
 
     @Test
