@@ -1,0 +1,262 @@
+package io.gdprkit.jpa.provider.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.data.FieldUpdate;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JPQL of one entity type, built once from its model: the keyset-paged reads of export and erasure, the bulk
+ * deletes and updates by id, and the lookups of relations, contact points and origins.
+ *
+ * <p>Every read pages by id ({@code e.id > :after order by e.id}); every write names rows by id, in ascending order,
+ * so that InnoDB takes record locks only (no gap locks) in one order across concurrent jobs.
+ *
+ * @since 0.2
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class EntityStatements {
+
+  /** The parameter names the statements use. */
+  public static final String SUBJECTS = "subjects";
+  public static final String SUBJECT = "subject";
+  public static final String TENANT = "tenant";
+  public static final String AFTER = "after";
+  public static final String IDS = "ids";
+
+  private final EntityModel model;
+  private final String eraseFirst;
+  private final String eraseNext;
+  private final String exportFirst;
+  private final String exportNext;
+  private final int eraseFieldsAt;
+  private final int exportFieldsAt;
+
+  /** Builds the statements of {@code model}. */
+  public EntityStatements(EntityModel model) {
+    this.model = model;
+    List<String> erase = new ArrayList<>(List.of("e." + model.id(), "e." + model.subject()));
+    if (model.date() != null) {
+      erase.add("e." + model.date());
+    }
+    this.eraseFieldsAt = erase.size();
+    for (FieldModel field : model.fields()) {
+      erase.add(field.readsValue() ? "e." + field.attribute()
+          : "case when e." + field.attribute() + " is null then 0 else 1 end");
+    }
+    String eraseWhere = " where e." + model.subject() + " in :" + SUBJECTS + tenantCondition();
+    this.eraseFirst = select(erase) + eraseWhere + orderById();
+    this.eraseNext = select(erase) + eraseWhere + afterId() + orderById();
+    List<String> export = new ArrayList<>(List.of("e." + model.id()));
+    if (model.date() != null) {
+      export.add("e." + model.date());
+    }
+    model.sources().forEach(source -> export.add("e." + source.attribute()));
+    this.exportFieldsAt = export.size();
+    model.fields().forEach(field -> export.add("e." + field.attribute()));
+    String exportWhere = " where e." + model.subject() + " = :" + SUBJECT + tenantCondition();
+    this.exportFirst = select(export) + exportWhere + orderById();
+    this.exportNext = select(export) + exportWhere + afterId() + orderById();
+  }
+
+  /** Returns the model. */
+  public EntityModel model() {
+    return model;
+  }
+
+  /**
+   * Returns the erasure read: {@code [id, subject id, record date if any, field...]} where a field is its value when
+   * planning needs it, else 1 or 0 for set or null; for the subjects {@code :subjects}, after {@code :after} unless
+   * {@code first}.
+   */
+  public String eraseRead(boolean first) {
+    return first ? eraseFirst : eraseNext;
+  }
+
+  /** Returns where the fields start in a row of {@link #eraseRead}; the record date, if any, is just before. */
+  public int eraseFieldsAt() {
+    return eraseFieldsAt;
+  }
+
+  /** Returns the record date of a row of {@link #eraseRead} or {@link #exportRead}: column 2 or 1, if there is one. */
+  public @Nullable Instant date(Object[] row, boolean erase) {
+    return model.date() == null ? null : instant(row[erase ? 2 : 1]);
+  }
+
+  /**
+   * Returns the export read: {@code [id, record date if any, source..., field...]} of the subject {@code :subject}.
+   */
+  public String exportRead(boolean first) {
+    return first ? exportFirst : exportNext;
+  }
+
+  /** Returns where the fields start in a row of {@link #exportRead}; the sources are just before. */
+  public int exportFieldsAt() {
+    return exportFieldsAt;
+  }
+
+  /** Returns the bulk delete of the rows {@code :ids}. */
+  public String delete() {
+    return "delete from " + model.name() + " e where e." + model.id() + " in :" + IDS;
+  }
+
+  /**
+   * Returns the bulk update that writes {@code updates} into the rows {@code :ids}: a {@code null} literally, a value as
+   * parameter {@code v<i>}; clearing an encrypted attribute clears its blind index too.
+   */
+  public String update(List<FieldUpdate> updates, Map<String, FieldModel> byName) {
+    StringBuilder jpql = new StringBuilder("update ").append(model.name()).append(" e set ");
+    for (int i = 0; i < updates.size(); i++) {
+      FieldUpdate update = updates.get(i);
+      FieldModel field = byName.get(update.field());
+      if (i > 0) {
+        jpql.append(", ");
+      }
+      jpql.append("e.").append(field.attribute()).append(update.value() == null ? " = null" : " = :v" + i);
+      if (field.blindIndex() != null && update.value() == null) {
+        jpql.append(", e.").append(field.blindIndex()).append(" = null");
+      }
+    }
+    return jpql.append(" where e.").append(model.id()).append(" in :").append(IDS).toString();
+  }
+
+  /** Returns the subjects whose parent, through {@code relation}, is {@code :subject}. */
+  public String children(EntityModel.Relation relation) {
+    return "select distinct e." + model.subject() + " from " + model.name() + " e where e." + relation.parentPath()
+        + " = :" + SUBJECT + tenantCondition();
+  }
+
+  /** Returns the subject's distinct non-null values of one attribute, in value order. */
+  public String distinctValues(String attribute) {
+    return "select distinct e." + attribute + " from " + model.name() + " e where e." + model.subject() + " = :"
+        + SUBJECT + tenantCondition() + " and e." + attribute + " is not null";
+  }
+
+  /** Returns the rectification of one attribute of one record of the subject: {@code :value}, {@code :id}. */
+  public String rectify(FieldModel field) {
+    return "update " + model.name() + " e set e." + field.attribute() + " = :value"
+        + (field.blindIndex() == null ? "" : ", e." + field.blindIndex() + " = :index") + " where e." + model.id()
+        + " = :id and e." + model.subject() + " = :" + SUBJECT + tenantCondition();
+  }
+
+  /** Returns whether the entity keeps its tenant in a column; else all its records are in the provider's tenant. */
+  public boolean hasTenant() {
+    return model.tenant() != null;
+  }
+
+  /**
+   * Returns the subject id as the entity stores it, or null when it cannot be one of its values: not a number for a
+   * numeric id, or a form that does not read back the same ({@code 042}).
+   */
+  public @Nullable Object subjectValue(SubjectId subject) {
+    return typed(subject.value(), model.subjectType());
+  }
+
+  /** Returns the subject a stored subject id names. */
+  public SubjectId subject(Object stored, TenantId tenant) {
+    return SubjectId.of(tenant, stored.toString());
+  }
+
+  /** Returns the record's id as the entity stores it, or null when {@code text} cannot be one. */
+  public @Nullable Object idValue(String text) {
+    return typed(text, model.idType());
+  }
+
+  /** Returns the parent's subject id as the relation's path stores it, or null when it cannot be one. */
+  public @Nullable Object parentValue(EntityModel.Relation relation, SubjectId parent) {
+    return typed(parent.value(), relation.parentType());
+  }
+
+  /** Returns {@code text} as a value of {@code type}, or null when it is not the text form of one. */
+  static @Nullable Object typed(String text, Class<?> type) {
+    Object value;
+    try {
+      if (type == String.class) {
+        return text;
+      } else if (type == Long.class || type == long.class) {
+        value = Long.valueOf(text);
+      } else if (type == Integer.class || type == int.class) {
+        value = Integer.valueOf(text);
+      } else if (type == Short.class || type == short.class) {
+        value = Short.valueOf(text);
+      } else if (type == BigInteger.class) {
+        value = new BigInteger(text);
+      } else if (type == UUID.class) {
+        value = UUID.fromString(text);
+      } else {
+        return null;
+      }
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return value.toString().equals(text) ? value : null;
+  }
+
+  /** Returns the record date as an instant: a date at the start of its day in UTC, a local time read in UTC. */
+  public static @Nullable Instant instant(@Nullable Object date) {
+    if (date == null) {
+      return null;
+    }
+    if (date instanceof Instant instant) {
+      return instant;
+    }
+    if (date instanceof LocalDate day) {
+      return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    if (date instanceof LocalDateTime time) {
+      return time.toInstant(ZoneOffset.UTC);
+    }
+    if (date instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (date instanceof ZonedDateTime time) {
+      return time.toInstant();
+    }
+    throw new IllegalStateException("unexpected record date type " + date.getClass().getName());
+  }
+
+  /** Returns a value as the export writes it: an enum by name, bytes in base64, anything else as it is. */
+  public static @Nullable Object exported(@Nullable Object value) {
+    if (value instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    if (value instanceof byte[] bytes) {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+    if (value instanceof Character c) {
+      return c.toString();
+    }
+    return value;
+  }
+
+  private String tenantCondition() {
+    return model.tenant() == null ? "" : " and e." + model.tenant() + " = :" + TENANT;
+  }
+
+  private String afterId() {
+    return " and e." + model.id() + " > :" + AFTER;
+  }
+
+  private String orderById() {
+    return " order by e." + model.id();
+  }
+
+  private String select(List<String> columns) {
+    return "select " + String.join(", ", columns) + " from " + model.name() + " e";
+  }
+}
