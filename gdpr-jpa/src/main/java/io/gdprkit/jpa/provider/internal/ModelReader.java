@@ -283,6 +283,8 @@ public final class ModelReader {
         throw PersonalDataMappingException.of(name, attribute, Problem.NO_STRATEGY, "a personal-data attribute "
             + "needs an erasure strategy (@PersonalData(strategy = ...)) or a retention after which it is cleared");
       case DELETE_RECORD:
+        requireNullable(entity, attribute, type, "strategy DELETE_RECORD clears the attribute instead when the record"
+            + " must stay (another attribute is retained, or the erasure only anonymises)");
         return ErasureStrategy.deleteRecord();
       case NULL:
         requireNullable(entity, attribute, type, "strategy NULL clears it");
