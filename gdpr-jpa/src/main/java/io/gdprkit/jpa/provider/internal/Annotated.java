@@ -38,15 +38,22 @@ public final class Annotated {
 
   private Annotated() {}
 
-  /** Returns the JPA entity name of {@code type}: its {@code @Entity(name)}, or its simple name. */
+  /**
+   * Returns the JPA entity name of {@code type}: its {@code @Entity(name)}, or its unqualified class name (a nested
+   * class's as {@code Outer$Inner}, as Hibernate names it).
+   */
   public static String entityName(Class<?> type) {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       Entity entity = c.getAnnotation(Entity.class);
       if (entity != null) {
-        return entity.name().isEmpty() ? c.getSimpleName() : entity.name();
+        return entity.name().isEmpty() ? unqualified(c) : entity.name();
       }
     }
-    return type.getSimpleName();
+    return unqualified(type);
+  }
+
+  private static String unqualified(Class<?> type) {
+    return type.getName().substring(type.getName().lastIndexOf('.') + 1);
   }
 
   /** Returns the annotation on {@code type} or its nearest superclass that has it. */

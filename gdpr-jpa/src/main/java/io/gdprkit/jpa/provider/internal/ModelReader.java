@@ -227,8 +227,10 @@ public final class ModelReader {
       checkEncrypted(entity, attribute, type, readsValue, subject, id);
       if (!encrypted.blindIndex().isBlank()) {
         blindIndex = encrypted.blindIndex().strip();
-        SingularAttribute<?, ?> index = basic(entity, blindIndex, Problem.ENCRYPTION_NOT_WIRED);
-        if (index.getJavaType() != String.class
+        Attribute<?, ?> index = entity.getAttributes().stream().filter(a -> a.getName().equals(encrypted.blindIndex()
+            .strip())).findFirst().orElse(null);
+        if (index == null || index.getPersistentAttributeType() != Attribute.PersistentAttributeType.BASIC
+            || index.getJavaType() != String.class
             || Annotated.onAttribute(owner, blindIndex, PersonalData.class) != null) {
           throw PersonalDataMappingException.of(name, attribute, Problem.ENCRYPTION_NOT_WIRED, "the blind index "
               + "attribute must be a String attribute of its own, without @PersonalData: erasure clears it with the"
