@@ -148,7 +148,9 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
         rows = transactions.inTransaction(() -> page(statements.exportRead(start == null), statements, subject,
             value, start));
         for (Object[] row : rows) {
-          emit(subject, statements, row, sink);
+          if (EntityStatements.same(row[1], value)) {
+            emit(subject, statements, row, sink);
+          }
         }
         after = rows.isEmpty() ? null : rows.get(rows.size() - 1)[0];
       } while (rows.size() == PAGE);
@@ -158,7 +160,7 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
   private void emit(SubjectId subject, EntityStatements statements, Object[] row, DataSink sink) {
     EntityModel model = statements.model();
     String record = model.record(row[0]);
-    Instant date = statements.date(row, false);
+    Instant date = statements.date(row);
     int at = statements.exportFieldsAt();
     boolean fromElsewhere = false;
     for (int i = 0; i < model.sources().size(); i++) {
@@ -263,7 +265,10 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
         rows = read.getResultList();
         ErasurePage page = new ErasurePage(statements);
         for (Object[] row : rows) {
-          page.plan(contexts.get(row[1].toString()), row);
+          ErasureContext context = contexts.get(row[1].toString());
+          if (context != null) { // else a collation matched another subject's id, such as one in another case
+            page.plan(context, row);
+          }
         }
         page.apply(entityManager);
         after = rows.isEmpty() ? null : rows.get(rows.size() - 1)[0];
@@ -288,12 +293,12 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
           if (parent == null) {
             continue;
           }
-          TypedQuery<Object> query = transactions.entityManager().createQuery(statements.children(relation),
-              Object.class).setParameter(EntityStatements.SUBJECT, parent);
+          TypedQuery<Object[]> query = transactions.entityManager().createQuery(statements.children(relation),
+              Object[].class).setParameter(EntityStatements.SUBJECT, parent);
           bindTenant(query, statements, subject.tenant());
-          for (Object child : query.getResultList()) {
-            SubjectId to = statements.subject(child, subject.tenant());
-            if (!to.equals(subject)) {
+          for (Object[] row : query.getResultList()) {
+            SubjectId to = statements.subject(row[1], subject.tenant());
+            if (EntityStatements.same(row[0], parent) && !to.equals(subject)) {
               relations.add(new Relation(subject, to, relation.type()));
             }
           }
@@ -375,11 +380,13 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     });
   }
 
+  /** Returns the subject's distinct non-null values of an attribute, at most {@value #PAGE}. */
   private List<Object> distinct(EntityStatements statements, String attribute, SubjectId subject, Object value) {
-    TypedQuery<Object> query = transactions.entityManager().createQuery(statements.distinctValues(attribute),
-        Object.class).setParameter(EntityStatements.SUBJECT, value).setMaxResults(PAGE);
+    TypedQuery<Object[]> query = transactions.entityManager().createQuery(statements.distinctValues(attribute),
+        Object[].class).setParameter(EntityStatements.SUBJECT, value).setMaxResults(PAGE);
     bindTenant(query, statements, subject.tenant());
-    return query.getResultList();
+    return query.getResultList().stream().filter(row -> EntityStatements.same(row[0], value)).map(row -> row[1])
+        .toList();
   }
 
   /**
@@ -416,8 +423,14 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     int updated = 0;
     if (subjectValue != null) {
       updated = transactions.inTransaction(() -> {
+        TypedQuery<Object> owner = transactions.entityManager().createQuery(statements.subjectOf(), Object.class)
+            .setParameter("id", id);
+        bindTenant(owner, statements, subject.tenant());
+        if (owner.getResultList().stream().noneMatch(stored -> EntityStatements.same(stored, subjectValue))) {
+          return 0;
+        }
         Query update = transactions.entityManager().createQuery(statements.rectify(target))
-            .setParameter("value", value).setParameter("id", id).setParameter(EntityStatements.SUBJECT, subjectValue);
+            .setParameter("value", value).setParameter("id", id);
         bindTenant(update, statements, subject.tenant());
         if (!target.encrypted()) {
           return update.executeUpdate();

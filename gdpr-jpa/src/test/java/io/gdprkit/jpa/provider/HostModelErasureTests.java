@@ -170,6 +170,24 @@ class HostModelErasureTests {
   }
 
   @Test
+  @DisplayName("Art. 5(1)(f), 15, 17: an id that differs only in case is another subject, also where the database's"
+      + " collation ignores case (MariaDB's default)")
+  void keepsApartSubjectsWhoseIdsDifferOnlyInCase() {
+    SubjectId shouting = SubjectId.of("CONTACT-ALICE");
+
+    List<DataItem> exported = export(shouting, ExportKind.ACCESS);
+    ErasureReport report = gdpr.erasure().erase(shouting);
+
+    assertThat(exported).isEmpty();
+    assertThat(report.providers().get(0).fieldsAnonymised()).isZero();
+    assertThat(report.cascaded()).isEmpty();
+    assertThat(find(Contact.class, alice.value()).getName()).isEqualTo("Alice Example");
+    assertThat(count("select count(n) from ContactNote n")).isEqualTo(2);
+    assertThatThrownBy(() -> gdpr.rectification().rectify(shouting, "crm", "Contact#contact-alice", "Contact.phone",
+        "+49 30 999")).isInstanceOf(io.gdprkit.InvalidInputException.class);
+  }
+
+  @Test
   @DisplayName("Art. 17: erasing a subject again changes and counts nothing")
   void erasesIdempotently() {
     gdpr.erasure().erase(alice);

@@ -62,7 +62,7 @@ public final class EntityStatements {
     String eraseWhere = " where e." + model.subject() + " in :" + SUBJECTS + tenantCondition();
     this.eraseFirst = select(erase) + eraseWhere + orderById();
     this.eraseNext = select(erase) + eraseWhere + afterId() + orderById();
-    List<String> export = new ArrayList<>(List.of("e." + model.id()));
+    List<String> export = new ArrayList<>(List.of("e." + model.id(), "e." + model.subject()));
     if (model.date() != null) {
       export.add("e." + model.date());
     }
@@ -93,13 +93,14 @@ public final class EntityStatements {
     return eraseFieldsAt;
   }
 
-  /** Returns the record date of a row of {@link #eraseRead} or {@link #exportRead}: column 2 or 1, if there is one. */
-  public @Nullable Instant date(Object[] row, boolean erase) {
-    return model.date() == null ? null : instant(row[erase ? 2 : 1]);
+  /** Returns the record date of a row of {@link #eraseRead} or {@link #exportRead}: column 2, if there is one. */
+  public @Nullable Instant date(Object[] row) {
+    return model.date() == null ? null : instant(row[2]);
   }
 
   /**
-   * Returns the export read: {@code [id, record date if any, source..., field...]} of the subject {@code :subject}.
+   * Returns the export read: {@code [id, subject id, record date if any, source..., field...]} of the subject
+   * {@code :subject}.
    */
   public String exportRead(boolean first) {
     return first ? exportFirst : exportNext;
@@ -135,23 +136,38 @@ public final class EntityStatements {
     return jpql.append(" where e.").append(model.id()).append(" in :").append(IDS).toString();
   }
 
-  /** Returns the subjects whose parent, through {@code relation}, is {@code :subject}. */
+  /** Returns {@code [parent id, child id]} of the subjects whose parent, through {@code relation}, is {@code :subject}. */
   public String children(EntityModel.Relation relation) {
-    return "select distinct e." + model.subject() + " from " + model.name() + " e where e." + relation.parentPath()
-        + " = :" + SUBJECT + tenantCondition();
+    return "select distinct e." + relation.parentPath() + ", e." + model.subject() + " from " + model.name()
+        + " e where e." + relation.parentPath() + " = :" + SUBJECT + tenantCondition();
   }
 
-  /** Returns the subject's distinct non-null values of one attribute, in value order. */
+  /** Returns {@code [subject id, value]} of the subject's distinct non-null values of one attribute. */
   public String distinctValues(String attribute) {
-    return "select distinct e." + attribute + " from " + model.name() + " e where e." + model.subject() + " = :"
-        + SUBJECT + tenantCondition() + " and e." + attribute + " is not null";
+    return "select distinct e." + model.subject() + ", e." + attribute + " from " + model.name() + " e where e."
+        + model.subject() + " = :" + SUBJECT + tenantCondition() + " and e." + attribute + " is not null";
   }
 
-  /** Returns the rectification of one attribute of one record of the subject: {@code :value}, {@code :id}. */
+  /** Returns the subject id of the record {@code :id}, to check that a record is the subject's before writing it. */
+  public String subjectOf() {
+    return "select e." + model.subject() + " from " + model.name() + " e where e." + model.id() + " = :id"
+        + tenantCondition();
+  }
+
+  /**
+   * Returns whether a subject id read from the database is exactly {@code value}: a case-insensitive or
+   * space-padding collation (MariaDB's default) matches {@code contact-42} to {@code Contact-42 }, which are two
+   * subjects to the kit.
+   */
+  public static boolean same(@Nullable Object stored, Object value) {
+    return stored != null && stored.toString().equals(value.toString());
+  }
+
+  /** Returns the rectification of one attribute of one record: {@code :value}, {@code :index}, {@code :id}. */
   public String rectify(FieldModel field) {
     return "update " + model.name() + " e set e." + field.attribute() + " = :value"
         + (field.blindIndex() == null ? "" : ", e." + field.blindIndex() + " = :index") + " where e." + model.id()
-        + " = :id and e." + model.subject() + " = :" + SUBJECT + tenantCondition();
+        + " = :id" + tenantCondition();
   }
 
   /** Returns whether the entity keeps its tenant in a column; else all its records are in the provider's tenant. */

@@ -67,7 +67,7 @@ public final class ErasurePage {
       Object value = row[at + i];
       values.put(field.name(), field.readsValue() ? value : ((Number) value).intValue() == 0 ? null : PRESENT);
     }
-    RecordPlan plan = context.plan(model.record(row[0]), values, statements.date(row, true));
+    RecordPlan plan = context.plan(model.record(row[0]), values, statements.date(row));
     Comparable<Object> id = (Comparable<Object>) row[0];
     if (plan.deleteRecord()) {
       deletes.add(id);
