@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -177,7 +178,6 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private List<Object[]> page(String jpql, EntityStatements statements, SubjectId subject, Object value,
       @Nullable Object after) {
     TypedQuery<Object[]> query = transactions.entityManager().createQuery(jpql, Object[].class)
@@ -326,27 +326,14 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
   @Override
   public List<ContactPoint> contactPoints(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
-      List<ContactPoint> points = new ArrayList<>();
-      for (EntityStatements statements : entities) {
-        Object value = applicable(statements, subject);
-        if (value == null) {
-          continue;
-        }
-        for (FieldModel field : statements.model().fields()) {
-          for (Object found : distinct(statements, field.attribute(), subject, value)) {
-            String text = found.toString();
-            if (text.isBlank()) {
-              continue;
-            }
-            for (ContactPoint.Kind kind : field.contactPoints()) {
-              points.add(kind == ContactPoint.Kind.EMAIL ? ContactPoint.email(text) : ContactPoint.phone(text));
-            }
+    List<ContactPoint> points = new ArrayList<>();
+    forEachText(subject, model -> model.fields().stream().filter(f -> !f.contactPoints().isEmpty())
+        .map(FieldModel::attribute).toList(), (model, attribute, text) -> {
+          for (ContactPoint.Kind kind : model.field(attribute).orElseThrow().contactPoints()) {
+            points.add(kind == ContactPoint.Kind.EMAIL ? ContactPoint.email(text) : ContactPoint.phone(text));
           }
-        }
-      }
-      return List.copyOf(points);
-    });
+        });
+    return List.copyOf(points);
   }
 
   /**
@@ -359,24 +346,41 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
    */
   public List<Origin> origins(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
-      Set<Origin> origins = new LinkedHashSet<>();
+    Set<Origin> origins = new LinkedHashSet<>();
+    forEachText(subject, model -> model.sources().stream().map(EntityModel.Source::attribute).toList(),
+        (model, attribute, text) -> origins.add(new Origin(model.sources().stream()
+            .filter(source -> source.attribute().equals(attribute)).findFirst().orElseThrow().type(),
+            text.length() > 200 ? text.substring(0, 200) : text)));
+    return List.copyOf(origins);
+  }
+
+  /** What {@link #forEachText} does with each value. */
+  @FunctionalInterface
+  private interface TextAction {
+    void accept(EntityModel model, String attribute, String text);
+  }
+
+  /**
+   * Reads, in one unit of work, the subject's distinct values of the attributes {@code attributes} picks of each
+   * entity type, and hands each that is not blank, stripped, to {@code action}.
+   */
+  private void forEachText(SubjectId subject, Function<EntityModel, List<String>> attributes, TextAction action) {
+    transactions.inTransaction(() -> {
       for (EntityStatements statements : entities) {
         Object value = applicable(statements, subject);
         if (value == null) {
           continue;
         }
-        for (EntityModel.Source source : statements.model().sources()) {
-          for (Object found : distinct(statements, source.attribute(), subject, value)) {
-            String reference = found.toString().strip();
-            if (!reference.isEmpty()) {
-              origins.add(new Origin(source.type(), reference.length() > 200 ? reference.substring(0, 200)
-                  : reference));
+        for (String attribute : attributes.apply(statements.model())) {
+          for (Object found : distinct(statements, attribute, subject, value)) {
+            String text = found.toString().strip();
+            if (!text.isEmpty()) {
+              action.accept(statements.model(), attribute, text);
             }
           }
         }
       }
-      return List.copyOf(origins);
+      return null;
     });
   }
 

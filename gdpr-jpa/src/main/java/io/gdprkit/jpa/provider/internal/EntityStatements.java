@@ -2,7 +2,6 @@ package io.gdprkit.jpa.provider.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.gdprkit.data.FieldUpdate;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import java.math.BigInteger;
@@ -15,7 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -116,21 +114,42 @@ public final class EntityStatements {
     return "delete from " + model.name() + " e where e." + model.id() + " in :" + IDS;
   }
 
+  /** How an update writes one field into the rows it names. */
+  public enum Write {
+    /** {@code null}, literally; an encrypted field's blind index is cleared with it. */
+    NULL,
+    /** One value for every row: parameter {@code v<field>}. */
+    SAME,
+    /** A value per row: {@code case when e.id = :i<row> then :v<field>_<row> … else e.field end}. */
+    PER_ROW
+  }
+
   /**
-   * Returns the bulk update that writes {@code updates} into the rows {@code :ids}: a {@code null} literally, a value as
-   * parameter {@code v<i>}; clearing an encrypted attribute clears its blind index too.
+   * Returns the bulk update that writes {@code fields} into the rows {@code :ids}, each as {@code writes} says;
+   * {@code rows} is how many rows a {@link Write#PER_ROW} field names ({@code :i0} to {@code :i<rows - 1>}).
    */
-  public String update(List<FieldUpdate> updates, Map<String, FieldModel> byName) {
+  public String update(List<FieldModel> fields, List<Write> writes, int rows) {
     StringBuilder jpql = new StringBuilder("update ").append(model.name()).append(" e set ");
-    for (int i = 0; i < updates.size(); i++) {
-      FieldUpdate update = updates.get(i);
-      FieldModel field = byName.get(update.field());
-      if (i > 0) {
-        jpql.append(", ");
-      }
-      jpql.append("e.").append(field.attribute()).append(update.value() == null ? " = null" : " = :v" + i);
-      if (field.blindIndex() != null && update.value() == null) {
-        jpql.append(", e.").append(field.blindIndex()).append(" = null");
+    for (int f = 0; f < fields.size(); f++) {
+      FieldModel field = fields.get(f);
+      String target = "e." + field.attribute();
+      jpql.append(f > 0 ? ", " : "").append(target).append(" = ");
+      switch (writes.get(f)) {
+        case NULL -> {
+          jpql.append("null");
+          if (field.blindIndex() != null) {
+            jpql.append(", e.").append(field.blindIndex()).append(" = null");
+          }
+        }
+        case SAME -> jpql.append(":v").append(f);
+        case PER_ROW -> {
+          jpql.append("case");
+          for (int r = 0; r < rows; r++) {
+            jpql.append(" when e.").append(model.id()).append(" = :i").append(r).append(" then :v").append(f)
+                .append('_').append(r);
+          }
+          jpql.append(" else ").append(target).append(" end");
+        }
       }
     }
     return jpql.append(" where e.").append(model.id()).append(" in :").append(IDS).toString();

@@ -5,25 +5,29 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.FieldUpdate;
 import io.gdprkit.data.RecordPlan;
+import io.gdprkit.jpa.provider.internal.EntityStatements.Write;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The erasure of one page of one entity type's rows: the kit's plan for each row, then as few statements as the plans
- * allow. Rows whose plans write the same values share one {@code update … where id in (…)}; rows to delete share one
- * {@code delete}; ids go in ascending order, at most {@value #IDS_PER_STATEMENT} to a statement.
+ * allow, ids in ascending order.
  *
- * <p>Typical plans (clear, replace with a constant, delete) are the same for every record of a kind, so a page costs a
- * read and one or two writes whatever its size. Plans computed from each value (a keyed hash, a kept part) write one
- * statement per distinct value: a year shared by many birth dates is written once.
+ * <p>Rows to delete share one {@code delete … where id in (…)}. Rows whose plans write the same fields, clearing the
+ * same ones, share one {@code update … where id in (…)}: a field every row gets the same value in (cleared, a fixed
+ * replacement, a year many birth dates share) is one parameter; a field whose value differs per row (a keyed hash, a
+ * kept part) is a {@code case} on the id. So a page costs a read and a write or two whatever its size and however
+ * many distinct values its plans compute: at most {@value #IDS_PER_STATEMENT} ids to a statement, or
+ * {@value #ROWS_PER_CASE} when values differ per row.
  *
  * @since 0.2
  */
@@ -32,6 +36,9 @@ public final class ErasurePage {
 
   /** The most ids one statement names. */
   public static final int IDS_PER_STATEMENT = 500;
+
+  /** The most rows one statement writes values per row into, which takes two parameters per row and field. */
+  public static final int ROWS_PER_CASE = 100;
 
   /** The value a plan sees for a field read only as null or not: never written, only compared with null. */
   private static final Object PRESENT = new Object() {
@@ -44,10 +51,15 @@ public final class ErasurePage {
   private final EntityStatements statements;
   private final Map<String, FieldModel> byName = new HashMap<>();
   private final List<Comparable<Object>> deletes = new ArrayList<>();
-  private final Map<List<FieldUpdate>, List<Comparable<Object>>> updates = new LinkedHashMap<>();
+  private final Map<Shape, List<Row>> updates = new LinkedHashMap<>();
   private final List<Planned> planned = new ArrayList<>();
 
   private record Planned(ErasureContext context, RecordPlan plan) {}
+
+  /** Which fields a plan writes, in order, and which of them it clears: rows of one shape share statements. */
+  private record Shape(List<String> fields, List<Boolean> cleared) {}
+
+  private record Row(Comparable<Object> id, List<FieldUpdate> updates) {}
 
   /** Starts a page of {@code statements}' entity type. */
   public ErasurePage(EntityStatements statements) {
@@ -72,42 +84,59 @@ public final class ErasurePage {
     if (plan.deleteRecord()) {
       deletes.add(id);
     } else if (!plan.updates().isEmpty()) {
-      updates.computeIfAbsent(plan.updates(), u -> new ArrayList<>()).add(id);
+      Shape shape = new Shape(plan.updates().stream().map(FieldUpdate::field).toList(),
+          plan.updates().stream().map(u -> u.value() == null).toList());
+      updates.computeIfAbsent(shape, s -> new ArrayList<>()).add(new Row(id, plan.updates()));
     }
     planned.add(new Planned(context, plan));
   }
 
   /** Runs the page's statements, then reports each plan to its context as applied. */
   public void apply(EntityManager entityManager) {
-    if (!deletes.isEmpty()) {
-      String delete = statements.delete();
-      for (List<Comparable<Object>> ids : sortedChunks(deletes)) {
-        entityManager.createQuery(delete).setParameter(EntityStatements.IDS, ids).executeUpdate();
-      }
+    deletes.sort(Comparator.naturalOrder());
+    for (int from = 0; from < deletes.size(); from += IDS_PER_STATEMENT) {
+      entityManager.createQuery(statements.delete()).setParameter(EntityStatements.IDS,
+          deletes.subList(from, Math.min(deletes.size(), from + IDS_PER_STATEMENT))).executeUpdate();
     }
-    for (Map.Entry<List<FieldUpdate>, List<Comparable<Object>>> group : updates.entrySet()) {
-      String update = statements.update(group.getKey(), byName);
-      for (List<Comparable<Object>> ids : sortedChunks(group.getValue())) {
-        Query query = entityManager.createQuery(update).setParameter(EntityStatements.IDS, ids);
-        List<FieldUpdate> writes = group.getKey();
-        for (int i = 0; i < writes.size(); i++) {
-          if (writes.get(i).value() != null) {
-            query.setParameter("v" + i, writes.get(i).value());
-          }
-        }
-        query.executeUpdate();
+    for (Map.Entry<Shape, List<Row>> group : updates.entrySet()) {
+      List<Row> rows = group.getValue();
+      rows.sort(Comparator.comparing(Row::id));
+      List<FieldModel> fields = group.getKey().fields().stream().map(byName::get).toList();
+      boolean uniform = rows.stream().allMatch(row -> row.updates().equals(rows.get(0).updates()));
+      int size = uniform ? IDS_PER_STATEMENT : ROWS_PER_CASE;
+      for (int from = 0; from < rows.size(); from += size) {
+        write(entityManager, fields, rows.subList(from, Math.min(rows.size(), from + size)));
       }
     }
     planned.forEach(p -> p.context().applied(p.plan()));
   }
 
-  private static List<List<Comparable<Object>>> sortedChunks(List<Comparable<Object>> ids) {
-    List<Comparable<Object>> sorted = new ArrayList<>(ids);
-    Collections.sort(sorted);
-    List<List<Comparable<Object>>> chunks = new ArrayList<>();
-    for (int from = 0; from < sorted.size(); from += IDS_PER_STATEMENT) {
-      chunks.add(sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_STATEMENT)));
+  /** Writes one statement's rows, all of one shape. */
+  private void write(EntityManager entityManager, List<FieldModel> fields, List<Row> rows) {
+    List<Write> writes = new ArrayList<>();
+    for (int f = 0; f < fields.size(); f++) {
+      int field = f;
+      Object first = rows.get(0).updates().get(f).value();
+      writes.add(first == null ? Write.NULL : rows.stream()
+          .allMatch(row -> Objects.equals(row.updates().get(field).value(), first)) ? Write.SAME : Write.PER_ROW);
     }
-    return chunks;
+    boolean perRow = writes.contains(Write.PER_ROW);
+    Query query = entityManager.createQuery(statements.update(fields, writes, perRow ? rows.size() : 0))
+        .setParameter(EntityStatements.IDS, rows.stream().map(Row::id).toList());
+    for (int f = 0; f < fields.size(); f++) {
+      if (writes.get(f) == Write.SAME) {
+        query.setParameter("v" + f, rows.get(0).updates().get(f).value());
+      } else if (writes.get(f) == Write.PER_ROW) {
+        for (int r = 0; r < rows.size(); r++) {
+          query.setParameter("v" + f + "_" + r, rows.get(r).updates().get(f).value());
+        }
+      }
+    }
+    if (perRow) {
+      for (int r = 0; r < rows.size(); r++) {
+        query.setParameter("i" + r, rows.get(r).id());
+      }
+    }
+    query.executeUpdate();
   }
 }
