@@ -31,6 +31,7 @@ create table host_order (
   loyalty_number     bigint,
   confirmation_email varchar(120),
   total              decimal(12, 2) not null,
+  version            bigint default 0 not null,
   primary key (id),
   foreign key (contact_id) references host_contact (id)
 );

@@ -54,13 +54,16 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Erasure, set-based.</b> Per entity type, erasure reads the subjects' rows in pages of ids (never loading an
  * entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes from it,
  * its value; encrypted columns are never decrypted), has the kit's {@link ErasureContext} plan each row, and writes
- * the plans with bulk JPQL by id: rows whose plans write the same values share one {@code update}, rows to delete one
- * {@code delete}. The kit plans each row because the decision is per record (Art. 17(3): a retention runs from each
+ * the plans with bulk JPQL by id: rows whose plans write the same fields share one {@code update} (a value that
+ * differs per row, such as a keyed hash, as a {@code case} on the id), rows to delete one {@code delete}. The kit
+ * plans each row because the decision is per record (Art. 17(3): a retention runs from each
  * record's date, purposes under a legal obligation keep what they need; values already erased are left alone, so a
  * resumed erasure changes and counts nothing twice); the plans of a kind of record are alike, so a page of hundreds of
  * rows costs one read and a write or two. Entity types are erased in an order where each comes before the types it
  * references, so a record is deleted before what it points to. The statements bypass the persistence context: an
- * entity the host holds in a joined entity manager is stale afterwards.
+ * entity the host holds in a joined entity manager is stale afterwards. They increment a numeric {@code @Version}, so
+ * a host transaction that loaded an entity before the erasure fails on saving it instead of writing the erased values
+ * back.
  *
  * <p><b>Many subjects at once.</b> {@link #eraseAll} erases many subjects with the same statements, each covering up to
  * {@value #SUBJECTS_PER_STATEMENT} subjects ({@code where subject in (…)}), each chunk of subjects in one unit of work.

@@ -28,6 +28,7 @@ import io.gdprkit.source.Origin;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -185,6 +186,20 @@ class HostModelErasureTests {
     assertThat(count("select count(n) from ContactNote n")).isEqualTo(2);
     assertThatThrownBy(() -> gdpr.rectification().rectify(shouting, "crm", "Contact#contact-alice", "Contact.phone",
         "+49 30 999")).isInstanceOf(io.gdprkit.InvalidInputException.class);
+  }
+
+  @Test
+  @DisplayName("Art. 17: a host transaction holding an order from before the erasure cannot write its erased data back")
+  void bumpsTheVersionSoThatStaleEntitiesCannotRestoreErasedData() {
+    CustomerOrder stale = find(CustomerOrder.class, recentOrder);
+
+    gdpr.erasure().erase(alice);
+
+    assertThatThrownBy(() -> tx.inTransaction(() -> {
+      stale.setShippingAddress("Hauptstr. 1, 10115 Berlin");
+      return tx.entityManager().merge(stale);
+    })).satisfies(e -> assertThat(causes(e)).anyMatch(OptimisticLockException.class::isInstance));
+    assertThat(find(CustomerOrder.class, recentOrder).getShippingAddress()).isNull();
   }
 
   @Test

@@ -60,7 +60,8 @@ class PersonalDataMappingTests {
         Arguments.of(BlindIndexMissing.class, Problem.ENCRYPTION_NOT_WIRED, "email"),
         Arguments.of(PathNowhere.class, Problem.BAD_SUBJECT_PATH, null),
         Arguments.of(PathToAssociation.class, Problem.BAD_SUBJECT_PATH, null),
-        Arguments.of(RelationOnText.class, Problem.BAD_RELATION, "parentId"));
+        Arguments.of(RelationOnText.class, Problem.BAD_RELATION, "parentId"),
+        Arguments.of(ErasedSubjectLink.class, Problem.NOT_SUPPORTED, "ownerId"));
   }
 
   @ParameterizedTest(name = "{1} on {0}")
@@ -327,5 +328,14 @@ class PersonalDataMappingTests {
     String parentId;
     @PersonalData(category = "contact-details", strategy = Strategy.NULL)
     String name;
+  }
+
+  @Entity
+  @DataSubject("ownerId")
+  static class ErasedSubjectLink {
+    @Id
+    String id;
+    @PersonalData(category = "contact-details", strategy = Strategy.NULL)
+    String ownerId;
   }
 }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param subjectType the Java type at the end of {@code subject}
  * @param tenant the path to the subject's tenant id, or null when every record is in the provider's tenant
  * @param date the attribute that dates the record, or null
+ * @param version the numeric {@code @Version} attribute, which bulk updates increment, or null
  * @param fields the personal-data attributes
  * @param relations the associations that make the entity's subject a child of another
  * @param sources the attributes naming where a record's data came from
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = INTERNAL, since = "0.2")
 public record EntityModel(String name, Class<?> javaType, String id, Class<?> idType, String subject, Class<?> subjectType,
-    @Nullable String tenant, @Nullable String date, List<FieldModel> fields, List<Relation> relations,
+    @Nullable String tenant, @Nullable String date, @Nullable String version, List<FieldModel> fields, List<Relation> relations,
     List<Source> sources) {
 
   /** Copies the lists. */

@@ -152,6 +152,9 @@ public final class EntityStatements {
         }
       }
     }
+    if (model.version() != null) {
+      jpql.append(", e.").append(model.version()).append(" = e.").append(model.version()).append(" + 1");
+    }
     return jpql.append(" where e.").append(model.id()).append(" in :").append(IDS).toString();
   }
 
@@ -185,8 +188,9 @@ public final class EntityStatements {
   /** Returns the rectification of one attribute of one record: {@code :value}, {@code :index}, {@code :id}. */
   public String rectify(FieldModel field) {
     return "update " + model.name() + " e set e." + field.attribute() + " = :value"
-        + (field.blindIndex() == null ? "" : ", e." + field.blindIndex() + " = :index") + " where e." + model.id()
-        + " = :id" + tenantCondition();
+        + (field.blindIndex() == null ? "" : ", e." + field.blindIndex() + " = :index")
+        + (model.version() == null ? "" : ", e." + model.version() + " = e." + model.version() + " + 1")
+        + " where e." + model.id() + " = :id" + tenantCondition();
   }
 
   /** Returns whether the entity keeps its tenant in a column; else all its records are in the provider's tenant. */

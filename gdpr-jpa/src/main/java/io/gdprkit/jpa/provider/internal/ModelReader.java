@@ -74,6 +74,8 @@ public final class ModelReader {
 
   private static final Set<Class<?>> LAST_FOUR = Set.of(String.class, Integer.class, int.class, Long.class,
       long.class, Short.class, short.class, BigInteger.class);
+  private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
+      Short.class, short.class);
   private static final Set<Class<?>> SUBJECT_IDS = Set.of(String.class, Long.class, long.class, Integer.class,
       int.class, UUID.class);
 
@@ -175,6 +177,13 @@ public final class ModelReader {
     List<String> personal = new ArrayList<>(Annotated.attributesWith(type, PersonalData.class));
     personal.sort(Comparator.naturalOrder());
     for (String attribute : personal) {
+      String first = subject.split("\\.")[0];
+      if (attribute.equals(id.getName()) || attribute.equals(first)
+          || (tenant != null && attribute.equals(tenant.split("\\.")[0]))) {
+        throw PersonalDataMappingException.of(name, attribute, Problem.NOT_SUPPORTED, "the id and the link to the "
+            + "subject identify the record and whose it is; they cannot be erased apart from it: mark another attribute"
+            + " DELETE_RECORD to delete the record");
+      }
       fields.add(field(entity, attribute, date, subject, id));
     }
     for (String attribute : Annotated.attributesWith(type, Encrypted.class)) {
@@ -183,8 +192,19 @@ public final class ModelReader {
             "@Encrypted marks personal data: add @PersonalData with its category and strategy");
       }
     }
-    return new EntityModel(name, type, id.getName(), id.getJavaType(), subject, subjectType, tenant, date, fields, relations(entity),
+    return new EntityModel(name, type, id.getName(), id.getJavaType(), subject, subjectType, tenant, date,
+        version(entity), fields, relations(entity),
         sources(entity));
+  }
+
+  /**
+   * Returns the entity's numeric version attribute, which bulk updates increment so that a host holding the entity
+   * from before the erasure cannot write its old values back (its update fails on the version); null when it has none
+   * or a version of another type, which bulk updates leave as it is.
+   */
+  private static @Nullable String version(EntityType<?> entity) {
+    return entity.getSingularAttributes().stream().filter(SingularAttribute::isVersion)
+        .filter(v -> NUMBERS.contains(v.getJavaType())).map(Attribute::getName).findFirst().orElse(null);
   }
 
   private @Nullable String date(EntityType<?> entity) {

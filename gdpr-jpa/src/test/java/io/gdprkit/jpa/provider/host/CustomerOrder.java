@@ -18,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -61,6 +62,10 @@ public class CustomerOrder {
   @Column(name = "total", precision = 12, scale = 2, nullable = false)
   private BigDecimal total;
 
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
   protected CustomerOrder() {}
 
   public CustomerOrder(Contact contact, Instant placedAt, String shippingAddress, String customerIp,
@@ -100,5 +105,9 @@ public class CustomerOrder {
 
   public BigDecimal getTotal() {
     return total;
+  }
+
+  public void setShippingAddress(String shippingAddress) {
+    this.shippingAddress = shippingAddress;
   }
 }
