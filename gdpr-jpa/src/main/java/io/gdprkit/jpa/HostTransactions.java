@@ -6,6 +6,7 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.internal.Units;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.RollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,7 +59,7 @@ public final class HostTransactions implements JpaTransactions {
     try {
       result = work.get();
       depth--;
-      transaction.commit();
+      commit(transaction);
     } catch (Throwable e) {
       depth = 0;
       synchronized (waiting) {
@@ -83,6 +84,12 @@ public final class HostTransactions implements JpaTransactions {
     }
   }
 
+  /** Returns true while a unit runs or the host has its transaction open: a store's call then joins it. */
+  @Override
+  public boolean inUnit() {
+    return depth > 0 || entityManager.getTransaction().isActive();
+  }
+
   @Override
   public EntityManager entityManager() {
     if (depth == 0) {
@@ -91,10 +98,27 @@ public final class HostTransactions implements JpaTransactions {
     return entityManager;
   }
 
-  /** Commits the host's transaction, then runs the after-commit actions of the kit's units that joined it. */
+  /**
+   * Commits the host's transaction, then runs the after-commit actions of the kit's units that joined it.
+   *
+   * @throws RollbackException if the transaction was marked rollback-only (a unit of the kit failed in it): it is
+   *     rolled back and the actions are dropped, whether or not the provider would have rolled back silently
+   */
   public void commit() {
-    entityManager.getTransaction().commit();
+    commit(entityManager.getTransaction());
     runWaiting();
+  }
+
+  /**
+   * Commits, unless the transaction is marked rollback-only: Hibernate then rolls back without a word unless its JPA
+   * transaction compliance is on, and the after-commit actions of the work it dropped would run.
+   */
+  private void commit(EntityTransaction transaction) {
+    if (transaction.getRollbackOnly()) {
+      rollback();
+      throw new RollbackException("the transaction was marked rollback-only, so it was rolled back");
+    }
+    transaction.commit();
   }
 
   /** Rolls the host's transaction back and drops the after-commit actions of the kit's units that joined it. */

@@ -2,10 +2,12 @@ package io.gdprkit.jpa;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.jpa.internal.Deadlocks;
 import io.gdprkit.jpa.internal.ResourceLocalTransactions;
 import io.gdprkit.transaction.TransactionRunner;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -38,6 +40,40 @@ public interface JpaTransactions extends TransactionRunner {
    */
   static HostTransactions joining(EntityManager hostEntityManager) {
     return new HostTransactions(hostEntityManager);
+  }
+
+  /** Returns whether a unit of work runs on this thread, which a store's call then joins. */
+  boolean inUnit();
+
+  /**
+   * Runs a store's own statements: as part of the unit running on this thread, or, when none runs, in a transaction
+   * of their own that is run again, up to {@value Deadlocks#ATTEMPTS} times in all, when the database broke a
+   * deadlock or a serialization conflict by rolling it back. MariaDB's repeatable read makes racing inserts of one key
+   * such victims even when every lock is taken in order. Only a store's own database work is retried this way: it holds
+   * no host code and no effect outside the transaction. Inside a running unit nothing is retried here; the unit's
+   * owner sees the failure and decides.
+   */
+  default <T> T inStoreTransaction(Supplier<T> work) {
+    if (inUnit()) {
+      return work.get();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= Deadlocks.ATTEMPTS || !Deadlocks.isVictim(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Runs a store's own statements as {@link #inStoreTransaction} does. */
+  default void useStoreTransaction(Runnable work) {
+    inStoreTransaction(() -> {
+      work.run();
+      return null;
+    });
   }
 
   /**

@@ -45,9 +45,9 @@ public enum TestDatabase {
   static final String SCHEMA = "gdpr_kit_test";
 
   /**
-   * The system property naming the server schema instead of {@value #SCHEMA}, such as
-   * {@code -Dgdpr.schema=gdpr_kit_jpa_host}, so that test runs of several worktrees sharing one server do not drop
-   * each other's schema.
+   * The system property that names the schema on the servers instead of {@value #SCHEMA}, such as
+   * {@code -Dgdpr.schema=gdpr_kit_consent}, so that two worktrees can run their tests against the same servers at once
+   * without dropping each other's schema.
    */
   public static final String SCHEMA_PROPERTY = "gdpr.schema";
 
@@ -173,21 +173,21 @@ public enum TestDatabase {
       switch (this) {
         case H2 -> statement.execute("drop all objects");
         case POSTGRESQL -> {
-          statement.execute("drop schema if exists " + serverSchema() + " cascade");
-          statement.execute("create schema " + serverSchema());
+          statement.execute("drop schema if exists " + schema() + " cascade");
+          statement.execute("create schema " + schema());
         }
         case MARIADB -> {
-          statement.execute("drop database if exists " + serverSchema());
-          statement.execute("create database " + serverSchema());
+          statement.execute("drop database if exists " + schema());
+          statement.execute("create database " + schema());
         }
       }
     }
   }
 
-  private static String serverSchema() {
+  private static String schema() {
     String schema = System.getProperty(SCHEMA_PROPERTY, SCHEMA);
     if (!schema.matches("[a-z][a-z0-9_]{0,62}")) {
-      throw new IllegalStateException("-D" + SCHEMA_PROPERTY + " must be a lower-case SQL identifier");
+      throw new IllegalStateException("-D" + SCHEMA_PROPERTY + " must be a lower-case SQL name");
     }
     return schema;
   }
@@ -195,8 +195,8 @@ public enum TestDatabase {
   private String schemaUrl() {
     return switch (this) {
       case H2 -> url;
-      case POSTGRESQL -> url + "?currentSchema=" + serverSchema();
-      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + serverSchema();
+      case POSTGRESQL -> url + "?currentSchema=" + schema();
+      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + schema();
     };
   }
 

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.spi.AuditOutbox;
-import io.gdprkit.audit.spi.AuditRecordEncoding;
 import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
@@ -41,9 +40,9 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public long add(AuditRecord record) {
     Preconditions.notNull(record, "record");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      OutboxRow row = OutboxRow.of(record.tenant().value(), AuditRecordEncoding.encode(record));
+      OutboxRow row = OutboxRow.of(record.tenant().value(), PendingAuditRecord.encode(record));
       em.persist(row);
       em.flush();
       em.detach(row);
@@ -55,7 +54,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   public List<PendingAuditRecord> take(TenantId tenant, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       @SuppressWarnings("unchecked")
       List<Object[]> rows = em.createNativeQuery("select id, record from gdpr_audit_outbox where tenant = ?"
@@ -71,8 +70,10 @@ public final class JpaAuditOutbox implements AuditOutbox {
       for (Object[] row : rows) {
         long id = ((Number) row[0]).longValue();
         ids.add(id);
-        taken.add(new PendingAuditRecord(id, AuditRecordEncoding.decode((byte[]) row[1])));
+        taken.add(new PendingAuditRecord(id, PendingAuditRecord.decode((byte[]) row[1])));
       }
+      // H2 may return the rows of a SKIP LOCKED query out of the asked order; a take hands them on in the outbox's
+      taken.sort(java.util.Comparator.comparingLong(PendingAuditRecord::sequence));
       // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
       // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.
       em.runWithConnection(connection -> deleteEach((Connection) connection, ids));
@@ -93,7 +94,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public List<TenantId> tenantsWaiting(int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select distinct o.tenant from GdprAuditOutbox o order by o.tenant", String.class)
         .setMaxResults(limit)
         .getResultList()
@@ -105,7 +106,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public long waiting(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select count(o) from GdprAuditOutbox o where o.tenant = :tenant", Long.class)
         .setParameter("tenant", tenant.value())
         .getSingleResult());

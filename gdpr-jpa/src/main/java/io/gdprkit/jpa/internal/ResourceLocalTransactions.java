@@ -72,6 +72,11 @@ public final class ResourceLocalTransactions implements JpaTransactions {
   }
 
   @Override
+  public boolean inUnit() {
+    return current.get() != null;
+  }
+
+  @Override
   public EntityManager entityManager() {
     Unit unit = current.get();
     if (unit == null) {
