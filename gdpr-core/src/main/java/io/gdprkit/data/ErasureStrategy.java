@@ -9,8 +9,8 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What erasure does to one field: delete its record, clear it, replace it, pseudonymise it, mask it, or keep
- * it under a legal obligation for a time.
+ * What erasure does to one field: delete its record, clear it, replace it, pseudonymise it, mask it, keep a part of
+ * it, or keep it under a legal obligation for a time.
  *
  * <p>Usage example: <pre>{@code FieldDescriptor.of("vat-number", DataCategory.FINANCIAL, ErasureStrategy.retain("tax law (AO §147)", Period.ofYears(10)))}</pre>
  *
@@ -51,6 +51,36 @@ public sealed interface ErasureStrategy {
   }
 
   /**
+   * Keeps only the year of a date (Art. 5(1)(c), 89(1)): a birth date becomes January 1st of its year, so age bands
+   * stay countable while the person is no longer singled out by the day.
+   *
+   * <p>A {@code LocalDate}, {@code LocalDateTime}, {@code OffsetDateTime} or {@code ZonedDateTime} keeps its type and
+   * becomes the first moment of its year (in its own offset or zone), an {@code Instant} the first moment of its year
+   * in UTC; any other value becomes {@code null}. A value already cut to its year stays as it is, so erasing twice
+   * changes nothing.
+   *
+   * @since 0.2
+   */
+  static ErasureStrategy keepYear() {
+    return KeepYear.INSTANCE;
+  }
+
+  /**
+   * Keeps only the last four digits of a number or a text (Art. 5(1)(c)), such as the end of a card, account or
+   * phone number that a receipt or a support call still needs to be recognised by.
+   *
+   * <p>An {@code Integer}, {@code Long}, {@code Short} or {@code BigInteger} keeps its type and becomes its absolute
+   * value modulo 10,000; a text keeps its last four decimal digits and drops every other character, so
+   * {@code "+49 30 1234 567"} becomes {@code "4567"}; any other value becomes {@code null}. A value cut already stays
+   * as it is, so erasing twice changes nothing.
+   *
+   * @since 0.2
+   */
+  static ErasureStrategy keepLastFour() {
+    return KeepLastFour.INSTANCE;
+  }
+
+  /**
    * Keeps the field under a legal obligation for {@code period} after the record's date, such as an invoice
    * kept ten years for tax law; the erasure report lists it as retained, not erased.
    *
@@ -88,6 +118,20 @@ public sealed interface ErasureStrategy {
   /** Masks an IP address to its network. */
   @API(status = EXPERIMENTAL, since = "0.1")
   enum MaskIp implements ErasureStrategy {
+    /** The one instance. */
+    INSTANCE
+  }
+
+  /** Keeps only the year of a date. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  enum KeepYear implements ErasureStrategy {
+    /** The one instance. */
+    INSTANCE
+  }
+
+  /** Keeps only the last four digits of a number or a text. */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  enum KeepLastFour implements ErasureStrategy {
     /** The one instance. */
     INSTANCE
   }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +156,34 @@ class ErasureTests {
       gdpr.erasure().erase(bob);
 
       assertThat(contacts.records(alice).get("c-42").get("email")).isEqualTo(contacts.records(bob).get("c-43").get("email"));
+    }
+
+    @Test
+    @DisplayName("Art. 17, 5(1)(c): keep-part strategies leave the year of a date and the last four digits, once")
+    void keepsOnlyTheYearOfADateAndTheLastFourDigitsIdempotently() {
+      InMemoryPersonalDataProvider members = new InMemoryPersonalDataProvider(ProviderDescriptor.of("members",
+          "Club members", List.of(
+              FieldDescriptor.of("born", DataCategory.CONTACT_DETAILS, ErasureStrategy.keepYear()),
+              FieldDescriptor.of("joined", DataCategory.CONTACT_DETAILS, ErasureStrategy.keepYear()),
+              FieldDescriptor.of("card", FINANCIAL, ErasureStrategy.keepLastFour()),
+              FieldDescriptor.of("member-no", FINANCIAL, ErasureStrategy.keepLastFour()),
+              FieldDescriptor.of("phone", DataCategory.CONTACT_DETAILS, ErasureStrategy.keepLastFour()))));
+      GdprKit gdpr = kit(CascadePolicy.defaults(), members);
+      members.put(alice, "m-1", Map.of("born", java.time.LocalDate.parse("1985-06-14"),
+          "joined", Instant.parse("2019-08-01T12:30:00Z"), "card", "4111 1111 1111 1234", "member-no", 98_765_432L,
+          "phone", "+49 30 12"), lastYear);
+
+      ErasureReport first = gdpr.erasure().erase(alice);
+      ErasureReport again = gdpr.erasure().erase(alice);
+
+      assertThat(members.records(alice).get("m-1"))
+          .containsEntry("born", java.time.LocalDate.parse("1985-01-01"))
+          .containsEntry("joined", Instant.parse("2019-01-01T00:00:00Z"))
+          .containsEntry("card", "1234")
+          .containsEntry("member-no", 5_432L)
+          .containsEntry("phone", "3012");
+      assertThat(first.fieldsAnonymised()).isEqualTo(5);
+      assertThat(again.fieldsAnonymised()).isZero();
     }
   }
 

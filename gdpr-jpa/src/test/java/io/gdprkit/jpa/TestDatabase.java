@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * {@value #REQUIRED} is {@code true} ({@code .ci/run} sets it), which fails them instead: CI must not pass by
  * skipping. Each database gets a schema of its own, {@value #SCHEMA}, dropped and created from the jar's scripts once
  * per test run, then validated by Hibernate against the mapping ({@code hibernate.hbm2ddl.auto=validate}).
+ *
+ * <p>Tests may add tables and entities of their own, such as a host's model: scripts under {@value #TEST_SCRIPTS} run
+ * after the jar's, and the classes named in {@value #TEST_ENTITIES}, one a line, join the persistence unit.
  */
 public enum TestDatabase {
   H2("h2", "jdbc:h2:mem:" + TestDatabase.SCHEMA + ";DB_CLOSE_DELAY=-1", "sa", ""),
@@ -47,6 +50,12 @@ public enum TestDatabase {
    * without dropping each other's schema.
    */
   public static final String SCHEMA_PROPERTY = "gdpr.schema";
+
+  /** The folder of test-only scripts, per database, run after the jar's. */
+  static final String TEST_SCRIPTS = "/db/test/";
+
+  /** The resource naming test-only entity classes, one a line. */
+  static final String TEST_ENTITIES = "/db/test/entities.txt";
 
   private final String vendor;
   private final String url;
@@ -88,8 +97,8 @@ public enum TestDatabase {
   public void clean() {
     State ready = state();
     try (Connection connection = ready.connect(); Statement statement = connection.createStatement()) {
-      for (String table : ready.tables) {
-        statement.executeUpdate("delete from " + table);
+      for (int i = ready.tables.size() - 1; i >= 0; i--) { // a table created later may reference an earlier one
+        statement.executeUpdate("delete from " + ready.tables.get(i));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the tables on " + this, e);
@@ -129,7 +138,11 @@ public enum TestDatabase {
     List<String> tables = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(schemaUrl, user, password);
         Statement statement = connection.createStatement()) {
-      for (String script : scripts()) {
+      List<String> scripts = new ArrayList<>(scripts("/db/gdpr/" + vendor));
+      if (TestDatabase.class.getResource(TEST_SCRIPTS + vendor) != null) {
+        scripts.addAll(scripts(TEST_SCRIPTS + vendor));
+      }
+      for (String script : scripts) {
         for (String sql : statements(script)) {
           statement.execute(sql);
           if (sql.toLowerCase(java.util.Locale.ROOT).startsWith("create table ")) {
@@ -144,6 +157,7 @@ public enum TestDatabase {
         .provider("org.hibernate.jpa.HibernatePersistenceProvider")
         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
     GdprEntities.all().forEach(configuration::managedClass);
+    testEntities().forEach(configuration::managedClass);
     EntityManagerFactory factory = configuration
         .property(PersistenceConfiguration.JDBC_URL, schemaUrl)
         .property(PersistenceConfiguration.JDBC_USER, user)
@@ -186,10 +200,28 @@ public enum TestDatabase {
     };
   }
 
+  /** The entity classes that tests add to the persistence unit. */
+  private static List<Class<?>> testEntities() {
+    URL list = TestDatabase.class.getResource(TEST_ENTITIES);
+    if (list == null) {
+      return List.of();
+    }
+    try (InputStream in = list.openStream()) {
+      List<Class<?>> classes = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.strip().startsWith("#")) {
+          classes.add(Class.forName(line.strip()));
+        }
+      }
+      return classes;
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("could not load the test entities of " + TEST_ENTITIES, e);
+    }
+  }
 
-  /** The jar's scripts for this database, in Flyway's version order. */
-  private List<String> scripts() {
-    URL folder = TestDatabase.class.getResource("/db/gdpr/" + vendor);
+  /** The scripts in a folder for this database, in Flyway's version order. */
+  private List<String> scripts(String path) {
+    URL folder = TestDatabase.class.getResource(path);
     if (folder == null) {
       throw new IllegalStateException("no scripts for " + vendor);
     }

@@ -232,6 +232,12 @@ public final class DefaultErasureContext implements ErasureContext {
       }
       return PSEUDONYM_PREFIX + keys.pseudonym(HASH_LABEL, value.toString());
     }
+    if (strategy == ErasureStrategy.keepYear()) {
+      return PartialValues.year(value);
+    }
+    if (strategy == ErasureStrategy.keepLastFour()) {
+      return PartialValues.lastFour(value);
+    }
     if (strategy == ErasureStrategy.maskIp()) {
       try {
         return IpAddresses.truncate(value.toString());

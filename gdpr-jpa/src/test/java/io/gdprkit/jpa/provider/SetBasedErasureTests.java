@@ -1,0 +1,140 @@
+package io.gdprkit.jpa.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gdprkit.GdprKit;
+import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.erasure.ErasureScope;
+import io.gdprkit.erasure.ProviderReport;
+import io.gdprkit.erasure.internal.DefaultErasureContext;
+import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.TestDatabase;
+import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@link JpaPersonalDataProvider#eraseAll} on more subjects than one statement covers: statements per entity type and
+ * chunk of subjects, not per record, and parallel jobs on disjoint subjects that do not deadlock.
+ */
+@ParameterizedClass(name = "set-based erasure on {0}")
+@EnumSource(TestDatabase.class)
+class SetBasedErasureTests {
+
+  static final int SUBJECTS = 1_100;
+  static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+
+  @Parameter
+  TestDatabase database;
+
+  final MutableClock clock = new MutableClock(NOW);
+  JpaTransactions tx;
+  JpaPersonalDataProvider provider;
+  GdprKit gdpr;
+
+  @BeforeEach
+  void manyContacts() {
+    database.clean();
+    tx = database.transactions();
+    provider = JpaPersonalDataProvider.builder(tx).id("crm").build();
+    gdpr = GdprKit.builder().clock(clock).transactions(tx).personalData(provider).build();
+    // Rows straight in SQL, many to a statement: the test is about erasing them.
+    tx.inTransaction(() -> {
+      for (int from = 0; from < SUBJECTS; from += 250) {
+        List<String> contacts = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int i = from; i < Math.min(SUBJECTS, from + 250); i++) {
+          String id = "'" + subject(i).value() + "'";
+          contacts.add("(" + id + ", 'Contact " + i + "', '2024-01-01 10:00:00')");
+          String ip = "'203.0.113." + (i % 250 + 1) + "'";
+          String email = "'customer" + i + "@example.com'";
+          orders.add("(" + id + ", '2024-02-01 10:00:00', " + ip + ", " + email + ", 10.00)");
+          orders.add("(" + id + ", '2024-03-01 10:00:00', " + ip + ", " + email + ", 20.00)");
+          notes.add("(" + id + ", 'Note " + i + "', '2024-04-01 10:00:00')");
+        }
+        native_("insert into host_contact (id, name, created_at) values " + String.join(", ", contacts));
+        native_("insert into host_order (contact_id, placed_at, customer_ip, confirmation_email, total) values " + String.join(", ", orders));
+        native_("insert into host_note (contact_id, note_text, written_at) values " + String.join(", ", notes));
+      }
+      return null;
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): erasing 1,100 subjects takes statements per entity type and chunk of subjects, not per"
+      + " record")
+  void erasesManySubjectsWithFewStatements() {
+    List<DefaultErasureContext> contexts = IntStream.range(0, SUBJECTS).mapToObj(i -> context(subject(i))).toList();
+    Statistics statistics = database.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+    statistics.clear();
+    statistics.setStatisticsEnabled(true);
+
+    try {
+      provider.eraseAll(contexts);
+    } finally {
+      statistics.setStatisticsEnabled(false);
+    }
+
+    long statements = statistics.getPrepareStatementCount();
+    // 4,400 rows in 3 chunks of subjects; per chunk: reads page by page, one write per page and kind of plan, the
+    // orders' distinct keyed hashes a hundred rows to a statement (48 on each database when this was written)
+    assertThat(statements).isLessThanOrEqualTo(60);
+    assertThat(count("select count(c) from Contact c where c.name <> 'erased'")).isZero();
+    assertThat(count("select count(n) from ContactNote n")).isZero();
+    assertThat(count("select count(o) from CustomerOrder o where o.customerIp <> '203.0.113.0'")).isZero();
+    assertThat(count("select count(o) from CustomerOrder o where o.confirmationEmail not like 'pseud:%'")).isZero();
+    assertThat(count("select count(distinct o.confirmationEmail) from CustomerOrder o")).isEqualTo(SUBJECTS);
+    List<ProviderReport> reports = contexts.stream().map(c -> c.report(false)).toList();
+    assertThat(reports).allSatisfy(report -> {
+      assertThat(report.recordsDeleted()).isEqualTo(1);
+      assertThat(report.fieldsAnonymised()).isEqualTo(1 + 2 + 2);
+    });
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): two jobs erasing interleaved subjects at once do not deadlock")
+  void erasesDisjointSubjectsInParallel() throws Exception {
+    List<DefaultErasureContext> even = new ArrayList<>();
+    List<DefaultErasureContext> odd = new ArrayList<>();
+    for (int i = 0; i < SUBJECTS; i++) {
+      (i % 2 == 0 ? even : odd).add(context(subject(i)));
+    }
+
+    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> provider.eraseAll(even));
+    CompletableFuture<Void> second = CompletableFuture.runAsync(() -> provider.eraseAll(odd));
+    CompletableFuture.allOf(first, second).get(60L * database.timeoutFactor(), TimeUnit.SECONDS);
+
+    assertThat(count("select count(c) from Contact c where c.name <> 'erased'")).isZero();
+    assertThat(count("select count(n) from ContactNote n")).isZero();
+  }
+
+  private DefaultErasureContext context(SubjectId subject) {
+    return new DefaultErasureContext(subject, provider.describe(), ErasureScope.everything(), gdpr.purposes(),
+        SubjectConsents.EMPTY, gdpr.pseudonymKey(), clock, null);
+  }
+
+  private static SubjectId subject(int i) {
+    return SubjectId.of(String.format("contact-%05d", i));
+  }
+
+  private void native_(String sql) {
+    tx.entityManager().createNativeQuery(sql).executeUpdate();
+  }
+
+  private long count(String jpql) {
+    return tx.inTransaction(() -> tx.entityManager().createQuery(jpql, Long.class).getSingleResult());
+  }
+}
