@@ -9,6 +9,7 @@ import io.gdprkit.subject.TenantId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apiguardian.api.API;
 
 /**
@@ -53,12 +54,17 @@ public record ChainHead(TenantId tenant, long size, AuditHash lastEntryHash, Ins
     Preconditions.text(tag, "tag", 200);
   }
 
-  /** Tags the head of a chain of {@code size} entries ending in {@code lastEntryHash} under {@code key}. */
+  /**
+   * Tags the head of a chain of {@code size} entries ending in {@code lastEntryHash} under {@code key}, its time cut to
+   * the microsecond.
+   */
   public static ChainHead authenticate(TenantId tenant, long size, AuditHash lastEntryHash, Instant at,
       PseudonymKey key) {
     Preconditions.notNull(key, "key");
-    ChainHead untagged = new ChainHead(tenant, size, lastEntryHash, at, "-");
-    return new ChainHead(tenant, size, lastEntryHash, at, key.pseudonym(LABEL, untagged.tagInput()));
+    // to the microsecond, the precision an SQL timestamp keeps, so a head read back from a database still matches
+    Instant stored = Preconditions.notNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+    ChainHead untagged = new ChainHead(tenant, size, lastEntryHash, stored, "-");
+    return new ChainHead(tenant, size, lastEntryHash, stored, key.pseudonym(LABEL, untagged.tagInput()));
   }
 
   /** Returns whether {@code key}, under any of its versions, made the tag. */
