@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,8 @@ public final class ResourceLocalTransactions implements JpaTransactions {
       current.set(unit);
       try {
         result = work.get();
+        // Still the current unit: the actions write through it, in its transaction.
+        Units.runBeforeCommit(entityManager, unit.beforeCommit, false);
       } finally {
         current.remove();
       }
@@ -72,6 +76,24 @@ public final class ResourceLocalTransactions implements JpaTransactions {
   }
 
   @Override
+  public <A extends Runnable> A beforeCommit(Object key, Supplier<A> action) {
+    Preconditions.notNull(key, "key");
+    Preconditions.notNull(action, "action");
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException("no unit of work runs on this thread; run the work inside inTransaction");
+    }
+    @SuppressWarnings("unchecked")
+    A registered = (A) unit.beforeCommit.computeIfAbsent(key, k -> Preconditions.notNull(action.get(), "action"));
+    return registered;
+  }
+
+  @Override
+  public boolean inUnit() {
+    return current.get() != null;
+  }
+
+  @Override
   public EntityManager entityManager() {
     Unit unit = current.get();
     if (unit == null) {
@@ -83,6 +105,7 @@ public final class ResourceLocalTransactions implements JpaTransactions {
   private static final class Unit {
     final EntityManager entityManager;
     final List<Runnable> afterCommit = new ArrayList<>();
+    final Map<Object, Runnable> beforeCommit = new LinkedHashMap<>();
 
     Unit(EntityManager entityManager) {
       this.entityManager = entityManager;

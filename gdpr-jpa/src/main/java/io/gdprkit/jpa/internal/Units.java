@@ -2,8 +2,11 @@ package io.gdprkit.jpa.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class Units {
 
   private static final Logger LOG = LoggerFactory.getLogger(Units.class);
+
+  /** The most rounds of flushing and running before-commit actions: more means actions keep registering actions. */
+  private static final int MAX_ROUNDS = 100;
 
   private Units() {}
 
@@ -34,6 +40,34 @@ public final class Units {
     }
   }
 
+  /**
+   * Runs the before-commit actions of a unit, in the order they were registered, each removed before it runs: flushes
+   * first, so that entity callbacks of changes not yet flushed register theirs, then runs every action, and again
+   * until a flush leaves none (an action may change entities). A failing action fails the unit, which rolls back.
+   *
+   * @param flushAlways whether to flush even when no action waits, for a persistence context that outlives its
+   *     transactions and may hold changes to entities loaded before it began
+   */
+  public static void runBeforeCommit(EntityManager entityManager, Map<Object, Runnable> actions, boolean flushAlways) {
+    if (actions.isEmpty() && !flushAlways) {
+      return;
+    }
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      entityManager.flush();
+      if (actions.isEmpty()) {
+        return;
+      }
+      while (!actions.isEmpty()) {
+        Iterator<Runnable> first = actions.values().iterator();
+        Runnable action = first.next();
+        first.remove();
+        action.run();
+      }
+    }
+    throw new IllegalStateException("before-commit actions kept registering actions for " + MAX_ROUNDS + " rounds");
+  }
+
+  /** Runs the action; a failure is logged by type, since the work it follows is committed. */
   public static void runQuietly(Runnable action) {
     try {
       action.run();
