@@ -107,7 +107,7 @@ public final class HostTransactions implements JpaTransactions {
       result = work.get();
       Units.runBeforeCommit(entityManager, beforeCommit, true);
       depth--;
-      transaction.commit();
+      Units.commit(transaction);
     } catch (Throwable e) {
       depth = 0;
       end();
@@ -174,6 +174,9 @@ public final class HostTransactions implements JpaTransactions {
   /**
    * Flushes and runs the before-commit actions, commits the host's transaction, then runs the after-commit actions
    * of the kit's units that joined it; if the actions or the commit fail, the transaction is rolled back.
+   *
+   * @throws jakarta.persistence.RollbackException if the transaction was marked rollback-only, such as by a refusal
+   *     of the persistence interceptor that the host caught; it is rolled back
    */
   public void commit() {
     EntityTransaction transaction = entityManager.getTransaction();
@@ -181,7 +184,7 @@ public final class HostTransactions implements JpaTransactions {
       if (transaction.isActive() && !transaction.getRollbackOnly()) {
         Units.runBeforeCommit(entityManager, beforeCommit, true);
       }
-      transaction.commit();
+      Units.commit(transaction);
     } catch (RuntimeException e) {
       end();
       synchronized (waiting) {

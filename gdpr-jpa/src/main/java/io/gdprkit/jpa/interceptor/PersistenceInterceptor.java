@@ -13,6 +13,7 @@ import io.gdprkit.jpa.interceptor.SubjectRestrictedException.Change;
 import io.gdprkit.jpa.interceptor.internal.AuditBatch;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +38,18 @@ import org.jspecify.annotations.Nullable;
  *       name, the count and the scope ({@code purpose}, {@code none}, {@code erasure}, {@code rectification},
  *       {@code subject-access});</li>
  *   <li>a read in a purpose scope is refused with {@link ProcessingNotPermittedException} when {@code decide} denies
- *       the purpose for the entity's subject; a read outside any scope passes, audited with scope {@code none};</li>
+ *       the purpose for the entity's subject; a read outside any scope passes, audited with scope {@code none}. A
+ *       read is seen when the entity is loaded into the persistence context: one already there, loaded earlier in
+ *       the transaction, is returned by JPA without a callback, so open the scope before the transaction's first
+ *       read, as below;</li>
  *   <li>while the subject is restricted, a creation, change or removal is refused with
  *       {@link SubjectRestrictedException} before it is written, except inside {@link PurposeScope#erasure()} and
  *       {@link PurposeScope#rectification()};</li>
  *   <li>bulk JPQL updates and deletes, which no entity callback sees, are audited and restricted the same way when they
  *       run through {@link #bulk()}.</li>
  * </ul>
- * Restriction and decisions are asked once per subject (and purpose) per transaction.
+ * Restriction and decisions are asked once per subject (and purpose) per transaction. A refusal marks the transaction
+ * rollback-only: nothing of a transaction that met one commits, so catching the exception and going on gains nothing.
  *
  * <p>Set-up: the kit must be built on the same {@link JpaTransactions} as the interceptor, with its audit outbox on
  * them ({@code new JpaAuditOutbox(transactions)}), so that the entries join the host's transaction; the persistence
@@ -163,7 +168,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
   static void flushUnitOnThisThread() {
     PersistenceInterceptor interceptor = forThread();
     if (interceptor != null) {
-      jakarta.persistence.EntityManager entityManager = interceptor.transactions.entityManager();
+      EntityManager entityManager = interceptor.transactions.entityManager();
       if (entityManager.isJoinedToTransaction()) {
         entityManager.flush();
       }
@@ -197,7 +202,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
       String purpose = scope.purposeOrNull();
       Decision decision = batch.decide(subject, purpose, kit::decide);
       if (!decision.allowed()) {
-        throw ProcessingNotPermittedException.of(subject, purpose, decision);
+        throw refused(ProcessingNotPermittedException.of(subject, purpose, decision));
       }
     }
     batch.add(AuditKind.ACCESSED, subject, purposeOf(scope), actorOf(scope), details(type, scope, NO_SCOPE));
@@ -212,7 +217,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
     }
     SubjectId subject = entities.subjectOf(entity);
     if (subject != null && batch.isRestricted(subject, kit.restrictions()::isRestricted)) {
-      throw SubjectRestrictedException.of(subject, change, entities.name(entity.getClass()));
+      throw refused(SubjectRestrictedException.of(subject, change, entities.name(entity.getClass())));
     }
   }
 
@@ -232,7 +237,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
     }
     for (SubjectId subject : subjects) {
       if (batch.isRestricted(subject, kit.restrictions()::isRestricted)) {
-        throw SubjectRestrictedException.of(subject, change, entities.name(entityClass));
+        throw refused(SubjectRestrictedException.of(subject, change, entities.name(entityClass)));
       }
     }
   }
@@ -253,6 +258,19 @@ public final class PersistenceInterceptor implements AutoCloseable {
 
   PersonalDataEntities entities() {
     return entities;
+  }
+
+  /**
+   * Marks the unit's transaction rollback-only and returns the refusal to throw: a refused read leaves the entity in
+   * the persistence context, where a second {@code find} would return it unchecked, and a refusal in a flush leaves
+   * it half done, so no work of a transaction that met a refusal may commit.
+   */
+  private <E extends RuntimeException> E refused(E refusal) {
+    EntityManager entityManager = transactions.entityManager();
+    if (entityManager.isJoinedToTransaction()) {
+      entityManager.getTransaction().setRollbackOnly();
+    }
+    return refusal;
   }
 
   private AuditBatch batch() {

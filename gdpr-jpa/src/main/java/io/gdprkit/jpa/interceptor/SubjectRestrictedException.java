@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
  * processing is restricted (Art. 18): restricted data may only be stored (Art. 18(2)), and only the kit's erasure and
  * rectification change it ({@link PurposeScope#erasure()}, {@link PurposeScope#rectification()}).
  *
- * <p>Thrown from an entity callback, before the statement is written; the transaction it breaks rolls back, so the
- * change and its audit entries are gone together.
+ * <p>Thrown from an entity callback, before the statement is written, after marking the transaction rollback-only:
+ * the transaction it breaks rolls back, with the rest of its work and its audit entries.
  *
  * <p>Usage example: <pre>{@code
  * try { tx.useTransaction(() -> contacts.rename(id, name)); }

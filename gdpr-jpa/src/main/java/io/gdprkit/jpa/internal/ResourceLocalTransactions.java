@@ -48,11 +48,13 @@ public final class ResourceLocalTransactions implements JpaTransactions {
       try {
         result = work.get();
         // Still the current unit: the actions write through it, in its transaction.
-        Units.runBeforeCommit(entityManager, unit.beforeCommit, false);
+        if (!transaction.getRollbackOnly()) {
+          Units.runBeforeCommit(entityManager, unit.beforeCommit, false);
+        }
       } finally {
         current.remove();
       }
-      transaction.commit();
+      Units.commit(transaction);
     } catch (Throwable e) {
       // Throwable: a checked exception thrown by stealth must roll back too.
       Units.rollBackQuietly(transaction, e);

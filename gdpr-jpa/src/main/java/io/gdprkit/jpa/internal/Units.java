@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.RollbackException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,20 @@ public final class Units {
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /**
+   * Commits the transaction, or rolls it back and throws if it was marked rollback-only: JPA's contract, which a
+   * provider may otherwise meet by rolling back without a word, leaving the caller to think its work was committed.
+   *
+   * @throws RollbackException if the transaction was marked rollback-only
+   */
+  public static void commit(EntityTransaction transaction) {
+    if (transaction.getRollbackOnly()) {
+      transaction.rollback();
+      throw new RollbackException("the transaction was marked rollback-only, so it was rolled back");
+    }
+    transaction.commit();
   }
 
   /** Runs each action once, in order; a failing one is logged by type and does not stop the others. */

@@ -180,6 +180,27 @@ class InterceptorRestrictionTests {
   }
 
   @Test
+  @DisplayName("a refusal the host catches and goes on from still rolls its whole transaction back")
+  void rollsBackATransactionThatMetARefusal() {
+    kit.restrictions().restrict(ALICE, "accuracy contested (Art. 18(1)(a))", DPO);
+    long before = kit.audit().size(TenantId.DEFAULT);
+
+    assertThatThrownBy(() -> transactions.useTransaction(() -> {
+      contacts().rename(BOB.value(), "Bob Changed");
+      assertThatThrownBy(() -> contacts().delete(ALICE.value())).isInstanceOf(SubjectRestrictedException.class);
+    })).isInstanceOf(jakarta.persistence.RollbackException.class);
+    assertThatThrownBy(() -> transactions.useTransaction(() -> {
+      contacts().rename(BOB.value(), "Bob Changed");
+      try (PurposeScope scope = PurposeScope.open(NEWSLETTER)) {
+        assertThatThrownBy(() -> contacts().find(ALICE.value())).isInstanceOf(ProcessingNotPermittedException.class);
+      }
+    })).isInstanceOf(jakarta.persistence.RollbackException.class);
+
+    assertThat(nameOf(BOB)).isEqualTo("Bob Example");
+    assertThat(kit.audit().size(TenantId.DEFAULT) - before).isEqualTo(1); // the read of nameOf only
+  }
+
+  @Test
   @DisplayName("a bulk statement naming a restricted subject is refused whole")
   void refusesBulkStatementsOnARestrictedSubject() {
     kit.restrictions().restrict(ALICE, "accuracy contested (Art. 18(1)(a))", DPO);
