@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * services would escape both. So, for each personal-data entity, per transaction:
  * <ul>
  *   <li>reads, creations, changes and removals are counted per subject, kind, entity and {@link PurposeScope}, and
- *       recorded with {@link io.gdprkit.audit.AuditService#record} in one batch just before the transaction commits,
+ *       recorded with {@link io.gdprkit.audit.AuditService#recordAll} in one batch just before the transaction commits,
  *       in that transaction: a transaction that rolls back leaves no entry, one that commits cannot lose them. Subjects
  *       are named by their audit pseudonym ({@link AuditPseudonyms}), never by id or value; details hold the entity
  *       name, the count and the scope ({@code purpose}, {@code none}, {@code erasure}, {@code rectification},

@@ -82,7 +82,7 @@ public final class AuditBatch implements Runnable {
     return counts.size();
   }
 
-  /** Records every entry into the audit outbox, in the running transaction, and empties the batch. */
+  /** Records every entry into the audit outbox at once, in the running transaction, and empties the batch. */
   @Override
   public void run() {
     if (counts.isEmpty()) {
@@ -99,8 +99,6 @@ public final class AuditBatch implements Runnable {
           subject == null ? null : named.computeIfAbsent(subject, pseudonyms), key.actor, key.purpose, details));
     }
     counts.clear();
-    for (AuditRecord record : records) {
-      audit.record(record);
-    }
+    audit.recordAll(records);
   }
 }
