@@ -237,8 +237,11 @@ public final class GdprKit {
     // Shared with disclosures, so that in this JVM a disclosure never lands after a restriction or erasure took
     // effect; the stores' versions and the tombstone decide across instances.
     SubjectLocks subjectLocks = new SubjectLocks(64);
+    // Art. 21(1): compelling grounds are recorded by staff whom the register of authorised persons authorises
+    this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
+        ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
     this.restrictions = new DefaultRestrictionService(consentStore, consentService, purposes, clock, subjectLocks,
-        unitOfWork, events);
+        unitOfWork, events, authorisations);
     DefaultSuppressionService suppressionService = new DefaultSuppressionService(
         builder.suppressionStore != null ? builder.suppressionStore : SuppressionStore.inMemory(), pseudonymKey,
         clock, builder.defaultPhoneRegion, unitOfWork, events);
@@ -310,8 +313,6 @@ public final class GdprKit {
     }
     this.receipts = new DefaultReceiptService(consentService, purposes, pseudonymKey, signingKey, builder.receiptOptions,
         audit, this::auditPseudonym, storeCountries);
-    this.authorisations = new DefaultAuthorisationService(builder.authorisationStore != null
-        ? builder.authorisationStore : AuthorisationStore.inMemory(), audit, clock);
     // Registers: records of processing (Art. 30), breaches (Art. 33/34)
     this.processingRecords = new DefaultProcessingRecordService(builder.processingRecordStore != null
         ? builder.processingRecordStore : ProcessingRecordStore.inMemory(), purposes, audit, clock);

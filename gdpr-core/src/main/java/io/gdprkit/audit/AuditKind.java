@@ -53,5 +53,7 @@ public enum AuditKind {
    * An automated privacy signal, such as Global Privacy Control, was recorded: the subject's first, or one that
    * withdrew consents or recorded objections (Art. 21(5)).
    */
-  PRIVACY_SIGNAL
+  PRIVACY_SIGNAL,
+  /** The right to object was presented to a subject, explicitly and separately (Art. 21(4)). */
+  OBJECTION_RIGHT_PRESENTED
 }

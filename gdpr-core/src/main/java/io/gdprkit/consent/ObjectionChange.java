@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * <p>Usage example: <pre>{@code gdpr.restrictions().objectionHistory(alice).forEach(c -> print(c.purpose(), c.status()));}</pre>
  *
  * @param subject who objected
- * @param purpose the purpose's id
+ * @param purpose the purpose's id, or {@link #DIRECT_MARKETING} for an objection to direct marketing as a whole
  * @param status where the objection stands after the change
  * @param note the subject's stated grounds (may be empty: an objection to direct marketing needs none) or the
  *     controller's compelling grounds; no personal data
@@ -27,6 +27,12 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ObjectionChange(SubjectId subject, String purpose, ObjectionStatus status, String note,
     Actor changedBy, Instant changedAt, long sequence) {
+
+  /**
+   * The key under which an objection to direct marketing as a whole is kept in place of a purpose id (Art. 21(2)–(3)):
+   * it stops every purpose that is direct marketing, declared now or later. No purpose id can take this form.
+   */
+  public static final String DIRECT_MARKETING = "*direct-marketing";
 
   /** Validates the fields. */
   public ObjectionChange {

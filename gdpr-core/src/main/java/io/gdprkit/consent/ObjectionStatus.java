@@ -21,5 +21,11 @@ public enum ObjectionStatus {
    */
   OVERRIDDEN,
   /** The subject withdrew the objection. */
-  WITHDRAWN
+  WITHDRAWN,
+  /**
+   * The controller recorded that processing for the purpose is needed for the establishment, exercise or defence of
+   * legal claims, which continues it despite the objection (Art. 21(1)); only for a purpose declared as such
+   * ({@link io.gdprkit.purpose.Purpose#legalClaims()}), never for direct marketing (Art. 21(3)).
+   */
+  LEGAL_CLAIMS
 }

@@ -21,7 +21,10 @@ public enum DecisionReason {
   COMPELLING_GROUNDS(true),
   /** Denied: processing of the subject is restricted (Art. 18). */
   RESTRICTED(false),
-  /** Denied: the subject objected to the purpose (Art. 21). */
+  /**
+   * Denied: the subject objected to the purpose (Art. 21(1)), or to direct marketing, which stops every
+   * direct-marketing purpose whatever its basis (Art. 21(2)–(3)).
+   */
   OBJECTED(false),
   /** Denied: the purpose needs consent and the subject never gave it. */
   NO_CONSENT(false),
@@ -34,7 +37,12 @@ public enum DecisionReason {
   /** Denied: the purpose needs the profiling switch and the subject's is off. */
   PROFILING_OFF(false),
   /** Denied: the purpose needs the tracking switch and the subject's is off. */
-  TRACKING_OFF(false);
+  TRACKING_OFF(false),
+  /**
+   * Allowed: the subject objected, and the controller recorded that the processing is needed for the establishment,
+   * exercise or defence of legal claims (Art. 21(1)).
+   */
+  LEGAL_CLAIMS(true);
 
   private final boolean allows;
 

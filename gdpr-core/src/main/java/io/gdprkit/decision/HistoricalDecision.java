@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  *     (a grant, confirmation, pending request, withdrawal or expiry; for a consent that had run out by then, the grant
  *     whose {@code expiresAt} had passed); {@code null} when the subject had no consent event for the purpose yet
  * @param restriction the last restriction change (Art. 18) by {@code at}, placed or lifted; {@code null} if none
- * @param objection the last change by {@code at} of the subject's objection (Art. 21) to the purpose; {@code null}
- *     if none
+ * @param objection the last change by {@code at} of the subject's objection (Art. 21) to the purpose, or for a
+ *     direct-marketing purpose of the objection to direct marketing as a whole when that stood
+ *     ({@link ObjectionChange#DIRECT_MARKETING}, Art. 21(3)); {@code null} if none
  * @param switches for each switch the purpose requires, the last change by {@code at}; a switch missing here was at
  *     the kit's default then
  * @since 0.2

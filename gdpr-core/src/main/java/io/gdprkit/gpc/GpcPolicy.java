@@ -78,7 +78,11 @@ public record GpcPolicy(List<String> withdrawals, List<String> objections, GpcCo
         conflictRule, lastUpdate);
   }
 
-  /** Returns a copy that also records an objection to {@code purposes} (Art. 21(5) with 21(1) or 21(2)). */
+  /**
+   * Returns a copy that also records an objection to {@code purposes} (Art. 21(5) with 21(1) or 21(2)). An objection
+   * mapped to a direct-marketing purpose is recorded as one to direct marketing as a whole, which stops every
+   * direct-marketing purpose and cannot be overridden (Art. 21(3)).
+   */
   public GpcPolicy withObjection(String... purposes) {
     return new GpcPolicy(withdrawals, concat(objections, List.of(Preconditions.notNull(purposes, "purposes"))),
         conflictRule, lastUpdate);

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param dpvIri the W3C DPV purpose class, {@code https://w3id.org/dpv#Purpose} unless a narrower one is given
  * @param requiredSwitches the per-subject switches that must be on for processing
  * @param consentValidity how long a consent stays valid, or {@code null} for no expiry; consent purposes only
- * @param directMarketing whether this is direct marketing, to which an objection is absolute (Art. 21(2)–(3))
+ * @param directMarketing whether this is direct marketing, to which an objection is absolute (Art. 21(2)–(3)); also
+ *     true, whatever was passed, when the DPV class says so (see {@link #isDirectMarketingClass})
  * @param retention how long data kept for this purpose is stored (Art. 13(2)(a)), or {@code null} when not declared;
  *     on a legal-obligation, public-task or legal-claims purpose it bounds what an erasure keeps (Art. 17(3))
  * @param legalClaims whether the purpose is the establishment, exercise or defence of legal claims (Art. 17(3)(e),
@@ -68,6 +69,17 @@ public record Purpose(
   /** The generic DPV purpose class, used when no narrower one is given. */
   public static final URI DPV_PURPOSE = URI.create("https://w3id.org/dpv#Purpose");
 
+  /** The DPV class of direct marketing: marketing communicated directly to the individual. */
+  public static final URI DPV_DIRECT_MARKETING = URI.create("https://w3id.org/dpv#DirectMarketing");
+
+  /** DPV classes that are direct marketing whatever the purpose requires: marketing directed at the individual. */
+  private static final Set<URI> DIRECT_MARKETING_CLASSES = Set.of(DPV_DIRECT_MARKETING,
+      URI.create("https://w3id.org/dpv#PersonalisedAdvertising"), URI.create("https://w3id.org/dpv#TargetedAdvertising"));
+
+  /** DPV marketing classes that are direct marketing when the purpose profiles the subject to serve them. */
+  private static final Set<URI> MARKETING_CLASSES = Set.of(URI.create("https://w3id.org/dpv#Marketing"),
+      URI.create("https://w3id.org/dpv#Advertising"), URI.create("https://w3id.org/dpv#SocialMediaMarketing"));
+
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   /** Validates every field and copies the sets. */
@@ -92,6 +104,23 @@ public record Purpose(
     if (retention != null) {
       Bounds.period(retention, "retention");
     }
+    directMarketing = directMarketing || isDirectMarketingClass(dpvIri, requiredSwitches);
+  }
+
+  /**
+   * Returns whether a purpose of this DPV class and these switches is direct marketing, which Art. 21(2)–(3) lets the
+   * subject stop as a whole: a class of marketing directed at the individual ({@code dpv:DirectMarketing},
+   * {@code dpv:PersonalisedAdvertising}, {@code dpv:TargetedAdvertising}), or profiling "to the extent that it is
+   * related to such direct marketing" (Art. 21(2)): a purpose that needs the {@link ProcessingSwitch#PROFILING} switch
+   * and is classed {@code dpv:Marketing}, {@code dpv:Advertising} or {@code dpv:SocialMediaMarketing}. DPV 2.3 classes
+   * from {@code shared/reference/dpv-crm-marketing-terms.csv}; {@code dpv:PublicRelations} is not aimed at a person and
+   * does not count. A purpose outside these classes is direct marketing only when declared {@link #asDirectMarketing()}.
+   *
+   * <p>Usage example: <pre>{@code Purpose.isDirectMarketingClass(URI.create("https://w3id.org/dpv#Marketing"), Set.of(ProcessingSwitch.PROFILING))  // true}</pre>
+   */
+  public static boolean isDirectMarketingClass(URI dpvIri, Set<ProcessingSwitch> requiredSwitches) {
+    return DIRECT_MARKETING_CLASSES.contains(dpvIri)
+        || requiredSwitches.contains(ProcessingSwitch.PROFILING) && MARKETING_CLASSES.contains(dpvIri);
   }
 
   /**

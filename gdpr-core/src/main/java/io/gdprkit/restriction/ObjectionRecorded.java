@@ -16,12 +16,14 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An objection to a purpose was recorded, upheld, overridden by compelling grounds or withdrawn (Art. 21). Grounds and notes stay in the objection history, out of the event.
+ * An objection to a purpose or to direct marketing was recorded, overridden by compelling grounds or for legal
+ * claims, or withdrawn (Art. 21). Grounds and notes stay in the objection history, out of the event.
  *
  * <p>Usage example: <pre>{@code if (event instanceof ObjectionRecorded o && o.status() == ObjectionStatus.OBJECTED) stop(o.subject(), o.purpose());}</pre>
  *
  * @param subject whose data
- * @param purpose the purpose objected to
+ * @param purpose the purpose objected to, or {@link io.gdprkit.consent.ObjectionChange#DIRECT_MARKETING} for direct
+ *     marketing as a whole (Art. 21(2)–(3))
  * @param status the objection's state now
  * @param changedBy who recorded it
  * @param occurredAt when the kit recorded it

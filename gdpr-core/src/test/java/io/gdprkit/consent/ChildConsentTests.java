@@ -210,10 +210,13 @@ class ChildConsentTests {
 
       PendingConsent pending = gdpr.consents().requestConfirmation(KID, "game-chat",
           form().age(AgeAssurance.declaredAge(12)).parentalAuthorisation(parentByEmail()).build());
-      gdpr.consents().confirm(pending.token());
+      ConsentEvent confirmed = gdpr.consents().confirm(pending.token());
 
       assertThat(gdpr.decide(KID, "game-chat").allowed()).isTrue();
       assertThat(pending.event().proof().parentalAuthorisation()).isEqualTo(parentByEmail());
+      // Art. 7(1), 8(1): the CONFIRMED event the consent rests on shows the authorisation and the age check itself
+      assertThat(confirmed.proof().parentalAuthorisation()).isEqualTo(parentByEmail());
+      assertThat(confirmed.proof().ageAssurance()).isEqualTo(pending.event().proof().ageAssurance());
     }
 
     @Test

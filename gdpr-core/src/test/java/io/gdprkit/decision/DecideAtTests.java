@@ -10,12 +10,14 @@ import io.gdprkit.TestClock;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.authorisation.StaffUser;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
@@ -54,8 +56,14 @@ class DecideAtTests {
             .withConsentValidity(Period.ofMonths(6)).withNoticeVersion(noticeVersion))
         .purpose(Purpose.of(LEAD_SCORING, LegalBasis.LEGITIMATE_INTERESTS, "Score leads")
             .requiring(ProcessingSwitch.PROFILING))
-        .purpose(Purpose.of(ANALYTICS, LegalBasis.LEGITIMATE_INTERESTS, "Product analytics"))
+        .purpose(Purpose.of(ANALYTICS, LegalBasis.LEGITIMATE_INTERESTS, "Product analytics")
+            .withDataCategories(DataCategory.BEHAVIOURAL))
         .build();
+  }
+
+  {
+    // Art. 21(1): compelling grounds are recorded by staff the register authorises for the purpose's data
+    gdpr.authorisations().grant(StaffUser.of("dpo"), DataCategory.BEHAVIOURAL, Actor.staff("admin"));
   }
 
   private static ConsentProof form() {

@@ -11,6 +11,7 @@ import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.VerificationResult;
 import io.gdprkit.audit.internal.EntryHashing;
+import io.gdprkit.authorisation.StaffUser;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
@@ -21,6 +22,7 @@ import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.event.GdprEvent;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.LegalBasisMismatchException;
 import io.gdprkit.purpose.Purpose;
@@ -60,7 +62,8 @@ class GpcServiceTests {
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Newsletter").asDirectMarketing())
         .purpose(Purpose.of("reviews", LegalBasis.CONSENT, "Review invitations"))
         .purpose(Purpose.of("ad-profiling", LegalBasis.LEGITIMATE_INTERESTS, "Profiling for ads").asDirectMarketing())
-        .purpose(Purpose.of("analytics", LegalBasis.LEGITIMATE_INTERESTS, "Cross-site analytics"))
+        .purpose(Purpose.of("analytics", LegalBasis.LEGITIMATE_INTERESTS, "Cross-site analytics")
+            .withDataCategories(DataCategory.ONLINE_IDENTIFIERS))
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices"))
         .gpc(GpcPolicy.defaults()
             .withWithdrawal("ad-sharing", "newsletter")
@@ -101,7 +104,8 @@ class GpcServiceTests {
 
       assertThat(outcome.withdrawals()).extracting(ConsentEvent::purpose).containsExactly("ad-sharing", "newsletter");
       assertThat(gdpr.decide(ALICE, "ad-sharing").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
-      assertThat(gdpr.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+      // withdrawn too, but the signal's objection to direct marketing as a whole (Art. 21(3)) is what decides first
+      assertThat(gdpr.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(gdpr.decide(ALICE, "reviews").reason()).isEqualTo(DecisionReason.CONSENT_GIVEN);
       ConsentEvent withdrawal = last(gdpr.consents().history(ALICE, "ad-sharing"));
       assertThat(withdrawal.type()).isEqualTo(ConsentEventType.WITHDRAWN);
@@ -118,7 +122,9 @@ class GpcServiceTests {
     void recordsAnObjectionByAutomatedMeans() {
       GpcOutcome outcome = gdpr.gpc().apply(ALICE, headerSignal());
 
-      assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly("ad-profiling", "analytics");
+      // Art. 21(2)-(3): the objection to one direct-marketing purpose is recorded as one to direct marketing as a whole
+      assertThat(outcome.objections()).extracting(ObjectionChange::purpose)
+          .containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
       assertThat(gdpr.restrictions().objectionHistory(ALICE)).allSatisfy(change -> {
         assertThat(change.status()).isEqualTo(ObjectionStatus.OBJECTED);
         assertThat(change.changedBy()).isEqualTo(Actor.subject());
@@ -129,6 +135,10 @@ class GpcServiceTests {
       assertThat(gdpr.decide(ALICE, "ad-profiling").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(gdpr.decide(ALICE, "analytics").reason()).isEqualTo(DecisionReason.OBJECTED);
       assertThat(gdpr.decide(ALICE, "billing").reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
+      gdpr.consents().grant(ALICE, "newsletter", form());
+      assertThat(gdpr.decide(ALICE, "newsletter").reason())
+          .as("every direct-marketing purpose, the consent-based newsletter included, is objected to")
+          .isEqualTo(DecisionReason.OBJECTED);
     }
 
     @Test
@@ -239,7 +249,7 @@ class GpcServiceTests {
       assertThat(record.userAgentHash()).isEqualTo(gdpr.pseudonymKey().pseudonym("gpc-user-agent",
           FIREFOX.getBytes(StandardCharsets.UTF_8))).doesNotContain("Firefox");
       assertThat(record.withdrawn()).containsExactly("newsletter");
-      assertThat(record.objected()).containsExactly("ad-profiling", "analytics");
+      assertThat(record.objected()).containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
     }
 
     @Test
@@ -282,7 +292,7 @@ class GpcServiceTests {
       assertThat(published.subList(1, 3)).allSatisfy(e -> assertThat(e).isInstanceOf(ObjectionRecorded.class));
       assertThat(published.get(3)).isInstanceOfSatisfying(GpcSignalRecorded.class, g -> {
         assertThat(g.withdrawn()).containsExactly("ad-sharing");
-        assertThat(g.objected()).containsExactly("ad-profiling", "analytics");
+        assertThat(g.objected()).containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
       });
     }
 
@@ -443,7 +453,8 @@ class GpcServiceTests {
 
       GpcOutcome outcome = gdpr.gpc().apply(ALICE, headerSignal());
 
-      assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly("ad-profiling", "analytics");
+      assertThat(outcome.objections()).extracting(ObjectionChange::purpose)
+          .containsExactly(ObjectionChange.DIRECT_MARKETING, "analytics");
       assertThat(gdpr.decide(ALICE, "analytics").reason()).isEqualTo(DecisionReason.OBJECTED);
     }
   }
@@ -494,6 +505,7 @@ class GpcServiceTests {
   @DisplayName("Art. 21(1): an objection the controller overrode with compelling grounds is left as it is")
   void leavesAnOverriddenObjectionAsItIs(GpcConflictRule rule) {
     GdprKit gdpr = kit(rule);
+    gdpr.authorisations().grant(StaffUser.of("dpo"), DataCategory.ONLINE_IDENTIFIERS, Actor.staff("admin"));
     gdpr.restrictions().object(ALICE, "analytics", "no tracking", Actor.subject());
     gdpr.restrictions().recordCompellingGrounds(ALICE, "analytics", "fraud prevention on this account",
         Actor.staff("dpo"));
@@ -501,7 +513,7 @@ class GpcServiceTests {
 
     GpcOutcome outcome = gdpr.gpc().apply(ALICE, headerSignal());
 
-    assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly("ad-profiling");
+    assertThat(outcome.objections()).extracting(ObjectionChange::purpose).containsExactly(ObjectionChange.DIRECT_MARKETING);
     assertThat(gdpr.decide(ALICE, "analytics").reason()).isEqualTo(DecisionReason.COMPELLING_GROUNDS);
   }
 

@@ -103,9 +103,11 @@ class Iso27560RecordTests {
   @Test
   @DisplayName("6.3.4.19 privacy_rights of a consent purpose: DPV's rights mapping for Art. 6(1)(a), with Art. 7(3)")
   void listsTheRightsOfConsent() {
-    ReceiptFixture fixture = new ReceiptFixture();
+    // not the fixture's newsletter: classed dpv:DirectMarketing, it carries the Art. 21(2) right to object
+    ReceiptFixture fixture = new ReceiptFixture(GdprKit.builder().receipts(ReceiptFixture.OPTIONS).purpose(EVENTS));
 
-    ConsentReceipt receipt = fixture.gdpr.receipts().issue(fixture.grantNewsletter()).receipt();
+    ConsentReceipt receipt = fixture.gdpr.receipts().issue(fixture.gdpr.consents().grant(ALICE, "events",
+        ConsentProof.webForm("events-form", "v1").build())).receipt();
 
     assertThat(receipt.iso27560().purpose().privacyRights()).extracting(URI::toString)
         .containsExactlyElementsOf(RightsMapping.rights("eu-gdpr:A6-1-a"))

@@ -7,6 +7,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ExplicitStatement;
 import io.gdprkit.consent.PendingConsent;
 import io.gdprkit.consent.WithdrawalMethod;
 import io.gdprkit.purpose.DataCategory;
@@ -67,7 +68,7 @@ class KantaraSchemaTests {
           ReceiptFixture fixture = new ReceiptFixture(ReceiptOptions.of(bare, "DE",
               URI.create("https://acme.example/privacy"), ReceiptFixture.PREFERENCES));
           return issue(fixture, fixture.gdpr.consents().grant(ALICE, "health-tips",
-              ConsentProof.inPerson("nurse-7").build()));
+              ConsentProof.inPerson("nurse-7").explicitly(ExplicitStatement.SIGNED_STATEMENT).build()));
         }),
         shape("PENDING_CONFIRMATION of a double opt-in", () -> {
           ReceiptFixture fixture = new ReceiptFixture();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.TestClock;
+import io.gdprkit.authorisation.StaffUser;
 import io.gdprkit.consent.ConsentEventType;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.RestrictionChange;
 import io.gdprkit.decision.DecisionReason;
+import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.purpose.UnknownPurposeException;
@@ -30,10 +32,16 @@ class RestrictionTests {
       .clock(clock)
       .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Newsletter").asDirectMarketing())
       .purpose(Purpose.of("postal-offers", LegalBasis.LEGITIMATE_INTERESTS, "Offers by post").asDirectMarketing())
-      .purpose(Purpose.of("fraud-checks", LegalBasis.LEGITIMATE_INTERESTS, "Fraud prevention"))
+      .purpose(Purpose.of("fraud-checks", LegalBasis.LEGITIMATE_INTERESTS, "Fraud prevention")
+          .withDataCategories(DataCategory.ONLINE_IDENTIFIERS))
       .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices"))
       .build();
   private final RestrictionService restrictions = gdpr.restrictions();
+
+  {
+    // Art. 21(1): only staff in the register of authorised persons record compelling grounds
+    gdpr.authorisations().grant(StaffUser.of("dpo"), DataCategory.ONLINE_IDENTIFIERS, Actor.staff("admin"));
+  }
 
   @Nested
   class Restriction {
@@ -128,7 +136,10 @@ class RestrictionTests {
 
       assertThat(outcome.withdrawal()).isNotNull();
       assertThat(outcome.withdrawal().type()).isEqualTo(ConsentEventType.WITHDRAWN);
-      assertThat(gdpr.decide(alice, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+      // a direct-marketing purpose: the objection to direct marketing, not the withdrawal, answers (Art. 21(3))
+      assertThat(gdpr.decide(alice, "newsletter").reason()).isEqualTo(DecisionReason.OBJECTED);
+      assertThat(gdpr.consents().state(alice, "newsletter").orElseThrow().status())
+          .isEqualTo(io.gdprkit.consent.ConsentStatus.WITHDRAWN);
       assertThatThrownBy(() -> restrictions.recordCompellingGrounds(alice, "newsletter", "x", dpo))
           .isInstanceOf(ObjectionRefusedException.class);
     }

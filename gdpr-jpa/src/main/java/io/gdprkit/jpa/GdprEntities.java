@@ -6,8 +6,20 @@ import io.gdprkit.jpa.audit.internal.AuditEntryRow;
 import io.gdprkit.jpa.audit.internal.ChainHeadRow;
 import io.gdprkit.jpa.audit.internal.CheckpointRow;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
+import io.gdprkit.jpa.authorisation.internal.AuthorisationRow;
+import io.gdprkit.jpa.consent.internal.ConsentEventRow;
+import io.gdprkit.jpa.consent.internal.ConsentSnapshotRow;
+import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
+import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
+import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
 import io.gdprkit.jpa.outbox.internal.EventOutboxRow;
+import io.gdprkit.jpa.processing.internal.ProcessingActivityRow;
+import io.gdprkit.jpa.processing.internal.ProcessingControllerRow;
+import io.gdprkit.jpa.retention.internal.ActivityRow;
+import io.gdprkit.jpa.retention.internal.CampaignRow;
+import io.gdprkit.jpa.retention.internal.ClaimRow;
+import io.gdprkit.jpa.retention.internal.MemberRow;
 import io.gdprkit.jpa.source.internal.SourceTagRow;
 import io.gdprkit.jpa.suppression.internal.SuppressionRow;
 import java.util.List;
@@ -25,7 +37,9 @@ public final class GdprEntities {
 
   private static final List<Class<?>> ALL = List.of(SuppressionRow.class, SourceTagRow.class, AuditEntryRow.class,
       CheckpointRow.class, ChainHeadRow.class, OutboxRow.class, SubjectKeyRow.class,
-      EventOutboxRow.class);
+      EventOutboxRow.class, AuthorisationRow.class, ConsentSnapshotRow.class, ConsentEventRow.class, SwitchChangeRow.class, RestrictionChangeRow.class,
+      ObjectionChangeRow.class, ActivityRow.class, ClaimRow.class, CampaignRow.class, MemberRow.class,
+      ProcessingControllerRow.class, ProcessingActivityRow.class);
 
   private GdprEntities() {}
 

@@ -6,6 +6,7 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.internal.Units;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.RollbackException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,8 +176,9 @@ public final class HostTransactions implements JpaTransactions {
    * Flushes and runs the before-commit actions, commits the host's transaction, then runs the after-commit actions
    * of the kit's units that joined it; if the actions or the commit fail, the transaction is rolled back.
    *
-   * @throws jakarta.persistence.RollbackException if the transaction was marked rollback-only, such as by a refusal
-   *     of the persistence interceptor that the host caught; it is rolled back
+   * @throws RollbackException if the transaction was marked rollback-only (a unit of the kit failed in it, or the
+   *     host caught a refusal of the persistence interceptor): it is rolled back and the actions are dropped, whether
+   *     or not the provider would have rolled back silently
    */
   public void commit() {
     EntityTransaction transaction = entityManager.getTransaction();

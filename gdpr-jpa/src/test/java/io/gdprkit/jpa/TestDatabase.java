@@ -41,6 +41,13 @@ public enum TestDatabase {
 
   static final String SCHEMA = "gdpr_kit_test";
 
+  /**
+   * The system property that names the schema on the servers instead of {@value #SCHEMA}, such as
+   * {@code -Dgdpr.schema=gdpr_kit_consent}, so that two worktrees can run their tests against the same servers at once
+   * without dropping each other's schema.
+   */
+  public static final String SCHEMA_PROPERTY = "gdpr.schema";
+
   private final String vendor;
   private final String url;
   private final String user;
@@ -175,12 +182,12 @@ public enum TestDatabase {
       switch (this) {
         case H2 -> statement.execute("drop all objects");
         case POSTGRESQL -> {
-          statement.execute("drop schema if exists " + SCHEMA + " cascade");
-          statement.execute("create schema " + SCHEMA);
+          statement.execute("drop schema if exists " + schema() + " cascade");
+          statement.execute("create schema " + schema());
         }
         case MARIADB -> {
-          statement.execute("drop database if exists " + SCHEMA);
-          statement.execute("create database " + SCHEMA);
+          statement.execute("drop database if exists " + schema());
+          statement.execute("create database " + schema());
         }
       }
     }
@@ -189,9 +196,18 @@ public enum TestDatabase {
   private String schemaUrl() {
     return switch (this) {
       case H2 -> url;
-      case POSTGRESQL -> url + "?currentSchema=" + SCHEMA;
-      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + SCHEMA;
+      case POSTGRESQL -> url + "?currentSchema=" + schema();
+      case MARIADB -> url.substring(0, url.lastIndexOf('/') + 1) + schema();
     };
+  }
+
+  /** Returns the schema the tests use on a server: {@value #SCHEMA} unless {@value #SCHEMA_PROPERTY} names another. */
+  private static String schema() {
+    String schema = System.getProperty(SCHEMA_PROPERTY, SCHEMA);
+    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("-D" + SCHEMA_PROPERTY + " must be a lower-case SQL name");
+    }
+    return schema;
   }
 
   /** The jar's scripts for this database, in Flyway's version order. */

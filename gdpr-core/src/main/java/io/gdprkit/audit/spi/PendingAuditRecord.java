@@ -2,8 +2,12 @@ package io.gdprkit.audit.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.audit.AuditEntry;
+import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditRecord;
+import io.gdprkit.audit.internal.EntryHashing;
 import io.gdprkit.internal.Preconditions;
+import java.time.Instant;
 import org.apiguardian.api.API;
 
 /**
@@ -20,5 +24,28 @@ public record PendingAuditRecord(long sequence, AuditRecord record) {
   public PendingAuditRecord {
     Preconditions.check(sequence >= 0, "sequence", "must not be negative");
     Preconditions.notNull(record, "record");
+  }
+
+  /**
+   * Returns the bytes an outbox on a database stores for {@code record}: the record's part of the chain's canonical
+   * encoding, so an outbox row holds exactly what its chain entry will hash and no second format can drift.
+   *
+   * <p>Usage example: <pre>{@code AuditRecord back = PendingAuditRecord.decode(PendingAuditRecord.encode(record));}</pre>
+   *
+   * @since 0.2
+   */
+  public static byte[] encode(AuditRecord record) {
+    Preconditions.notNull(record, "record");
+    return EntryHashing.canonicalBytes(new AuditEntry(0, Instant.EPOCH, record, AuditHash.ZERO, AuditHash.ZERO));
+  }
+
+  /**
+   * Returns the record that {@link #encode} turned into these bytes.
+   *
+   * @throws io.gdprkit.InvalidInputException if they are not such bytes
+   * @since 0.2
+   */
+  public static AuditRecord decode(byte[] bytes) {
+    return EntryHashing.decode(bytes, AuditHash.ZERO).record();
   }
 }

@@ -10,6 +10,7 @@ import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.RestrictionChange;
+import io.gdprkit.consent.RightToObjectPresentation;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -197,6 +198,21 @@ public final class InMemoryConsentStore implements ConsentStore, InMemoryStore {
     return copy(subject, record -> record.objections);
   }
 
+  @Override
+  public void recordRightToObjectPresented(RightToObjectPresentation presentation) {
+    Preconditions.notNull(presentation, "presentation");
+    SubjectId subject = presentation.subject();
+    update(subject, record -> {
+      record.presentations.add(presentation);
+      return presentation;
+    }, snapshot -> snapshot);
+  }
+
+  @Override
+  public List<RightToObjectPresentation> rightToObjectPresentations(SubjectId subject) {
+    return copy(subject, record -> record.presentations);
+  }
+
   /** Appends to a subject's history and changes its snapshot as one step. */
   private void update(SubjectId subject, java.util.function.Function<SubjectRecord, Object> history,
       java.util.function.UnaryOperator<SubjectConsents> change) {
@@ -234,7 +250,7 @@ public final class InMemoryConsentStore implements ConsentStore, InMemoryStore {
     LocalTransactions.onRollback(() -> {
       synchronized (record) {
         for (List<?> list : history != null ? List.<List<?>>of(history)
-            : List.<List<?>>of(record.switches, record.restrictions, record.objections)) {
+            : List.<List<?>>of(record.switches, record.restrictions, record.objections, record.presentations)) {
           for (int i = list.size() - 1; i >= 0; i--) {
             if (list.get(i) == item) {
               list.remove(i);
@@ -320,5 +336,6 @@ public final class InMemoryConsentStore implements ConsentStore, InMemoryStore {
     final List<SwitchChange> switches = new ArrayList<>(0);
     final List<RestrictionChange> restrictions = new ArrayList<>(0);
     final List<ObjectionChange> objections = new ArrayList<>(0);
+    final List<RightToObjectPresentation> presentations = new ArrayList<>(0);
   }
 }

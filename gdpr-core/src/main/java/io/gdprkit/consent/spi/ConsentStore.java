@@ -8,6 +8,7 @@ import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.RestrictionChange;
+import io.gdprkit.consent.RightToObjectPresentation;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.internal.InMemoryConsentStore;
@@ -100,12 +101,40 @@ public interface ConsentStore {
   /** Records an objection change and applies it to the current state. */
   void recordObjection(ObjectionChange change);
 
-  /** Returns the subject's objection changes, oldest first. */
+  /**
+   * Returns the subject's objection changes, oldest first. A change's purpose may be
+   * {@link ObjectionChange#DIRECT_MARKETING}, which the store keeps like any purpose id.
+   */
   List<ObjectionChange> objectionHistory(SubjectId subject);
 
   /**
-   * Returns up to {@code limit} subjects that have consent events, switch, restriction or objection changes,
-   * ordered by id, after {@code after}.
+   * Records that the right to object was presented to the subject (Art. 21(4)). Presentations are facts, not a
+   * snapshot change: they carry no sequence, and two recorded at once are both kept. The subject is then listed by
+   * {@link #subjects}, and {@link #erase} removes them with the rest. Part of the rollback of a unit of work like
+   * every other write.
+   *
+   * @since 0.1
+   */
+  default void recordRightToObjectPresented(RightToObjectPresentation presentation) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not record presentations of the right to object (Art. 21(4)); implement"
+        + " recordRightToObjectPresented and rightToObjectPresentations and run ConsentStoreCompatibilityKit.");
+  }
+
+  /**
+   * Returns the subject's presentations of the right to object, in the order recorded.
+   *
+   * @since 0.1
+   */
+  default List<RightToObjectPresentation> rightToObjectPresentations(SubjectId subject) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not record presentations of the right to object (Art. 21(4)); implement"
+        + " recordRightToObjectPresented and rightToObjectPresentations and run ConsentStoreCompatibilityKit.");
+  }
+
+  /**
+   * Returns up to {@code limit} subjects that have consent events, switch, restriction or objection changes, or
+   * presentations of the right to object, ordered by id, after {@code after}.
    *
    * @param after the last subject of the previous page, or {@code null} for the first page
    */
@@ -113,7 +142,7 @@ public interface ConsentStore {
 
   /**
    * Removes everything the store holds about the subject: events, switch, restriction and objection history,
-   * and its snapshot. Used by erasure; the erasure record that proves it is kept elsewhere.
+   * presentations of the right to object, and its snapshot. Used by erasure; the erasure record that proves it is kept elsewhere.
    *
    * @return how many consent events were removed
    */

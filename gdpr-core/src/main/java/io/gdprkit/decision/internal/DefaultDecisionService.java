@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -148,7 +149,21 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     }
     Decision decision = evaluate(target, target.id, ledger.state(), Clock.fixed(at, ZoneOffset.UTC));
     return new HistoricalDecision(subject, target.id, at, decision, ledger.consent(target.id), ledger.restriction(),
-        ledger.objection(target.id), ledger.switches(target.switches));
+        objectionEvidence(target, ledger), ledger.switches(target.switches));
+  }
+
+  /**
+   * Returns the objection change a past decision rests on: for a direct-marketing purpose, the objection to direct
+   * marketing as a whole when it stood then (Art. 21(3)), else the last change of the purpose's own objection, else
+   * the last change of the objection to direct marketing.
+   */
+  private static @Nullable ObjectionChange objectionEvidence(CompiledPurpose target, LedgerAt ledger) {
+    ObjectionChange own = ledger.objection(target.id);
+    if (!target.directMarketing) {
+      return own;
+    }
+    ObjectionChange whole = ledger.objection(ObjectionChange.DIRECT_MARKETING);
+    return whole != null && (whole.status() == ObjectionStatus.OBJECTED || own == null) ? whole : own;
   }
 
   /** Refuses an instant out of range or after the kit clock's current time: the past is all there is to check. */
@@ -175,9 +190,10 @@ public final class DefaultDecisionService implements DecisionService, Guard {
    * stopped at it. In order, each step able to deny:
    * <ol>
    *   <li>restriction (Art. 18(2)): a restricted subject's data is only stored;</li>
-   *   <li>for a purpose on consent, the consent (Art. 6(1)(a), 7): granted and unexpired; an objection to a consent
-   *       purpose is a withdrawal, already in the ledger;</li>
-   *   <li>otherwise the {@link #objection objection step} (Art. 21);</li>
+   *   <li>the {@link #objection objection step} (Art. 21), before consent: an objection to direct marketing stops
+   *       every direct-marketing purpose, on consent too (Art. 21(3));</li>
+   *   <li>for a purpose on consent, the consent (Art. 6(1)(a), 7): granted and unexpired; Art. 21 gives no objection
+   *       to a consent purpose that is not direct marketing, whose remedy is a withdrawal, in the ledger;</li>
    *   <li>the switches the purpose requires (profiling, tracking).</li>
    * </ol>
    * Allocation-free: every result is an interned {@link Decision}.
@@ -186,36 +202,33 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     if (state.isRestricted()) {
       return Decision.of(DecisionReason.RESTRICTED, target.basis);
     }
-    Decision allow;
+    Decision allow = objection(target, purpose, state);
+    if (!allow.allowed()) {
+      return allow;
+    }
     if (target.needsConsent) {
       ConsentStatus status = state.statusAt(purpose, time);
       if (status != ConsentStatus.GRANTED) {
         return Decision.of(denial(status), LegalBasis.CONSENT);
-      }
-      allow = target.allow;
-    } else {
-      allow = objection(target, purpose, state);
-      if (!allow.allowed()) {
-        return allow;
       }
     }
     return switches(target, state, allow);
   }
 
   /**
-   * The objection step (Art. 21), for a purpose not on consent: returns the denial when the subject's objection
-   * stands, or the decision that allows, which is {@link DecisionReason#COMPELLING_GROUNDS} when the controller's
-   * compelling legitimate grounds override it (Art. 21(1)), never for direct marketing (Art. 21(3)).
+   * The objection step (Art. 21), {@link ObjectionRule} on the objections that bear on the purpose: its own and, for a
+   * direct-marketing purpose, the objection to direct marketing as a whole. Returns the denial when one stands, the
+   * decision that allows on {@link DecisionReason#COMPELLING_GROUNDS} or {@link DecisionReason#LEGAL_CLAIMS} when the
+   * controller recorded them (Art. 21(1); never for direct marketing, Art. 21(3)), or else the purpose's allowing
+   * decision.
    */
   private static Decision objection(CompiledPurpose target, String purpose, SubjectConsents state) {
-    ObjectionStatus objection = state.objection(purpose);
-    if (objection == ObjectionStatus.OBJECTED || objection == ObjectionStatus.OVERRIDDEN && target.directMarketing) {
-      return Decision.of(DecisionReason.OBJECTED, target.basis);
+    if (!target.objectable) {
+      return target.allow;
     }
-    if (objection == ObjectionStatus.OVERRIDDEN) {
-      return Decision.of(DecisionReason.COMPELLING_GROUNDS, target.basis);
-    }
-    return target.allow;
+    DecisionReason reason = ObjectionRule.reason(target.needsConsent, target.directMarketing, state.objection(purpose),
+        target.directMarketing ? state.objection(ObjectionChange.DIRECT_MARKETING) : null);
+    return reason == null ? target.allow : Decision.of(reason, target.basis);
   }
 
   /** The switch step: each switch the purpose requires must be on, as the subject set it or by the kit's default. */
@@ -280,6 +293,8 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     final String id;
     final boolean needsConsent;
     final boolean directMarketing;
+    /** Whether an objection can bear on it: direct marketing on any basis, or a basis other than consent. */
+    final boolean objectable;
     final LegalBasis basis;
     final ProcessingSwitch[] switches;
     final Decision allow;
@@ -290,6 +305,7 @@ public final class DefaultDecisionService implements DecisionService, Guard {
       this.id = purpose.id();
       this.needsConsent = purpose.needsConsent();
       this.directMarketing = purpose.directMarketing();
+      this.objectable = directMarketing || !needsConsent;
       this.basis = purpose.legalBasis();
       this.switches = purpose.requiredSwitches().isEmpty() ? NO_SWITCHES
           : purpose.requiredSwitches().stream().sorted().toArray(ProcessingSwitch[]::new);

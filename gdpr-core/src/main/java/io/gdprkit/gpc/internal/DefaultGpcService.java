@@ -42,7 +42,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -208,18 +210,24 @@ public final class DefaultGpcService implements GpcService {
     }
     String note = "Global Privacy Control signal (" + signal.source().mechanism() + "), an objection by automated "
         + "means (Art. 21(5))" + (signal.origin() == null ? "" : " received at " + signal.origin());
+    Set<String> objectedTo = new HashSet<>();
     for (Purpose purpose : objections) {
+      // Art. 21(2)-(3): an objection to one direct-marketing purpose is one to direct marketing as a whole
+      String key = purpose.directMarketing() ? ObjectionChange.DIRECT_MARKETING : purpose.id();
+      if (!objectedTo.add(key)) {
+        continue;
+      }
       Done<ObjectionChange> done = retrying(subject, "objections", () -> {
         List<ObjectionChange> history = consents.objectionHistory(subject);
-        Step step = objectionStep(last(history, purpose.id()), presented);
+        Step step = objectionStep(last(history, key), presented);
         if (step != Step.WRITE) {
           return new Done<>(step, null);
         }
         Instant at = clock.instant();
-        ObjectionChange next = new ObjectionChange(subject, purpose.id(), ObjectionStatus.OBJECTED, note,
+        ObjectionChange next = new ObjectionChange(subject, key, ObjectionStatus.OBJECTED, note,
             Actor.subject(), at, history.size() + 1L);
         consents.recordObjection(next);
-        events.publish(new ObjectionRecorded(subject, purpose.id(), ObjectionStatus.OBJECTED, Actor.subject(), at));
+        events.publish(new ObjectionRecorded(subject, key, ObjectionStatus.OBJECTED, Actor.subject(), at));
         return new Done<>(step, next);
       });
       done.collect(objected, kept, purpose);

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.spi.AuditOutbox;
-import io.gdprkit.audit.spi.AuditRecordEncoding;
 import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
@@ -43,7 +42,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
     Preconditions.notNull(record, "record");
     return transactions.inTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      OutboxRow row = OutboxRow.of(record.tenant().value(), AuditRecordEncoding.encode(record));
+      OutboxRow row = OutboxRow.of(record.tenant().value(), PendingAuditRecord.encode(record));
       em.persist(row);
       em.flush();
       em.detach(row);
@@ -66,7 +65,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
     List<Object[]> rows = new ArrayList<>(records.size());
     for (AuditRecord record : records) {
       Preconditions.notNull(record, "record");
-      rows.add(new Object[] {record.tenant().value(), AuditRecordEncoding.encode(record)});
+      rows.add(new Object[] {record.tenant().value(), PendingAuditRecord.encode(record)});
     }
     transactions.useTransaction(() ->
         transactions.entityManager().runWithConnection(connection -> insertEach((Connection) connection, rows)));
@@ -104,7 +103,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
       for (Object[] row : rows) {
         long id = ((Number) row[0]).longValue();
         ids.add(id);
-        taken.add(new PendingAuditRecord(id, AuditRecordEncoding.decode((byte[]) row[1])));
+        taken.add(new PendingAuditRecord(id, PendingAuditRecord.decode((byte[]) row[1])));
       }
       // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
       // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.

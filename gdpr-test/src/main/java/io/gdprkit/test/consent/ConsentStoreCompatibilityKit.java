@@ -28,6 +28,7 @@ import io.gdprkit.consent.ParentalAuthorisation;
 import io.gdprkit.consent.ParentalRole;
 import io.gdprkit.consent.ParentalVerification;
 import io.gdprkit.consent.RestrictionChange;
+import io.gdprkit.consent.RightToObjectPresentation;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -58,7 +59,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks that a {@link ConsentStore} keeps its contract: gap-free sequences per subject and purpose, a current state
  * that is always the {@linkplain ConsentState#fold fold} of the history, all-or-nothing batches, switch, restriction
- * and objection changes, erasure of a subject, keyset paging of subjects, expiry queries, separate tenants and
+ * and objection changes (direct marketing as a whole included), presentations of the right to object, erasure of a
+ * subject, keyset paging of subjects, expiry queries, separate tenants and
  * thread safety.
  *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
@@ -74,6 +76,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   private static final ConsentProof PROOF = ConsentProof.of(ConsentChannel.API, Actor.subject());
   private static final String NOTICE_VERSION = "v1";
+  /** How long a racing writer may keep losing; scaled by {@link #timeoutFactor()} for a store on a database. */
   private static final Duration WRITER_PATIENCE = Duration.ofSeconds(5);
   private static final Duration RACE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -908,6 +911,114 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   }
 
   @Nested
+  @DisplayName("objections to direct marketing and for legal claims")
+  class DirectMarketingAndLegalClaims {
+
+    @Test
+    @DisplayName("an objection to direct marketing as a whole is kept under its reserved key like a purpose id")
+    void keepsTheDirectMarketingKey() {
+      ObjectionChange dm = objection(ALICE, ObjectionChange.DIRECT_MARKETING, ObjectionStatus.OBJECTED, 1);
+
+      store().recordObjection(dm);
+      store().recordObjection(objection(ALICE, NEWSLETTER, ObjectionStatus.OBJECTED, 2));
+
+      assertThat(store().objectionHistory(ALICE)).startsWith(dm);
+      assertThat(store().current(ALICE).objection(ObjectionChange.DIRECT_MARKETING))
+          .isEqualTo(ObjectionStatus.OBJECTED);
+      assertThat(store().current(ALICE).objections()).containsOnly(
+          Map.entry(ObjectionChange.DIRECT_MARKETING, ObjectionStatus.OBJECTED),
+          Map.entry(NEWSLETTER, ObjectionStatus.OBJECTED));
+    }
+
+    @Test
+    @DisplayName("every objection status, legal claims included, is kept and shown in the current state")
+    void keepsEveryObjectionStatus() {
+      ObjectionStatus[] statuses = ObjectionStatus.values();
+
+      for (int i = 0; i < statuses.length; i++) {
+        store().recordObjection(objection(ALICE, "purpose-" + i, statuses[i], i));
+      }
+
+      assertThat(store().objectionHistory(ALICE)).extracting(ObjectionChange::status).containsExactly(statuses);
+      for (int i = 0; i < statuses.length; i++) {
+        assertThat(store().current(ALICE).objection("purpose-" + i)).isEqualTo(statuses[i]);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("presentations of the right to object (Art. 21(4))")
+  class RightToObjectPresentations {
+
+    @Test
+    @DisplayName("presentations are kept with every field, in the order recorded, per subject")
+    void keepsPresentationsInOrder() {
+      RightToObjectPresentation first = presentation(ALICE, "2026-03", 1);
+      RightToObjectPresentation second = new RightToObjectPresentation(ALICE, "2026-09", ConsentChannel.API,
+          "monthly-offer", START.plus(Duration.ofDays(30)), Actor.system("mailer"));
+
+      store().recordRightToObjectPresented(first);
+      store().recordRightToObjectPresented(second);
+      store().recordRightToObjectPresented(presentation(BOB, "2026-03", 2));
+
+      assertThat(store().rightToObjectPresentations(ALICE)).containsExactly(first, second);
+      assertThat(store().rightToObjectPresentations(BOB)).hasSize(1);
+      assertThat(store().rightToObjectPresentations(CAROL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a presentation changes no snapshot, and its subject is listed")
+    void changesNoSnapshotButListsTheSubject() {
+      store().append(event(BOB, NEWSLETTER, GRANTED, 1));
+
+      store().recordRightToObjectPresented(presentation(ALICE, "2026-03", 1));
+
+      assertThat(store().current(ALICE)).isEqualTo(SubjectConsents.EMPTY);
+      assertThat(store().subjects(null, 10)).containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    @DisplayName("the same subject id in two tenants has its own presentations")
+    void keepsTenantsApart() {
+      SubjectId acmeAlice = SubjectId.of(TenantId.of("acme"), "alice");
+
+      store().recordRightToObjectPresented(presentation(acmeAlice, "2026-03", 1));
+
+      assertThat(store().rightToObjectPresentations(acmeAlice)).hasSize(1);
+      assertThat(store().rightToObjectPresentations(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("erasing a subject removes its presentations and unlists it")
+    void erasesPresentations() {
+      store().recordRightToObjectPresented(presentation(ALICE, "2026-03", 1));
+      store().recordRightToObjectPresented(presentation(BOB, "2026-03", 2));
+
+      int removed = store().erase(ALICE);
+
+      assertThat(removed).isZero();
+      assertThat(store().rightToObjectPresentations(ALICE)).isEmpty();
+      assertThat(store().rightToObjectPresentations(BOB)).hasSize(1);
+      assertThat(store().subjects(null, 10)).containsExactly(BOB);
+    }
+
+    @Test
+    @DisplayName("a presentation in a rolled-back unit of work is not kept")
+    void keepsNoPresentationOfARolledBackUnit() {
+      store().recordRightToObjectPresented(presentation(BOB, "2026-03", 1));
+
+      inRolledBackUnit(() -> {
+        store().recordRightToObjectPresented(presentation(ALICE, "2026-03", 2));
+        store().recordRightToObjectPresented(presentation(BOB, "2026-09", 3));
+      });
+
+      assertThat(store().rightToObjectPresentations(ALICE)).isEmpty();
+      assertThat(store().rightToObjectPresentations(BOB)).hasSize(1);
+      assertThat(store().subjects(null, 10)).containsExactly(BOB);
+    }
+  }
+
+  @Nested
   @DisplayName("paging")
   class Paging {
 
@@ -1382,7 +1493,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
     }
 
     private List<ConsentEvent> appendRacing(SubjectId subject, String purpose, int count) {
-      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos();
+      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos() * timeoutFactor();
       List<ConsentEvent> written = new ArrayList<>(count);
       while (written.size() < count) {
         ConsentEvent next = nextEvent(subject, purpose);
@@ -1397,7 +1508,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
     }
 
     private List<ConsentEvent> appendBatchesRacing(int count) {
-      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos();
+      long deadline = System.nanoTime() + WRITER_PATIENCE.toNanos() * timeoutFactor();
       List<ConsentEvent> written = new ArrayList<>(2 * count);
       int batches = 0;
       while (batches < count) {
@@ -1422,7 +1533,7 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
 
     private static void checkDeadline(long deadline) {
       if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
-        throw new AssertionError("a writer kept losing races for " + WRITER_PATIENCE);
+        throw new AssertionError("a writer kept losing races for its whole patience");
       }
     }
   }
@@ -1566,6 +1677,11 @@ public abstract class ConsentStoreCompatibilityKit extends StoreCompatibilityKit
   private ObjectionChange objection(SubjectId subject, String purpose, ObjectionStatus status, int minute) {
     return new ObjectionChange(subject, purpose, status, "", Actor.subject(), START.plus(Duration.ofMinutes(minute)),
         nextSequence("objections", subject));
+  }
+
+  private static RightToObjectPresentation presentation(SubjectId subject, String noticeVersion, int minute) {
+    return new RightToObjectPresentation(subject, noticeVersion, ConsentChannel.WEB_FORM, "signup-form",
+        START.plus(Duration.ofMinutes(minute)), Actor.subject());
   }
 
   private static Instant days(int days) {

@@ -1,0 +1,246 @@
+package io.gdprkit.jpa.consent.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.gdprkit.consent.ConsentChannel;
+import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ConsentState;
+import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.IpPolicy;
+import io.gdprkit.consent.ObjectionStatus;
+import io.gdprkit.consent.RecordedIp;
+import io.gdprkit.consent.SubjectConsents;
+import io.gdprkit.jpa.internal.JsonText;
+import io.gdprkit.jpa.internal.Micros;
+import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.source.Origin;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.PersonalData;
+import io.gdprkit.subject.PersonalDataAccess;
+import io.gdprkit.subject.SubjectId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Writes the JSON columns of the consent tables and reads them back: a consent event's proof (Art. 7(1): the evidence
+ * that consent was given as recorded) and a subject's snapshot. This class is the one place that names their fields:
+ * a field added to {@link ConsentProof} gets a name, a line in {@link #proof(ConsentProof)} and a case in
+ * {@link #proof(String)} here, and rows written before it read as absent.
+ *
+ * <p>Instants are microseconds since the epoch ({@link Micros}), the precision of the tables' timestamps, so a snapshot and the
+ * events it folds agree to the microsecond. Absent fields are left out.
+ *
+ * @since 0.2
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class ConsentCodec {
+
+  private ConsentCodec() {}
+
+  /** Returns the proof as compact JSON; it holds the IP address and user agent as recorded (personal data). */
+  public static String proof(ConsentProof proof) {
+    return JsonText.write(json -> {
+      json.writeStartObject();
+      json.writeStringProperty("channel", proof.channel().name());
+      JsonText.optional(json, "formId", proof.formId());
+      JsonText.optional(json, "formVersion", proof.formVersion());
+      JsonText.optional(json, "noticeSha256", proof.noticeSha256());
+      JsonText.optional(json, "locale", proof.locale() == null ? null : proof.locale().toLanguageTag());
+      RecordedIp ip = proof.ip();
+      if (ip != null) {
+        json.writeStringProperty("ip", ip.value().value(PersonalDataAccess.unredacted()));
+        json.writeStringProperty("ipPolicy", ip.policy().name());
+      }
+      JsonText.optional(json, "userAgent", proof.userAgent());
+      json.writeStringProperty("recordedBy", proof.recordedBy().type().name());
+      JsonText.optional(json, "recordedById", proof.recordedBy().id());
+      Origin source = proof.source();
+      if (source != null) {
+        json.writeStringProperty("source", source.type().name());
+        json.writeStringProperty("sourceReference", source.reference());
+      }
+      json.writeEndObject();
+    });
+  }
+
+  /** Reads a proof written by {@link #proof(ConsentProof)}. */
+  public static ConsentProof proof(String text) {
+    return JsonText.read(text, "a consent proof", json -> {
+      ProofFields proof = new ProofFields();
+      JsonText.fields(json, name -> proof.read(name, json));
+      return proof.toProof();
+    });
+  }
+
+  /** The fields of a proof as read, before the proof validates them together. */
+  private static final class ProofFields {
+    @Nullable String channel;
+    @Nullable String formId;
+    @Nullable String formVersion;
+    @Nullable String noticeSha256;
+    @Nullable String locale;
+    @Nullable String ip;
+    @Nullable String ipPolicy;
+    @Nullable String userAgent;
+    @Nullable String recordedBy;
+    @Nullable String recordedById;
+    @Nullable String source;
+    @Nullable String sourceReference;
+
+    boolean read(String name, JsonParser json) {
+      switch (name) {
+        case "channel" -> channel = json.getString();
+        case "formId" -> formId = json.getString();
+        case "formVersion" -> formVersion = json.getString();
+        case "noticeSha256" -> noticeSha256 = json.getString();
+        case "locale" -> locale = json.getString();
+        case "ip" -> ip = json.getString();
+        case "ipPolicy" -> ipPolicy = json.getString();
+        case "userAgent" -> userAgent = json.getString();
+        case "recordedBy" -> recordedBy = json.getString();
+        case "recordedById" -> recordedById = json.getString();
+        case "source" -> source = json.getString();
+        case "sourceReference" -> sourceReference = json.getString();
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    ConsentProof toProof() {
+      RecordedIp recordedIp = ip == null ? null
+          : new RecordedIp(PersonalData.of(ip), IpPolicy.valueOf(JsonText.required(ipPolicy, "ipPolicy")));
+      Origin origin = source == null ? null
+          : new Origin(Origin.Type.valueOf(source), JsonText.required(sourceReference, "sourceReference"));
+      return new ConsentProof(ConsentChannel.valueOf(JsonText.required(channel, "channel")), formId, formVersion,
+          noticeSha256, locale == null ? null : Locale.forLanguageTag(locale), recordedIp, userAgent,
+          new Actor(Actor.Type.valueOf(JsonText.required(recordedBy, "recordedBy")), recordedById), origin);
+    }
+  }
+
+  /**
+   * Returns the snapshot as compact JSON: each purpose's state in the order the purposes were first recorded, the
+   * switches set, the restriction and the objections. The subject is the row's key, so it is not repeated.
+   */
+  public static String snapshot(SubjectConsents snapshot) {
+    return JsonText.write(json -> {
+      json.writeStartObject();
+      Map<String, ConsentState> states = snapshot.states();
+      if (!states.isEmpty()) {
+        json.writeName("states");
+        json.writeStartArray();
+        for (ConsentState state : states.values()) {
+          json.writeStartObject();
+          json.writeStringProperty("purpose", state.purpose());
+          json.writeStringProperty("status", state.status().name());
+          json.writeNumberProperty("sequence", state.sequence());
+          json.writeStringProperty("eventId", state.eventId().toString());
+          json.writeNumberProperty("since", Micros.of(state.since()));
+          if (state.expiresAt() != null) {
+            json.writeNumberProperty("expiresAt", Micros.of(state.expiresAt()));
+          }
+          json.writeStringProperty("noticeVersion", state.noticeVersion());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      Map<ProcessingSwitch, Boolean> switches = snapshot.switches();
+      if (!switches.isEmpty()) {
+        json.writeName("switches");
+        json.writeStartObject();
+        switches.forEach((processingSwitch, on) -> json.writeBooleanProperty(processingSwitch.name(), on));
+        json.writeEndObject();
+      }
+      if (snapshot.isRestricted()) {
+        json.writeBooleanProperty("restricted", true);
+      }
+      Map<String, ObjectionStatus> objections = snapshot.objections();
+      if (!objections.isEmpty()) {
+        json.writeName("objections");
+        json.writeStartObject();
+        objections.forEach((purpose, status) -> json.writeStringProperty(purpose, status.name()));
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    });
+  }
+
+  /** Reads the snapshot of {@code subject} written by {@link #snapshot(SubjectConsents)}. */
+  public static SubjectConsents snapshot(SubjectId subject, String text) {
+    if (text.equals(ConsentSnapshotRow.EMPTY_BODY)) {
+      return SubjectConsents.EMPTY;
+    }
+    return JsonText.read(text, "a consent snapshot", json -> {
+      SubjectConsents[] snapshot = {SubjectConsents.EMPTY};
+      JsonText.fields(json, name -> {
+        switch (name) {
+          case "states" -> {
+            JsonText.expect(json, JsonToken.START_ARRAY);
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              snapshot[0] = snapshot[0].with(state(subject, json));
+            }
+          }
+          case "switches" -> JsonText.fields(json, switchName -> {
+            snapshot[0] = snapshot[0].with(ProcessingSwitch.valueOf(switchName), json.getBooleanValue());
+            return true;
+          });
+          case "restricted" -> snapshot[0] = snapshot[0].withRestriction(json.getBooleanValue());
+          case "objections" -> JsonText.fields(json, purpose -> {
+            snapshot[0] = snapshot[0].withObjection(purpose, ObjectionStatus.valueOf(json.getString()));
+            return true;
+          });
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      });
+      return snapshot[0];
+    });
+  }
+
+  private static ConsentState state(SubjectId subject, JsonParser json) {
+    StateFields state = new StateFields();
+    JsonText.fields(json, name -> state.read(name, json));
+    return state.toState(subject);
+  }
+
+  /** The fields of one purpose's state as read. */
+  private static final class StateFields {
+    @Nullable String purpose;
+    @Nullable String status;
+    long sequence;
+    @Nullable String eventId;
+    long since;
+    @Nullable Long expiresAt;
+    @Nullable String noticeVersion;
+
+    boolean read(String name, JsonParser json) {
+      switch (name) {
+        case "purpose" -> purpose = json.getString();
+        case "status" -> status = json.getString();
+        case "sequence" -> sequence = json.getLongValue();
+        case "eventId" -> eventId = json.getString();
+        case "since" -> since = json.getLongValue();
+        case "expiresAt" -> expiresAt = json.getLongValue();
+        case "noticeVersion" -> noticeVersion = json.getString();
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    ConsentState toState(SubjectId subject) {
+      return new ConsentState(subject, purpose, ConsentStatus.valueOf(JsonText.required(status, "status")), sequence,
+          UUID.fromString(JsonText.required(eventId, "eventId")), Micros.instant(since),
+          expiresAt == null ? null : Micros.instant(expiresAt), noticeVersion);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+-- gdpr-kit h2 schema, version 1.12: the records of processing activities (Art. 30), one register per tenant:
+-- the controller's details, and its activities (Art. 30(1)) and those it carries out as a processor (Art. 30(2)).
+create table gdpr_processing_controller (
+  tenant varchar(64) not null,
+  body   character varying(1048576) not null,
+  primary key (tenant)
+);
+create table gdpr_processing_activity (
+  tenant  varchar(64) not null,
+  kind    varchar(16) not null,
+  id      varchar(64) not null,
+  version bigint not null,
+  body    character varying(1048576) not null,
+  primary key (tenant, kind, id)
+);
