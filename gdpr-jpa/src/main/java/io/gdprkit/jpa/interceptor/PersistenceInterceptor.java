@@ -14,11 +14,13 @@ import io.gdprkit.jpa.interceptor.internal.AuditBatch;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +50,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>bulk JPQL updates and deletes, which no entity callback sees, are audited and restricted the same way when they
  *       run through {@link #bulk()}.</li>
  * </ul>
- * Restriction and decisions are asked once per subject (and purpose) per transaction. A refusal marks the transaction
+ * Restriction and decisions are asked once per subject (and purpose) per transaction, in that transaction and at its
+ * isolation level: under READ COMMITTED (PostgreSQL's and H2's default) a restriction another transaction commits
+ * meanwhile stops a change at its flush; under REPEATABLE READ (MariaDB's default) the transaction sees the restriction
+ * as it stood at its first read, and the next transaction is stopped. A refusal marks the transaction
  * rollback-only: nothing of a transaction that met one commits, so catching the exception and going on gains nothing.
  *
  * <p>Set-up: the kit must be built on the same {@link JpaTransactions} as the interceptor, with its audit outbox on
@@ -200,7 +205,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
     PurposeScope scope = PurposeScope.innermost();
     if (subject != null && scope != null && scope.kind() == PurposeScope.Kind.PURPOSE) {
       String purpose = scope.purposeOrNull();
-      Decision decision = batch.decide(subject, purpose, kit::decide);
+      Decision decision = batch.decide(subject, purpose, (s, p) -> withoutAutoFlush(() -> kit.decide(s, p)));
       if (!decision.allowed()) {
         throw refused(ProcessingNotPermittedException.of(subject, purpose, decision));
       }
@@ -216,7 +221,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
       return;
     }
     SubjectId subject = entities.subjectOf(entity);
-    if (subject != null && batch.isRestricted(subject, kit.restrictions()::isRestricted)) {
+    if (subject != null && batch.isRestricted(subject, this::isRestricted)) {
       throw refused(SubjectRestrictedException.of(subject, change, entities.name(entity.getClass())));
     }
   }
@@ -236,7 +241,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
       return;
     }
     for (SubjectId subject : subjects) {
-      if (batch.isRestricted(subject, kit.restrictions()::isRestricted)) {
+      if (batch.isRestricted(subject, this::isRestricted)) {
         throw refused(SubjectRestrictedException.of(subject, change, entities.name(entityClass)));
       }
     }
@@ -271,6 +276,28 @@ public final class PersistenceInterceptor implements AutoCloseable {
       entityManager.getTransaction().setRollbackOnly();
     }
     return refusal;
+  }
+
+  private boolean isRestricted(SubjectId subject) {
+    return withoutAutoFlush(() -> kit.restrictions().isRestricted(subject));
+  }
+
+  /**
+   * Asks the kit with the unit's automatic flush off: a callback may run inside a flush, and a store on the same
+   * entity manager (the JPA consent store) whose query flushed first would call the callback again, without end.
+   */
+  private <T> T withoutAutoFlush(Supplier<T> question) {
+    EntityManager entityManager = transactions.entityManager();
+    FlushModeType mode = entityManager.getFlushMode();
+    if (mode == FlushModeType.COMMIT) {
+      return question.get();
+    }
+    entityManager.setFlushMode(FlushModeType.COMMIT);
+    try {
+      return question.get();
+    } finally {
+      entityManager.setFlushMode(mode);
+    }
   }
 
   private AuditBatch batch() {

@@ -7,6 +7,7 @@ import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.jpa.audit.JpaAuditOutbox;
+import io.gdprkit.jpa.consent.JpaConsentStore;
 import io.gdprkit.jpa.audit.JpaAuditStore;
 import io.gdprkit.jpa.audit.JpaCheckpointStore;
 import io.gdprkit.purpose.LegalBasis;
@@ -54,7 +55,11 @@ final class HostModel {
     }
   }
 
-  /** Returns a kit whose audit outbox, chain and checkpoints are on {@code transactions}. */
+  /**
+   * Returns a kit whose consent store (restrictions and decisions), audit outbox, chain and checkpoints are on
+   * {@code transactions}: the interceptor asks {@code decide} and the restriction from inside entity callbacks, on the
+   * entity manager whose flush or load called them.
+   */
   static GdprKit kit(JpaTransactions transactions, PersonalDataProvider... providers) {
     GdprKit.Builder builder = GdprKit.builder()
         .purpose(Purpose.of(BILLING, LegalBasis.CONTRACT, "Invoices for orders"))
@@ -63,6 +68,7 @@ final class HostModel {
         // microsecond, and a head tagged with nanoseconds would no longer verify once read back.
         .clock(Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)))
         .transactions(transactions)
+        .consentStore(new JpaConsentStore(transactions))
         .auditOutbox(new JpaAuditOutbox(transactions))
         .auditStore(new JpaAuditStore(transactions))
         .checkpointStore(new JpaCheckpointStore(transactions))
