@@ -106,20 +106,14 @@ public final class HostTransactions implements JpaTransactions {
     T result;
     try {
       result = work.get();
-      Units.runBeforeCommit(entityManager, beforeCommit, true);
-      depth--;
-      Units.commit(transaction);
     } catch (Throwable e) {
-      depth = 0;
-      end();
-      synchronized (waiting) {
-        waiting.clear();
-      }
-      Units.rollBackQuietly(transaction, e);
+      // Throwable: a checked exception thrown by stealth must roll back too.
+      abandon(transaction, e);
       throw e;
+    } finally {
+      depth--;
     }
-    end();
-    runWaiting();
+    commit();
     return result;
   }
 
@@ -188,11 +182,7 @@ public final class HostTransactions implements JpaTransactions {
       }
       Units.commit(transaction);
     } catch (RuntimeException e) {
-      end();
-      synchronized (waiting) {
-        waiting.clear();
-      }
-      Units.rollBackQuietly(transaction, e);
+      abandon(transaction, e);
       throw e;
     }
     end();
@@ -206,6 +196,15 @@ public final class HostTransactions implements JpaTransactions {
       waiting.clear();
     }
     entityManager.getTransaction().rollback();
+  }
+
+  /** Drops what waits for the commit and rolls back, adding a failure to roll back to {@code cause}. */
+  private void abandon(EntityTransaction transaction, Throwable cause) {
+    end();
+    synchronized (waiting) {
+      waiting.clear();
+    }
+    Units.rollBackQuietly(transaction, cause);
   }
 
   private void end() {

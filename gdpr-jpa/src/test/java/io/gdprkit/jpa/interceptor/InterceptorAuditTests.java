@@ -14,7 +14,6 @@ import io.gdprkit.jpa.HostTransactions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.subject.Actor;
-import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -24,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -38,44 +35,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "audit interceptor on {0}")
 @EnumSource(TestDatabase.class)
-class InterceptorAuditTests {
-
-  private static final SubjectId ALICE = SubjectId.of("contact-42");
-  private static final SubjectId BOB = SubjectId.of("contact-43");
+class InterceptorAuditTests extends InterceptedHost {
 
   @Parameter
   TestDatabase database;
 
-  private JpaTransactions transactions;
-  private GdprKit kit;
-  private PersistenceInterceptor interceptor;
-
-  @BeforeEach
-  void startHost() {
-    HostModel.clean(database);
-    transactions = JpaTransactions.resourceLocal(HostModel.factory(database));
-    kit = HostModel.kit(transactions);
-    interceptor = PersistenceInterceptor.install(kit, transactions);
-    transactions.useTransaction(() -> {
-      ContactRepository contacts = contacts();
-      contacts.save(new Contact(ALICE.value(), "Alice Example", "alice@example.com"));
-      contacts.save(new Contact(BOB.value(), "Bob Example", "bob@example.com"));
-    });
-  }
-
-  @AfterEach
-  void stopHost() {
-    if (interceptor != null) {
-      interceptor.close();
-    }
-  }
-
-  private ContactRepository contacts() {
-    return new ContactRepository(transactions.entityManager());
-  }
-
-  private String pseudonym(SubjectId subject) {
-    return AuditPseudonyms.of(kit.pseudonymKey(), subject);
+  @Override
+  TestDatabase database() {
+    return database;
   }
 
   @Test

@@ -7,19 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.gdprkit.GdprKit;
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditPseudonyms;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.decision.ProcessingNotPermittedException;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.jpa.interceptor.SubjectRestrictedException.Change;
 import io.gdprkit.subject.Actor;
-import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -41,46 +38,27 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "restriction in the persistence layer on {0}")
 @EnumSource(TestDatabase.class)
-class InterceptorRestrictionTests {
+class InterceptorRestrictionTests extends InterceptedHost {
 
-  private static final SubjectId ALICE = SubjectId.of("contact-42");
-  private static final SubjectId BOB = SubjectId.of("contact-43");
   private static final Actor DPO = Actor.staff("dpo");
 
   @Parameter
   TestDatabase database;
 
-  private JpaTransactions transactions;
-  private GdprKit kit;
-  private PersistenceInterceptor interceptor;
-
-  @BeforeEach
-  void startHost() {
-    HostModel.clean(database);
-    transactions = JpaTransactions.resourceLocal(HostModel.factory(database));
-    kit = HostModel.kit(transactions, ExemptingProvider.wrap(new ContactProvider(transactions)));
-    interceptor = PersistenceInterceptor.install(kit, transactions);
-    transactions.useTransaction(() -> {
-      ContactRepository contacts = contacts();
-      contacts.save(new Contact(ALICE.value(), "Alice Example", "alice@example.com"));
-      contacts.save(new Contact(BOB.value(), "Bob Example", "bob@example.com"));
-      contacts.addNote(ALICE.value(), "prefers e-mail");
-    });
+  @Override
+  TestDatabase database() {
+    return database;
   }
 
-  @AfterEach
-  void stopHost() {
-    if (interceptor != null) {
-      interceptor.close();
-    }
+  @Override
+  PersonalDataProvider[] providers(JpaTransactions transactions) {
+    return new PersonalDataProvider[] {ExemptingProvider.wrap(new ContactProvider(transactions))};
   }
 
-  private ContactRepository contacts() {
-    return new ContactRepository(transactions.entityManager());
-  }
-
-  private String nameOf(SubjectId subject) {
-    return transactions.inTransaction(() -> contacts().find(subject.value()).map(Contact::getName).orElse(null));
+  @Override
+  void seed(ContactRepository contacts) {
+    super.seed(contacts);
+    contacts.addNote(ALICE.value(), "prefers e-mail");
   }
 
   @Test
