@@ -16,6 +16,7 @@ import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -275,6 +276,30 @@ class InterceptorAuditTests extends InterceptedHost {
       }
     } finally {
       em.close();
+    }
+  }
+
+  @Test
+  @DisplayName("an entity naming the listener with @EntityListeners is audited without the kit's mapping file")
+  void auditsAnEntityThatNamesTheListener() {
+    interceptor.close();
+    EntityManagerFactory factory = database.hostEntityManagerFactory("gdpr-kit-listened",
+        List.of(ListenedContact.class), List.of());
+    try {
+      JpaTransactions listened = JpaTransactions.resourceLocal(factory);
+      GdprKit listenedKit = HostModel.kit(listened);
+      try (PersistenceInterceptor onListened = PersistenceInterceptor.install(listenedKit, listened)) {
+        listened.useTransaction(() -> listened.entityManager()
+            .createQuery("delete from ListenedContact c").executeUpdate());
+
+        listened.useTransaction(() -> listened.entityManager().persist(new ListenedContact(ALICE.value())));
+
+        assertThat(HostModel.records(listenedKit, AuditKind.CREATED, "ListenedContact")).singleElement()
+            .satisfies(created -> assertThat(created.subjectPseudonym())
+                .isEqualTo(AuditPseudonyms.of(listenedKit.pseudonymKey(), ALICE)));
+      }
+    } finally {
+      factory.close();
     }
   }
 
