@@ -147,20 +147,32 @@ public final class HostTransactions implements JpaTransactions {
     return registered;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: the thread running the outermost unit, or the one that began the host's transaction through
+   * {@link #begin()}, until it ends.
+   */
   @Override
-  public boolean inUnit() {
+  public boolean boundToThisThread() {
     Thread current = Thread.currentThread();
     return owner == current || unitThread == current;
+  }
+
+  /** Returns true while a unit runs or the host has its transaction open: a store's call then joins it. */
+  @Override
+  public boolean inUnit() {
+    return depth > 0 || entityManager.getTransaction().isActive();
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Here also between {@link #begin()} and the end of that transaction, on the thread that began it.
+   * <p>Here also whenever the host has its transaction open, which a store's call then joins ({@link #inUnit()}).
    */
   @Override
   public EntityManager entityManager() {
-    if (depth == 0 && owner != Thread.currentThread()) {
+    if (!inUnit()) {
       throw new IllegalStateException("no unit of work runs on this thread; call the store inside inTransaction");
     }
     return entityManager;

@@ -2,6 +2,7 @@ package io.gdprkit.jpa;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.jpa.internal.Deadlocks;
 import io.gdprkit.jpa.internal.ResourceLocalTransactions;
 import io.gdprkit.transaction.TransactionRunner;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,40 @@ public interface JpaTransactions extends TransactionRunner {
     return new HostTransactions(hostEntityManager);
   }
 
+  /** Returns whether a unit of work runs on this thread, which a store's call then joins. */
+  boolean inUnit();
+
+  /**
+   * Runs a store's own statements: as part of the unit running on this thread, or, when none runs, in a transaction
+   * of their own that is run again, up to {@value Deadlocks#ATTEMPTS} times in all, when the database broke a
+   * deadlock or a serialization conflict by rolling it back. MariaDB's repeatable read makes racing inserts of one key
+   * such victims even when every lock is taken in order. Only a store's own database work is retried this way: it holds
+   * no host code and no effect outside the transaction. Inside a running unit nothing is retried here; the unit's
+   * owner sees the failure and decides.
+   */
+  default <T> T inStoreTransaction(Supplier<T> work) {
+    if (inUnit()) {
+      return work.get();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= Deadlocks.ATTEMPTS || !Deadlocks.isVictim(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Runs a store's own statements as {@link #inStoreTransaction} does. */
+  default void useStoreTransaction(Runnable work) {
+    inStoreTransaction(() -> {
+      work.run();
+      return null;
+    });
+  }
+
   /**
    * Returns the entity manager of the unit running on this thread.
    *
@@ -72,11 +107,13 @@ public interface JpaTransactions extends TransactionRunner {
 
   /**
    * Returns whether a unit of these transactions runs on this thread, so that its entity manager is the one this
-   * thread uses: what the persistence interceptor asks to find the transaction an entity callback belongs to.
+   * thread uses: what the persistence interceptor asks to find the transaction an entity callback belongs to. Unlike
+   * {@link #inUnit()}, which asks whether there is a transaction to join, it answers for this thread only; by default
+   * the same.
    *
    * @since 0.2
    */
-  default boolean inUnit() {
-    return false;
+  default boolean boundToThisThread() {
+    return inUnit();
   }
 }

@@ -1,5 +1,5 @@
 -- gdpr-kit mariadb schema, version 1.10: the consent ledger (Art. 7(1)), the switch, restriction (Art. 18) and
--- objection (Art. 21) histories, and one snapshot per subject that decisions read by primary key.
+-- objection (Art. 21) histories, the presentations of the right to object (Art. 21(4)), and one snapshot per subject that decisions read by primary key.
 create table gdpr_consent_snapshot (
   tenant       varchar(64)  character set ascii collate ascii_bin not null,
   subject      varchar(128) character set ascii collate ascii_bin not null,
@@ -8,6 +8,7 @@ create table gdpr_consent_snapshot (
   switches     bigint not null,
   restrictions bigint not null,
   objections   bigint not null,
+  presentations bigint not null,
   next_expiry  datetime(6),
   body         mediumtext character set utf8mb4 collate utf8mb4_bin not null,
   primary key (tenant, subject)
@@ -59,6 +60,18 @@ create table gdpr_consent_objection (
   status          varchar(16)  not null,
   note            varchar(1000) character set utf8mb4 not null,
   changed_by      varchar(16)  not null,
+  changed_by_id   varchar(128),
+  changed_at      datetime(6) not null,
+  primary key (tenant, subject, sequence_number)
+);
+create table gdpr_consent_presentation (
+  tenant          varchar(64) character set ascii collate ascii_bin not null,
+  subject         varchar(128) character set ascii collate ascii_bin not null,
+  sequence_number bigint not null,
+  notice_version  varchar(64) not null,
+  channel         varchar(32) not null,
+  reference       varchar(128) character set ascii collate ascii_bin not null,
+  changed_by      varchar(16) not null,
   changed_by_id   varchar(128),
   changed_at      datetime(6) not null,
   primary key (tenant, subject, sequence_number)

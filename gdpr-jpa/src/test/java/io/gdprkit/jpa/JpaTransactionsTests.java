@@ -107,7 +107,7 @@ class JpaTransactionsTests {
   @Test
   @DisplayName("outside a unit an action cannot be registered")
   void refusesAnActionOutsideAUnit() {
-    assertThat(transactions.inUnit()).isFalse();
+    assertThat(transactions.boundToThisThread()).isFalse();
     assertThatThrownBy(() -> transactions.beforeCommit("audit", () -> () -> ran.add("audit")))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -121,7 +121,7 @@ class JpaTransactionsTests {
       JpaAuditOutbox outbox = new JpaAuditOutbox(host);
 
       host.begin();
-      assertThat(host.inUnit()).isTrue();
+      assertThat(host.boundToThisThread()).isTrue();
       host.beforeCommit("dropped", () -> () -> ran.add("dropped"));
       host.rollback();
       host.begin();
@@ -132,7 +132,7 @@ class JpaTransactionsTests {
       host.commit();
 
       assertThat(ran).containsExactly("audit");
-      assertThat(host.inUnit()).isFalse();
+      assertThat(host.boundToThisThread()).isFalse();
       assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(1);
     } finally {
       em.close();

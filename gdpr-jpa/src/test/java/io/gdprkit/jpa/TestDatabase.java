@@ -193,6 +193,14 @@ public enum TestDatabase {
     }
   }
 
+  private static String schema() {
+    String schema = System.getProperty(SCHEMA_PROPERTY, SCHEMA);
+    if (!schema.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalStateException("-D" + SCHEMA_PROPERTY + " must be a lower-case SQL name");
+    }
+    return schema;
+  }
+
   private String schemaUrl() {
     return switch (this) {
       case H2 -> url;
@@ -201,14 +209,6 @@ public enum TestDatabase {
     };
   }
 
-  /** Returns the schema the tests use on a server: {@value #SCHEMA} unless {@value #SCHEMA_PROPERTY} names another. */
-  private static String schema() {
-    String schema = System.getProperty(SCHEMA_PROPERTY, SCHEMA);
-    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("-D" + SCHEMA_PROPERTY + " must be a lower-case SQL name");
-    }
-    return schema;
-  }
 
   /** The jar's scripts for this database, in Flyway's version order. */
   private List<String> scripts() {

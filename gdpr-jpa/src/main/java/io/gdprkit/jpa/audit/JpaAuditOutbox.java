@@ -40,7 +40,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public long add(AuditRecord record) {
     Preconditions.notNull(record, "record");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       OutboxRow row = OutboxRow.of(record.tenant().value(), PendingAuditRecord.encode(record));
       em.persist(row);
@@ -67,7 +67,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
       Preconditions.notNull(record, "record");
       rows.add(new Object[] {record.tenant().value(), PendingAuditRecord.encode(record)});
     }
-    transactions.useTransaction(() ->
+    transactions.useStoreTransaction(() ->
         transactions.entityManager().runWithConnection(connection -> insertEach((Connection) connection, rows)));
   }
 
@@ -87,7 +87,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   public List<PendingAuditRecord> take(TenantId tenant, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       @SuppressWarnings("unchecked")
       List<Object[]> rows = em.createNativeQuery("select id, record from gdpr_audit_outbox where tenant = ?"
@@ -105,6 +105,8 @@ public final class JpaAuditOutbox implements AuditOutbox {
         ids.add(id);
         taken.add(new PendingAuditRecord(id, PendingAuditRecord.decode((byte[]) row[1])));
       }
+      // H2 may return the rows of a SKIP LOCKED query out of the asked order; a take hands them on in the outbox's
+      taken.sort(java.util.Comparator.comparingLong(PendingAuditRecord::sequence));
       // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
       // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.
       em.runWithConnection(connection -> deleteEach((Connection) connection, ids));
@@ -125,7 +127,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public List<TenantId> tenantsWaiting(int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select distinct o.tenant from GdprAuditOutbox o order by o.tenant", String.class)
         .setMaxResults(limit)
         .getResultList()
@@ -137,7 +139,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public long waiting(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select count(o) from GdprAuditOutbox o where o.tenant = :tenant", Long.class)
         .setParameter("tenant", tenant.value())
         .getSingleResult());

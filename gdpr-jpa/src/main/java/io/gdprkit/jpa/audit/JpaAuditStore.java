@@ -54,7 +54,7 @@ public final class JpaAuditStore implements AuditStore {
     if (batch.isEmpty()) {
       return 0;
     }
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       long next = size(em, tenant);
       SqlVendor vendor = SqlVendor.of(em);
@@ -77,7 +77,7 @@ public final class JpaAuditStore implements AuditStore {
   @Override
   public Optional<AuditEntry> last(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select e.bytes, e.hash from GdprAuditEntry e where e.tenant = :tenant order by e.position desc",
             Object[].class)
         .setParameter("tenant", tenant.value())
@@ -103,7 +103,7 @@ public final class JpaAuditStore implements AuditStore {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.check(from >= 0, "from", "must not be negative");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select e.bytes, e.hash from GdprAuditEntry e where e.tenant = :tenant and e.position >= :from"
             + " order by e.position", Object[].class)
         .setParameter("tenant", tenant.value())
@@ -118,7 +118,7 @@ public final class JpaAuditStore implements AuditStore {
   @Override
   public long size(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> size(transactions.entityManager(), tenant));
+    return transactions.inStoreTransaction(() -> size(transactions.entityManager(), tenant));
   }
 
   private static long size(EntityManager em, TenantId tenant) {

@@ -40,7 +40,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   @Override
   public boolean add(Checkpoint checkpoint) {
     Preconditions.notNull(checkpoint, "checkpoint");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_checkpoint", CHECKPOINT_COLUMNS,
           checkpoint.tenant().value(), checkpoint.treeSize(), checkpoint.toBytes()) == 1;
@@ -65,7 +65,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   public List<Checkpoint> after(TenantId tenant, long afterSize, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select c.bytes from GdprAuditCheckpoint c where c.tenant = :tenant and c.treeSize > :size"
             + " order by c.treeSize", byte[].class)
         .setParameter("tenant", tenant.value())
@@ -80,7 +80,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   @Override
   public boolean putHead(ChainHead head) {
     Preconditions.notNull(head, "head");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_head", HEAD_COLUMNS, head.tenant().value(),
           head.size(), head.lastEntryHash().toByteArray(), head.at(), head.tag()) == 1) {
@@ -100,7 +100,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   @Override
   public Optional<ChainHead> head(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select h.size, h.lastEntryHash, h.at, h.tag from GdprAuditHead h where h.tenant = :tenant",
             Object[].class)
         .setParameter("tenant", tenant.value())
@@ -111,7 +111,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   }
 
   private Optional<Checkpoint> first(String query, TenantId tenant, long size) {
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery(query, byte[].class)
         .setParameter("tenant", tenant.value())
         .setParameter("size", size)

@@ -44,7 +44,7 @@ public final class JpaAuthorisationStore implements AuthorisationStore {
   public void add(Authorisation authorisation) {
     Preconditions.notNull(authorisation, "authorisation");
     Preconditions.check(authorisation.revokedAt() == null, "authorisation", "must not be revoked when added");
-    int added = transactions.inTransaction(() -> {
+    int added = transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_authorisation", COLUMNS,
           authorisation.id().toString(), authorisation.staff().tenant().value(), authorisation.staff().id(),
@@ -59,7 +59,7 @@ public final class JpaAuthorisationStore implements AuthorisationStore {
   @Override
   public Optional<Authorisation> find(UUID id) {
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select a from GdprAuthorisation a where a.id = :id", AuthorisationRow.class)
         .setParameter("id", id.toString())
         .getResultStream()
@@ -72,7 +72,7 @@ public final class JpaAuthorisationStore implements AuthorisationStore {
     Preconditions.notNull(id, "id");
     Preconditions.notNull(at, "at");
     Preconditions.notNull(revokedBy, "revokedBy");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprAuthorisation a set a.revokedAt = :at, a.revokedByType = :type, a.revokedBy = :by"
             + " where a.id = :id and a.revokedAt is null")
         .setParameter("at", at)
@@ -85,7 +85,7 @@ public final class JpaAuthorisationStore implements AuthorisationStore {
   @Override
   public List<Authorisation> forStaff(StaffUser staff) {
     Preconditions.notNull(staff, "staff");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select a from GdprAuthorisation a where a.tenant = :tenant and a.staff = :staff order by a.seq",
             AuthorisationRow.class)
         .setParameter("tenant", staff.tenant().value())
@@ -100,7 +100,7 @@ public final class JpaAuthorisationStore implements AuthorisationStore {
   public List<Authorisation> forCategory(TenantId tenant, String category) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(category, "category");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select a from GdprAuthorisation a where a.tenant = :tenant and a.category = :category"
             + " order by a.staff, a.seq", AuthorisationRow.class)
         .setParameter("tenant", tenant.value())

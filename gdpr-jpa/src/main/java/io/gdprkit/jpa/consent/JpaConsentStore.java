@@ -9,6 +9,7 @@ import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.RestrictionChange;
+import io.gdprkit.consent.RightToObjectPresentation;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.SwitchChange;
 import io.gdprkit.consent.spi.ConsentStore;
@@ -18,6 +19,7 @@ import io.gdprkit.jpa.consent.internal.ConsentCodec;
 import io.gdprkit.jpa.consent.internal.ConsentEventRow;
 import io.gdprkit.jpa.consent.internal.ConsentSnapshotRow;
 import io.gdprkit.jpa.consent.internal.ObjectionChangeRow;
+import io.gdprkit.jpa.consent.internal.PresentationRow;
 import io.gdprkit.jpa.consent.internal.RestrictionChangeRow;
 import io.gdprkit.jpa.consent.internal.SwitchChangeRow;
 import io.gdprkit.jpa.internal.LazyVendor;
@@ -68,7 +70,7 @@ public final class JpaConsentStore implements ConsentStore {
 
   private static final String SNAPSHOT_TABLE = "gdpr_consent_snapshot";
   private static final String[] SNAPSHOT_COLUMNS =
-      {"tenant", "subject", "version", "events", "switches", "restrictions", "objections", "body"};
+      {"tenant", "subject", "version", "events", "switches", "restrictions", "objections", "presentations", "body"};
 
   private final JpaTransactions transactions;
   private final LazyVendor vendor = new LazyVendor();
@@ -90,7 +92,7 @@ public final class JpaConsentStore implements ConsentStore {
     if (batch.isEmpty()) {
       return;
     }
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Map<SubjectId, Ledger> ledgers = lock(em, batch.stream().map(ConsentEvent::subject).toList());
       List<ConsentEventRow> rows = new ArrayList<>(batch.size());
@@ -128,7 +130,7 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public SubjectConsents current(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select s.body from GdprConsentSnapshot s where s.tenant = :tenant and s.subject = :subject",
             String.class)
         .setParameter("tenant", subject.tenant().value())
@@ -203,10 +205,37 @@ public final class JpaConsentStore implements ConsentStore {
         + " order by c.sequence", ObjectionChangeRow.class, subject, null, ObjectionChangeRow::toChange);
   }
 
+  /**
+   * Appends a presentation of the right to object (Art. 21(4)) at the next place of the subject's presentations. A
+   * presentation is a fact, not a state change: it takes the next place under the snapshot row's lock instead of
+   * carrying a sequence to compare, and the snapshot's consents stay as they are.
+   */
+  @Override
+  public void recordRightToObjectPresented(RightToObjectPresentation presentation) {
+    Preconditions.notNull(presentation, "presentation");
+    RightToObjectPresentation kept = new RightToObjectPresentation(presentation.subject(),
+        presentation.noticeVersion(), presentation.channel(), presentation.reference(),
+        Micros.truncate(presentation.presentedAt()), presentation.recordedBy());
+    transactions.useStoreTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      Ledger ledger = lock(em, kept.subject());
+      long next = ++ledger.changes[History.PRESENTATIONS.ordinal()];
+      insert(em, List.of(PresentationRow.of(kept, next)));
+      save(em, ledger);
+    });
+  }
+
+  @Override
+  public List<RightToObjectPresentation> rightToObjectPresentations(SubjectId subject) {
+    Preconditions.notNull(subject, "subject");
+    return rows("select c from GdprConsentPresentation c where c.tenant = :tenant and c.subject = :subject"
+        + " order by c.sequence", PresentationRow.class, subject, null, PresentationRow::toPresentation);
+  }
+
   /** Appends a change that must be next in its history and applies it to the snapshot, in one transaction. */
   private void record(History history, SubjectId subject, long sequence, Object row,
       java.util.function.UnaryOperator<SubjectConsents> change) {
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Ledger ledger = lock(em, subject);
       long expected = ledger.changes[history.ordinal()] + 1;
@@ -224,7 +253,7 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public List<SubjectId> subjects(@Nullable SubjectId after, int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> Subjects.page(transactions.entityManager()
+    return transactions.inStoreTransaction(() -> Subjects.page(transactions.entityManager()
         .createQuery("select s.tenant, s.subject from GdprConsentSnapshot s where s.version > 0 and "
             + Subjects.AFTER.formatted("s") + " order by s.tenant, s.subject", Object[].class), after, limit));
   }
@@ -237,7 +266,7 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public int erase(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Optional<ConsentSnapshotRow> locked = snapshot(em, subject);
       if (locked.isEmpty()) {
@@ -250,6 +279,7 @@ public final class JpaConsentStore implements ConsentStore {
         deleteEach(jdbc, "gdpr_consent_switch", "sequence_number", subject, row.switches());
         deleteEach(jdbc, "gdpr_consent_restriction", "sequence_number", subject, row.restrictions());
         deleteEach(jdbc, "gdpr_consent_objection", "sequence_number", subject, row.objections());
+        deleteEach(jdbc, "gdpr_consent_presentation", "sequence_number", subject, row.presentations());
       });
       em.createQuery("delete from GdprConsentSnapshot s where s.tenant = :tenant and s.subject = :subject")
           .setParameter("tenant", subject.tenant().value())
@@ -284,7 +314,7 @@ public final class JpaConsentStore implements ConsentStore {
   public List<ConsentState> grantedExpiringBy(Instant cutoff, int limit) {
     Preconditions.notNull(cutoff, "cutoff");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       List<Object[]> rows = transactions.entityManager()
           .createQuery("select s.tenant, s.subject, s.body from GdprConsentSnapshot s where s.nextExpiry <= :cutoff"
               + " order by s.nextExpiry, s.tenant, s.subject", Object[].class)
@@ -317,7 +347,7 @@ public final class JpaConsentStore implements ConsentStore {
   /** Locks the subject's snapshot row, inserting a placeholder (version 0) for a subject with none. */
   private Ledger lock(EntityManager em, SubjectId subject) {
     return RowLocks.lockOrCreate(em, vendor.of(em), () -> snapshot(em, subject), SNAPSHOT_TABLE, SNAPSHOT_COLUMNS,
-            subject.tenant().value(), subject.value(), 0L, 0L, 0L, 0L, 0L, ConsentSnapshotRow.EMPTY_BODY)
+            subject.tenant().value(), subject.value(), 0L, 0L, 0L, 0L, 0L, 0L, ConsentSnapshotRow.EMPTY_BODY)
         .map(row -> new Ledger(subject, row))
         // an erasure deleted the row each time between its creation and the lock
         .orElseThrow(() -> ConsentConflictException.retriesExhausted(subject, "snapshot", RowLocks.ATTEMPTS));
@@ -340,12 +370,14 @@ public final class JpaConsentStore implements ConsentStore {
   private static void save(EntityManager em, Ledger ledger) {
     em.createQuery("update GdprConsentSnapshot s set s.version = :version, s.events = :events,"
             + " s.switches = :switches, s.restrictions = :restrictions, s.objections = :objections,"
+            + " s.presentations = :presentations,"
             + " s.nextExpiry = :nextExpiry, s.body = :body where s.tenant = :tenant and s.subject = :subject")
         .setParameter("version", ledger.version + 1)
         .setParameter("events", ledger.events)
         .setParameter("switches", ledger.changes[History.SWITCHES.ordinal()])
         .setParameter("restrictions", ledger.changes[History.RESTRICTIONS.ordinal()])
         .setParameter("objections", ledger.changes[History.OBJECTIONS.ordinal()])
+        .setParameter("presentations", ledger.changes[History.PRESENTATIONS.ordinal()])
         .setParameter("nextExpiry", nextExpiry(ledger.consents))
         .setParameter("body", ConsentCodec.snapshot(ledger.consents))
         .setParameter("tenant", ledger.subject.tenant().value())
@@ -385,7 +417,7 @@ public final class JpaConsentStore implements ConsentStore {
 
   private <R, T> List<T> rows(String query, Class<R> type, SubjectId subject, @Nullable String purpose,
       Function<R, T> value) {
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       var typed = em.createQuery(query, type)
           .setParameter("tenant", subject.tenant().value())
@@ -419,7 +451,8 @@ public final class JpaConsentStore implements ConsentStore {
   private enum History {
     SWITCHES("switches"),
     RESTRICTIONS("restrictions"),
-    OBJECTIONS("objections");
+    OBJECTIONS("objections"),
+    PRESENTATIONS("presentations of the right to object");
 
     final String label;
 
@@ -440,7 +473,7 @@ public final class JpaConsentStore implements ConsentStore {
       this.subject = subject;
       this.version = row.version();
       this.events = row.events();
-      this.changes = new long[] {row.switches(), row.restrictions(), row.objections()};
+      this.changes = new long[] {row.switches(), row.restrictions(), row.objections(), row.presentations()};
       this.consents = ConsentCodec.snapshot(subject, row.body());
     }
   }

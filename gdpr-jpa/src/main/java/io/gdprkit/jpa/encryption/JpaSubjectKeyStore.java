@@ -49,7 +49,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
   @Override
   public Optional<SubjectKeyState> find(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> row(transactions.entityManager(), subject, LockModeType.NONE));
+    return transactions.inStoreTransaction(() -> row(transactions.entityManager(), subject, LockModeType.NONE));
   }
 
   /**
@@ -60,7 +60,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
   @Override
   public SubjectKeyState create(WrappedKey candidate) {
     Preconditions.notNull(candidate, "candidate");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       SubjectId subject = candidate.subject();
       if (row(em, subject, LockModeType.NONE).isEmpty()) {
@@ -102,7 +102,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
   public boolean destroy(SubjectId subject, Instant at) {
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(at, "at");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprSubjectKey k set k.wrapped = null, k.kekId = null, k.destroyed = :at"
             + " where k.tenant = :tenant and k.subject = :subject and k.destroyed is null")
         .setParameter("at", at)
@@ -118,7 +118,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
     if (!replacement.subject().equals(expected.subject()) || replacement.version() != expected.version()) {
       throw InvalidInputException.of("replacement", "must be the same subject's key of the same version");
     }
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprSubjectKey k set k.kekId = :newKek, k.wrapped = :newWrapped where k.tenant = :tenant"
             + " and k.subject = :subject and k.destroyed is null and k.version = :version and k.kekId = :kek"
             + " and k.wrapped = :wrapped")
@@ -136,7 +136,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
   public List<WrappedKey> wrappedByOtherThan(String kekId, @Nullable SubjectId afterSubject, int limit) {
     Preconditions.notBlank(kekId, "kekId");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select k from GdprSubjectKey k where k.destroyed is null and k.kekId <> :kek and "
             + Subjects.AFTER.formatted("k") + " order by k.tenant, k.subject", SubjectKeyRow.class)
         .setParameter("kek", kekId)

@@ -154,7 +154,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
   static @Nullable PersistenceInterceptor forThread() {
     PersistenceInterceptor found = null;
     for (PersistenceInterceptor interceptor : INSTALLED) {
-      if (interceptor.transactions.inUnit()) {
+      if (interceptor.transactions.boundToThisThread()) {
         if (found != null) {
           throw new IllegalStateException("units of work of two persistence interceptors' transactions run on this"
               + " thread; an entity callback cannot tell which one it belongs to");

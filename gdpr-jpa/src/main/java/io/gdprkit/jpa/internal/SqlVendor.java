@@ -10,8 +10,13 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The databases whose SQL the stores speak where JPQL has no word for it: an insert that ignores a duplicate key,
@@ -71,6 +76,63 @@ public enum SqlVendor {
       insert.setParameter(i + 1, values[i]);
     }
     return insert.executeUpdate();
+  }
+
+  /**
+   * Inserts one row given as column to value, as {@link #insertIgnoringDuplicate(EntityManager, String, String[],
+   * Object...)} does; a column whose value is {@code null} is left out of the statement and takes its default, null,
+   * so that no statement binds an untyped null.
+   */
+  public int insertIgnoringDuplicate(EntityManager entityManager, String table, Map<String, @Nullable Object> row) {
+    List<String> columns = new ArrayList<>(row.size());
+    List<Object> values = new ArrayList<>(row.size());
+    row.forEach((column, value) -> {
+      if (value != null) {
+        columns.add(column);
+        values.add(value);
+      }
+    });
+    return insertIgnoringDuplicate(entityManager, table, columns.toArray(String[]::new), values.toArray());
+  }
+
+  /**
+   * Inserts one row, or, when a row with its key is there, takes that row's write lock instead, so that the caller
+   * can read it with {@code FOR UPDATE} and change it without a deadlock. Null values are left out of the insert (their
+   * columns must default to null), since a null of unknown type is not bound alike by every driver.
+   *
+   * <p>An {@code INSERT IGNORE} that meets a duplicate leaves MariaDB's repeatable read holding a shared lock on the
+   * row; two transactions that both hold one and then both update deadlock. So MariaDB says
+   * {@code on duplicate key update}, which takes the exclusive lock, and bumps {@code counter} so that the answer
+   * tells an insert (1 row) from a duplicate (2 rows) whatever the driver's found-rows setting. PostgreSQL's
+   * {@code on conflict do nothing} takes no lock on the row it skips, and H2 rolls back to a savepoint, so on both the
+   * caller's locking read is the first lock taken.
+   *
+   * @param table the table
+   * @param counter an integer column that MariaDB increments on a duplicate; the other databases leave it alone
+   * @param columns every column to write
+   * @param values a value per column, in order
+   * @return 1 when the row was inserted, 0 when a row with the key was there
+   */
+  public int insertOrLockExisting(EntityManager entityManager, String table, String counter, String[] columns,
+      Object... values) {
+    List<String> names = new ArrayList<>(columns.length);
+    List<Object> given = new ArrayList<>(values.length);
+    for (int i = 0; i < columns.length; i++) {
+      if (values[i] != null) {
+        names.add(columns[i]);
+        given.add(values[i]);
+      }
+    }
+    if (this != MARIADB) {
+      return insertIgnoringDuplicate(entityManager, table, names.toArray(String[]::new), given.toArray());
+    }
+    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    Query insert = entityManager.createNativeQuery("insert into " + table + " (" + String.join(", ", names)
+        + ") values (" + marks + ") on duplicate key update " + counter + " = " + counter + " + 1");
+    for (int i = 0; i < given.size(); i++) {
+      insert.setParameter(i + 1, given.get(i));
+    }
+    return insert.executeUpdate() == 1 ? 1 : 0;
   }
 
   private static int insertUnderSavepoint(Connection connection, String sql, Object... values) throws SQLException {

@@ -99,7 +99,7 @@ public final class EventOutboxRelay {
   public OutboxBacklog backlog(Duration threshold) {
     Preconditions.notNull(threshold, "threshold");
     Instant before = clock.instant().minus(threshold);
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Object[] row = em.createQuery("select count(o), min(o.createdAt) from GdprEventOutbox o", Object[].class)
           .getSingleResult();
@@ -119,7 +119,7 @@ public final class EventOutboxRelay {
   public int purge(Instant before, int limit) {
     Preconditions.notNull(before, "before");
     Preconditions.check(limit >= 1 && limit <= MAX_BATCH, "limit", "must be between 1 and " + MAX_BATCH);
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       List<OutboxEvent> old = new ArrayList<>();
       for (OutboxEvent event : claim(em, limit)) {
@@ -145,6 +145,8 @@ public final class EventOutboxRelay {
       events.add(new OutboxEvent(UUID.fromString((String) row[0]), (String) row[1], (String) row[2],
           (String) row[3], (String) row[4], (String) row[5], instant(row[6]), ((Number) row[7]).longValue()));
     }
+    // H2 may return the rows of a SKIP LOCKED query out of the asked order; the relay's order is the outbox's
+    events.sort(java.util.Comparator.comparingLong(OutboxEvent::sequence));
     return events;
   }
 

@@ -54,7 +54,7 @@ public final class JpaEventOutbox implements GdprEventPublisher {
     Preconditions.notNull(event, "event");
     SubjectId subject = subjectOf(event);
     String payload = payloads.json(event);
-    transactions.useTransaction(() -> transactions.entityManager()
+    transactions.useStoreTransaction(() -> transactions.entityManager()
         .createNativeQuery("insert into gdpr_event_outbox (id, aggregatetype, aggregateid, type, payload, tenant,"
             + " created_at) values (?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, UUID.randomUUID().toString())

@@ -53,7 +53,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
   @Override
   public Optional<ControllerDetails> controller(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select c.body from GdprProcessingController c where c.tenant = :tenant", String.class)
         .setParameter("tenant", tenant.value())
         .getResultStream()
@@ -65,7 +65,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
   public void controller(TenantId tenant, ControllerDetails details) {
     Preconditions.notNull(tenant, "tenant");
     String body = ProcessingCodec.controller(Preconditions.notNull(details, "details"));
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       RowLocks.lockOrCreate(em, vendor.of(em), () -> lockedController(em, tenant), "gdpr_processing_controller",
           new String[] {"tenant", "body"}, tenant.value(), body);
@@ -92,7 +92,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
   public Optional<ProcessingActivity> find(TenantId tenant, String id) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select a.body from GdprProcessingActivity a where a.tenant = :tenant and a.kind = :kind"
             + " and a.id = :id", String.class)
         .setParameter("tenant", tenant.value())
@@ -128,7 +128,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
   /** Stores {@code body} under the id and returns the row it replaced, none when the id was new. */
   private Optional<ProcessingActivityRow> save(TenantId tenant, Kind kind, String id, String body) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       ProcessingActivityRow locked = RowLocks.lockOrCreate(em, vendor.of(em), () -> locked(em, tenant, kind, id), TABLE,
               COLUMNS, tenant.value(), kind.name(), id, 0L, "")
@@ -150,7 +150,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
   private Optional<ProcessingActivityRow> remove(TenantId tenant, Kind kind, String id) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(id, "id");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Optional<ProcessingActivityRow> locked = locked(em, tenant, kind, id);
       if (locked.isPresent()) {
@@ -190,7 +190,7 @@ public final class JpaProcessingRecordStore implements ProcessingRecordStore {
       BiFunction<String, String, T> decode) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select a.id, a.body from GdprProcessingActivity a where a.tenant = :tenant and a.kind = :kind"
             + " and a.version > 0 and a.id > :after order by a.id", Object[].class)
         .setParameter("tenant", tenant.value())

@@ -65,7 +65,7 @@ public final class JpaRetentionStore implements RetentionStore {
   public void recordActivity(SubjectId subject, Instant at) {
     Preconditions.notNull(subject, "subject");
     Instant kept = Micros.truncate(Preconditions.notNull(at, "at"));
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       String values = "values (?, ?, ?)";
       switch (vendor.of(em)) {
@@ -99,7 +99,7 @@ public final class JpaRetentionStore implements RetentionStore {
   @Override
   public Optional<Instant> lastActivity(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> activity(transactions.entityManager(), subject, LockModeType.NONE));
+    return transactions.inStoreTransaction(() -> activity(transactions.entityManager(), subject, LockModeType.NONE));
   }
 
   /**
@@ -111,7 +111,7 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(ruleId, "rule id");
     Preconditions.notNull(cutoff, "cutoff");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> Subjects.page(transactions.entityManager()
+    return transactions.inStoreTransaction(() -> Subjects.page(transactions.entityManager()
         .createQuery("select a.tenant, a.subject from GdprRetentionActivity a where a.lastActivity < :cutoff and "
             + Subjects.AFTER.formatted("a") + " and not exists (select c.ruleId from GdprRetentionClaim c"
             + " where c.tenant = a.tenant and c.subject = a.subject and c.ruleId = :rule"
@@ -125,7 +125,7 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(ruleId, "rule id");
     Preconditions.notNull(subject, "subject");
     Instant until = lease(owner, now, leaseUntil);
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Optional<Instant> activity = activity(em, subject, LockModeType.PESSIMISTIC_READ);
       if (activity.isEmpty()) {
@@ -162,7 +162,7 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(ruleId, "rule id");
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(owner, "owner");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       Optional<Instant> activity = activity(em, subject, LockModeType.PESSIMISTIC_READ);
       Optional<ClaimRow> claim = lockedClaim(em, ruleId, subject);
@@ -189,7 +189,7 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(ruleId, "rule id");
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(owner, "owner");
-    transactions.useTransaction(() -> transactions.entityManager()
+    transactions.useStoreTransaction(() -> transactions.entityManager()
         .createQuery("update GdprRetentionClaim c set c.owner = null, c.leaseUntil = null, c.claimedActivity = null"
             + " where c.tenant = :tenant and c.subject = :subject and c.ruleId = :rule and c.owner = :owner")
         .setParameter("tenant", subject.tenant().value())
@@ -202,7 +202,7 @@ public final class JpaRetentionStore implements RetentionStore {
   @Override
   public boolean addCampaign(Campaign campaign) {
     Preconditions.notNull(campaign, "campaign");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       return vendor.of(em).insertIgnoringDuplicate(em, "gdpr_retention_campaign", CAMPAIGN_COLUMNS, campaign.id(),
           campaign.purpose(), Micros.truncate(campaign.startedAt()), Micros.truncate(campaign.deadline())) == 1;
@@ -211,7 +211,7 @@ public final class JpaRetentionStore implements RetentionStore {
 
   @Override
   public List<Campaign> campaigns() {
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       List<CampaignRow> rows = em.createQuery("select c from GdprRetentionCampaign c order by c.startedAt, c.id",
           CampaignRow.class).getResultList();
@@ -224,7 +224,7 @@ public final class JpaRetentionStore implements RetentionStore {
   public void addMember(String campaignId, SubjectId subject) {
     Preconditions.notNull(campaignId, "campaign id");
     Preconditions.notNull(subject, "subject");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       vendor.of(em).insertIgnoringDuplicate(em, "gdpr_retention_member", MEMBER_COLUMNS, campaignId,
           subject.tenant().value(), subject.value());
@@ -235,7 +235,7 @@ public final class JpaRetentionStore implements RetentionStore {
   public List<SubjectId> members(String campaignId, @Nullable SubjectId after, int limit) {
     Preconditions.notNull(campaignId, "campaign id");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> Subjects.page(transactions.entityManager()
+    return transactions.inStoreTransaction(() -> Subjects.page(transactions.entityManager()
         .createQuery("select m.tenant, m.subject from GdprRetentionMember m where m.campaignId = :campaign and "
             + Subjects.AFTER.formatted("m") + " order by m.tenant, m.subject", Object[].class)
         .setParameter("campaign", campaignId), after, limit));
@@ -246,7 +246,7 @@ public final class JpaRetentionStore implements RetentionStore {
     Preconditions.notNull(campaignId, "campaign id");
     Preconditions.notNull(subject, "subject");
     Instant until = lease(owner, now, leaseUntil);
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (!skipLocked(em, "select subject from gdpr_retention_member where campaign_id = ? and tenant = ?"
           + " and subject = ?", campaignId, subject.tenant().value(), subject.value())) {
@@ -271,14 +271,14 @@ public final class JpaRetentionStore implements RetentionStore {
   @Override
   public void completeMember(String campaignId, SubjectId subject, String owner) {
     Preconditions.notNull(owner, "owner");
-    transactions.useTransaction(() -> member(transactions.entityManager(), "delete from GdprRetentionMember m",
+    transactions.useStoreTransaction(() -> member(transactions.entityManager(), "delete from GdprRetentionMember m",
         campaignId, subject, owner).executeUpdate());
   }
 
   @Override
   public void releaseMember(String campaignId, SubjectId subject, String owner) {
     Preconditions.notNull(owner, "owner");
-    transactions.useTransaction(() -> member(transactions.entityManager(),
+    transactions.useStoreTransaction(() -> member(transactions.entityManager(),
         "update GdprRetentionMember m set m.owner = null, m.leaseUntil = null", campaignId, subject, owner)
         .executeUpdate());
   }
@@ -301,7 +301,7 @@ public final class JpaRetentionStore implements RetentionStore {
   @Override
   public void erase(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       for (String entity : List.of("GdprRetentionActivity", "GdprRetentionClaim", "GdprRetentionMember")) {
         em.createQuery("delete from " + entity + " x where x.tenant = :tenant and x.subject = :subject")

@@ -35,7 +35,7 @@ public final class JpaSourceStore implements SourceStore {
   @Override
   public void append(SourceTag tag) {
     Preconditions.notNull(tag, "tag");
-    transactions.useTransaction(() -> transactions.entityManager().persist(SourceTagRow.of(tag)));
+    transactions.useStoreTransaction(() -> transactions.entityManager().persist(SourceTagRow.of(tag)));
   }
 
   @Override
@@ -44,7 +44,7 @@ public final class JpaSourceStore implements SourceStore {
     if (batch.isEmpty()) {
       return;
     }
-    transactions.useTransaction(() -> {
+    transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       for (SourceTag tag : batch) {
         em.persist(SourceTagRow.of(tag));
@@ -55,7 +55,7 @@ public final class JpaSourceStore implements SourceStore {
   @Override
   public List<SourceTag> tags(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select t from GdprSourceTag t where t.tenant = :tenant and t.subject = :subject order by t.id",
             SourceTagRow.class)
         .setParameter("tenant", subject.tenant().value())
@@ -69,7 +69,7 @@ public final class JpaSourceStore implements SourceStore {
   @Override
   public int erase(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("delete from GdprSourceTag t where t.tenant = :tenant and t.subject = :subject")
         .setParameter("tenant", subject.tenant().value())
         .setParameter("subject", subject.value())
@@ -80,7 +80,7 @@ public final class JpaSourceStore implements SourceStore {
   public List<SubjectId> subjectsFrom(Origin origin, @Nullable SubjectId after, int limit) {
     Preconditions.notNull(origin, "origin");
     Preconditions.positive(limit, "limit");
-    return transactions.inTransaction(() -> Subjects.page(transactions.entityManager()
+    return transactions.inStoreTransaction(() -> Subjects.page(transactions.entityManager()
         .createQuery("select distinct t.tenant, t.subject from GdprSourceTag t where t.originType = :type"
             + " and t.originReference = :reference and " + Subjects.AFTER.formatted("t")
             + " order by t.tenant, t.subject", Object[].class)

@@ -43,7 +43,7 @@ public final class JpaSuppressionStore implements SuppressionStore {
   @Override
   public SuppressionEntry add(SuppressionEntry entry) {
     Preconditions.notNull(entry, "entry");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       int added = SqlVendor.of(em).insertIgnoringDuplicate(em, TABLE, COLUMNS,
           entry.tenant().value(), entry.hash(), entry.kind().name(), entry.suppressedAt());
@@ -65,7 +65,7 @@ public final class JpaSuppressionStore implements SuppressionStore {
   public Optional<SuppressionEntry> find(TenantId tenant, String hash) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(hash, "hash");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select s from GdprSuppression s where s.tenant = :tenant and s.hash = :hash",
             SuppressionRow.class)
         .setParameter("tenant", tenant.value())
@@ -79,14 +79,14 @@ public final class JpaSuppressionStore implements SuppressionStore {
   public boolean remove(TenantId tenant, String hash) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.notNull(hash, "hash");
-    return transactions.inTransaction(() -> delete(transactions.entityManager(), tenant, hash) == 1);
+    return transactions.inStoreTransaction(() -> delete(transactions.entityManager(), tenant, hash) == 1);
   }
 
   @Override
   public List<SuppressionEntry> entries(TenantId tenant, @Nullable String afterHash, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.check(limit > 0, "limit", "must be positive");
-    return transactions.inTransaction(() -> transactions.entityManager()
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
         .createQuery("select s from GdprSuppression s where s.tenant = :tenant and s.hash > :after order by s.hash",
             SuppressionRow.class)
         .setParameter("tenant", tenant.value())
@@ -104,7 +104,7 @@ public final class JpaSuppressionStore implements SuppressionStore {
     Preconditions.notNull(oldHash, "old hash");
     Preconditions.notNull(replacement, "replacement");
     Preconditions.check(replacement.tenant().equals(tenant), "replacement", "must be of the same tenant");
-    return transactions.inTransaction(() -> {
+    return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
       if (delete(em, tenant, oldHash) == 0) {
         return false;

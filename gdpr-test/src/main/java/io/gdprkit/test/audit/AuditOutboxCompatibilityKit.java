@@ -305,7 +305,7 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
   class Concurrency {
 
     @Test
-    @DisplayName("threads taking at once never get the same record, and together get all of them in order")
+    @DisplayName("threads taking at once never get the same record, together get all of them, and each take is in order")
     void splitsRecordsBetweenRacingTakers() throws Exception {
       int records = 300;
       List<Long> sequences = new ArrayList<>();
@@ -316,6 +316,9 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
       List<List<PendingAuditRecord>> taken = race(4, RACE_TIMEOUT, thread -> {
         List<PendingAuditRecord> mine = new ArrayList<>();
         for (List<PendingAuditRecord> batch; !(batch = store().take(ACME, 7)).isEmpty(); ) {
+          // in order within a take; across one thread's takes a database's SKIP LOCKED may pass over rows another
+          // taker held and hand them on later, which costs nothing: the chain's order is the order of appending
+          assertThat(batch).extracting(PendingAuditRecord::sequence).isSorted();
           mine.addAll(batch);
         }
         return mine;
@@ -323,7 +326,6 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
 
       List<Long> all = new ArrayList<>();
       for (List<PendingAuditRecord> mine : taken) {
-        assertThat(mine).extracting(PendingAuditRecord::sequence).isSorted();
         mine.forEach(pending -> all.add(pending.sequence()));
       }
       assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sequences);

@@ -410,7 +410,7 @@ public abstract class DisclosureStoreCompatibilityKit extends StoreCompatibility
     @DisplayName("notifications saved and updated from many threads are all kept with their last state")
     void keepsRacingNotificationSaves() throws Exception {
       int threads = 8;
-      int perThread = 25;
+      int perThread = scaledRounds(25); // two writes and a read each: the slowest loop of the kit on a database
 
       List<List<Notification>> saved = race(threads, RACE_TIMEOUT, thread -> IntStream.range(0, perThread)
           .mapToObj(i -> {

@@ -2,12 +2,20 @@ package io.gdprkit.jpa.consent.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.consent.AgeAssurance;
+import io.gdprkit.consent.AgeCheck;
+import io.gdprkit.consent.AgeEvidence;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.consent.ExplicitStatement;
 import io.gdprkit.consent.IpPolicy;
+import io.gdprkit.consent.MemberState;
 import io.gdprkit.consent.ObjectionStatus;
+import io.gdprkit.consent.ParentalAuthorisation;
+import io.gdprkit.consent.ParentalRole;
+import io.gdprkit.consent.ParentalVerification;
 import io.gdprkit.consent.RecordedIp;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.jpa.internal.JsonText;
@@ -18,6 +26,7 @@ import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.PersonalData;
 import io.gdprkit.subject.PersonalDataAccess;
 import io.gdprkit.subject.SubjectId;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +73,26 @@ public final class ConsentCodec {
         json.writeStringProperty("source", source.type().name());
         json.writeStringProperty("sourceReference", source.reference());
       }
+      JsonText.optional(json, "explicitStatement",
+          proof.explicitStatement() == null ? null : proof.explicitStatement().name());
+      AgeAssurance age = proof.ageAssurance();
+      if (age != null) {
+        if (!(age instanceof AgeCheck check)) {
+          throw new IllegalArgumentException("a stored proof holds the age check the kit made, never the raw age "
+              + "claim (Art. 5(1)(c))");
+        }
+        json.writeStringProperty("ageEvidence", check.evidence().name());
+        JsonText.optional(json, "ageMemberState", check.memberState() == null ? null : check.memberState().code());
+        json.writeNumberProperty("ageOfConsent", check.ageOfConsent());
+        json.writeBooleanProperty("belowAgeOfConsent", check.belowAgeOfConsent());
+      }
+      ParentalAuthorisation parent = proof.parentalAuthorisation();
+      if (parent != null) {
+        json.writeStringProperty("parentRole", parent.role().name());
+        json.writeStringProperty("parentVerification", parent.verification().name());
+        json.writeStringProperty("parentVerifiedAt", parent.verifiedAt().toString());
+        JsonText.optional(json, "parentEvidence", parent.evidenceReference());
+      }
       json.writeEndObject();
     });
   }
@@ -91,6 +120,15 @@ public final class ConsentCodec {
     @Nullable String recordedById;
     @Nullable String source;
     @Nullable String sourceReference;
+    @Nullable String explicitStatement;
+    @Nullable String ageEvidence;
+    @Nullable String ageMemberState;
+    int ageOfConsent;
+    boolean belowAgeOfConsent;
+    @Nullable String parentRole;
+    @Nullable String parentVerification;
+    @Nullable String parentVerifiedAt;
+    @Nullable String parentEvidence;
 
     boolean read(String name, JsonParser json) {
       switch (name) {
@@ -106,6 +144,15 @@ public final class ConsentCodec {
         case "recordedById" -> recordedById = json.getString();
         case "source" -> source = json.getString();
         case "sourceReference" -> sourceReference = json.getString();
+        case "explicitStatement" -> explicitStatement = json.getString();
+        case "ageEvidence" -> ageEvidence = json.getString();
+        case "ageMemberState" -> ageMemberState = json.getString();
+        case "ageOfConsent" -> ageOfConsent = json.getIntValue();
+        case "belowAgeOfConsent" -> belowAgeOfConsent = json.getBooleanValue();
+        case "parentRole" -> parentRole = json.getString();
+        case "parentVerification" -> parentVerification = json.getString();
+        case "parentVerifiedAt" -> parentVerifiedAt = json.getString();
+        case "parentEvidence" -> parentEvidence = json.getString();
         default -> {
           return false;
         }
@@ -118,9 +165,16 @@ public final class ConsentCodec {
           : new RecordedIp(PersonalData.of(ip), IpPolicy.valueOf(JsonText.required(ipPolicy, "ipPolicy")));
       Origin origin = source == null ? null
           : new Origin(Origin.Type.valueOf(source), JsonText.required(sourceReference, "sourceReference"));
+      AgeCheck age = ageEvidence == null ? null : new AgeCheck(AgeEvidence.valueOf(ageEvidence),
+          ageMemberState == null ? null : MemberState.of(ageMemberState), ageOfConsent, belowAgeOfConsent);
+      ParentalAuthorisation parent = parentRole == null ? null : new ParentalAuthorisation(
+          ParentalRole.valueOf(parentRole),
+          ParentalVerification.valueOf(JsonText.required(parentVerification, "parentVerification")),
+          Instant.parse(JsonText.required(parentVerifiedAt, "parentVerifiedAt")), parentEvidence);
       return new ConsentProof(ConsentChannel.valueOf(JsonText.required(channel, "channel")), formId, formVersion,
           noticeSha256, locale == null ? null : Locale.forLanguageTag(locale), recordedIp, userAgent,
-          new Actor(Actor.Type.valueOf(JsonText.required(recordedBy, "recordedBy")), recordedById), origin);
+          new Actor(Actor.Type.valueOf(JsonText.required(recordedBy, "recordedBy")), recordedById), origin,
+          explicitStatement == null ? null : ExplicitStatement.valueOf(explicitStatement), age, parent);
     }
   }
 

@@ -57,6 +57,9 @@ public class ConsentSnapshotRow {
   @Column(name = "objections", nullable = false)
   private long objections;
 
+  @Column(name = "presentations", nullable = false)
+  private long presentations;
+
   @Column(name = "next_expiry")
   private @Nullable Instant nextExpiry;
 
@@ -89,6 +92,11 @@ public class ConsentSnapshotRow {
   /** Returns the sequence of the subject's last objection change, 0 for none. */
   public long objections() {
     return objections;
+  }
+
+  /** Returns the place of the subject's last presentation of the right to object (Art. 21(4)), 0 for none. */
+  public long presentations() {
+    return presentations;
   }
 
   /** Returns the snapshot as JSON. */

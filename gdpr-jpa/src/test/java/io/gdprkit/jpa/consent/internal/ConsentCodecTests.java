@@ -96,7 +96,7 @@ class ConsentCodecTests {
       // When this fails, ConsentProof gained a component: write and read it in ConsentCodec, then list it here.
       assertThat(Arrays.stream(ConsentProof.class.getRecordComponents()).map(RecordComponent::getName))
           .containsExactly("channel", "formId", "formVersion", "noticeSha256", "locale", "ip", "userAgent",
-              "recordedBy", "source");
+              "recordedBy", "source", "explicitStatement", "ageAssurance", "parentalAuthorisation");
     }
 
     @Test
