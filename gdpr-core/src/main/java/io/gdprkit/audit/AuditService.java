@@ -43,6 +43,21 @@ public interface AuditService {
   void record(AuditRecord record);
 
   /**
+   * Records entries in the unit of work running on this thread, as {@link #record} does for each, in one write to the
+   * outbox and with one drain per tenant once that unit commits: for code that collects a transaction's entries and
+   * writes them just before it commits, such as gdpr-jpa's persistence interceptor.
+   *
+   * <p>Usage example: <pre>{@code gdpr.audit().recordAll(List.of(readOfAlice, updateOfBob));}</pre>
+   *
+   * @since 0.2
+   */
+  default void recordAll(List<AuditRecord> records) {
+    for (AuditRecord record : records) {
+      record(record);
+    }
+  }
+
+  /**
    * Appends every record of the tenant that waits in the outbox, in group commits; the kit drains after each commit
    * that recorded entries, so a host calls it only to finish what a failing store left waiting (a scheduler does).
    *

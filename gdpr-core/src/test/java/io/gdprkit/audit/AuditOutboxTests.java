@@ -12,6 +12,7 @@ import io.gdprkit.consent.ConsentGranted;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.transaction.TransactionRunner;
@@ -184,6 +185,31 @@ class AuditOutboxTests {
     assertThat(second.lastEntryHash()).isEqualTo(gdpr.audit().entries(TENANT, 1, 1).get(0).hash());
     assertThat(second.authenticates(gdpr.pseudonymKey())).isTrue();
     assertThat(second.authenticates(io.gdprkit.crypto.PseudonymKey.generate())).isFalse();
+  }
+
+  @Test
+  void recordsABatchInTheRunningUnitAndAppendsItOnlyOnceThatUnitCommits() {
+    // Issue 11: the persistence interceptor writes the entries of a host's transaction at once, before it commits
+    GdprKit gdpr = GdprKit.builder().build();
+    TenantId acme = TenantId.of("acme");
+    Actor host = Actor.system("host-application");
+    List<AuditRecord> batch = List.of(AuditRecord.of(AuditKind.ACCESSED, TENANT, "k1:p1", host),
+        AuditRecord.of(AuditKind.UPDATED, acme, "k1:p2", host), AuditRecord.of(AuditKind.DELETED, TENANT, "k1:p3", host));
+
+    assertThatThrownBy(() -> TransactionRunner.inMemory().useTransaction(() -> {
+      gdpr.audit().recordAll(batch);
+      throw new IllegalStateException("the host's own write failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(gdpr.audit().waiting(TENANT) + gdpr.audit().waiting(acme)).isZero();
+    TransactionRunner.inMemory().useTransaction(() -> {
+      gdpr.audit().recordAll(batch);
+      assertThat(gdpr.audit().size(TENANT)).isZero();
+    });
+
+    assertThat(gdpr.audit().entries(TENANT, 0, 10)).extracting(AuditEntry::record)
+        .containsExactly(batch.get(0), batch.get(2));
+    assertThat(gdpr.audit().entries(acme, 0, 10)).extracting(AuditEntry::record).containsExactly(batch.get(1));
+    assertThat(gdpr.audit().waiting(TENANT) + gdpr.audit().waiting(acme)).isZero();
   }
 
   @Test

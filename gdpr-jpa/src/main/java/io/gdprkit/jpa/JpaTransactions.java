@@ -82,4 +82,38 @@ public interface JpaTransactions extends TransactionRunner {
    * @throws IllegalStateException outside {@link #inTransaction}: a store that reads it there has a bug
    */
   EntityManager entityManager();
+
+  /**
+   * Returns the action registered under {@code key} in the unit running on this thread, registering the one
+   * {@code action} makes if there is none: it runs once, in that unit, after the work returned and the entity manager
+   * was flushed, just before the outermost unit commits; never if the unit rolls back.
+   *
+   * <p>Why: what must commit with the work but can only be written once the work is done, such as the audit entries
+   * the persistence interceptor collects for a transaction (Art. 5(2), Art. 30), is written here, in the same
+   * transaction. An action may change entities and register actions; the unit flushes and runs them until none is
+   * left. Registered under a key, an action is made once per unit however often it is asked for.
+   *
+   * <p>Usage example: <pre>{@code transactions.beforeCommit(this, () -> new Batch()).add(read);}</pre>
+   *
+   * @throws IllegalStateException if no unit of these transactions runs on this thread, or the unit cannot see its
+   *     transaction's commit (a host transaction not begun through {@link HostTransactions#begin()})
+   * @throws UnsupportedOperationException if these transactions cannot run actions before commit
+   * @since 0.2
+   */
+  default <A extends Runnable> A beforeCommit(Object key, Supplier<A> action) {
+    throw new UnsupportedOperationException(
+        "These transactions cannot run actions before commit; use JpaTransactions.resourceLocal or joining.");
+  }
+
+  /**
+   * Returns whether a unit of these transactions runs on this thread, so that its entity manager is the one this
+   * thread uses: what the persistence interceptor asks to find the transaction an entity callback belongs to. Unlike
+   * {@link #inUnit()}, which asks whether there is a transaction to join, it answers for this thread only; by default
+   * the same.
+   *
+   * @since 0.2
+   */
+  default boolean boundToThisThread() {
+    return inUnit();
+  }
 }

@@ -93,6 +93,29 @@ public enum TestDatabase {
     return 6;
   }
 
+  /**
+   * Returns a new entity manager factory on this database's schema with gdpr-kit's entities plus a test's own host
+   * entities and mapping files; Hibernate creates the host entities' tables ({@code update}) and leaves the kit's,
+   * which the scripts made, as they are. The caller closes it.
+   */
+  public EntityManagerFactory hostEntityManagerFactory(String name, List<Class<?>> hostEntities,
+      List<String> mappingFiles) {
+    State ready = state();
+    PersistenceConfiguration configuration = new PersistenceConfiguration(name + "-" + vendor)
+        .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+        .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
+    GdprEntities.all().forEach(configuration::managedClass);
+    hostEntities.forEach(configuration::managedClass);
+    mappingFiles.forEach(configuration::mappingFile);
+    return configuration
+        .property(PersistenceConfiguration.JDBC_URL, ready.url())
+        .property(PersistenceConfiguration.JDBC_USER, user)
+        .property(PersistenceConfiguration.JDBC_PASSWORD, password)
+        .property("hibernate.hbm2ddl.auto", "update")
+        .property("hibernate.hikari.maximumPoolSize", "8")
+        .createEntityManagerFactory();
+  }
+
   /** Empties every gdpr-kit table, so that a test starts on an empty store. */
   public void clean() {
     State ready = state();

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
@@ -187,6 +189,23 @@ public final class DefaultAuditService implements AuditService {
     Preconditions.notNull(record, "record");
     outbox.add(record);
     unitOfWork.afterCommit(() -> drainQuietly(record.tenant()));
+  }
+
+  @Override
+  public void recordAll(List<AuditRecord> records) {
+    List<AuditRecord> batch = List.copyOf(Preconditions.notNull(records, "records"));
+    if (batch.isEmpty()) {
+      return;
+    }
+    outbox.addAll(batch);
+    // One drain per tenant, not per record: a drain appends every record waiting, so more would only find none.
+    Set<TenantId> tenants = new LinkedHashSet<>();
+    for (AuditRecord record : batch) {
+      tenants.add(record.tenant());
+    }
+    for (TenantId tenant : tenants) {
+      unitOfWork.afterCommit(() -> drainQuietly(tenant));
+    }
   }
 
   @Override

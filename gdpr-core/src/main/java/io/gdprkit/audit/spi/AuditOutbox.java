@@ -44,6 +44,20 @@ public interface AuditOutbox {
    */
   long add(AuditRecord record);
 
+  /**
+   * Adds records in the order given, in the unit of work running on this thread, as {@link #add} does for each; a
+   * database may write them in one round trip. The default adds them one by one.
+   *
+   * <p>Usage example: <pre>{@code outbox.addAll(List.of(read, update))}</pre>
+   *
+   * @since 0.2
+   */
+  default void addAll(List<AuditRecord> records) {
+    for (AuditRecord record : records) {
+      add(record);
+    }
+  }
+
   /** Returns up to {@code limit} of the tenant's oldest records, removing them in the unit of work running. */
   List<PendingAuditRecord> take(TenantId tenant, int limit);
 

@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -45,10 +47,14 @@ public final class ResourceLocalTransactions implements JpaTransactions {
       current.set(unit);
       try {
         result = work.get();
+        // Still the current unit: the actions write through it, in its transaction.
+        if (!transaction.getRollbackOnly()) {
+          Units.runBeforeCommit(entityManager, unit.beforeCommit, false);
+        }
       } finally {
         current.remove();
       }
-      transaction.commit();
+      Units.commit(transaction);
     } catch (Throwable e) {
       // Throwable: a checked exception thrown by stealth must roll back too.
       Units.rollBackQuietly(transaction, e);
@@ -72,6 +78,19 @@ public final class ResourceLocalTransactions implements JpaTransactions {
   }
 
   @Override
+  public <A extends Runnable> A beforeCommit(Object key, Supplier<A> action) {
+    Preconditions.notNull(key, "key");
+    Preconditions.notNull(action, "action");
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException("no unit of work runs on this thread; run the work inside inTransaction");
+    }
+    @SuppressWarnings("unchecked")
+    A registered = (A) unit.beforeCommit.computeIfAbsent(key, k -> Preconditions.notNull(action.get(), "action"));
+    return registered;
+  }
+
+  @Override
   public boolean inUnit() {
     return current.get() != null;
   }
@@ -88,6 +107,7 @@ public final class ResourceLocalTransactions implements JpaTransactions {
   private static final class Unit {
     final EntityManager entityManager;
     final List<Runnable> afterCommit = new ArrayList<>();
+    final Map<Object, Runnable> beforeCommit = new LinkedHashMap<>();
 
     Unit(EntityManager entityManager) {
       this.entityManager = entityManager;

@@ -100,6 +100,20 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
     }
 
     @Test
+    @DisplayName("addAll adds records in the order given, after those added before, as add would one by one")
+    void addsBatchesInOrder() {
+      long first = store().add(record(ACME, 1));
+
+      store().addAll(List.of(record(ACME, 2), record(GLOBEX, 1), record(ACME, 3)));
+
+      List<PendingAuditRecord> taken = store().take(ACME, 10);
+      assertThat(records(taken)).containsExactly(record(ACME, 1), record(ACME, 2), record(ACME, 3));
+      assertThat(taken.get(1).sequence()).isGreaterThan(first);
+      assertThat(taken.get(2).sequence()).isGreaterThan(taken.get(1).sequence());
+      assertThat(records(store().take(GLOBEX, 10))).containsExactly(record(GLOBEX, 1));
+    }
+
+    @Test
     @DisplayName("sequences increase in the order of adding, across tenants")
     void increasesSequences() {
       List<Long> sequences = add(record(ACME, 1), record(GLOBEX, 1), record(ACME, 2), record(INITECH, 1),
@@ -193,6 +207,15 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
       assertThat(store().tenantsWaiting(10)).containsExactly(ACME);
       assertThat(records(store().take(ACME, 10))).containsExactly(record(ACME, 1));
       assertThat(store().take(GLOBEX, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("records added together in a unit that rolls back are never taken")
+    void neverTakesARolledBackBatch() {
+      inRolledBackUnit(() -> store().addAll(List.of(record(ACME, 1), record(GLOBEX, 1))));
+
+      assertThat(store().tenantsWaiting(10)).isEmpty();
+      assertThat(store().take(ACME, 10)).isEmpty();
     }
 
     @Test
