@@ -309,7 +309,8 @@ public final class GdprKit {
     this.requests = new DefaultRequestService(builder.requestStore != null
         ? builder.requestStore : RequestStore.inMemory(), verifier, fulfillers, clock,
         builder.requestZone != null ? builder.requestZone : ZoneOffset.UTC, unitOfWork, events,
-        this::auditPseudonym, signingKey);
+        this::auditPseudonym, signingKey, instanceId,
+        builder.workLease != null ? builder.workLease : Builder.DEFAULT_WORK_LEASE);
     // Consent receipts and authorised persons (issue 5)
     // Issue 10: a receipt names where the data are stored (ISO/IEC TS 27560 6.3.4.11), by default the stores' regions
     List<CountryCode> storeCountries = new ArrayList<>(builder.storeRegions.values());
@@ -848,7 +849,8 @@ public final class GdprKit {
 
     /**
      * Names this kit instance in the leases of work that instances sharing the stores claim (erasure jobs, Art. 19
-     * notifications); a random id per built kit by default. Give each instance its own id.
+     * notifications, subject requests whose verifier or fulfiller runs); a random id per built kit by default. Give
+     * each instance its own id.
      *
      * @throws IllegalStateException if called twice
      */
@@ -859,9 +861,10 @@ public final class GdprKit {
     }
 
     /**
-     * Sets how long this instance holds an erasure job or a notification it works on without saving progress; once
-     * it runs out, another instance takes the work over. Longer than the slowest provider's erase;
-     * {@link #DEFAULT_WORK_LEASE} by default.
+     * Sets how long this instance holds an erasure job or a notification it works on without saving progress, or a
+     * subject request whose verifier or fulfiller it runs; once it runs out, another instance takes the work over.
+     * Longer than the slowest provider's erase and the slowest request fulfiller; {@link #DEFAULT_WORK_LEASE} by
+     * default.
      *
      * @throws IllegalStateException if called twice
      */

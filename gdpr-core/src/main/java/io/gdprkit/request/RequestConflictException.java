@@ -7,11 +7,13 @@ import io.gdprkit.internal.Messages;
 import org.apiguardian.api.API;
 
 /**
- * Thrown when another writer changed a request first, or is changing it now. Nothing was written by the failed call.
+ * Thrown when another writer changed a request first, or is changing it now. The failed call recorded no step.
  *
  * <p>Stores throw it when an update does not replace the version it was based on; the request service throws it
- * when another call on the same request is under way, such as a completion whose fulfiller is still running. Re-read
- * the request and retry if the step still makes sense.
+ * when another call holds a live {@linkplain SubjectRequest.Claim claim} on the request, on this application instance
+ * or another one sharing the store, such as a completion whose fulfiller is still running ({@link #busy}), and when a
+ * call's own claim ran out while it worked and another call took the request over ({@link #takenOver}). Re-read the
+ * request and retry if the step still makes sense.
  *
  * <p>Usage example: <pre>{@code if (stored.version() != next.version() - 1) throw RequestConflictException.of(id, next.version() - 1, stored.version());}</pre>
  *
@@ -40,10 +42,22 @@ public final class RequestConflictException extends GdprException {
     return new RequestConflictException(requestId, "a request with this id is already stored");
   }
 
-  /** Creates the exception for a call that met another call on the same request. */
+  /** Creates the exception for a call that met another call's live claim on the same request. */
   public static RequestConflictException busy(RequestId requestId) {
     return new RequestConflictException(requestId, "another call is changing this request right now;"
         + " re-read the request and retry");
+  }
+
+  /**
+   * Creates the exception for a call whose claim on the request ran out while its verifier or fulfiller ran, and which
+   * another call then took over; what it did was not recorded.
+   *
+   * @since 0.2
+   */
+  public static RequestConflictException takenOver(RequestId requestId) {
+    return new RequestConflictException(requestId, "this call's claim ran out while it worked and another call took"
+        + " the request over; what this call did is not recorded: re-read the request, and lengthen workLease if"
+        + " fulfilment takes that long");
   }
 
   /** Creates the exception for a write that kept losing races. */

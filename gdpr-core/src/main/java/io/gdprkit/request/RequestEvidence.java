@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Why: from 2 April 2027 the GDPR procedural regulation (EU) 2025/2518 makes a complaint about a subject request
  * presuppose the request to the controller, and the controller must be able to demonstrate its compliance
  * (Art. 5(2), Art. 12(3) and (4) GDPR). The bundle is a pure function of the request's recorded history, so it is the
- * same, byte for byte, whenever it is produced for the same version ({@link #toJson()}); the kit can sign it
+ * same, byte for byte, whenever it is produced for the same steps ({@link #toJson()}); the kit can sign it
  * ({@link RequestService#signedEvidence}) so that any change is detected ({@link #verify}).
  *
  * <p>It holds no personal data beyond what the host opted into: the subject is named by the keyed pseudonym the audit
@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * @param tenant the controller's tenant
  * @param subjectPseudonym the subject's keyed pseudonym, as in the audit trail
  * @param state where the request stands
- * @param version the request's version the bundle shows, its number of steps
+ * @param version the version of the request's history the bundle shows: its number of steps; the writes that only set
+ *     or clear a {@linkplain SubjectRequest#claim() claim}, which change no evidence, are not counted
  * @param receivedAt when it was received, from which the month of Art. 12(3) runs
  * @param receivedBy who recorded it: the subject through a form, or staff who took it by phone or letter
  * @param intake how it came in, or {@code null} when the host did not record it
@@ -126,7 +127,7 @@ public record RequestEvidence(
     }
     RequestTransition receipt = request.transitions().get(0);
     return new RequestEvidence(request.id(), request.kind(), request.subject().tenant(), subjectPseudonym,
-        request.state(), request.version(), request.receivedAt(), receipt.by(), request.intake(), request.dueAt(),
+        request.state(), request.transitions().size(), request.receivedAt(), receipt.by(), request.intake(), request.dueAt(),
         extension, checks, fulfilment, rejection, notices, request.transitions());
   }
 

@@ -14,9 +14,21 @@ import org.apiguardian.api.API;
  * and records the completion only when it returns. If it throws, the request stays {@code IN_PROGRESS} and the
  * caller gets a {@link RequestFulfilmentException} with the exception as its cause.
  *
- * <p><b>Warning:</b> make it idempotent. Within one kit a request is fulfilled once at a time, but kits on several
- * application instances that share one store may each run it before one of them records the completion, and a
- * completion retried after a failure runs it again.
+ * <p>A request is fulfilled once at a time across every application instance that shares the request store: before
+ * the fulfiller runs, the kit writes a {@linkplain SubjectRequest.Claim claim} on the request into the store (this
+ * instance's {@code instanceId}, until now plus the kit's {@code workLease}), and every other call on the request, on
+ * any instance, fails with {@link RequestConflictException#busy} until the completion is recorded, which clears it.
+ *
+ * <p><b>Warning:</b> fulfilment is at least once, so make the fulfiller idempotent or have it record what it did.
+ * When the claim runs out before the completion is recorded (the instance died mid-fulfilment, or the fulfiller ran
+ * longer than {@code workLease}), the next {@link RequestService#complete} takes the request over and runs the
+ * fulfiller again, whether or not the first run did all or part of its work; a completion retried after a failure
+ * runs it again too. A first run that is still alive then finds its claim taken, fails with
+ * {@link RequestConflictException#takenOver}, and its report is not recorded. Make a repeat harmless: key what the
+ * host does by {@link SubjectRequest#id()}, or record each finished part as it goes and skip it on the next run, as
+ * erasure jobs do (each finished step is stored in the job, so a resumed job repeats none). The kit's own fulfillers
+ * are safe to repeat: the erasure fulfiller finishes the erasure job a dead run left pending, skipping its finished
+ * steps, or finds nothing left to erase; the export fulfillers deliver the export anew.
  *
  * <p>What it did is recorded with the completion as the request's evidence (Art. 12(3) GDPR, Regulation (EU)
  * 2025/2518): a plain fulfiller as {@link Fulfilment.Performed} without a reference; one made with

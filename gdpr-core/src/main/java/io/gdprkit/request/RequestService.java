@@ -26,9 +26,14 @@ import org.apiguardian.api.API;
  * each identity check and its method, what completing it did, the reasons for an extension or a rejection, and the
  * notices sent ({@link #noticeSent}); {@link #evidence} returns it as one bundle, {@link #signedEvidence} signed.
  *
- * <p>A call that fails writes nothing. Thread-safe: a call that meets another call on the same request, or loses
- * the race for it to another application instance, fails with a {@link RequestConflictException} or, when the other
- * call has already moved the request on, an {@link IllegalRequestTransitionException}.
+ * <p>A call that fails records no step. Thread-safe, also across application instances that share the request
+ * store: while the kit runs the identity verifier or a fulfiller for a request, the request holds a
+ * {@linkplain SubjectRequest#claim() claim} in the store, and every other call on it, on this instance or another,
+ * fails at once with {@link RequestConflictException#busy} until the outcome is recorded or the kit's
+ * {@code workLease} runs out (see {@link RequestFulfiller} for what a takeover means). A call that loses a race for
+ * the request fails with a {@link RequestConflictException} or, when the other call has already moved the request
+ * on, an {@link IllegalRequestTransitionException}. Call it outside a transaction of the host's own, so that other
+ * instances see the claim before the fulfiller runs.
  *
  * <p><b>Warning:</b> the requester is not known to be the subject until {@link #verify} succeeds. Whatever a
  * requester sees from {@link #receive}, {@link #startVerification} and {@link #verify} is the same whether or not the
@@ -112,7 +117,8 @@ public interface RequestService {
    * @throws UnknownRequestException if no request has this id
    * @throws IllegalRequestTransitionException unless the request is {@code IN_PROGRESS}
    * @throws RequestFulfilmentException if the fulfiller failed; the request stays {@code IN_PROGRESS}
-   * @throws RequestConflictException if another call on the request is under way
+   * @throws RequestConflictException if another call on the request, on any instance, is under way ({@code busy}), or
+   *     this call's claim ran out while the fulfiller ran and another call took the request over ({@code takenOver})
    */
   SubjectRequest complete(RequestId requestId, Actor by);
 

@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A data subject's request to exercise a right, with its state, deadline and every step taken so far.
  *
- * <p>Immutable: each step returns a new value with one more {@linkplain #transitions() transition}, so the number of
- * transitions is also the request's {@linkplain #version() version}, which stores use to refuse lost updates. The
- * constructor checks that the transitions form a legal path from receipt to the current state.
+ * <p>Immutable: each step returns a new value with one more {@linkplain #transitions() transition} and the next
+ * {@linkplain #version() version}, which stores use to refuse lost updates. The constructor checks that the
+ * transitions form a legal path from receipt to the current state.
+ *
+ * <p>While the kit runs host code for a request (an identity verifier, a fulfiller), the request holds a
+ * {@linkplain #claim() claim}: written as a version of its own before the code runs, and cleared by the write that
+ * records the step's outcome. A claim is no step: it adds no transition and is no part of the request's evidence.
  *
  * <p>Usage example: <pre>{@code
  * SubjectRequest r = gdpr.requests().find(id).orElseThrow();
@@ -33,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * @param extension the extension of the deadline, or {@code null} when not extended
  * @param rejection why the request was refused; present exactly when the state is {@code REJECTED}
  * @param transitions every step, oldest first, starting with the receipt
+ * @param version how many times the request was written: 1 when just received, one more for each step and for each
+ *     write that sets or clears a claim; stores compare it to refuse lost updates
+ * @param claim who runs host code for the request now and until when, or {@code null} when no one does; see
+ *     {@link Claim}
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -45,7 +53,9 @@ public record SubjectRequest(
     Instant dueAt,
     @Nullable Extension extension,
     @Nullable Rejection rejection,
-    List<RequestTransition> transitions) {
+    List<RequestTransition> transitions,
+    int version,
+    @Nullable Claim claim) {
 
   /** The longest reason accepted, in characters. */
   public static final int MAX_REASON_LENGTH = 2000;
@@ -56,7 +66,8 @@ public record SubjectRequest(
   /**
    * Validates the fields and that the transitions lead from receipt to {@code state}.
    *
-   * @throws InvalidInputException if a field is missing or the transitions are not a legal path
+   * @throws InvalidInputException if a field is missing, the transitions are not a legal path, the version is below
+   *     their number, or a closed request holds a claim
    */
   public SubjectRequest {
     Preconditions.notNull(id, "id");
@@ -72,6 +83,8 @@ public record SubjectRequest(
     Preconditions.check((rejection != null) == (state == RequestState.REJECTED), "rejection",
         "must be present exactly when the request is rejected");
     checkPath(transitions, receivedAt, state);
+    Preconditions.check(version >= transitions.size(), "version", "must be at least the number of transitions");
+    Preconditions.check(claim == null || state.isOpen(), "claim", "must be absent once the request is closed");
     for (RequestTransition step : transitions) {
       Preconditions.check(!(step.evidence() instanceof Extension) || step.evidence().equals(extension), "transitions",
           "must carry the request's own extension");
@@ -120,21 +133,12 @@ public record SubjectRequest(
   public static SubjectRequest received(RequestId id, SubjectId subject, RequestKind kind, Instant receivedAt,
       Instant dueAt, Actor by, @Nullable RequestIntake intake) {
     return new SubjectRequest(id, subject, kind, RequestState.RECEIVED, receivedAt, dueAt, null, null,
-        List.of(new RequestTransition(null, RequestState.RECEIVED, receivedAt, by, null, intake)));
+        List.of(new RequestTransition(null, RequestState.RECEIVED, receivedAt, by, null, intake)), 1, null);
   }
 
   /** Returns how the request came in, as recorded with its receipt, if it was. */
   public @Nullable RequestIntake intake() {
     return transitions.get(0).evidence() instanceof RequestIntake intake ? intake : null;
-  }
-
-  /**
-   * Returns how many times the request was written: the number of transitions, 1 when just received.
-   *
-   * <p>A store refuses an update unless it holds the version just before it, so two writers never both win.
-   */
-  public int version() {
-    return transitions.size();
   }
 
   /** Returns the deadline in force: the extended one if the request was extended, else {@link #dueAt()}. */
@@ -162,6 +166,8 @@ public record SubjectRequest(
   /**
    * Returns this request after one more step, with what the step adds to its evidence.
    *
+   * <p>Like every step, it is the next version and clears the {@linkplain #claim() claim}.
+   *
    * @param evidence an {@link IdentityCheck} or a {@link Fulfilment} that fits the step, or {@code null}
    * @throws InvalidInputException if the step is not legal from the current state, is a rejection, or the evidence
    *     does not fit it
@@ -170,7 +176,7 @@ public record SubjectRequest(
       @Nullable StepEvidence evidence) {
     Preconditions.check(to != RequestState.REJECTED, "to", "must not be REJECTED: a rejection needs a reason");
     return new SubjectRequest(id, subject, kind, to, receivedAt, dueAt, extension, rejection,
-        append(new RequestTransition(state, to, at, by, note, evidence)));
+        append(new RequestTransition(state, to, at, by, note, evidence)), version + 1, null);
   }
 
   /**
@@ -182,7 +188,7 @@ public record SubjectRequest(
   public SubjectRequest noticeSent(RequestNotice notice, Instant at, Actor by) {
     Preconditions.notNull(notice, "notice");
     return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, rejection,
-        append(new RequestTransition(state, state, at, by, null, notice)));
+        append(new RequestTransition(state, state, at, by, null, notice)), version + 1, null);
   }
 
   /**
@@ -193,7 +199,7 @@ public record SubjectRequest(
   public SubjectRequest rejected(String reason, Instant at, Actor by) {
     Rejection rejection = new Rejection(reason, at);
     return new SubjectRequest(id, subject, kind, RequestState.REJECTED, receivedAt, dueAt, extension, rejection,
-        append(new RequestTransition(state, RequestState.REJECTED, at, by, reason, rejection)));
+        append(new RequestTransition(state, RequestState.REJECTED, at, by, reason, rejection)), version + 1, null);
   }
 
   /**
@@ -207,7 +213,29 @@ public record SubjectRequest(
     Preconditions.notNull(extension, "extension");
     return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, null,
         append(new RequestTransition(state, state, extension.at(), by,
-            "deadline extended to " + extension.dueAt() + ": " + extension.reason(), extension)));
+            "deadline extended to " + extension.dueAt() + ": " + extension.reason(), extension)), version + 1, null);
+  }
+
+  /**
+   * Returns this request, as its next version, held by {@code claim}; no step is recorded.
+   *
+   * <p>The request service writes it before it runs host code for the request; a store's version check lets one of
+   * two callers that read the same version hold it.
+   *
+   * <p>Usage example: <pre>{@code store.update(request.claimed(new SubjectRequest.Claim("node-a", now.plus(lease))));}</pre>
+   *
+   * @throws InvalidInputException if the request is closed
+   */
+  public SubjectRequest claimed(Claim claim) {
+    Preconditions.notNull(claim, "claim");
+    return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, rejection, transitions,
+        version + 1, claim);
+  }
+
+  /** Returns this request, as its next version, with its claim cleared; no step is recorded. */
+  public SubjectRequest unclaimed() {
+    return new SubjectRequest(id, subject, kind, state, receivedAt, dueAt, extension, rejection, transitions,
+        version + 1, null);
   }
 
   private List<RequestTransition> append(RequestTransition step) {
@@ -235,6 +263,36 @@ public record SubjectRequest(
       Preconditions.notNull(dueAt, "dueAt");
       checkReason(reason, "extension reason");
       Preconditions.notNull(at, "at");
+    }
+  }
+
+  /**
+   * Which kit instance runs host code for a request (an identity verifier, a fulfiller) and until when.
+   *
+   * <p>Why: a fulfiller erases or exports, and must not run twice at once, also when several application instances
+   * share one request store. A call that finds a claim still {@linkplain #heldAt held} fails with
+   * {@link RequestConflictException#busy}, whichever instance it runs on. Once {@link #until()} has passed, the holder
+   * is taken to have died and another call may take the request over; see {@link RequestFulfiller} for what that
+   * means for a fulfiller that did run.
+   *
+   * <p>Usage example: <pre>{@code if (r.claim() != null && r.claim().heldAt(now)) log.info("request {} is being worked on by {}", r.id(), r.claim().owner());}</pre>
+   *
+   * @param owner the id of the kit instance ({@code GdprKit.Builder.instanceId})
+   * @param until when the claim runs out: when it was taken plus the kit's {@code workLease}
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public record Claim(String owner, Instant until) {
+
+    /** Validates the fields. */
+    public Claim {
+      Preconditions.identifier(owner, "claim owner", 128);
+      Preconditions.notNull(until, "until");
+    }
+
+    /** Returns whether the claim still holds at {@code now}. */
+    public boolean heldAt(Instant now) {
+      return until.isAfter(now);
     }
   }
 

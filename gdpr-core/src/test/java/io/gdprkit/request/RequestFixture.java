@@ -17,6 +17,8 @@ import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +115,28 @@ final class RequestFixture {
     List<MailMessage> sent = mailer.sent();
     assertThat(sent).as("mails sent").isNotEmpty();
     return sent.get(sent.size() - 1);
+  }
+
+  /**
+   * Asserts that {@code actual} records what {@code before} recorded and holds no claim: a call that failed after its
+   * claim took no step, whatever versions the claim and its release added.
+   */
+  static void assertNoStepRecorded(SubjectRequest actual, SubjectRequest before) {
+    assertThat(actual.claim()).as("claim").isNull();
+    assertThat(actual.version()).as("version").isGreaterThanOrEqualTo(before.version());
+    assertThat(actual).usingRecursiveComparison().ignoringFields("version").isEqualTo(before);
+  }
+
+  /** Waits for the test to release host code held on {@code latch}; gives up after ten seconds. */
+  static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never released the host code");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Returns the one token in a mail's body. */

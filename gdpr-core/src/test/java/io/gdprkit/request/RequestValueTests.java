@@ -123,12 +123,12 @@ class RequestValueTests {
     @Test
     void refuseTransitionsThatDoNotLeadToTheState() {
       Throwable wrongState = catchThrowable(() -> new SubjectRequest(received.id(), ALICE, RequestKind.ACCESS,
-          RequestState.IN_PROGRESS, RECEIVED, DUE, null, null, received.transitions()));
+          RequestState.IN_PROGRESS, RECEIVED, DUE, null, null, received.transitions(), 1, null));
       Throwable noReceipt = catchThrowable(() -> new SubjectRequest(received.id(), ALICE, RequestKind.ACCESS,
-          RequestState.RECEIVED, RECEIVED, DUE, null, null, List.of()));
+          RequestState.RECEIVED, RECEIVED, DUE, null, null, List.of(), 1, null));
       Throwable rejectionWithoutRejectedState = catchThrowable(() -> new SubjectRequest(received.id(), ALICE,
           RequestKind.ACCESS, RequestState.RECEIVED, RECEIVED, DUE, null,
-          new SubjectRequest.Rejection("No.", RECEIVED), received.transitions()));
+          new SubjectRequest.Rejection("No.", RECEIVED), received.transitions(), 1, null));
       Throwable dueBeforeReceipt = catchThrowable(() -> SubjectRequest.received(RequestId.random(), ALICE,
           RequestKind.ACCESS, RECEIVED, RECEIVED, DPO));
 
@@ -136,6 +136,41 @@ class RequestValueTests {
       assertThat(noReceipt).isInstanceOf(InvalidInputException.class).hasMessageContaining("receipt");
       assertThat(rejectionWithoutRejectedState).isInstanceOf(InvalidInputException.class);
       assertThat(dueBeforeReceipt).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void countEveryWriteAsAVersionAndClearTheirClaimWithTheNextStep() {
+      SubjectRequest.Claim claim = new SubjectRequest.Claim("node-a", RECEIVED.plusSeconds(300));
+
+      SubjectRequest claimed = received.claimed(claim);
+      SubjectRequest released = claimed.unclaimed();
+      SubjectRequest stepped = claimed.step(RequestState.IDENTITY_VERIFIED, RECEIVED, Actor.subject(), null);
+
+      assertThat(claimed).returns(2, SubjectRequest::version).returns(claim, SubjectRequest::claim)
+          .returns(received.transitions(), SubjectRequest::transitions);
+      assertThat(released).returns(3, SubjectRequest::version).returns(null, SubjectRequest::claim)
+          .returns(received.transitions(), SubjectRequest::transitions);
+      assertThat(stepped).returns(3, SubjectRequest::version).returns(null, SubjectRequest::claim);
+      assertThat(claim.heldAt(RECEIVED.plusSeconds(299))).isTrue();
+      assertThat(claim.heldAt(RECEIVED.plusSeconds(300))).isFalse();
+    }
+
+    @Test
+    void refuseAVersionBelowTheirStepsAClaimOnAClosedRequestAndAnOwnerThatIsNoId() {
+      SubjectRequest rejected = received.rejected("No.", RECEIVED, DPO);
+      SubjectRequest.Claim claim = new SubjectRequest.Claim("node-a", RECEIVED.plusSeconds(300));
+
+      Throwable versionBelowSteps = catchThrowable(() -> new SubjectRequest(rejected.id(), ALICE, RequestKind.ACCESS,
+          rejected.state(), RECEIVED, DUE, null, rejected.rejection(), rejected.transitions(), 1, null));
+      Throwable claimWhenClosed = catchThrowable(() -> rejected.claimed(claim));
+      Throwable ownerNoId = catchThrowable(() -> new SubjectRequest.Claim("node a\n", RECEIVED));
+
+      assertThat(versionBelowSteps).isInstanceOfSatisfying(InvalidInputException.class,
+          e -> assertThat(e.field()).isEqualTo("version"));
+      assertThat(claimWhenClosed).isInstanceOfSatisfying(InvalidInputException.class,
+          e -> assertThat(e.field()).isEqualTo("claim"));
+      assertThat(ownerNoId).isInstanceOfSatisfying(InvalidInputException.class,
+          e -> assertThat(e.field()).isEqualTo("claim owner"));
     }
 
     @Test

@@ -47,10 +47,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -62,10 +59,17 @@ import org.slf4j.LoggerFactory;
  * The request service over a {@link RequestStore}: checks each step against the request's state, runs verifiers and
  * fulfillers, and writes the next version.
  *
- * <p>Within this kit, one call at a time may change a request: a second call on the same request fails at once with
- * {@link RequestConflictException#busy}, so a fulfiller never runs twice at once and nothing overtakes it. Kits on
- * other instances that share the store are caught by its version check; the loser re-reads, checks the step again
- * against what the winner wrote, and tries once more, without repeating a verifier's or fulfiller's work.
+ * <p>Before it runs host code with effects for a request (the identity verifier's {@code begin}, a fulfiller), the
+ * service writes a {@linkplain SubjectRequest.Claim claim} on it into the store, as a version of its own written by
+ * compare-and-set: this kit instance's id and a lease of {@code workLease}. Every call that changes the request, on
+ * any instance sharing the store and on this one, fails at once with {@link RequestConflictException#busy} while the
+ * claim is live, so a fulfiller never runs twice at once and nothing overtakes it; no JVM-local lock is involved. The
+ * write that records the outcome clears the claim; a failure clears it too, as far as the store lets it. A claim
+ * whose lease ran out (its holder died, or took longer than the lease) is taken over by the next call.
+ *
+ * <p>The other steps (verify, whose check has no effect of its own; start, reject, extend, a notice) are single
+ * compare-and-set writes that a live claim refuses. A loser of the version check re-reads, checks the step again
+ * against what the winner wrote, and tries once more.
  *
  * @since 0.1
  */
@@ -83,7 +87,8 @@ public final class DefaultRequestService implements RequestService {
   private final Map<RequestKind, RequestFulfiller> fulfillers;
   private final Clock clock;
   private final ZoneId zone;
-  private final Set<RequestId> busy = ConcurrentHashMap.newKeySet();
+  private final String owner;
+  private final Duration lease;
   private final UnitOfWork unitOfWork;
   private final GdprEventPublisher events;
   private final Function<SubjectId, String> pseudonyms;
@@ -96,10 +101,16 @@ public final class DefaultRequestService implements RequestService {
    * @param zone the controller's time zone, in which due dates are counted
    * @param pseudonyms the subject's keyed pseudonym as the audit trail names them, for the evidence
    * @param signingKey signs the evidence
+   * @param owner this kit instance's id, the owner of the claims it writes
+   * @param lease how long a claim holds; longer than the slowest verifier or fulfiller
    */
   public DefaultRequestService(RequestStore store, IdentityVerifier verifier,
       Map<RequestKind, RequestFulfiller> fulfillers, Clock clock, ZoneId zone, UnitOfWork unitOfWork,
-      GdprEventPublisher events, Function<SubjectId, String> pseudonyms, SigningKey signingKey) {
+      GdprEventPublisher events, Function<SubjectId, String> pseudonyms, SigningKey signingKey, String owner,
+      Duration lease) {
+    this.owner = Preconditions.identifier(owner, "owner", 128);
+    this.lease = Preconditions.notNull(lease, "lease");
+    Preconditions.check(!lease.isNegative() && !lease.isZero(), "lease", "must be positive");
     this.pseudonyms = Preconditions.notNull(pseudonyms, "pseudonyms");
     this.signingKey = Preconditions.notNull(signingKey, "signingKey");
     this.unitOfWork = Preconditions.notNull(unitOfWork, "unitOfWork");
@@ -146,16 +157,16 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public SubjectRequest startVerification(RequestId requestId) {
-    return exclusively(requestId, () -> {
-      SubjectRequest request = load(requestId);
-      require(request, RequestState.RECEIVED, Action.START_VERIFICATION);
+    UnaryOperator<SubjectRequest> received = current -> require(current, RequestState.RECEIVED,
+        Action.START_VERIFICATION);
+    SubjectRequest started = claimed(load(requestId), received, held -> {
       IdentityCheck check = new IdentityCheck(method(), IdentityCheck.Outcome.STARTED);
-      hostCall("begin", () -> verifier.begin(request));
-      SubjectRequest started = commit(request, current -> require(current, RequestState.RECEIVED,
-          Action.START_VERIFICATION).step(RequestState.RECEIVED, clock.instant(), KIT, VERIFICATION_STARTED, check));
-      LOG.debug("identity verification of request {} started", requestId);
-      return started;
+      hostCall("begin", () -> verifier.begin(held));
+      return current -> received.apply(current).step(RequestState.RECEIVED, clock.instant(), KIT,
+          VERIFICATION_STARTED, check);
     });
+    LOG.debug("identity verification of request {} started", requestId);
+    return started;
   }
 
   /** Returns the verifier's method name; what a host's verifier throws or returns wrongly becomes a typed error. */
@@ -184,66 +195,76 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public SubjectRequest verify(RequestId requestId, String token) {
-    return exclusively(requestId, () -> {
-      SubjectRequest request = load(requestId);
-      Preconditions.notNull(token, "token");
-      IdentityCheck check = new IdentityCheck(method(), IdentityCheck.Outcome.VERIFIED);
-      hostCall("check", () -> verifier.check(request, token));
-      SubjectRequest verified = commit(request, current -> {
-        if (current.state() != RequestState.RECEIVED) {
-          if (current.transitions().stream().anyMatch(t -> t.to() == RequestState.IDENTITY_VERIFIED)) {
-            throw InvalidTokenException.of(Reason.ALREADY_USED);
-          }
-          throw IllegalRequestTransitionException.of(requestId, current.state(), Action.VERIFY);
-        }
-        return current.step(RequestState.IDENTITY_VERIFIED, clock.instant(), Actor.subject(), null, check);
-      });
-      LOG.debug("identity of request {} verified", requestId);
-      return verified;
-    });
+    SubjectRequest request = load(requestId);
+    Preconditions.notNull(token, "token");
+    // A check has no effect of its own (IdentityVerifier), so it runs unclaimed: a wrong token writes nothing, and
+    // the version check lets one of two racing verifications of the same request win.
+    IdentityCheck check = new IdentityCheck(method(), IdentityCheck.Outcome.VERIFIED);
+    hostCall("check", () -> verifier.check(request, token));
+    SubjectRequest verified = commit(request, current -> verifiable(free(current, null)).step(
+        RequestState.IDENTITY_VERIFIED, clock.instant(), Actor.subject(), null, check));
+    LOG.debug("identity of request {} verified", requestId);
+    return verified;
+  }
+
+  /** Returns the request if it can be verified; else fails as a second use of a token, or as an illegal step. */
+  private static SubjectRequest verifiable(SubjectRequest current) {
+    if (current.state() != RequestState.RECEIVED) {
+      if (current.transitions().stream().anyMatch(t -> t.to() == RequestState.IDENTITY_VERIFIED)) {
+        throw InvalidTokenException.of(Reason.ALREADY_USED);
+      }
+      throw IllegalRequestTransitionException.of(current.id(), current.state(), Action.VERIFY);
+    }
+    return current;
   }
 
   @Override
   public SubjectRequest start(RequestId requestId, Actor by) {
     Preconditions.notNull(by, "by");
-    return exclusively(requestId, () -> commit(load(requestId), current -> require(current,
-        RequestState.IDENTITY_VERIFIED, Action.START).step(RequestState.IN_PROGRESS, clock.instant(), by, null)));
+    return commit(load(requestId), current -> require(free(current, null), RequestState.IDENTITY_VERIFIED,
+        Action.START).step(RequestState.IN_PROGRESS, clock.instant(), by, null));
   }
 
   @Override
   public SubjectRequest complete(RequestId requestId, Actor by) {
     Preconditions.notNull(by, "by");
-    return exclusively(requestId, () -> {
-      SubjectRequest request = require(load(requestId), RequestState.IN_PROGRESS, Action.COMPLETE);
-      RequestFulfiller fulfiller = fulfillers.get(request.kind());
-      Fulfilment done = new Fulfilment.Recorded();
-      if (fulfiller != null) {
-        try {
-          done = Preconditions.notNull(fulfiller.fulfilAndReport(request), "fulfilment");
-        } catch (RuntimeException e) {
-          LOG.warn("fulfiller of {} request {} failed; the request stays in progress: {}", request.kind(), requestId,
-              e.getClass().getName());
-          throw RequestFulfilmentException.of(requestId, request.kind(), e);
-        }
-      }
-      Fulfilment fulfilment = done;
-      SubjectRequest completed = commit(request, current -> require(current, RequestState.IN_PROGRESS,
-          Action.COMPLETE).step(RequestState.COMPLETED, clock.instant(), by, null, fulfilment));
-      LOG.debug("{} request {} completed", request.kind(), requestId);
-      return completed;
-    });
+    SubjectRequest request = load(requestId);
+    UnaryOperator<SubjectRequest> inProgress = current -> require(current, RequestState.IN_PROGRESS,
+        Action.COMPLETE);
+    RequestFulfiller fulfiller = fulfillers.get(request.kind());
+    SubjectRequest completed = fulfiller == null
+        ? commit(request, current -> inProgress.apply(free(current, null)).step(RequestState.COMPLETED,
+            clock.instant(), by, null, new Fulfilment.Recorded()))
+        : claimed(request, inProgress, held -> {
+          Fulfilment fulfilment = fulfil(fulfiller, held);
+          return current -> inProgress.apply(current).step(RequestState.COMPLETED, clock.instant(), by, null,
+              fulfilment);
+        });
+    LOG.debug("{} request {} completed", request.kind(), requestId);
+    return completed;
+  }
+
+  /** Runs the fulfiller; what it throws, or a missing report, becomes a typed error that does not copy its message. */
+  private static Fulfilment fulfil(RequestFulfiller fulfiller, SubjectRequest request) {
+    try {
+      return Preconditions.notNull(fulfiller.fulfilAndReport(request), "fulfilment");
+    } catch (RuntimeException e) {
+      LOG.warn("fulfiller of {} request {} failed; the request stays in progress: {}", request.kind(), request.id(),
+          e.getClass().getName());
+      throw RequestFulfilmentException.of(request.id(), request.kind(), e);
+    }
   }
 
   @Override
   public RejectionNotice reject(RequestId requestId, String reason, Actor by) {
     checkReason(reason, "rejection reason");
     Preconditions.notNull(by, "by");
-    SubjectRequest rejected = exclusively(requestId, () -> commit(load(requestId), current -> {
-      if (!current.state().isOpen()) {
+    SubjectRequest rejected = commit(load(requestId), current -> {
+      if (!free(current, null).state().isOpen()) {
         throw IllegalRequestTransitionException.of(requestId, current.state(), Action.REJECT);
       }
       return current.rejected(reason, clock.instant(), by);
-    }));
+    });
     LOG.debug("{} request {} rejected", rejected.kind(), requestId);
     return RejectionNotice.of(rejected, zone);
   }
@@ -254,9 +275,9 @@ public final class DefaultRequestService implements RequestService {
         "must be 1 or " + DueDates.MAX_EXTENSION_MONTHS + " (Art. 12(3) GDPR allows two further months at most)");
     checkReason(reason, "extension reason");
     Preconditions.notNull(by, "by");
-    SubjectRequest extended = exclusively(requestId, () -> commit(load(requestId), current -> {
+    SubjectRequest extended = commit(load(requestId), current -> {
       Instant now = clock.instant();
-      if (!current.state().isOpen()) {
+      if (!free(current, null).state().isOpen()) {
         throw IllegalRequestTransitionException.of(requestId, current.state(), Action.EXTEND);
       }
       if (current.extension() != null) {
@@ -267,7 +288,7 @@ public final class DefaultRequestService implements RequestService {
       }
       Instant dueAt = DueDates.extendedDueAt(current.dueAt(), zone, months);
       return current.extended(new SubjectRequest.Extension(dueAt, reason, now), by);
-    }));
+    });
     LOG.debug("request {} extended by {} months, due {}", requestId, months, extended.deadline());
     return extended;
   }
@@ -276,8 +297,7 @@ public final class DefaultRequestService implements RequestService {
   public SubjectRequest noticeSent(RequestId requestId, RequestNotice notice, Actor by) {
     Preconditions.notNull(notice, "notice");
     Preconditions.notNull(by, "by");
-    return exclusively(requestId, () -> commit(load(requestId),
-        current -> current.noticeSent(notice, clock.instant(), by)));
+    return commit(load(requestId), current -> free(current, null).noticeSent(notice, clock.instant(), by));
   }
 
   @Override
@@ -321,31 +341,79 @@ public final class DefaultRequestService implements RequestService {
         .flatMap(List::stream);
   }
 
-  /** Runs {@code call} while no other call of this service changes the request; fails at once if one does. */
-  private <T> T exclusively(RequestId requestId, Supplier<T> call) {
-    Preconditions.notNull(requestId, "requestId");
-    if (!busy.add(requestId)) {
-      throw RequestConflictException.busy(requestId);
-    }
+  /**
+   * Claims the request for this instance, runs {@code work} with the claimed request, and writes the outcome that
+   * {@code work} returns, which clears the claim; on failure, clears the claim if it is still this call's.
+   *
+   * @param check checks that the step can be taken from the current version; applied again to the outcome
+   * @param work runs the host code, and returns the change that records what it did
+   * @throws RequestConflictException {@code busy} if another call holds a live claim; {@code takenOver} if another
+   *     call took the request over while {@code work} ran
+   */
+  private SubjectRequest claimed(SubjectRequest read, UnaryOperator<SubjectRequest> check,
+      Function<SubjectRequest, UnaryOperator<SubjectRequest>> work) {
+    SubjectRequest.Claim claim = new SubjectRequest.Claim(owner, clock.instant().plus(lease));
+    SubjectRequest held = commit(read, current -> check.apply(free(current, null)).claimed(claim));
     try {
-      return call.get();
-    } finally {
-      busy.remove(requestId);
+      UnaryOperator<SubjectRequest> outcome = work.apply(held);
+      return commit(held, current -> outcome.apply(free(current, claim)));
+    } catch (RuntimeException e) {
+      release(held, claim, e);
+      throw e;
     }
   }
 
   /**
-   * Writes {@code change} applied to {@code read}. When another instance wrote first, re-reads and applies the change
-   * again, which checks the step against the winner's version.
+   * Returns {@code current} unless another call holds a live claim on it.
+   *
+   * @param own the caller's own claim, or {@code null} when it holds none
+   * @throws RequestConflictException {@code busy} for a caller without a claim, {@code takenOver} for one whose claim
+   *     was replaced
+   */
+  private SubjectRequest free(SubjectRequest current, SubjectRequest.@Nullable Claim own) {
+    SubjectRequest.Claim claim = current.claim();
+    if (claim == null || claim.equals(own)) {
+      return current;
+    }
+    if (claim.heldAt(clock.instant())) {
+      throw own == null ? RequestConflictException.busy(current.id())
+          : RequestConflictException.takenOver(current.id());
+    }
+    LOG.warn("the claim of instance {} on request {} ran out at {}; taking the request over", claim.owner(),
+        current.id(), claim.until());
+    return current;
+  }
+
+  /** Clears this call's claim after {@code failure}, if the request still holds it; a failure to do so is added. */
+  private void release(SubjectRequest held, SubjectRequest.Claim claim, RuntimeException failure) {
+    try {
+      commit(held, current -> claim.equals(current.claim()) ? current.unclaimed() : current);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      LOG.warn("could not clear the claim on request {}; it runs out at {}: {}", held.id(), claim.until(),
+          e.getClass().getName());
+    }
+  }
+
+  /**
+   * Writes {@code change} applied to {@code read}, and publishes the step it adds, if any; a change that returns the
+   * request it was given writes nothing. When another writer wrote first, re-reads and applies the change again,
+   * which checks the step and the claim against the winner's version.
    */
   private SubjectRequest commit(SubjectRequest read, UnaryOperator<SubjectRequest> change) {
     SubjectRequest current = read;
     for (int attempt = 1; ; attempt++) {
       SubjectRequest next = change.apply(current);
+      if (next == current) {
+        return current;
+      }
+      boolean step = next.transitions().size() > current.transitions().size();
       try {
-        unitOfWork.use("update subject request", () -> {
+        unitOfWork.use(step ? "update subject request" : "claim or release subject request", () -> {
           store.update(next);
-          written(next);
+          if (step) {
+            written(next);
+          }
         });
         return next;
       } catch (RequestConflictException e) {
@@ -358,6 +426,7 @@ public final class DefaultRequestService implements RequestService {
   }
 
   private SubjectRequest load(RequestId requestId) {
+    Preconditions.notNull(requestId, "requestId");
     return store.find(requestId).orElseThrow(() -> UnknownRequestException.of(requestId));
   }
 

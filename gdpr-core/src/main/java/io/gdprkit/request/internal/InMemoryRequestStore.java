@@ -10,6 +10,7 @@ import io.gdprkit.request.SubjectRequest;
 import io.gdprkit.request.UnknownRequestException;
 import io.gdprkit.request.spi.RequestStore;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.transaction.LocalTransactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * deadline, so that due-date queries walk only the requests they return.
  *
  * <p>Writes take one store-wide lock, which keeps the version check and the indexes in step; reads take none and may
- * see a write half-way through its indexes, never a half-written request.
+ * see a write half-way through its indexes, never a half-written request. A write made in a unit of work of
+ * {@link io.gdprkit.transaction.TransactionRunner#inMemory()} is taken back if the unit fails, unless a later write
+ * replaced it meanwhile.
  *
  * @since 0.1
  */
@@ -67,17 +70,25 @@ public final class InMemoryRequestStore implements RequestStore, InMemoryStore {
         throw RequestConflictException.alreadyStored(request.id());
       }
       bySubject.computeIfAbsent(request.subject(), s -> ConcurrentHashMap.newKeySet()).add(request.id());
-      if (request.state().isOpen()) {
-        open.add(DueKey.of(request));
-      }
+      reindex(null, request);
     }
+    LocalTransactions.onRollback(() -> {
+      synchronized (writeLock) {
+        if (requests.remove(request.id(), request)) {
+          bySubject.computeIfPresent(request.subject(), (s, ids) -> ids.remove(request.id()) && ids.isEmpty()
+              ? null : ids);
+          reindex(request, null);
+        }
+      }
+    });
   }
 
   @Override
   public void update(SubjectRequest request) {
     Preconditions.notNull(request, "request");
+    SubjectRequest stored;
     synchronized (writeLock) {
-      SubjectRequest stored = requests.get(request.id());
+      stored = requests.get(request.id());
       if (stored == null) {
         throw UnknownRequestException.of(request.id());
       }
@@ -85,10 +96,31 @@ public final class InMemoryRequestStore implements RequestStore, InMemoryStore {
         throw RequestConflictException.of(request.id(), request.version() - 1, stored.version());
       }
       requests.put(request.id(), request);
-      open.remove(DueKey.of(stored));
-      if (request.state().isOpen()) {
-        open.add(DueKey.of(request));
+      reindex(stored, request);
+    }
+    SubjectRequest before = stored;
+    LocalTransactions.onRollback(() -> {
+      synchronized (writeLock) {
+        if (requests.replace(request.id(), request, before)) {
+          reindex(request, before);
+        }
       }
+    });
+  }
+
+  /**
+   * Moves a request's place in deadline order from {@code from} to {@code to}, either absent. A write that keeps the
+   * deadline and openness (a claim, most steps) leaves the index alone, so that due-date queries running meanwhile
+   * never miss the request.
+   */
+  private void reindex(@Nullable SubjectRequest from, @Nullable SubjectRequest to) {
+    DueKey before = from != null && from.state().isOpen() ? DueKey.of(from) : null;
+    DueKey after = to != null && to.state().isOpen() ? DueKey.of(to) : null;
+    if (before != null && !before.equals(after)) {
+      open.remove(before);
+    }
+    if (after != null) {
+      open.add(after);
     }
   }
 

@@ -27,12 +27,19 @@ public interface IdentityVerifier {
   /**
    * Starts verification, such as by sending a token to the subject.
    *
-   * @param request the request, {@code RECEIVED}
+   * <p>Runs under the request's {@linkplain SubjectRequest#claim() claim}, so never twice at once for one request,
+   * across every instance sharing the request store; once the claim's lease ran out, another call may run it again.
+   *
+   * @param request the request, {@code RECEIVED}, as claimed
    */
   void begin(SubjectRequest request);
 
   /**
    * Checks the proof the requester returned; returns normally when it proves that they are the subject.
+   *
+   * <p>Runs without a claim, and may run at once with another check of the same request: it must have no effect the
+   * kit relies on. Of two checks that both pass, the request's version check lets one verification be recorded; the
+   * other fails as a second use of the token.
    *
    * @param request the request, as stored
    * @param token what the requester returned

@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Contract, checked by {@code RequestStoreCompatibilityKit} in {@code gdpr-test}:
  * <ul>
- *   <li>a request is stored and returned with every field unchanged;</li>
+ *   <li>a request is stored and returned with every field unchanged, its version and
+ *       {@linkplain SubjectRequest#claim() claim} included;</li>
  *   <li>{@link #update} replaces a request only if the store holds the version just before the new one
  *       ({@link SubjectRequest#version()}), else it throws {@link RequestConflictException} and writes nothing: of two
- *       writers that read the same version, one wins;</li>
+ *       writers that read the same version, one wins. A write that only sets or clears a claim is a version like any
+ *       other; this check is what lets exactly one of several kit instances claim a request before running its
+ *       fulfiller. The store does not interpret the claim: the request service compares its lease with the kit's
+ *       clock;</li>
  *   <li>{@link #openDueBy} returns open requests by their {@linkplain SubjectRequest#deadline() deadline in force};
  *       it is what overdue and due-soon queries run on, so an adapter should answer it from an index on
  *       (open, deadline, id) without reading closed or later requests;</li>
@@ -54,7 +58,7 @@ public interface RequestStore {
    * Replaces a stored request with its next version.
    *
    * @param request the new version; the store must hold version {@code request.version() - 1}, whose transitions
-   *     it extends by one
+   *     it extends by one step, or whose claim alone it sets or clears
    * @throws RequestConflictException if the store holds another version
    * @throws UnknownRequestException if no request has its id
    */

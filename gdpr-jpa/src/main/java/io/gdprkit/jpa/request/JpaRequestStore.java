@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * every step and the evidence it carries as JSON, and what the queries sort by in columns.
  *
  * <p>An update is {@code UPDATE … WHERE id = ? AND version = ?}, so of two writers that read the same version exactly
- * one wins. Due-date queries read an index on the deadline in force of open requests only (a closed request's is
+ * one wins; that includes the write of a {@linkplain SubjectRequest#claim() claim}, kept in the JSON, by which one
+ * kit instance takes a request before running its fulfiller. Due-date queries read an index on the deadline in force of open requests only (a closed request's is
  * null), kept to the microsecond.
  *
  * <p>Usage example: <pre>{@code GdprKit.builder().requestStore(new JpaRequestStore(transactions))}</pre>

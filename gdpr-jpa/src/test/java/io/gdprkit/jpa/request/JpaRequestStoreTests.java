@@ -35,4 +35,11 @@ class JpaRequestStoreTests extends RequestStoreCompatibilityKit {
     database.clean();
     return new JpaRequestStore(database.transactions());
   }
+
+  /** Another store instance over the same table, as a second instance of the kit would have. */
+  @Override
+  protected RequestStore secondStore() {
+    store();
+    return new JpaRequestStore(database.transactions());
+  }
 }

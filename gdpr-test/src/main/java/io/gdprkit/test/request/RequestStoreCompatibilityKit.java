@@ -42,6 +42,11 @@ import org.junit.jupiter.api.Timeout;
  * stored (so one of two racing writers wins), subject queries in receipt order, due-date queries over open requests
  * by the deadline in force with keyset paging, separate tenants and thread safety.
  *
+ * <p>It also checks the {@linkplain SubjectRequest#claim() claims} under which kit instances run a request's
+ * fulfiller: a claim is stored and read back unchanged, is a version of its own that the version check lets exactly
+ * one of several instances write (also through {@link #secondStore()}, another store instance over the same backing
+ * data), is replaced like any version once its lease ran out, and is gone with a unit of work that rolled back.
+ *
  * <p>{@link #createStore()} is called once in every test, after the subclass's {@code @BeforeEach} methods, and must
  * return an empty store.
  *
@@ -58,6 +63,20 @@ public abstract class RequestStoreCompatibilityKit extends StoreCompatibilityKit
 
   private static final SubjectId ALICE = SubjectId.of("alice");
   private static final SubjectId BOB = SubjectId.of("bob");
+
+  /** For subclasses. */
+  protected RequestStoreCompatibilityKit() {}
+
+  /**
+   * Returns a second store instance over the same backing data as {@link #store()} (another connection pool, say), as
+   * a second kit instance would have; the same instance by default, for stores that have only one.
+   *
+   * @return the store the kit's cross-instance races write through beside {@link #store()}
+   * @since 0.2
+   */
+  protected RequestStore secondStore() {
+    return store();
+  }
 
   @Nested
   @DisplayName("inserting")
@@ -379,6 +398,138 @@ public abstract class RequestStoreCompatibilityKit extends StoreCompatibilityKit
   }
 
   @Nested
+  @DisplayName("claims")
+  class Claims {
+
+    @Test
+    @DisplayName("a claim is stored and read back unchanged as a version of its own, and the next step clears it")
+    void storesAClaimAsAVersionAndClearsItWithTheNextStep() {
+      SubjectRequest inProgress = inProgress(verified(received(ALICE, 1, 31)));
+      SubjectRequest claimed = inProgress.claimed(claim("node-a", START.plusNanos(123_456_789)));
+      SubjectRequest completed = completed(claimed);
+      insertAt(inProgress);
+
+      store().update(claimed);
+      SubjectRequest whileClaimed = store().find(inProgress.id()).orElseThrow();
+      store().update(completed);
+
+      assertThat(whileClaimed).isEqualTo(claimed);
+      assertThat(whileClaimed.version()).isEqualTo(inProgress.version() + 1);
+      assertThat(whileClaimed.transitions()).isEqualTo(inProgress.transitions());
+      assertThat(store().find(inProgress.id())).contains(completed);
+      assertThat(completed.claim()).isNull();
+    }
+
+    @Test
+    @DisplayName("a claimed request is listed with its claim by subject and, while open, by deadline")
+    void listsAClaimedRequestWithItsClaim() {
+      SubjectRequest received = received(ALICE, 1, 31);
+      SubjectRequest claimed = received.claimed(claim("node-a", day(1)));
+      store().insert(received);
+
+      store().update(claimed);
+
+      assertThat(store().forSubject(ALICE)).containsExactly(claimed);
+      assertThat(store().openDueBy(day(31), null, 10)).containsExactly(claimed);
+    }
+
+    @Test
+    @DisplayName("a step based on the version before a claim is a conflict and writes nothing")
+    void refusesAStepThatOverlooksAClaim() {
+      SubjectRequest received = received(ALICE, 1, 31);
+      SubjectRequest claimed = received.claimed(claim("node-a", day(1)));
+      store().insert(received);
+      store().update(claimed);
+      SubjectRequest overlooking = rejected(received);
+
+      Throwable thrown = thrownBy(() -> store().update(overlooking));
+
+      assertThat(thrown).isInstanceOfSatisfying(RequestConflictException.class,
+          conflict -> assertThat(conflict.requestId()).isEqualTo(received.id()));
+      assertThat(store().find(received.id())).contains(claimed);
+    }
+
+    @Test
+    @DisplayName("a claim whose lease ran out is replaced by another owner's claim, and cleared without a step")
+    void replacesARanOutClaimLikeAnyVersion() {
+      SubjectRequest received = received(ALICE, 1, 31);
+      SubjectRequest byDeadNode = received.claimed(claim("node-a", minute(2)));
+      SubjectRequest takenOver = byDeadNode.claimed(claim("node-b", minute(7)));
+      SubjectRequest released = takenOver.unclaimed();
+      store().insert(received);
+      store().update(byDeadNode);
+
+      secondStore().update(takenOver);
+      SubjectRequest afterTakeover = store().find(received.id()).orElseThrow();
+      store().update(released);
+
+      assertThat(afterTakeover).isEqualTo(takenOver);
+      assertThat(store().find(received.id())).contains(released);
+      assertThat(released.version()).isEqualTo(4);
+      assertThat(released.transitions()).isEqualTo(received.transitions());
+    }
+
+    @Test
+    @DisplayName("a claim, a step and an insert written in a unit of work that rolls back leave nothing")
+    void leavesNothingOfARolledBackUnit() {
+      SubjectRequest received = received(ALICE, 1, 31);
+      SubjectRequest other = received(BOB, 2, 32);
+      store().insert(received);
+
+      inRolledBackUnit(() -> {
+        SubjectRequest claimed = received.claimed(claim("node-a", day(1)));
+        store().update(claimed);
+        store().update(extended(claimed, 90));
+        store().insert(other);
+      });
+      store().update(verified(received));
+
+      assertThat(store().find(received.id())).contains(verified(received));
+      assertThat(store().find(other.id())).isEmpty();
+      assertThat(store().forSubject(BOB)).isEmpty();
+      assertThat(store().openDueBy(day(365), null, 10)).containsExactly(verified(received));
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("of instances racing through two store instances to claim the same version, exactly one claim is"
+        + " stored")
+    void letsOneOfRacingClaimersWin() throws Exception {
+      int threads = 8;
+      SubjectRequest inProgress = inProgress(verified(received(ALICE, 1, 31)));
+      insertAt(inProgress);
+
+      List<Boolean> won = race(threads, RACE_TIMEOUT, thread -> {
+        RequestStore through = thread % 2 == 0 ? store() : secondStore();
+        try {
+          through.update(inProgress.claimed(claim("node-" + thread, day(1))));
+          return true;
+        } catch (RequestConflictException lostTheRace) {
+          return false;
+        }
+      });
+
+      assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
+      SubjectRequest stored = store().find(inProgress.id()).orElseThrow();
+      assertThat(stored.version()).isEqualTo(inProgress.version() + 1);
+      assertThat(stored.claim()).isEqualTo(claim("node-" + won.indexOf(true), day(1)));
+    }
+
+    /** Inserts the receipt of {@code request} and then each of its later versions, up to it. */
+    private void insertAt(SubjectRequest request) {
+      SubjectRequest received = SubjectRequest.received(request.id(), request.subject(), request.kind(),
+          request.receivedAt(), request.dueAt(), request.transitions().get(0).by());
+      store().insert(received);
+      SubjectRequest current = received;
+      for (RequestTransition step : request.transitions().subList(1, request.transitions().size())) {
+        current = current.step(step.to(), step.at(), step.by(), step.note());
+        store().update(current);
+      }
+      assertThat(current).isEqualTo(request);
+    }
+  }
+
+  @Nested
   @DisplayName("concurrency")
   @Timeout(30)
   class Concurrency {
@@ -456,6 +607,10 @@ public abstract class RequestStoreCompatibilityKit extends StoreCompatibilityKit
   private static SubjectRequest extended(SubjectRequest request, int dueDay) {
     return request.extended(new SubjectRequest.Extension(day(dueDay), "Complex request spanning five systems.",
         request.receivedAt().plusSeconds(300)), DPO);
+  }
+
+  private static SubjectRequest.Claim claim(String owner, Instant until) {
+    return new SubjectRequest.Claim(owner, until);
   }
 
   /** Returns an id whose text orders as {@code n} does. */

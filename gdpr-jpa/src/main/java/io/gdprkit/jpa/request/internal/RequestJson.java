@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * The JSON of a subject request in the request store: its kind, state, deadlines, and every step with the evidence it
- * carries; the id and subject are columns, and the time of receipt is the first step's.
+ * The JSON of a subject request in the request store: its kind, state, deadlines, every step with the evidence it
+ * carries, and the claim it holds while host code runs for it; the id, subject and version are columns, and the time
+ * of receipt is the first step's.
  *
  * <p>A request reads back equal to the one written, the text of its intake included where the host chose to keep it
  * ({@link RequestIntake#withTextKept}).
@@ -54,6 +55,14 @@ public final class RequestJson {
         json.writeName("rejection");
         evidence(json, rejection);
       }
+      SubjectRequest.Claim claim = request.claim();
+      if (claim != null) {
+        json.writeName("claim");
+        json.writeStartObject();
+        json.writeStringProperty("owner", claim.owner());
+        Json.instant(json, "until", claim.until());
+        json.writeEndObject();
+      }
       Json.objects(json, "transitions", request.transitions(), step -> {
         Json.constant(json, "from", step.from());
         json.writeStringProperty("to", step.to().name());
@@ -70,8 +79,8 @@ public final class RequestJson {
     });
   }
 
-  /** Returns the request with this id and subject whose JSON is {@code payload}. */
-  public static SubjectRequest read(RequestId id, SubjectId subject, String payload) {
+  /** Returns the request with this id, subject and version whose JSON is {@code payload}. */
+  public static SubjectRequest read(RequestId id, SubjectId subject, int version, String payload) {
     Json.Obj json = Json.parse(payload, "subject request");
     List<RequestTransition> transitions = json.objects("transitions", step -> {
       Json.Obj evidence = step.optionalObject("evidence");
@@ -82,10 +91,12 @@ public final class RequestJson {
     if (transitions.isEmpty()) {
       throw json.invalid("transitions");
     }
+    Json.Obj claim = json.optionalObject("claim");
     return new SubjectRequest(id, subject, json.constant("kind", RequestKind.class),
         json.constant("state", RequestState.class), transitions.get(0).at(), json.instant("dueAt"),
         evidence(json, "extension", SubjectRequest.Extension.class),
-        evidence(json, "rejection", SubjectRequest.Rejection.class), transitions);
+        evidence(json, "rejection", SubjectRequest.Rejection.class), transitions, version,
+        claim == null ? null : new SubjectRequest.Claim(claim.string("owner"), claim.instant("until")));
   }
 
   private static <T extends StepEvidence> @Nullable T evidence(Json.Obj json, String name, Class<T> type) {

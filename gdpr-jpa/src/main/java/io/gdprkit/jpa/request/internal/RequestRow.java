@@ -20,9 +20,9 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of {@code gdpr_request}: the latest version of a subject request, with the keys its queries sort by in
- * columns (the time of receipt; the deadline in force while the request is open, null once it is closed) and the
- * request itself as JSON.
+ * One row of {@code gdpr_request}: the latest version of a subject request, with its version and the keys its queries
+ * sort by in columns (the time of receipt; the deadline in force while the request is open, null once it is closed)
+ * and the rest of the request, its claim included, as JSON.
  *
  * @since 0.2
  */
@@ -84,6 +84,7 @@ public class RequestRow {
 
   /** Returns the request this row holds. */
   public SubjectRequest toRequest() {
-    return RequestJson.read(new RequestId(UUID.fromString(id)), new SubjectId(TenantId.of(tenant), subject), payload);
+    return RequestJson.read(new RequestId(UUID.fromString(id)), new SubjectId(TenantId.of(tenant), subject), version,
+        payload);
   }
 }

@@ -31,7 +31,8 @@ class RequestJsonTests {
   private static final Actor DPO = Actor.staff("dpo-1");
 
   @Test
-  @DisplayName("a request reads back equal with the evidence of every step (Art. 12(3), 12(6); Regulation 2025/2518)")
+  @DisplayName("a request reads back equal with the evidence of every step (Art. 12(3), 12(6); Regulation 2025/2518),"
+      + " its version and its claim")
   void roundTripsEveryKindOfEvidence() {
     RequestIntake intake = RequestIntake.of(RequestChannel.EMAIL).withReference("TICKET-4711")
         .withTextKept("Bitte löschen Sie alles über mich — \"sofort\".\n");
@@ -46,6 +47,8 @@ class RequestJsonTests {
             DPO)
         .step(RequestState.IN_PROGRESS, minute(4), DPO, null);
     List<SubjectRequest> requests = List.of(received, verified,
+        verified.claimed(new SubjectRequest.Claim("node-a", AT.plus(Duration.ofMinutes(5)))),
+        verified.claimed(new SubjectRequest.Claim("node-b", minute(9))).unclaimed(),
         completed(verified, new Fulfilment.Erased(new UUID(7, 9), 3, 2, 1)),
         completed(verified, new Fulfilment.Exported(ExportKind.PORTABILITY, "ab".repeat(32), 4096)),
         completed(verified, Fulfilment.performed("Corrected in the CRM", "JIRA-12")),
@@ -55,7 +58,8 @@ class RequestJsonTests {
             .noticeSent(RequestNotice.of(RequestNotice.Kind.REJECTION, RequestChannel.POST, "No."), minute(7), DPO));
 
     for (SubjectRequest request : requests) {
-      assertThat(RequestJson.read(request.id(), request.subject(), RequestJson.write(request))).isEqualTo(request);
+      assertThat(RequestJson.read(request.id(), request.subject(), request.version(), RequestJson.write(request)))
+          .isEqualTo(request);
     }
   }
 
@@ -66,7 +70,7 @@ class RequestJsonTests {
         AT.plus(Duration.ofDays(31)), Actor.subject(), RequestIntake.of(RequestChannel.API)))
         .replace("\"INTAKE\"", "\"TELEPATHY\"");
 
-    assertThatThrownBy(() -> RequestJson.read(RequestId.random(), ALICE, json))
+    assertThatThrownBy(() -> RequestJson.read(RequestId.random(), ALICE, 1, json))
         .isInstanceOf(GdprStoreException.class).cause().hasMessageContaining("type")
         .hasMessageNotContaining("TELEPATHY");
   }
