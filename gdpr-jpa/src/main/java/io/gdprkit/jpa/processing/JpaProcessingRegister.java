@@ -266,26 +266,7 @@ public final class JpaProcessingRegister {
       json.writeName("stores");
       RegisterJson.stores(json, stores);
       json.writeName("activities");
-      json.writeStartArray();
-      for (ProcessingActivity activity : merged) {
-        json.writeStartObject();
-        json.writeStringProperty("id", activity.id());
-        json.writeName("dataCategories");
-        json.writeStartArray();
-        activity.dataCategories().forEach(category -> json.writeString(category.id()));
-        json.writeEndArray();
-        json.writeName("erasureTimeLimits");
-        json.writeStartArray();
-        for (ErasureTimeLimit limit : activity.erasureTimeLimits()) {
-          json.writeStartObject();
-          json.writeStringProperty("category", limit.category());
-          json.writeStringProperty("limit", limit.limit());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      RegisterJson.activities(json, merged);
       json.writeName("drift");
       RegisterJson.drift(json, drift);
       json.writeName("minimisation");

@@ -352,6 +352,8 @@ class JpaProcessingRegisterTests {
           + "\"erasure\":{\"strategy\":\"keep-year\"},\"encrypted\":false,\"providedBySubject\":true}");
       assertThat(json).contains("{\"name\":\"Invoice.billingName\",\"category\":\"financial\",\"erasure\":"
           + "{\"strategy\":\"retain\",\"obligation\":\"HGB §257, AO §147\",\"period\":\"P10Y\"}");
+      assertThat(json).contains("\"activities\":[{\"id\":\"bookkeeping\",\"dataCategories\":[\"financial\"],"
+          + "\"erasureTimeLimits\":[{\"category\":\"financial\",\"limit\":\"Derived from the code: kept 10 years");
       assertThat(json).contains("\"drift\":{\"empty\":false,").contains("\"minimisation\":{\"report\":")
           .contains("\"undeclaredTransfers\":[{\"recipient\":\"mailer\",\"country\":\"US\"}]")
           .doesNotContain("\"erased\"");

@@ -7,6 +7,8 @@ import io.gdprkit.data.FieldDescriptor;
 import io.gdprkit.jpa.processing.MinimisationReport;
 import io.gdprkit.jpa.processing.RegisterDrift;
 import io.gdprkit.jpa.processing.StoredData;
+import io.gdprkit.processing.ErasureTimeLimit;
+import io.gdprkit.processing.ProcessingActivity;
 import io.gdprkit.purpose.DataCategory;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -122,6 +124,30 @@ public final class RegisterJson {
         erasure(json, field.erasure());
         json.writeBooleanProperty("encrypted", store.encrypted().contains(field.name()));
         json.writeBooleanProperty("providedBySubject", field.subjectProvided());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  /** Writes, per activity, its id, data category ids and time limits for erasure: what the code adds to them. */
+  public static void activities(JsonGenerator json, List<ProcessingActivity> activities) {
+    json.writeStartArray();
+    for (ProcessingActivity activity : activities) {
+      json.writeStartObject();
+      json.writeStringProperty("id", activity.id());
+      json.writeName("dataCategories");
+      json.writeStartArray();
+      activity.dataCategories().forEach(category -> json.writeString(category.id()));
+      json.writeEndArray();
+      json.writeName("erasureTimeLimits");
+      json.writeStartArray();
+      for (ErasureTimeLimit limit : activity.erasureTimeLimits()) {
+        json.writeStartObject();
+        json.writeStringProperty("category", limit.category());
+        json.writeStringProperty("limit", limit.limit());
         json.writeEndObject();
       }
       json.writeEndArray();
