@@ -41,6 +41,11 @@ public final class ExemptingProvider implements PersonalDataProvider {
     return provider instanceof ExemptingProvider ? provider : new ExemptingProvider(provider);
   }
 
+  /** Returns the provider this one wraps, for code that reads more of it than its descriptor. */
+  public PersonalDataProvider wrapped() {
+    return provider;
+  }
+
   @Override
   public ProviderDescriptor describe() {
     return provider.describe();

@@ -99,9 +99,14 @@ public final class PersistenceInterceptor implements AutoCloseable {
   }
 
   /**
-   * Installs the interceptor for the entities marked with
-   * {@link io.gdprkit.jpa.audit.annotation.AuditedPersonalData}, as {@link #install(GdprKit, JpaTransactions,
-   * PersonalDataEntities)} does.
+   * Installs the interceptor for the entities with {@link io.gdprkit.jpa.annotation.PersonalData @PersonalData}
+   * attributes and a {@link io.gdprkit.jpa.annotation.DataSubject @DataSubject} link, the ones the generic provider
+   * exports and erases, as {@link #install(GdprKit, JpaTransactions, PersonalDataEntities)} with
+   * {@link PersonalDataEntities#annotated()} does.
+   *
+   * @throws io.gdprkit.jpa.provider.PersonalDataMappingException if an entity class has personal data but no subject
+   *     link, or a subject path that names no attribute
+   * @throws IllegalStateException if an interceptor is installed on these transactions already
    */
   public static PersistenceInterceptor install(GdprKit kit, JpaTransactions transactions) {
     return install(kit, transactions, PersonalDataEntities.annotated());

@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * the host's model.
  *
  * <p>Why an interface: the interceptor must not care how the host marks its entities. The default,
- * {@link #annotated()}, reads {@link io.gdprkit.jpa.audit.annotation.AuditedPersonalData}; once the host-entity
- * annotations ({@code @DataSubject}) are merged, the default reads those. Implementations are called from entity
- * callbacks, for every entity loaded or written: they must be thread-safe, fast and free of database access.
+ * {@link #annotated()}, reads the annotations the generic provider reads, so the entities that are exported and
+ * erased are the ones that are audited and restricted: an entity with a
+ * {@link io.gdprkit.jpa.annotation.PersonalData @PersonalData} attribute holds personal data, and its subject is at
+ * the end of its {@link io.gdprkit.jpa.annotation.DataSubject @DataSubject} path. Implementations are called from
+ * entity callbacks, for every entity loaded or written: they must be thread-safe, fast and free of database access.
  *
  * <p>Usage example: <pre>{@code PersistenceInterceptor.install(gdpr, transactions, PersonalDataEntities.annotated())}</pre>
  *
@@ -23,7 +25,14 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.2")
 public interface PersonalDataEntities {
 
-  /** Returns the entities marked with {@link io.gdprkit.jpa.audit.annotation.AuditedPersonalData}, read once a class. */
+  /**
+   * Returns the entities with {@link io.gdprkit.jpa.annotation.PersonalData @PersonalData} attributes, whose subject
+   * is named by their {@link io.gdprkit.jpa.annotation.DataSubject @DataSubject} path, read once a class.
+   *
+   * <p>Its {@link #isPersonalData} throws {@link io.gdprkit.jpa.provider.PersonalDataMappingException} for a class
+   * with personal data but no subject link, or whose path names no attribute: such an entity could be neither
+   * audited as its subject's nor refused while the subject is restricted.
+   */
   static PersonalDataEntities annotated() {
     return AnnotatedEntities.INSTANCE;
   }

@@ -29,6 +29,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.Metamodel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -125,6 +127,22 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
   @Override
   public ProviderDescriptor describe() {
     return descriptor;
+  }
+
+  /**
+   * Returns the entities the provider exports and erases, as it read them from their annotations, ordered by name:
+   * what the records of processing and the minimisation report derive from (Art. 30(1)(c), Art. 5(1)(c)).
+   *
+   * <p>Usage example: <pre>{@code provider.entities().stream().map(PersonalDataEntity::categories)}</pre>
+   */
+  public List<PersonalDataEntity> entities() {
+    return entities.stream().map(EntityStatements::model).sorted(Comparator.comparing(EntityModel::name))
+        .map(model -> new PersonalDataEntity(model.name(), model.javaType(), model.subject(),
+            model.fields().stream().map(FieldModel::descriptor).toList(),
+            model.fields().stream().filter(FieldModel::encrypted).map(FieldModel::name)
+                .collect(Collectors.toSet()),
+            model.date()))
+        .toList();
   }
 
   /**

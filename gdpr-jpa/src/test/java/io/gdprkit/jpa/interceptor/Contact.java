@@ -1,6 +1,8 @@
 package io.gdprkit.jpa.interceptor;
 
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
+import io.gdprkit.jpa.annotation.DataSubject;
+import io.gdprkit.jpa.annotation.PersonalData;
+import io.gdprkit.jpa.annotation.PersonalData.Strategy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,16 +11,18 @@ import jakarta.persistence.Table;
 /** A host's contact: personal data whose subject is the contact itself. */
 @Entity(name = "Contact")
 @Table(name = "it_contact")
-@AuditedPersonalData(subject = "id")
+@DataSubject("id")
 public class Contact {
 
   @Id
   @Column(name = "id", length = 64)
   private String id;
 
+  @PersonalData(category = "contact-details", strategy = Strategy.REPLACE, replacement = "erased")
   @Column(name = "name", length = 200, nullable = false)
   private String name;
 
+  @PersonalData(category = "contact-details", strategy = Strategy.NULL)
   @Column(name = "email", length = 200)
   private String email;
 

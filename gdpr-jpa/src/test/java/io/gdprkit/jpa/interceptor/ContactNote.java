@@ -1,6 +1,8 @@
 package io.gdprkit.jpa.interceptor;
 
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
+import io.gdprkit.jpa.annotation.DataSubject;
+import io.gdprkit.jpa.annotation.PersonalData;
+import io.gdprkit.jpa.annotation.PersonalData.Strategy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,10 +13,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A note on a contact: personal data whose subject is reached through a lazy relation. */
+/** A note on a contact: personal data whose subject is reached through a lazy relation, linked on the attribute. */
 @Entity(name = "ContactNote")
 @Table(name = "it_contact_note")
-@AuditedPersonalData(subject = "contact.id")
 public class ContactNote {
 
   @Id
@@ -22,10 +23,12 @@ public class ContactNote {
   @Column(name = "id")
   private Long id;
 
+  @DataSubject
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "contact_id", nullable = false)
   private Contact contact;
 
+  @PersonalData(category = "behavioural", strategy = Strategy.DELETE_RECORD)
   @Column(name = "text", length = 2000, nullable = false)
   private String text;
 

@@ -1,6 +1,8 @@
 package io.gdprkit.jpa.interceptor;
 
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
+import io.gdprkit.jpa.annotation.DataSubject;
+import io.gdprkit.jpa.annotation.PersonalData;
+import io.gdprkit.jpa.annotation.PersonalData.Strategy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -11,12 +13,16 @@ import jakarta.persistence.Table;
 @Entity(name = "ListenedContact")
 @Table(name = "it_listened_contact")
 @EntityListeners(GdprEntityListener.class)
-@AuditedPersonalData(subject = "id")
+@DataSubject("id")
 public class ListenedContact {
 
   @Id
   @Column(name = "id", length = 64)
   private String id;
+
+  @PersonalData(category = "contact-details", strategy = Strategy.NULL)
+  @Column(name = "name", length = 200)
+  private String name;
 
   protected ListenedContact() {}
 

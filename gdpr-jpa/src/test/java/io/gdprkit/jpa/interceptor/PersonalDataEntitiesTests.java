@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.InvalidInputException;
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
+import io.gdprkit.jpa.annotation.DataSubject;
+import io.gdprkit.jpa.annotation.PersonalData;
+import io.gdprkit.jpa.annotation.PersonalData.Strategy;
+import io.gdprkit.jpa.provider.PersonalDataMappingException;
+import io.gdprkit.jpa.provider.PersonalDataMappingException.Problem;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.Entity;
@@ -12,16 +16,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** How the interceptor finds an entity's subject (Art. 4(1)): the marker, read once per class. */
+/**
+ * How the interceptor finds an entity's personal data and its subject (Art. 4(1)): the provider's annotations,
+ * {@code @PersonalData} and {@code @DataSubject}, read once per class.
+ */
 class PersonalDataEntitiesTests {
 
   private final PersonalDataEntities entities = PersonalDataEntities.annotated();
 
   @Entity(name = "Person")
-  @AuditedPersonalData(subject = "id", tenant = "tenant")
+  @DataSubject(value = "id", tenant = "tenant")
   static class Person {
     long id;
     String tenant;
+    @PersonalData(category = "contact-details", strategy = Strategy.NULL)
+    String name;
 
     Person(long id, String tenant) {
       this.id = id;
@@ -29,7 +38,7 @@ class PersonalDataEntitiesTests {
     }
   }
 
-  @Entity
+  @Entity(name = "Customer")
   static class Customer extends Person {
     Customer(long id, String tenant) {
       super(id, tenant);
@@ -37,9 +46,11 @@ class PersonalDataEntitiesTests {
   }
 
   @Entity
-  @AuditedPersonalData(subject = "owner.key")
+  @DataSubject("owner.key")
   static class Device {
     final Owner owner;
+    @PersonalData(category = "online-identifiers", strategy = Strategy.MASK_IP)
+    String ip;
 
     Device(Owner owner) {
       this.owner = owner;
@@ -59,9 +70,23 @@ class PersonalDataEntitiesTests {
   }
 
   @Entity
-  @AuditedPersonalData(subject = "contactId")
+  @DataSubject("contactId")
   static class Misnamed {
     String contact;
+    @PersonalData(category = "contact-details", strategy = Strategy.NULL)
+    String email;
+  }
+
+  @Entity
+  static class Unlinked {
+    @PersonalData(category = "contact-details", strategy = Strategy.NULL)
+    String email;
+  }
+
+  @Entity
+  @DataSubject("id")
+  static class LinkedOnly {
+    String id;
   }
 
   @Entity
@@ -69,17 +94,20 @@ class PersonalDataEntitiesTests {
   }
 
   @Test
-  @DisplayName("a marked class and its subclasses hold personal data, named by their entity names; others do not")
-  void findsMarkedClasses() {
+  @DisplayName("Art. 4(1): a class with @PersonalData attributes, and its subclasses, hold personal data, named by their"
+      + " entity names; a class with a subject link but no personal-data attribute does not, nor does a plain one")
+  void findsClassesWithPersonalData() {
     assertThat(entities.isPersonalData(Person.class)).isTrue();
     assertThat(entities.isPersonalData(Customer.class)).isTrue();
+    assertThat(entities.isPersonalData(Device.class)).isTrue();
+    assertThat(entities.isPersonalData(LinkedOnly.class)).isFalse();
     assertThat(entities.isPersonalData(Plain.class)).isFalse();
     assertThat(entities.name(Person.class)).isEqualTo("Person");
     assertThat(entities.name(Customer.class)).isEqualTo("Customer");
   }
 
   @Test
-  @DisplayName("the subject is read from its attribute, with its tenant, or through a relation's getter")
+  @DisplayName("the subject is read from its @DataSubject path, with its tenant, or through a relation's getter")
   void readsTheSubject() {
     UUID key = UUID.fromString("7d0f2a8e-4f57-4c52-9a59-1d2b7b0d6c11");
 
@@ -99,9 +127,20 @@ class PersonalDataEntitiesTests {
   }
 
   @Test
-  @DisplayName("a marker naming an attribute the class lacks fails with the attribute's name")
+  @DisplayName("a @DataSubject path naming an attribute the class lacks fails with the attribute's name")
   void refusesAPathToNoAttribute() {
     assertThatThrownBy(() -> entities.isPersonalData(Misnamed.class))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'contactId'");
+        .isInstanceOfSatisfying(PersonalDataMappingException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.BAD_SUBJECT_PATH))
+        .hasMessageContaining("'contactId'");
+  }
+
+  @Test
+  @DisplayName("Art. 5(2), 18: personal data without a subject link fails, since it could not be audited as anyone's")
+  void refusesPersonalDataWithoutASubjectLink() {
+    assertThatThrownBy(() -> entities.isPersonalData(Unlinked.class))
+        .isInstanceOfSatisfying(PersonalDataMappingException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NO_SUBJECT_LINK))
+        .hasMessageContaining("Unlinked");
   }
 }

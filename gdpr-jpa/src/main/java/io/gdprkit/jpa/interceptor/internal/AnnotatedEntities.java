@@ -3,11 +3,15 @@ package io.gdprkit.jpa.interceptor.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.InvalidInputException;
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
+import io.gdprkit.internal.Messages;
+import io.gdprkit.jpa.annotation.DataSubject;
+import io.gdprkit.jpa.annotation.PersonalData;
 import io.gdprkit.jpa.interceptor.PersonalDataEntities;
+import io.gdprkit.jpa.provider.PersonalDataMappingException;
+import io.gdprkit.jpa.provider.PersonalDataMappingException.Problem;
+import io.gdprkit.jpa.provider.internal.Annotated;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Persistence;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -23,8 +27,12 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@link AuditedPersonalData} once per class (a {@link ClassValue}), with a method handle per step of the
+ * Reads the host-entity annotations once per class (a {@link ClassValue}), with a method handle per step of the
  * subject's path, so an entity callback costs a lookup and a few direct calls.
+ *
+ * <p>A class holds personal data when it, or a superclass, has a {@link PersonalData} attribute; its subject is at the
+ * end of its {@link DataSubject} path, resolved as {@link io.gdprkit.jpa.provider.JpaPersonalDataProvider} resolves
+ * it (the same reader), so the interceptor audits exactly the entities the provider exports and erases.
  *
  * @since 0.2
  */
@@ -100,14 +108,15 @@ public final class AnnotatedEntities implements PersonalDataEntities {
   @Override
   public String name(Class<?> entityClass) {
     Model model = models.get(entityClass);
-    return model.personal ? model.name : entityName(entityClass);
+    return model.personal ? model.name : Annotated.entityName(entityClass);
   }
 
   /**
    * Resolves the paths of a class now, so that a bad annotation fails when the interceptor is installed rather
    * than at the first callback.
    *
-   * @throws IllegalStateException if a path names an attribute the class does not have
+   * @throws PersonalDataMappingException if the class has personal data but no {@code @DataSubject}, or a path names an
+   *     attribute the class does not have
    */
   public void check(Class<?> entityClass) {
     models.get(entityClass);
@@ -116,19 +125,9 @@ public final class AnnotatedEntities implements PersonalDataEntities {
   private Model model(Class<?> entityClass) {
     Model model = models.get(entityClass);
     if (!model.personal) {
-      throw new IllegalArgumentException(entityClass.getName() + " is not marked with @AuditedPersonalData");
+      throw new IllegalArgumentException(entityClass.getName() + " has no @PersonalData attribute");
     }
     return model;
-  }
-
-  private static String entityName(Class<?> type) {
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      Entity entity = c.getAnnotation(Entity.class);
-      if (entity != null) {
-        return entity.name().isEmpty() ? c.getSimpleName() : entity.name();
-      }
-    }
-    return type.getSimpleName();
   }
 
   private static final class Model {
@@ -146,15 +145,18 @@ public final class AnnotatedEntities implements PersonalDataEntities {
     }
 
     static Model of(Class<?> type) {
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-        AuditedPersonalData marker = c.getAnnotation(AuditedPersonalData.class);
-        if (marker != null) {
-          String name = entityName(type);
-          return new Model(true, name, Path.of(type, marker.subject(), name),
-              marker.tenant().isEmpty() ? null : Path.of(type, marker.tenant(), name));
-        }
+      if (Annotated.attributesWith(type, PersonalData.class).isEmpty()) {
+        return NOT_PERSONAL;
       }
-      return NOT_PERSONAL;
+      String name = Annotated.entityName(type);
+      String subject = Annotated.subjectPath(type);
+      if (subject == null) {
+        throw PersonalDataMappingException.of(name, null, Problem.NO_SUBJECT_LINK, "an entity with personal data needs"
+            + " @DataSubject, on the class (the path to the subject's id) or on the attribute that leads to the subject,"
+            + " or its reads and writes could not be audited as the subject's");
+      }
+      String tenant = Annotated.tenantPath(type);
+      return new Model(true, name, Path.of(type, subject, name), tenant == null ? null : Path.of(type, tenant, name));
     }
   }
 
@@ -162,16 +164,13 @@ public final class AnnotatedEntities implements PersonalDataEntities {
   private record Path(String text, List<Step> steps) {
 
     static Path of(Class<?> start, String text, String entity) {
-      if (text.isBlank()) {
-        throw new IllegalStateException("@AuditedPersonalData on " + entity + " names an empty path");
-      }
       List<Step> steps = new ArrayList<>();
       Class<?> type = start;
       for (String name : text.split("\\.", -1)) {
         Step step = Step.of(type, name);
         if (step == null) {
-          throw new IllegalStateException("@AuditedPersonalData on " + entity + " names the path '" + text
-              + "', but " + type.getSimpleName() + " has no attribute '" + name + "'");
+          throw PersonalDataMappingException.of(entity, null, Problem.BAD_SUBJECT_PATH, "the @DataSubject path "
+              + Messages.quote(text) + " names no attribute " + Messages.quote(name) + " of " + type.getSimpleName());
         }
         steps.add(step);
         type = step.type;
