@@ -54,9 +54,11 @@ import org.jspecify.annotations.Nullable;
  * an encrypted attribute without its converter). Its descriptor names each attribute {@code Entity.attribute}, and
  * each record {@code Entity#id}.
  *
- * <p><b>Erasure, set-based.</b> Per entity type, erasure reads the subjects' rows in pages of ids (never loading an
- * entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes from it,
- * its value; encrypted columns are never decrypted), has the kit's {@link ErasureContext} plan each row, and writes
+ * <p><b>Erasure, set-based.</b> Per entity type, erasure reads the ids of the subjects' rows from the index on the
+ * subject (up to {@value #IDS_PER_READ} at a time), then their rows by primary key in pages of {@value #PAGE} (never
+ * loading an entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes
+ * from it, its value; encrypted columns are never decrypted), so a read costs what it returns whatever the table's
+ * size, has the kit's {@link ErasureContext} plan each row, and writes
  * the plans with bulk JPQL by id: rows whose plans write the same fields share one {@code update} (a value that
  * differs per row, such as a keyed hash, as a {@code case} on the id), rows to delete one {@code delete}. The kit
  * plans each row because the decision is per record (Art. 17(3): a retention runs from each
@@ -104,6 +106,9 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
 
   /** The most subjects one statement of {@link #eraseAll} covers. */
   public static final int SUBJECTS_PER_STATEMENT = 500;
+
+  /** The most record ids one read of an erasure takes, before their rows are read {@value #PAGE} at a time. */
+  public static final int IDS_PER_READ = 10_000;
 
   private static final Set<Origin.Type> NOT_FROM_SUBJECT = Set.of(Origin.Type.IMPORT_FILE, Origin.Type.THIRD_PARTY,
       Origin.Type.MANUAL_ENTRY);
@@ -280,25 +285,32 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
       Map<String, ErasureContext> contexts = tenantContexts.getValue();
       List<Object> values = contexts.values().stream().map(c -> applicable(statements, c.subject())).toList();
       Object after = null;
-      List<Object[]> rows;
+      boolean more;
       do {
-        TypedQuery<Object[]> read = entityManager.createQuery(statements.eraseRead(after == null), Object[].class)
-            .setParameter(EntityStatements.SUBJECTS, values).setMaxResults(PAGE);
+        TypedQuery<Object> read = entityManager.createQuery(statements.eraseIds(after == null), Object.class)
+            .setParameter(EntityStatements.SUBJECTS, values).setMaxResults(IDS_PER_READ + 1);
         bindTenant(read, statements, tenantContexts.getKey());
         if (after != null) {
           read.setParameter(EntityStatements.AFTER, after);
         }
-        rows = read.getResultList();
-        ErasurePage page = new ErasurePage(statements);
-        for (Object[] row : rows) {
-          ErasureContext context = contexts.get(row[1].toString());
-          if (context != null) { // else a collation matched another subject's id, such as one in another case
-            page.plan(context, row);
+        List<Object> ids = read.getResultList();
+        more = ids.size() > IDS_PER_READ;
+        ids = more ? ids.subList(0, IDS_PER_READ) : ids;
+        for (int from = 0; from < ids.size(); from += PAGE) {
+          TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(), Object[].class)
+              .setParameter(EntityStatements.IDS, ids.subList(from, Math.min(ids.size(), from + PAGE)));
+          bindTenant(rows, statements, tenantContexts.getKey());
+          ErasurePage page = new ErasurePage(statements);
+          for (Object[] row : rows.getResultList()) {
+            ErasureContext context = contexts.get(row[1].toString());
+            if (context != null) { // else a collation matched another subject's id, such as one in another case
+              page.plan(context, row);
+            }
           }
+          page.apply(entityManager);
         }
-        page.apply(entityManager);
-        after = rows.isEmpty() ? null : rows.get(rows.size() - 1)[0];
-      } while (rows.size() == PAGE);
+        after = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+      } while (more);
     }
   }
 

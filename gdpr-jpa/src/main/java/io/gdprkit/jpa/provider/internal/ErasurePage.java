@@ -71,7 +71,7 @@ public final class ErasurePage {
     statements.model().fields().forEach(field -> byName.put(field.name(), field));
   }
 
-  /** Asks {@code context} to plan one row of {@link EntityStatements#eraseRead} and keeps the plan. */
+  /** Asks {@code context} to plan one row of {@link EntityStatements#eraseRows} and keeps the plan. */
   @SuppressWarnings("unchecked")
   public void plan(ErasureContext context, Object[] row) {
     EntityModel model = statements.model();
