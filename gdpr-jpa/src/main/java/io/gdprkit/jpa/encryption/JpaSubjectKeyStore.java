@@ -12,6 +12,7 @@ import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.encryption.internal.SubjectKeyRow;
 import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.internal.Subjects;
+import io.gdprkit.jpa.internal.Units;
 import io.gdprkit.subject.SubjectId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * old row version until {@code VACUUM} reclaims it and MariaDB until its purge thread does; both happen within
  * minutes on a live database, but a host that must show the bytes gone at once runs {@code VACUUM} on this table.
  * Backups of this table must expire sooner than the data backups it protects.
+ *
+ * <p>Keys are found and created with the entity manager's automatic flush off: the {@code @Encrypted} converter asks
+ * for them while Hibernate writes or reads the host's entity in the host's unit, where a flush would meet that entity
+ * half written.
  *
  * <p>Usage example: <pre>{@code GdprKit.builder().subjectKeyStore(new JpaSubjectKeyStore(transactions))}</pre>
  *
@@ -49,7 +54,8 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
   @Override
   public Optional<SubjectKeyState> find(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inStoreTransaction(() -> row(transactions.entityManager(), subject, LockModeType.NONE));
+    return transactions.inStoreTransaction(() -> Units.withoutAutoFlush(transactions.entityManager(),
+        () -> row(transactions.entityManager(), subject, LockModeType.NONE)));
   }
 
   /**
@@ -60,7 +66,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
   @Override
   public SubjectKeyState create(WrappedKey candidate) {
     Preconditions.notNull(candidate, "candidate");
-    return transactions.inStoreTransaction(() -> {
+    return transactions.inStoreTransaction(() -> Units.withoutAutoFlush(transactions.entityManager(), () -> {
       EntityManager em = transactions.entityManager();
       SubjectId subject = candidate.subject();
       if (row(em, subject, LockModeType.NONE).isEmpty()) {
@@ -90,7 +96,7 @@ public final class JpaSubjectKeyStore implements SubjectKeyStore {
           .setParameter("subject", subject.value())
           .executeUpdate();
       return candidate;
-    });
+    }));
   }
 
   /** Returns whether {@code current} is a destroyed marker older than {@code candidate}, which then replaces it. */

@@ -1,6 +1,7 @@
 package io.gdprkit.jpa.interceptor;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.audit.AuditKind;
@@ -11,10 +12,10 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.interceptor.SubjectRestrictedException.Change;
 import io.gdprkit.jpa.interceptor.internal.AuditBatch;
+import io.gdprkit.jpa.internal.Units;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
 
   private static final List<PersistenceInterceptor> INSTALLED = new CopyOnWriteArrayList<>();
   private static final Map<String, String> NO_SCOPE = Map.of();
+  private static final Map<String, String> KIT_STATEMENT = Map.of("bulk", "true");
 
   private final GdprKit kit;
   private final JpaTransactions transactions;
@@ -198,6 +200,40 @@ public final class PersistenceInterceptor implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Counts rows of a subject that the kit's own set-based statements read, changed or removed in the unit running on
+   * this thread, which no entity callback sees: the export, erasure and rectification of
+   * {@link io.gdprkit.jpa.provider.JpaPersonalDataProvider}. They are recorded with the unit's other entries before it
+   * commits, one entry per subject, kind, entity and scope, whose details say {@code bulk} and whose count is the rows.
+   * Nothing is refused: the kit's erasure (Art. 17) and rectification (Art. 16) pass a restriction, and its export is
+   * the subject's own access (Art. 15). Does nothing when no interceptor's unit runs on this thread.
+   *
+   * <p><b>Warning:</b> for the kit's statements only; the host's bulk statements go through {@link #bulk()}, which
+   * refuses them for a restricted subject.
+   *
+   * <p>Usage example: <pre>{@code
+   * PersistenceInterceptor.countStatementRows(AuditKind.UPDATED, "Invoice", subject, rowsUpdated);
+   * }</pre>
+   *
+   * @param kind {@code ACCESSED}, {@code UPDATED} or {@code DELETED}
+   * @param entity the entity name, as the interceptor's entries name it
+   * @param rows the subject's rows the statements read or wrote; nothing is counted for none
+   */
+  @API(status = INTERNAL, since = "0.2")
+  public static void countStatementRows(AuditKind kind, String entity, SubjectId subject, long rows) {
+    Preconditions.check(kind == AuditKind.ACCESSED || kind == AuditKind.UPDATED || kind == AuditKind.DELETED, "kind",
+        "must be ACCESSED, UPDATED or DELETED");
+    Preconditions.notBlank(entity, "entity");
+    Preconditions.notNull(subject, "subject");
+    PersistenceInterceptor interceptor = forThread();
+    if (interceptor == null || rows <= 0) {
+      return;
+    }
+    PurposeScope scope = PurposeScope.innermost();
+    interceptor.batch().add(kind, subject, purposeOf(scope), actorOf(scope), details(entity, scope, KIT_STATEMENT),
+        rows);
+  }
+
   boolean isPersonalData(Class<?> type) {
     return entities.isPersonalData(type);
   }
@@ -215,7 +251,8 @@ public final class PersistenceInterceptor implements AutoCloseable {
         throw refused(ProcessingNotPermittedException.of(subject, purpose, decision));
       }
     }
-    batch.add(AuditKind.ACCESSED, subject, purposeOf(scope), actorOf(scope), details(type, scope, NO_SCOPE));
+    batch.add(AuditKind.ACCESSED, subject, purposeOf(scope), actorOf(scope),
+        details(entities.name(type), scope, NO_SCOPE));
   }
 
   /** A personal-data entity is about to be written: refuses it while its subject is restricted, unless exempt. */
@@ -235,7 +272,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
   void changed(Object entity, AuditKind kind) {
     PurposeScope scope = PurposeScope.innermost();
     batch().add(kind, entities.subjectOf(entity), purposeOf(scope), actorOf(scope),
-        details(entity.getClass(), scope, NO_SCOPE));
+        details(entities.name(entity.getClass()), scope, NO_SCOPE));
   }
 
   /** Checks and counts a bulk statement over {@code subjects}; runs inside the unit that executes it. */
@@ -255,7 +292,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
   void bulkChanged(Class<?> entityClass, List<SubjectId> subjects, AuditKind kind, int rows) {
     AuditBatch batch = batch();
     PurposeScope scope = PurposeScope.innermost();
-    Map<String, String> details = details(entityClass, scope, Map.of("bulk", "true",
+    Map<String, String> details = details(entities.name(entityClass), scope, Map.of("bulk", "true",
         "statementRows", Integer.toString(rows), "statementSubjects", Integer.toString(subjects.size())));
     for (SubjectId subject : subjects) {
       batch.add(kind, subject, purposeOf(scope), actorOf(scope), details);
@@ -292,17 +329,7 @@ public final class PersistenceInterceptor implements AutoCloseable {
    * entity manager (the JPA consent store) whose query flushed first would call the callback again, without end.
    */
   private <T> T withoutAutoFlush(Supplier<T> question) {
-    EntityManager entityManager = transactions.entityManager();
-    FlushModeType mode = entityManager.getFlushMode();
-    if (mode == FlushModeType.COMMIT) {
-      return question.get();
-    }
-    entityManager.setFlushMode(FlushModeType.COMMIT);
-    try {
-      return question.get();
-    } finally {
-      entityManager.setFlushMode(mode);
-    }
+    return Units.withoutAutoFlush(transactions.entityManager(), question);
   }
 
   private AuditBatch batch() {
@@ -319,13 +346,13 @@ public final class PersistenceInterceptor implements AutoCloseable {
     return actor != null ? actor : HOST;
   }
 
-  private Map<String, String> details(Class<?> type, @Nullable PurposeScope scope, Map<String, String> more) {
+  private static Map<String, String> details(String entity, @Nullable PurposeScope scope, Map<String, String> more) {
     String label = scope == null ? "none" : scope.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     if (more.isEmpty()) {
-      return Map.of("entity", entities.name(type), "scope", label);
+      return Map.of("entity", entity, "scope", label);
     }
     Map<String, String> details = new java.util.HashMap<>(more);
-    details.put("entity", entities.name(type));
+    details.put("entity", entity);
     details.put("scope", label);
     return Map.copyOf(details);
   }

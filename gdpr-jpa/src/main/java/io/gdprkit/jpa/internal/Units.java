@@ -4,10 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.RollbackException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,25 @@ public final class Units {
   private static final int MAX_ROUNDS = 100;
 
   private Units() {}
+
+  /**
+   * Runs {@code work} with the entity manager's automatic flush off, then puts the flush mode back: for a store's
+   * statements that may run while the host's entity manager is in the middle of a flush or an insert (an attribute
+   * converter or entity callback calling the kit), where a query's automatic flush would meet a half-written entity or
+   * call the callback again, without end. The store's statements never need the host's pending changes.
+   */
+  public static <T> T withoutAutoFlush(EntityManager entityManager, Supplier<T> work) {
+    FlushModeType mode = entityManager.getFlushMode();
+    if (mode == FlushModeType.COMMIT) {
+      return work.get();
+    }
+    entityManager.setFlushMode(FlushModeType.COMMIT);
+    try {
+      return work.get();
+    } finally {
+      entityManager.setFlushMode(mode);
+    }
+  }
 
   /** Rolls the transaction back if it is still open, adding a failure to roll back to {@code cause}. */
   public static void rollBackQuietly(EntityTransaction transaction, Throwable cause) {

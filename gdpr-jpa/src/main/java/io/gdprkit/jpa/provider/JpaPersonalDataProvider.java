@@ -3,6 +3,7 @@ package io.gdprkit.jpa.provider;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.audit.AuditKind;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.data.DataItem;
 import io.gdprkit.data.DataSink;
@@ -14,6 +15,8 @@ import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.internal.Messages;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.interceptor.PersistenceInterceptor;
+import io.gdprkit.jpa.interceptor.PurposeScope;
 import io.gdprkit.jpa.provider.internal.EntityModel;
 import io.gdprkit.jpa.provider.internal.EntityStatements;
 import io.gdprkit.jpa.provider.internal.ErasurePage;
@@ -53,9 +56,11 @@ import org.jspecify.annotations.Nullable;
  * an encrypted attribute without its converter). Its descriptor names each attribute {@code Entity.attribute}, and
  * each record {@code Entity#id}.
  *
- * <p><b>Erasure, set-based.</b> Per entity type, erasure reads the subjects' rows in pages of ids (never loading an
- * entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes from it,
- * its value; encrypted columns are never decrypted), has the kit's {@link ErasureContext} plan each row, and writes
+ * <p><b>Erasure, set-based.</b> Per entity type, erasure reads the ids of the subjects' rows from the index on the
+ * subject (up to {@value #IDS_PER_READ} at a time), then their rows by primary key in pages of {@value #PAGE} (never
+ * loading an entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes
+ * from it, its value; encrypted columns are never decrypted), so a read costs what it returns whatever the table's
+ * size, has the kit's {@link ErasureContext} plan each row, and writes
  * the plans with bulk JPQL by id: rows whose plans write the same fields share one {@code update} (a value that
  * differs per row, such as a keyed hash, as a {@code case} on the id), rows to delete one {@code delete}. The kit
  * plans each row because the decision is per record (Art. 17(3): a retention runs from each
@@ -78,6 +83,14 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Cascade.</b> {@link #related} follows each {@link io.gdprkit.jpa.annotation.SubjectRelation}: the kit erases
  * the children it returns as far as its {@link io.gdprkit.erasure.CascadePolicy} allows (one level by default).
  *
+ * <p><b>Audit and restriction.</b> The export runs in a {@link PurposeScope#subjectAccess()} scope, the erasure in a
+ * {@link PurposeScope#erasure()} scope and the rectification in a {@link PurposeScope#rectification()} scope, so the
+ * persistence interceptor lets them change a restricted subject's rows (Art. 18(2) excepts erasure and rectification,
+ * Art. 16, 17). Their statements bypass entity callbacks, so where a {@link PersistenceInterceptor} is installed on
+ * the same transactions, each subject's rows they read, changed or removed are counted into the interceptor's entries
+ * of the unit, per entity, under that scope: the audit trail shows the kit's reads and writes as it shows the host's
+ * (Art. 5(2), Art. 30).
+ *
  * <p>Thread-safe. Usage example: <pre>{@code
  * JpaTransactions tx = JpaTransactions.resourceLocal(entityManagerFactory);
  * GdprKit gdpr = GdprKit.builder().transactions(tx)
@@ -95,6 +108,9 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
 
   /** The most subjects one statement of {@link #eraseAll} covers. */
   public static final int SUBJECTS_PER_STATEMENT = 500;
+
+  /** The most record ids one read of an erasure takes, before their rows are read {@value #PAGE} at a time. */
+  public static final int IDS_PER_READ = 10_000;
 
   private static final Set<Origin.Type> NOT_FROM_SUBJECT = Set.of(Origin.Type.IMPORT_FILE, Origin.Type.THIRD_PARTY,
       Origin.Type.MANUAL_ENTRY);
@@ -157,26 +173,36 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
   public void export(SubjectId subject, DataSink sink) {
     Preconditions.notNull(subject, "subject");
     Preconditions.notNull(sink, "sink");
-    for (EntityStatements statements : entities) {
-      EntityModel model = statements.model();
-      Object value = applicable(statements, subject);
-      if (value == null || model.fields().isEmpty()) {
-        continue;
+    try (PurposeScope scope = PurposeScope.subjectAccess()) {
+      for (EntityStatements statements : entities) {
+        exportEntity(statements, subject, sink);
       }
-      Object after = null;
-      List<Object[]> rows;
-      do {
-        Object start = after;
-        rows = transactions.inTransaction(() -> page(statements.exportRead(start == null), statements, subject,
-            value, start));
-        for (Object[] row : rows) {
-          if (EntityStatements.same(row[1], value)) {
-            emit(subject, statements, row, sink);
-          }
-        }
-        after = rows.isEmpty() ? null : rows.get(rows.size() - 1)[0];
-      } while (rows.size() == PAGE);
     }
+  }
+
+  private void exportEntity(EntityStatements statements, SubjectId subject, DataSink sink) {
+    EntityModel model = statements.model();
+    Object value = applicable(statements, subject);
+    if (value == null || model.fields().isEmpty()) {
+      return;
+    }
+    Object after = null;
+    List<Object[]> rows;
+    do {
+      Object start = after;
+      rows = transactions.inTransaction(() -> {
+        List<Object[]> read = page(statements.exportRead(start == null), statements, subject, value, start);
+        PersistenceInterceptor.countStatementRows(AuditKind.ACCESSED, model.name(), subject,
+            read.stream().filter(row -> EntityStatements.same(row[1], value)).count());
+        return read;
+      });
+      for (Object[] row : rows) {
+        if (EntityStatements.same(row[1], value)) {
+          emit(subject, statements, row, sink);
+        }
+      }
+      after = rows.isEmpty() ? null : rows.get(rows.size() - 1)[0];
+    } while (rows.size() == PAGE);
   }
 
   private void emit(SubjectId subject, EntityStatements statements, Object[] row, DataSink sink) {
@@ -246,15 +272,17 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
       Preconditions.check(bySubject.put(subject, context) == null, "contexts", "must erase each subject once");
     }
     List<ErasureContext> ordered = List.copyOf(bySubject.values());
-    for (int from = 0; from < ordered.size(); from += SUBJECTS_PER_STATEMENT) {
-      List<ErasureContext> chunk = ordered.subList(from, Math.min(ordered.size(), from + SUBJECTS_PER_STATEMENT));
-      transactions.inTransaction(() -> {
-        EntityManager entityManager = transactions.entityManager();
-        for (EntityStatements statements : entities) {
-          eraseEntity(entityManager, statements, chunk);
-        }
-        return null;
-      });
+    try (PurposeScope scope = PurposeScope.erasure()) {
+      for (int from = 0; from < ordered.size(); from += SUBJECTS_PER_STATEMENT) {
+        List<ErasureContext> chunk = ordered.subList(from, Math.min(ordered.size(), from + SUBJECTS_PER_STATEMENT));
+        transactions.inTransaction(() -> {
+          EntityManager entityManager = transactions.entityManager();
+          for (EntityStatements statements : entities) {
+            eraseEntity(entityManager, statements, chunk);
+          }
+          return null;
+        });
+      }
     }
   }
 
@@ -275,25 +303,32 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
       Map<String, ErasureContext> contexts = tenantContexts.getValue();
       List<Object> values = contexts.values().stream().map(c -> applicable(statements, c.subject())).toList();
       Object after = null;
-      List<Object[]> rows;
+      boolean more;
       do {
-        TypedQuery<Object[]> read = entityManager.createQuery(statements.eraseRead(after == null), Object[].class)
-            .setParameter(EntityStatements.SUBJECTS, values).setMaxResults(PAGE);
+        TypedQuery<Object> read = entityManager.createQuery(statements.eraseIds(after == null), Object.class)
+            .setParameter(EntityStatements.SUBJECTS, values).setMaxResults(IDS_PER_READ + 1);
         bindTenant(read, statements, tenantContexts.getKey());
         if (after != null) {
           read.setParameter(EntityStatements.AFTER, after);
         }
-        rows = read.getResultList();
-        ErasurePage page = new ErasurePage(statements);
-        for (Object[] row : rows) {
-          ErasureContext context = contexts.get(row[1].toString());
-          if (context != null) { // else a collation matched another subject's id, such as one in another case
-            page.plan(context, row);
+        List<Object> ids = read.getResultList();
+        more = ids.size() > IDS_PER_READ;
+        ids = more ? ids.subList(0, IDS_PER_READ) : ids;
+        for (int from = 0; from < ids.size(); from += PAGE) {
+          TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(), Object[].class)
+              .setParameter(EntityStatements.IDS, ids.subList(from, Math.min(ids.size(), from + PAGE)));
+          bindTenant(rows, statements, tenantContexts.getKey());
+          ErasurePage page = new ErasurePage(statements);
+          for (Object[] row : rows.getResultList()) {
+            ErasureContext context = contexts.get(row[1].toString());
+            if (context != null) { // else a collation matched another subject's id, such as one in another case
+              page.plan(context, row);
+            }
           }
+          page.apply(entityManager);
         }
-        page.apply(entityManager);
-        after = rows.isEmpty() ? null : rows.get(rows.size() - 1)[0];
-      } while (rows.size() == PAGE);
+        after = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+      } while (more);
     }
   }
 
@@ -342,18 +377,21 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
    * {@inheritDoc}
    *
    * <p>The distinct values of the attributes marked as {@code @PersonalData(contactPoint = …)}, decrypted if they are
-   * encrypted; blank values are skipped.
+   * encrypted; blank values are skipped. Read in a {@link PurposeScope#erasure()} scope: the kit reads them to fill
+   * the suppression list of an erasure.
    */
   @Override
   public List<ContactPoint> contactPoints(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
     List<ContactPoint> points = new ArrayList<>();
-    forEachText(subject, model -> model.fields().stream().filter(f -> !f.contactPoints().isEmpty())
-        .map(FieldModel::attribute).toList(), (model, attribute, text) -> {
-          for (ContactPoint.Kind kind : model.field(attribute).orElseThrow().contactPoints()) {
-            points.add(kind == ContactPoint.Kind.EMAIL ? ContactPoint.email(text) : ContactPoint.phone(text));
-          }
-        });
+    try (PurposeScope scope = PurposeScope.erasure()) {
+      forEachText(subject, model -> model.fields().stream().filter(f -> !f.contactPoints().isEmpty())
+          .map(FieldModel::attribute).toList(), (model, attribute, text) -> {
+            for (ContactPoint.Kind kind : model.field(attribute).orElseThrow().contactPoints()) {
+              points.add(kind == ContactPoint.Kind.EMAIL ? ContactPoint.email(text) : ContactPoint.phone(text));
+            }
+          });
+    }
     return List.copyOf(points);
   }
 
@@ -393,7 +431,10 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
           continue;
         }
         for (String attribute : attributes.apply(statements.model())) {
-          for (Object found : distinct(statements, attribute, subject, value)) {
+          List<Object> values = distinct(statements, attribute, subject, value);
+          PersistenceInterceptor.countStatementRows(AuditKind.ACCESSED, statements.model().name(), subject,
+              values.size());
+          for (Object found : values) {
             String text = found.toString().strip();
             if (!text.isEmpty()) {
               action.accept(statements.model(), attribute, text);
@@ -447,29 +488,42 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     Object subjectValue = applicable(statements, subject);
     int updated = 0;
     if (subjectValue != null) {
-      updated = transactions.inTransaction(() -> {
-        TypedQuery<Object> owner = transactions.entityManager().createQuery(statements.subjectOf(), Object.class)
-            .setParameter("id", id);
-        bindTenant(owner, statements, subject.tenant());
-        if (owner.getResultList().stream().noneMatch(stored -> EntityStatements.same(stored, subjectValue))) {
-          return 0;
-        }
-        Query update = transactions.entityManager().createQuery(statements.rectify(target))
-            .setParameter("value", value).setParameter("id", id);
-        bindTenant(update, statements, subject.tenant());
-        if (!target.encrypted()) {
-          return update.executeUpdate();
-        }
+      try (PurposeScope scope = PurposeScope.rectification()) {
+        updated = rectify(statements, target, subject, subjectValue, id, value);
+      }
+    }
+    Preconditions.check(updated == 1, "record", "does not exist for this subject");
+  }
+
+  /** Writes the rectification in a unit of its own; returns the rows written, 0 if the record is another's. */
+  private int rectify(EntityStatements statements, FieldModel target, SubjectId subject, Object subjectValue,
+      Object id, Object value) {
+    EntityModel model = statements.model();
+    return transactions.inTransaction(() -> {
+      TypedQuery<Object> owner = transactions.entityManager().createQuery(statements.subjectOf(), Object.class)
+          .setParameter("id", id);
+      bindTenant(owner, statements, subject.tenant());
+      if (owner.getResultList().stream().noneMatch(stored -> EntityStatements.same(stored, subjectValue))) {
+        return 0;
+      }
+      Query update = transactions.entityManager().createQuery(statements.rectify(target))
+          .setParameter("value", value).setParameter("id", id);
+      bindTenant(update, statements, subject.tenant());
+      int rows;
+      if (!target.encrypted()) {
+        rows = update.executeUpdate();
+      } else {
         JpaEncryption encryption = JpaEncryption.installed();
         if (target.blindIndex() != null) {
           ListenerModel.EncryptedAttribute attribute = ListenerModel.of(model.javaType()).attributes().stream()
               .filter(a -> a.name().equals(target.attribute())).findFirst().orElseThrow();
           update.setParameter("index", encryption.blindIndexOf(attribute, (String) value));
         }
-        return encryption.withSubject(subject, update::executeUpdate);
-      });
-    }
-    Preconditions.check(updated == 1, "record", "does not exist for this subject");
+        rows = encryption.withSubject(subject, update::executeUpdate);
+      }
+      PersistenceInterceptor.countStatementRows(AuditKind.UPDATED, model.name(), subject, rows);
+      return rows;
+    });
   }
 
   private static Class<?> boxed(Class<?> type) {

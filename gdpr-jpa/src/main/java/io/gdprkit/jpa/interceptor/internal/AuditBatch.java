@@ -53,7 +53,13 @@ public final class AuditBatch implements Runnable {
   /** Counts one event more of an entry; {@code details} must not hold personal data. */
   public void add(AuditKind kind, @Nullable SubjectId subject, @Nullable String purpose, Actor actor,
       Map<String, String> details) {
-    counts.computeIfAbsent(new Key(kind, subject, purpose, actor, details), k -> new long[1])[0]++;
+    add(kind, subject, purpose, actor, details, 1);
+  }
+
+  /** Counts {@code events} more of an entry, such as the rows one statement changed. */
+  public void add(AuditKind kind, @Nullable SubjectId subject, @Nullable String purpose, Actor actor,
+      Map<String, String> details, long events) {
+    counts.computeIfAbsent(new Key(kind, subject, purpose, actor, details), k -> new long[1])[0] += events;
   }
 
   /** Returns whether the subject is restricted, asking {@code lookup} once per transaction. */

@@ -38,8 +38,9 @@ public final class EntityStatements {
   public static final String IDS = "ids";
 
   private final EntityModel model;
-  private final String eraseFirst;
-  private final String eraseNext;
+  private final String eraseIdsFirst;
+  private final String eraseIdsNext;
+  private final String eraseRows;
   private final String exportFirst;
   private final String exportNext;
   private final int eraseFieldsAt;
@@ -58,8 +59,10 @@ public final class EntityStatements {
           : "case when e." + field.attribute() + " is null then 0 else 1 end");
     }
     String eraseWhere = " where e." + model.subject() + " in :" + SUBJECTS + tenantCondition();
-    this.eraseFirst = select(erase) + eraseWhere + orderById();
-    this.eraseNext = select(erase) + eraseWhere + afterId() + orderById();
+    this.eraseIdsFirst = "select e." + model.id() + " from " + model.name() + " e" + eraseWhere + orderById();
+    this.eraseIdsNext = "select e." + model.id() + " from " + model.name() + " e" + eraseWhere + afterId()
+        + orderById();
+    this.eraseRows = select(erase) + " where e." + model.id() + " in :" + IDS + tenantCondition() + orderById();
     List<String> export = new ArrayList<>(List.of("e." + model.id(), "e." + model.subject()));
     if (model.date() != null) {
       export.add("e." + model.date());
@@ -78,20 +81,29 @@ public final class EntityStatements {
   }
 
   /**
-   * Returns the erasure read: {@code [id, subject id, record date if any, field...]} where a field is its value when
-   * planning needs it, else 1 or 0 for set or null; for the subjects {@code :subjects}, after {@code :after} unless
-   * {@code first}.
+   * Returns the ids of the rows of the subjects {@code :subjects}, in order, after {@code :after} unless
+   * {@code first}: the erasure's first read. It names no column but the subject's and the id, so the database answers
+   * it from the index on {@code (subject, id)} whatever the table's size, where a read of whole rows in id order with
+   * a limit may walk the primary key through rows of other subjects.
    */
-  public String eraseRead(boolean first) {
-    return first ? eraseFirst : eraseNext;
+  public String eraseIds(boolean first) {
+    return first ? eraseIdsFirst : eraseIdsNext;
   }
 
-  /** Returns where the fields start in a row of {@link #eraseRead}; the record date, if any, is just before. */
+  /**
+   * Returns the erasure's read of the rows {@code :ids} by primary key: {@code [id, subject id, record date if any,
+   * field...]} where a field is its value when planning needs it, else 1 or 0 for set or null.
+   */
+  public String eraseRows() {
+    return eraseRows;
+  }
+
+  /** Returns where the fields start in a row of {@link #eraseRows}; the record date, if any, is just before. */
   public int eraseFieldsAt() {
     return eraseFieldsAt;
   }
 
-  /** Returns the record date of a row of {@link #eraseRead} or {@link #exportRead}: column 2, if there is one. */
+  /** Returns the record date of a row of {@link #eraseRows} or {@link #exportRead}: column 2, if there is one. */
   public @Nullable Instant date(Object[] row) {
     return model.date() == null ? null : instant(row[2]);
   }

@@ -2,10 +2,13 @@ package io.gdprkit.jpa.provider.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.audit.AuditKind;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.FieldUpdate;
 import io.gdprkit.data.RecordPlan;
+import io.gdprkit.jpa.interceptor.PersistenceInterceptor;
 import io.gdprkit.jpa.provider.internal.EntityStatements.Write;
+import io.gdprkit.subject.SubjectId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
@@ -27,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * replacement, a year many birth dates share) is one parameter; a field whose value differs per row (a keyed hash, a
  * kept part) is a {@code case} on the id. So a page costs a read and a write or two whatever its size and however
  * many distinct values its plans compute: at most {@value #IDS_PER_STATEMENT} ids to a statement, or
- * {@value #ROWS_PER_CASE} when values differ per row.
+ * {@value #ROWS_PER_CASE} when values differ per row. No entity callback sees these statements, so the rows each
+ * subject lost or had changed are counted for the persistence interceptor of the unit, if one is installed.
  *
  * @since 0.2
  */
@@ -67,7 +71,7 @@ public final class ErasurePage {
     statements.model().fields().forEach(field -> byName.put(field.name(), field));
   }
 
-  /** Asks {@code context} to plan one row of {@link EntityStatements#eraseRead} and keeps the plan. */
+  /** Asks {@code context} to plan one row of {@link EntityStatements#eraseRows} and keeps the plan. */
   @SuppressWarnings("unchecked")
   public void plan(ErasureContext context, Object[] row) {
     EntityModel model = statements.model();
@@ -109,6 +113,25 @@ public final class ErasurePage {
       }
     }
     planned.forEach(p -> p.context().applied(p.plan()));
+    audit();
+  }
+
+  /** Counts each subject's rows deleted and updated for the persistence interceptor of the unit, if any. */
+  private void audit() {
+    Map<SubjectId, long[]> bySubject = new LinkedHashMap<>();
+    for (Planned p : planned) {
+      long[] rows = bySubject.computeIfAbsent(p.context().subject(), s -> new long[2]);
+      if (p.plan().deleteRecord()) {
+        rows[0]++;
+      } else if (!p.plan().updates().isEmpty()) {
+        rows[1]++;
+      }
+    }
+    String entity = statements.model().name();
+    bySubject.forEach((subject, rows) -> {
+      PersistenceInterceptor.countStatementRows(AuditKind.DELETED, entity, subject, rows[0]);
+      PersistenceInterceptor.countStatementRows(AuditKind.UPDATED, entity, subject, rows[1]);
+    });
   }
 
   /** Writes one statement's rows, all of one shape. */
