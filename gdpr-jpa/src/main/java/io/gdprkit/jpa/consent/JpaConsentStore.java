@@ -141,6 +141,31 @@ public final class JpaConsentStore implements ConsentStore {
         .orElse(SubjectConsents.EMPTY));
   }
 
+  /**
+   * Returns the subject's current consents with the version of its snapshot row, read in one statement: what
+   * {@link CachingConsentStore} keeps, so that a change the feed reports is compared with what it holds. Version 0
+   * stands for no row.
+   */
+  Versioned versioned(SubjectId subject) {
+    return transactions.inStoreTransaction(() -> transactions.entityManager()
+        .createQuery("select s.version, s.body from GdprConsentSnapshot s where s.tenant = :tenant"
+            + " and s.subject = :subject", Object[].class)
+        .setParameter("tenant", subject.tenant().value())
+        .setParameter("subject", subject.value())
+        .getResultStream()
+        .findFirst()
+        .map(row -> new Versioned(ConsentCodec.snapshot(subject, (String) row[1]), (Long) row[0]))
+        .orElse(new Versioned(SubjectConsents.EMPTY, 0)));
+  }
+
+  /** Returns the unit of work the store writes through. */
+  JpaTransactions transactions() {
+    return transactions;
+  }
+
+  /** A subject's current consents and the version of the snapshot row they were read from. */
+  record Versioned(SubjectConsents consents, long version) {}
+
   @Override
   public List<ConsentEvent> history(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
@@ -366,11 +391,14 @@ public final class JpaConsentStore implements ConsentStore {
     return rows.stream().findFirst();
   }
 
-  /** Writes a ledger's snapshot and counters back to its locked row. */
+  /**
+   * Writes a ledger's snapshot and counters back to its locked row, stamped with the database's time for the change
+   * feed of the decision caches ({@code V1_13__gdpr_consent_feed.sql}).
+   */
   private static void save(EntityManager em, Ledger ledger) {
     em.createQuery("update GdprConsentSnapshot s set s.version = :version, s.events = :events,"
             + " s.switches = :switches, s.restrictions = :restrictions, s.objections = :objections,"
-            + " s.presentations = :presentations,"
+            + " s.presentations = :presentations, s.changedAt = instant,"
             + " s.nextExpiry = :nextExpiry, s.body = :body where s.tenant = :tenant and s.subject = :subject")
         .setParameter("version", ledger.version + 1)
         .setParameter("events", ledger.events)
