@@ -130,15 +130,13 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public SubjectConsents current(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inStoreTransaction(() -> transactions.entityManager()
+    List<String> body = transactions.inStoreRead(() -> transactions.entityManager()
         .createQuery("select s.body from GdprConsentSnapshot s where s.tenant = :tenant and s.subject = :subject",
             String.class)
         .setParameter("tenant", subject.tenant().value())
         .setParameter("subject", subject.value())
-        .getResultStream()
-        .findFirst()
-        .map(body -> ConsentCodec.snapshot(subject, body))
-        .orElse(SubjectConsents.EMPTY));
+        .getResultList());
+    return body.isEmpty() ? SubjectConsents.EMPTY : ConsentCodec.snapshot(subject, body.get(0));
   }
 
   /**
@@ -147,15 +145,14 @@ public final class JpaConsentStore implements ConsentStore {
    * stands for no row.
    */
   Versioned versioned(SubjectId subject) {
-    return transactions.inStoreTransaction(() -> transactions.entityManager()
+    List<Object[]> rows = transactions.inStoreRead(() -> transactions.entityManager()
         .createQuery("select s.version, s.body from GdprConsentSnapshot s where s.tenant = :tenant"
             + " and s.subject = :subject", Object[].class)
         .setParameter("tenant", subject.tenant().value())
         .setParameter("subject", subject.value())
-        .getResultStream()
-        .findFirst()
-        .map(row -> new Versioned(ConsentCodec.snapshot(subject, (String) row[1]), (Long) row[0]))
-        .orElse(new Versioned(SubjectConsents.EMPTY, 0)));
+        .getResultList());
+    return rows.isEmpty() ? new Versioned(SubjectConsents.EMPTY, 0)
+        : new Versioned(ConsentCodec.snapshot(subject, (String) rows.get(0)[1]), (Long) rows.get(0)[0]);
   }
 
   /** Returns the unit of work the store writes through. */
