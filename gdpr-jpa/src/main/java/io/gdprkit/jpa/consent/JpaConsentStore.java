@@ -130,16 +130,38 @@ public final class JpaConsentStore implements ConsentStore {
   @Override
   public SubjectConsents current(SubjectId subject) {
     Preconditions.notNull(subject, "subject");
-    return transactions.inStoreTransaction(() -> transactions.entityManager()
+    List<String> body = transactions.inStoreRead(() -> transactions.entityManager()
         .createQuery("select s.body from GdprConsentSnapshot s where s.tenant = :tenant and s.subject = :subject",
             String.class)
         .setParameter("tenant", subject.tenant().value())
         .setParameter("subject", subject.value())
-        .getResultStream()
-        .findFirst()
-        .map(body -> ConsentCodec.snapshot(subject, body))
-        .orElse(SubjectConsents.EMPTY));
+        .getResultList());
+    return body.isEmpty() ? SubjectConsents.EMPTY : ConsentCodec.snapshot(subject, body.get(0));
   }
+
+  /**
+   * Returns the subject's current consents with the version of its snapshot row, read in one statement: what
+   * {@link CachingConsentStore} keeps, so that a change the feed reports is compared with what it holds. Version 0
+   * stands for no row.
+   */
+  Versioned versioned(SubjectId subject) {
+    List<Object[]> rows = transactions.inStoreRead(() -> transactions.entityManager()
+        .createQuery("select s.version, s.body from GdprConsentSnapshot s where s.tenant = :tenant"
+            + " and s.subject = :subject", Object[].class)
+        .setParameter("tenant", subject.tenant().value())
+        .setParameter("subject", subject.value())
+        .getResultList());
+    return rows.isEmpty() ? new Versioned(SubjectConsents.EMPTY, 0)
+        : new Versioned(ConsentCodec.snapshot(subject, (String) rows.get(0)[1]), (Long) rows.get(0)[0]);
+  }
+
+  /** Returns the unit of work the store writes through. */
+  JpaTransactions transactions() {
+    return transactions;
+  }
+
+  /** A subject's current consents and the version of the snapshot row they were read from. */
+  record Versioned(SubjectConsents consents, long version) {}
 
   @Override
   public List<ConsentEvent> history(SubjectId subject) {
@@ -366,11 +388,14 @@ public final class JpaConsentStore implements ConsentStore {
     return rows.stream().findFirst();
   }
 
-  /** Writes a ledger's snapshot and counters back to its locked row. */
+  /**
+   * Writes a ledger's snapshot and counters back to its locked row, stamped with the database's time for the change
+   * feed of the decision caches ({@code V1_13__gdpr_consent_feed.sql}).
+   */
   private static void save(EntityManager em, Ledger ledger) {
     em.createQuery("update GdprConsentSnapshot s set s.version = :version, s.events = :events,"
             + " s.switches = :switches, s.restrictions = :restrictions, s.objections = :objections,"
-            + " s.presentations = :presentations,"
+            + " s.presentations = :presentations, s.changedAt = instant,"
             + " s.nextExpiry = :nextExpiry, s.body = :body where s.tenant = :tenant and s.subject = :subject")
         .setParameter("version", ledger.version + 1)
         .setParameter("events", ledger.events)

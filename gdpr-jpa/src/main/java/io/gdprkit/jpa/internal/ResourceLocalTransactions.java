@@ -66,6 +66,27 @@ public final class ResourceLocalTransactions implements JpaTransactions {
     return result;
   }
 
+  /**
+   * Runs a one-statement read on an entity manager of its own, without beginning a transaction: the pool's
+   * connection runs it in auto-commit mode, in one round trip and with no commit after it. A unit running on the
+   * thread is joined instead.
+   */
+  @Override
+  public <T> T inStoreRead(Supplier<T> work) {
+    Preconditions.notNull(work, "work");
+    if (current.get() != null) {
+      return work.get();
+    }
+    EntityManager entityManager = factory.createEntityManager();
+    try {
+      current.set(new Unit(entityManager));
+      return work.get();
+    } finally {
+      current.remove();
+      entityManager.close();
+    }
+  }
+
   @Override
   public void afterCommit(Runnable action) {
     Preconditions.notNull(action, "action");

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every write to a subject locks this row first and changes it in the same transaction as the history row it
  * appends, so the snapshot is always the fold of the histories. {@code next_expiry}, the earliest expiry of a granted
- * consent, is indexed for the expiry sweep. A row of version 0 is a placeholder its own transaction just inserted to
- * lock; no committed row has it.
+ * consent, is indexed for the expiry sweep; {@code changed_at}, the database's time of the row's last write, is
+ * indexed for the change feed of the decision caches ({@code CachingConsentStore}). A row of version 0 is a placeholder
+ * its own transaction just inserted to lock; no committed row has it.
  *
  * @since 0.2
  */
@@ -62,6 +63,9 @@ public class ConsentSnapshotRow {
 
   @Column(name = "next_expiry")
   private @Nullable Instant nextExpiry;
+
+  @Column(name = "changed_at")
+  private @Nullable Instant changedAt;
 
   @Column(name = "body", length = JsonText.MAX_LENGTH, nullable = false)
   private @Nullable String body;

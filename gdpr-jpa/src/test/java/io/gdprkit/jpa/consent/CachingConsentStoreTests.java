@@ -1,0 +1,224 @@
+package io.gdprkit.jpa.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gdprkit.GdprKit;
+import io.gdprkit.InvalidInputException;
+import io.gdprkit.consent.ConsentChannel;
+import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.decision.DecisionReason;
+import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.TestDatabase;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Two application instances on one database, each with its own kit and decision cache: what one records, the other
+ * honours within the staleness bound, and at its next poll of the change feed. Time is a ticker moved by hand.
+ */
+@ParameterizedClass(name = "decision cache on {0}")
+@EnumSource(TestDatabase.class)
+class CachingConsentStoreTests {
+
+  private static final Duration BOUND = Duration.ofSeconds(5);
+  private static final SubjectId ALICE = SubjectId.of("contact-42");
+  private static final SubjectId BOB = SubjectId.of("contact-43");
+  private static final ConsentProof PROOF = ConsentProof.of(ConsentChannel.API, Actor.subject());
+
+  @Parameter
+  TestDatabase database;
+
+  private final AtomicLong nanos = new AtomicLong();
+  private JpaTransactions transactions;
+  private CachingConsentStore cacheA;
+  private CachingConsentStore cacheB;
+  private GdprKit instanceA;
+  private GdprKit instanceB;
+
+  @BeforeEach
+  void startTwoInstances() {
+    database.clean();
+    transactions = database.transactions();
+    ConsentCacheOptions options = ConsentCacheOptions.defaults().withStaleness(BOUND).withTicker(nanos::get);
+    cacheA = new CachingConsentStore(new JpaConsentStore(transactions), options);
+    cacheB = new CachingConsentStore(new JpaConsentStore(transactions), options);
+    instanceA = kit(cacheA);
+    instanceB = kit(cacheB);
+  }
+
+  private GdprKit kit(CachingConsentStore store) {
+    return GdprKit.builder()
+        .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter"))
+        .transactions(transactions)
+        .consentStore(store)
+        .allowGeneratedKeys()
+        .build();
+  }
+
+  private void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+
+  private DecisionReason onB(SubjectId subject) {
+    return instanceB.decide(subject, "newsletter").reason();
+  }
+
+  @Test
+  @DisplayName("a withdrawal on one instance is honoured on the other at its next poll of the change feed (Art. 7(3))")
+  void honoursAWithdrawalElsewhereAtTheNextPoll() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN); // now cached on B
+
+    instanceA.consents().withdraw(ALICE, "newsletter");
+
+    assertThat(onB(ALICE)).as("served from B's cache until B polls").isEqualTo(DecisionReason.CONSENT_GIVEN);
+    assertThat(cacheB.poll()).isEqualTo(1);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("with no poll at all, a withdrawal on another instance is honoured once the staleness bound has passed"
+      + " (Art. 7(3))")
+  void honoursAWithdrawalElsewhereWithinTheBoundWithoutPolling() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    instanceA.consents().withdraw(ALICE, "newsletter");
+
+    advance(BOUND.minusNanos(1));
+    assertThat(onB(ALICE)).as("one nanosecond within the bound").isEqualTo(DecisionReason.CONSENT_GIVEN);
+    advance(Duration.ofNanos(1));
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("a withdrawal through an instance is honoured by that instance at once, without a poll (Art. 7(3))")
+  void honoursItsOwnWithdrawalAtOnce() {
+    instanceB.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    instanceB.consents().withdraw(ALICE, "newsletter");
+
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("a restriction placed on one instance stops processing on the other at its next poll (Art. 18(1))")
+  void honoursARestrictionElsewhereAtTheNextPoll() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    instanceA.restrictions().restrict(ALICE, "accuracy contested", Actor.staff("dpo"));
+    cacheB.poll();
+
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.RESTRICTED);
+  }
+
+  @Test
+  @DisplayName("an erasure on another instance, which the feed cannot see, is honoured within the staleness bound"
+      + " (Art. 17(1))")
+  void honoursAnErasureElsewhereWithinTheBound() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    instanceA.erasure().erase(ALICE);
+    cacheB.poll();
+    assertThat(onB(ALICE)).as("the deleted row is not in the feed").isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    advance(BOUND);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.NO_CONSENT);
+  }
+
+  @Test
+  @DisplayName("a poll removes only the subjects that changed since they were cached")
+  void pollsRemoveOnlyWhatChanged() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    instanceA.consents().grant(BOB, "newsletter", PROOF);
+    onB(ALICE);
+    onB(BOB);
+    instanceA.consents().withdraw(BOB, "newsletter");
+
+    assertThat(cacheB.poll()).as("Bob only").isEqualTo(1);
+    assertThat(onB(BOB)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+    assertThat(cacheB.poll()).as("the look-back reads Bob's change again, older than what B holds now").isZero();
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+  }
+
+  @Test
+  @DisplayName("a withdrawal committed after a later change was polled is still found by the next poll (Art. 7(3))")
+  void findsAWithdrawalThatCommitsLate() throws Exception {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    instanceA.consents().grant(BOB, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+
+    // A's withdrawal is stamped now but commits only after Bob's later change was polled
+    CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.useTransaction(() -> {
+      instanceA.consents().withdraw(ALICE, "newsletter");
+      written.countDown();
+      await(release);
+    }));
+    assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+    // a change to a table the slow unit has not written, which MariaDB's gap locks would otherwise hold up
+    instanceA.consents().setSwitch(BOB, ProcessingSwitch.PROFILING, true, Actor.subject());
+    cacheB.poll();
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    release.countDown();
+    slow.get(30, TimeUnit.SECONDS);
+
+    cacheB.poll();
+
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("a grant in a unit of work that rolls back never reaches the cache, though the unit saw it (Art. 7(1))")
+  void cachesNothingOfARolledBackUnit() {
+    RuntimeException failure = new IllegalStateException("the host's own change failed");
+
+    assertThatThrownBy(() -> transactions.useTransaction(() -> {
+      instanceB.consents().grant(ALICE, "newsletter", PROOF);
+      assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+      throw failure;
+    })).isSameAs(failure);
+
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.NO_CONSENT);
+  }
+
+  @Test
+  @DisplayName("the staleness bound is positive and at most five minutes (Art. 7(3): promptly)")
+  void refusesAnUnboundedStaleness() {
+    assertThatThrownBy(() -> ConsentCacheOptions.defaults().withStaleness(Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ConsentCacheOptions.defaults().withStaleness(Duration.ofMinutes(5).plusNanos(1)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> ConsentCacheOptions.defaults().withLookBack(Duration.ofSeconds(-1)))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
