@@ -2,7 +2,6 @@ package io.gdprkit.jpa.provider.host;
 
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.jpa.annotation.DataSubject;
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
 import io.gdprkit.jpa.annotation.Encrypted;
 import io.gdprkit.jpa.annotation.PersonalData;
 import io.gdprkit.jpa.annotation.PersonalData.Strategy;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 
 /** A CRM contact, the data subject; a contact may be the child of another (parent-child). */
 @Entity
-@AuditedPersonalData(subject = "id") // the interceptor's stand-in marker until it reads @DataSubject
 @Table(name = "host_contact")
 @DataSubject("id")
 @EntityListeners(EncryptionListener.class)

@@ -1,7 +1,6 @@
 package io.gdprkit.jpa.provider.host;
 
 import io.gdprkit.jpa.annotation.DataSubject;
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
 import io.gdprkit.jpa.annotation.PersonalData;
 import io.gdprkit.jpa.annotation.PersonalData.Strategy;
 import io.gdprkit.jpa.annotation.RecordDate;
@@ -18,7 +17,6 @@ import java.time.Instant;
 
 /** A sales rep's note about a contact; erasure deletes it. Linked to its subject by an attribute. */
 @Entity
-@AuditedPersonalData(subject = "contact.id") // the interceptor's stand-in marker until it reads @DataSubject
 @Table(name = "host_note")
 public class ContactNote {
 

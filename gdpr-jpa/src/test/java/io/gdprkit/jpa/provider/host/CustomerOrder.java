@@ -1,7 +1,6 @@
 package io.gdprkit.jpa.provider.host;
 
 import io.gdprkit.jpa.annotation.DataSubject;
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
 import io.gdprkit.jpa.annotation.Encrypted;
 import io.gdprkit.jpa.annotation.PersonalData;
 import io.gdprkit.jpa.annotation.PersonalData.Strategy;
@@ -25,7 +24,6 @@ import java.time.Instant;
 
 /** An order of a contact; erasure anonymises it and keeps the business figures. */
 @Entity
-@AuditedPersonalData(subject = "contact.id") // the interceptor's stand-in marker until it reads @DataSubject
 @Table(name = "host_order")
 @DataSubject("contact.id")
 @EntityListeners(EncryptionListener.class)

@@ -1,7 +1,6 @@
 package io.gdprkit.jpa.provider.host;
 
 import io.gdprkit.jpa.annotation.DataSubject;
-import io.gdprkit.jpa.audit.annotation.AuditedPersonalData;
 import io.gdprkit.jpa.annotation.PersonalData;
 import io.gdprkit.jpa.annotation.PersonalData.Strategy;
 import io.gdprkit.jpa.annotation.RecordDate;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 
 /** An invoice of an order, kept ten years for commercial and tax law (HGB §257, AO §147). */
 @Entity
-@AuditedPersonalData(subject = "order.contact.id") // the interceptor's stand-in marker until it reads @DataSubject
 @Table(name = "host_invoice")
 @DataSubject("order.contact.id")
 public class Invoice {
