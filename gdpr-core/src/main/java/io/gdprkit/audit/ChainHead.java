@@ -9,6 +9,7 @@ import io.gdprkit.subject.TenantId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apiguardian.api.API;
 
 /**
@@ -53,12 +54,17 @@ public record ChainHead(TenantId tenant, long size, AuditHash lastEntryHash, Ins
     Preconditions.text(tag, "tag", 200);
   }
 
-  /** Tags the head of a chain of {@code size} entries ending in {@code lastEntryHash} under {@code key}. */
+  /**
+   * Tags the head of a chain of {@code size} entries ending in {@code lastEntryHash} under {@code key}, at {@code at}
+   * cut to the microsecond: SQL timestamps keep no finer time, and a store must read back the very time the tag
+   * covers, or the head would no longer authenticate (issue 11).
+   */
   public static ChainHead authenticate(TenantId tenant, long size, AuditHash lastEntryHash, Instant at,
       PseudonymKey key) {
     Preconditions.notNull(key, "key");
-    ChainHead untagged = new ChainHead(tenant, size, lastEntryHash, at, "-");
-    return new ChainHead(tenant, size, lastEntryHash, at, key.pseudonym(LABEL, untagged.tagInput()));
+    Instant micros = Preconditions.notNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+    ChainHead untagged = new ChainHead(tenant, size, lastEntryHash, micros, "-");
+    return new ChainHead(tenant, size, lastEntryHash, micros, key.pseudonym(LABEL, untagged.tagInput()));
   }
 
   /** Returns whether {@code key}, under any of its versions, made the tag. */
