@@ -128,6 +128,25 @@ public enum TestDatabase {
     }
   }
 
+  /**
+   * Returns the JDBC URL of this database's test schema, so that a kit in another JVM connects to the same schema
+   * (the kill and many-instances tests of issue 11).
+   */
+  public String schemaJdbcUrl() {
+    state();
+    return schemaUrl();
+  }
+
+  /** Returns the user the tests connect as. */
+  public String user() {
+    return user;
+  }
+
+  /** Returns the password the tests connect with. */
+  public String password() {
+    return password;
+  }
+
   private State state() {
     State ready = state;
     if (ready == null) {

@@ -4,11 +4,14 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.audit.AuditHash;
+import io.gdprkit.audit.ChainHead;
 import io.gdprkit.audit.Checkpoint;
 import io.gdprkit.audit.spi.CheckpointStore;
+import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.crypto.SigningKey;
 import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.StoreCompatibilityKit;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Checks that a {@link CheckpointStore} keeps at most one checkpoint per tenant and tree size, returns them intact
  * (the signature still verifies), finds the latest one and the nearest at or before a size, pages by size, and keeps
- * exactly one of two racing writers of the same size.
+ * exactly one of two racing writers of the same size; and that it reads back a chain head whose tag still
+ * authenticates.
  *
  * <p>Usage example: <pre>{@code class JpaCheckpointStoreTests extends CheckpointStoreCompatibilityKit { protected CheckpointStore createStore() { return new JpaCheckpointStore(em); } }}</pre>
  *
@@ -80,6 +84,26 @@ public abstract class CheckpointStoreCompatibilityKit extends StoreCompatibility
       assertThat(store().latest(ACME)).isEmpty();
       assertThat(store().atOrBefore(ACME, Long.MAX_VALUE)).isEmpty();
       assertThat(store().after(ACME, 0, 10)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("chain head")
+  class Head {
+
+    @Test
+    @DisplayName("a head tagged at a time finer than a microsecond is read back still authenticating under its key")
+    void headAuthenticatesAfterTheRoundTrip() {
+      PseudonymKey key = PseudonymKey.of("h1", "a head key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8));
+      ChainHead head = ChainHead.authenticate(ACME, 3, hash(3), START.plusNanos(123_456_789), key);
+
+      store().putHead(head);
+
+      assertThat(store().head(ACME)).hasValueSatisfying(read -> {
+        assertThat(read.size()).isEqualTo(3);
+        assertThat(read.lastEntryHash()).isEqualTo(hash(3));
+        assertThat(read.authenticates(key)).isTrue();
+      });
     }
   }
 
