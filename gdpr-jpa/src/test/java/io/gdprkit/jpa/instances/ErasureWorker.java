@@ -130,7 +130,7 @@ public final class ErasureWorker {
   @SuppressWarnings("unchecked")
   private static List<SubjectId> withContactRows(SharedKit kit, int limit) {
     return kit.transactions().inTransaction(() -> ((List<String>) kit.transactions().entityManager()
-        .createNativeQuery("select subject from host_contact order by subject")
+        .createNativeQuery("select subject from fleet_contact order by subject")
         .setMaxResults(limit).getResultList()).stream().map(SubjectId::of).toList());
   }
 

@@ -244,8 +244,8 @@ final class Fleet implements AutoCloseable {
     }
     try (Connection connection = DriverManager.getConnection(database.schemaJdbcUrl(), database.user(),
         database.password()); Statement statement = connection.createStatement()) {
-      count(statement, "select subject, count(*) from host_contact group by subject", counts, Census.CONTACTS, null);
-      count(statement, "select subject, count(*) from host_note group by subject", counts, Census.NOTES, null);
+      count(statement, "select subject, count(*) from fleet_contact group by subject", counts, Census.CONTACTS, null);
+      count(statement, "select subject, count(*) from fleet_note group by subject", counts, Census.NOTES, null);
       count(statement, "select subject, count(*) from gdpr_consent_event group by subject", counts,
           Census.CONSENT_EVENTS, null);
       count(statement, "select subject, count(*) from gdpr_consent_snapshot group by subject", counts,
@@ -256,9 +256,9 @@ final class Fleet implements AutoCloseable {
           counts, Census.LIVE_KEYS, null);
       count(statement, "select subject, count(*) from gdpr_erasure_job group by subject", counts, Census.PENDING_JOBS,
           null);
-      count(statement, "select subject, count(*) from host_erase_call group by subject", counts, Census.ERASE_CALLS,
+      count(statement, "select subject, count(*) from fleet_erase_call group by subject", counts, Census.ERASE_CALLS,
           null);
-      count(statement, "select subject, count(*) from host_erase_call where rows_deleted > 0 group by subject", counts,
+      count(statement, "select subject, count(*) from fleet_erase_call where rows_deleted > 0 group by subject", counts,
           Census.ERASING_CALLS, null);
       count(statement, "select subject, count(*) from gdpr_retention_activity group by subject", counts,
           Census.ACTIVITY, null);
