@@ -1,0 +1,57 @@
+package io.gdprkit.examples.crm;
+
+import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.examples.crm.mail.DemoMailbox;
+import io.gdprkit.preference.Topic;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.spring.autoconfigure.GdprKitCustomizer;
+import java.time.Clock;
+import java.time.Period;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the CRM processes personal data for, each purpose on its legal basis (Art. 6(1)), and the topics of its
+ * preference center: three kinds of marketing e-mail, each its own consent (Art. 7(2): a separate, unticked box per
+ * communication type), a lead score that needs the profiling switch, tracking that needs the tracking switch, and
+ * invoices on the contract.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CrmGdprConfiguration {
+
+  public static final String NEWSLETTER = "newsletter";
+  public static final String OFFERS = "offers";
+  public static final String INVITATIONS = "invitations";
+  public static final String TRACKING = "tracking";
+  public static final String BILLING = "billing";
+
+  @Bean
+  DemoClock demoClock() {
+    return new DemoClock(Clock.systemUTC());
+  }
+
+  @Bean
+  GdprKitCustomizer crmPurposes(DemoClock clock, DemoMailbox mailbox) {
+    return builder -> builder
+        .clock(clock)
+        .mailer(mailbox)
+        .purpose(Purpose.of(NEWSLETTER, LegalBasis.CONSENT, "The monthly newsletter by e-mail")
+            .withDataCategories(DataCategory.CONTACT_DETAILS).withConsentValidity(Period.ofMonths(24))
+            .asDirectMarketing())
+        .purpose(Purpose.of(OFFERS, LegalBasis.CONSENT, "Special offers by e-mail")
+            .withDataCategories(DataCategory.CONTACT_DETAILS).asDirectMarketing())
+        .purpose(Purpose.of(INVITATIONS, LegalBasis.CONSENT, "Invitations to events and webinars")
+            .withDataCategories(DataCategory.CONTACT_DETAILS).asDirectMarketing())
+        .purpose(Purpose.of(TRACKING, LegalBasis.CONSENT, "Analytics of visits to our web site")
+            .withDataCategories(DataCategory.BEHAVIOURAL).requiring(ProcessingSwitch.TRACKING))
+        .purpose(Purpose.of("lead-scoring", LegalBasis.LEGITIMATE_INTERESTS, "A lead score from a contact's data")
+            .withDataCategories(DataCategory.BEHAVIOURAL).requiring(ProcessingSwitch.PROFILING))
+        .purpose(Purpose.of(BILLING, LegalBasis.CONTRACT, "Invoices for what a customer orders")
+            .withDataCategories(DataCategory.FINANCIAL))
+        .topic(Topic.of(NEWSLETTER, "Newsletter", NEWSLETTER))
+        .topic(Topic.of(OFFERS, "Special offers", OFFERS))
+        .topic(Topic.of(INVITATIONS, "Event invitations", INVITATIONS));
+  }
+}

@@ -1,0 +1,137 @@
+package io.gdprkit.examples.crm.contact;
+
+import io.gdprkit.GdprKit;
+import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.decision.Decision;
+import io.gdprkit.erasure.ErasureReport;
+import io.gdprkit.export.ExportFormat;
+import io.gdprkit.purpose.Purpose;
+import io.gdprkit.source.Origin;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.SubjectId;
+import io.gdprkit.suppression.SuppressedContactException;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The staff side: the contact list, a new contact, and the contact card with its GDPR actions. */
+@Controller
+public class ContactController {
+
+  private final ContactService contacts;
+  private final GdprKit gdpr;
+
+  public ContactController(ContactService contacts, GdprKit gdpr) {
+    this.contacts = contacts;
+    this.gdpr = gdpr;
+  }
+
+  @GetMapping("/contacts")
+  String list(Model model) {
+    model.addAttribute("contacts", contacts.all());
+    model.addAttribute("form", new ContactForm(ContactKind.PERSON, "", null, null, null));
+    return "contacts/list";
+  }
+
+  @PostMapping("/contacts")
+  String create(@Valid @ModelAttribute("form") ContactForm form, BindingResult errors, Model model,
+      RedirectAttributes redirect) {
+    if (errors.hasErrors()) {
+      model.addAttribute("contacts", contacts.all());
+      return "contacts/list";
+    }
+    try {
+      Contact contact = contacts.create(form, Origin.manualEntry("demo-staff"));
+      return "redirect:/contacts/" + contact.getId();
+    } catch (SuppressedContactException e) {
+      model.addAttribute("contacts", contacts.all());
+      model.addAttribute("refusal", "This e-mail address belongs to someone who was erased: it is on the suppression "
+          + "list (Art. 17) and is not stored again.");
+      return "contacts/list";
+    }
+  }
+
+  @GetMapping("/contacts/{id}")
+  String card(@PathVariable String id, Model model) {
+    model.addAttribute("card", card(contacts.find(id)));
+    return "contacts/card";
+  }
+
+  @PostMapping("/contacts/{id}/switch")
+  String setSwitch(@PathVariable String id, @RequestParam ProcessingSwitch name, @RequestParam boolean on) {
+    gdpr.consents().setSwitch(SubjectId.of(id), name, on, Actor.staff("demo-staff"));
+    return "redirect:/contacts/" + id;
+  }
+
+  @PostMapping("/contacts/{id}/score")
+  String score(@PathVariable String id, RedirectAttributes redirect) {
+    Decision decision = contacts.score(id);
+    redirect.addFlashAttribute("notice", decision.allowed() ? "Lead score computed."
+        : "No lead score: lead scoring is not allowed for this contact (" + decision.reason() + ").");
+    return "redirect:/contacts/" + id;
+  }
+
+  @PostMapping("/contacts/{id}/forget")
+  String forget(@PathVariable String id, Model model) {
+    ErasureReport report = gdpr.erasure().erase(SubjectId.of(id));
+    model.addAttribute("report", report);
+    return "contacts/erased";
+  }
+
+  @GetMapping("/contacts/{id}/export.json")
+  ResponseEntity<StreamingResponseBody> export(@PathVariable String id) {
+    SubjectId subject = SubjectId.of(contacts.find(id).getId());
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + ".json\"")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(out -> gdpr.exports().write(subject, ExportFormat.JSON, out));
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(Model model) {
+    model.addAttribute("problem", "There is no such contact. It may have been erased.");
+    return "signup/link-invalid";
+  }
+
+  private ContactCard card(Contact contact) {
+    SubjectId subject = ContactService.subject(contact);
+    List<ContactCard.PurposeRow> rows = new ArrayList<>();
+    for (Purpose purpose : gdpr.purposes().all()) {
+      rows.add(new ContactCard.PurposeRow(purpose, gdpr.consents().state(subject, purpose.id()).orElse(null),
+          gdpr.decide(subject, purpose.id())));
+    }
+    List<ContactCard.Relation> relations = new ArrayList<>();
+    if (contact.getCompany() != null) {
+      relations.add(new ContactCard.Relation(RelationType.WORKS_AT.label(), contact.getCompany()));
+    }
+    if (contact.getParent() != null) {
+      relations.add(new ContactCard.Relation("child of", contact.getParent()));
+    }
+    if (contact.getUser() != null) {
+      relations.add(new ContactCard.Relation("device of", contact.getUser()));
+    }
+    contacts.children(contact).forEach(c -> relations.add(new ContactCard.Relation(RelationType.PARENT_OF.label(), c)));
+    contacts.devices(contact).forEach(c -> relations.add(new ContactCard.Relation(RelationType.USES_DEVICE.label(), c)));
+    return new ContactCard(contact, rows, gdpr.consents().history(subject), gdpr.sources().tags(subject),
+        gdpr.consents().isSwitchOn(subject, ProcessingSwitch.PROFILING),
+        gdpr.consents().isSwitchOn(subject, ProcessingSwitch.TRACKING), relations);
+  }
+}

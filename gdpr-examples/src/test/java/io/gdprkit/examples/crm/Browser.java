@@ -1,0 +1,97 @@
+package io.gdprkit.examples.crm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Selenium with Debian's chromedriver: the driver path is set, so Selenium
+ * Manager never tries to download one, and the flags keep Chromium off the closed network. Without Chromium the
+ * browser tests skip with a message, unless {@code GDPR_KIT_REQUIRE_SERVICES=true} (as {@code .ci/run} sets, after
+ * installing it), in which case they fail.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final Path profile;
+  private final String base;
+
+  private Browser(WebDriver driver, Path profile, String base) {
+    this.driver = driver;
+    this.profile = profile;
+    this.base = base;
+  }
+
+  /** Starts a fresh headless Chromium for pages under {@code base}, such as {@code http://localhost:8080}. */
+  static Browser open(String base) throws IOException {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "true".equals(System.getenv("GDPR_KIT_REQUIRE_SERVICES"))) {
+      throw new IllegalStateException("Chromium and chromedriver are required (GDPR_KIT_REQUIRE_SERVICES=true) but "
+          + CHROMIUM + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
+    }
+    Assumptions.assumeTrue(present, "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+        + " is missing (apt-get install chromium chromium-driver; .ci/run installs them)");
+    Path profile = Files.createTempDirectory("gdpr-kit-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--window-size=1280,1400", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), profile, base);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void get(String path) {
+    driver.get(path.startsWith("http") ? path : base + path);
+  }
+
+  WebElement find(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+  }
+
+  void click(String css) {
+    find(css).click();
+  }
+
+  void type(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  String text(String css) {
+    return find(css).getText();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

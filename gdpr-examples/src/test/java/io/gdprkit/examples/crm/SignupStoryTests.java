@@ -1,0 +1,101 @@
+package io.gdprkit.examples.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gdprkit.GdprKit;
+import io.gdprkit.consent.ConsentStatus;
+import io.gdprkit.examples.crm.contact.ContactRepository;
+import io.gdprkit.subject.SubjectId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The stories of the demo CRM, clicked through in a real headless Chromium. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignupStoryTests {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  GdprKit gdpr;
+
+  @Autowired
+  ContactRepository contacts;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void signUpConfirmFromTheInboxThenUnsubscribeWithOneClick() {
+    browser.get("/signup");
+    assertThat(browser.find("#newsletter").isSelected()).as("boxes start unticked (Art. 7(2))").isFalse();
+    browser.type("#name", "Dora Weiss");
+    browser.type("#email", "dora@example.org");
+    browser.find("#birthDate").sendKeys("01021990");
+    browser.click("#newsletter");
+    browser.click("#signup-submit");
+    assertThat(browser.text("#check-inbox")).isEqualTo("Check your inbox");
+    SubjectId dora = SubjectId.of(contacts.findFirstByEmailIgnoreCase("dora@example.org").orElseThrow().getId());
+    assertThat(gdpr.consents().state(dora, "newsletter").orElseThrow().status()).isEqualTo(ConsentStatus.PENDING);
+    assertThat(gdpr.decide(dora, "newsletter").allowed()).as("nothing is sent before the confirmation").isFalse();
+
+    browser.click("#to-outbox");
+    mailLink("dora@example.org", "Please confirm your subscription", "/confirm?token=").click();
+    assertThat(browser.text("#confirmed-purpose")).isEqualTo("newsletter");
+    assertThat(gdpr.decide(dora, "newsletter").allowed()).isTrue();
+
+    browser.get("/outbox");
+    mailLink("dora@example.org", "Welcome", "/unsubscribe?token=").click();
+    assertThat(gdpr.decide(dora, "newsletter").allowed()).as("opening the link alone changes nothing").isTrue();
+    browser.click("#unsubscribe-submit");
+    assertThat(browser.text("#unsubscribed")).isEqualTo("You are unsubscribed");
+    assertThat(gdpr.consents().state(dora, "newsletter").orElseThrow().status()).isEqualTo(ConsentStatus.WITHDRAWN);
+    assertThat(gdpr.decide(dora, "newsletter").allowed()).isFalse();
+  }
+
+  @Test
+  void aChildBelowTheAgeOfDigitalConsentIsRefusedAndNothingIsStored() {
+    long before = contacts.count();
+    browser.get("/signup");
+    browser.type("#name", "Emil Young");
+    browser.type("#email", "emil@example.org");
+    browser.find("#birthDate").sendKeys("01022014");
+    browser.click("#newsletter");
+    browser.click("#signup-submit");
+    assertThat(browser.text("#refusal")).contains("Art. 8(1)");
+    assertThat(contacts.count()).isEqualTo(before);
+    assertThat(contacts.findFirstByEmailIgnoreCase("emil@example.org")).isEmpty();
+  }
+
+  /** The link in the newest mail to {@code to} whose subject starts with {@code subject}. */
+  private WebElement mailLink(String to, String subject, String hrefPart) {
+    browser.find(".mail");
+    List<WebElement> mails = browser.driver().findElements(By.cssSelector(".card.mail"));
+    for (WebElement mail : mails) {
+      if (mail.findElement(By.cssSelector(".mail-to")).getText().equals(to)
+          && mail.findElement(By.cssSelector(".mail-subject")).getText().startsWith(subject)) {
+        return mail.findElements(By.cssSelector("pre a")).stream()
+            .filter(a -> a.getAttribute("href").contains(hrefPart)).findFirst().orElseThrow();
+      }
+    }
+    throw new AssertionError("no mail to " + to + " with subject " + subject);
+  }
+}
