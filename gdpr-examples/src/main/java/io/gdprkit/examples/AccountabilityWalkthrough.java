@@ -1,5 +1,6 @@
 package io.gdprkit.examples;
 
+import io.gdprkit.examples.crm.DemoClock;
 import io.gdprkit.GdprKit;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditProofVerifier;
@@ -70,7 +71,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AccountabilityWalkthrough {
 
   private final Narrator narrator;
-  private final DemoClock clock = new DemoClock(Instant.parse("2026-12-01T09:00:00Z"));
+  private final DemoClock clock = DemoClock.startingAt(Instant.parse("2026-12-01T09:00:00Z"));
 
   AccountabilityWalkthrough(PrintStream out) {
     this.narrator = new Narrator(out);

@@ -1,5 +1,6 @@
 package io.gdprkit.examples;
 
+import io.gdprkit.examples.crm.DemoClock;
 import io.gdprkit.GdprKit;
 import io.gdprkit.consent.BulkUpdate;
 import io.gdprkit.consent.BulkUpdateReport;
@@ -47,7 +48,7 @@ import java.util.stream.IntStream;
 public final class ConsentWalkthrough {
 
   private final Narrator narrator;
-  private final DemoClock clock = new DemoClock(Instant.parse("2026-11-23T09:00:00Z"));
+  private final DemoClock clock = DemoClock.startingAt(Instant.parse("2026-11-23T09:00:00Z"));
 
   ConsentWalkthrough(PrintStream out) {
     this.narrator = new Narrator(out);

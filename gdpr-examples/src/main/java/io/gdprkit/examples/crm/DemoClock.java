@@ -22,6 +22,11 @@ public final class DemoClock extends Clock {
     this.base = base;
   }
 
+  /** A clock standing still at {@code start} until moved: the console walkthroughs tell their story on it. */
+  public static DemoClock startingAt(Instant start) {
+    return new DemoClock(Clock.fixed(start, ZoneOffset.UTC));
+  }
+
   /** Moves the demo's time forward. */
   public void advance(Duration by) {
     if (by.isNegative()) {
