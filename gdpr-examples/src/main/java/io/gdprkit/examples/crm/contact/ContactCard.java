@@ -16,7 +16,9 @@ public record ContactCard(
     List<SourceTag> sources,
     boolean profiling,
     boolean tracking,
-    List<Relation> relations) {
+    List<Relation> relations,
+    boolean restricted,
+    boolean objectsToDirectMarketing) {
 
   /** One purpose: the consent where it rests on consent, and what {@code decide} says now. */
   public record PurposeRow(Purpose purpose, @Nullable ConsentState consent, Decision decision) {}

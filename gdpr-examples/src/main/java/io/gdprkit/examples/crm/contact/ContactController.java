@@ -1,16 +1,22 @@
 package io.gdprkit.examples.crm.contact;
 
+import io.gdprkit.GdprException;
 import io.gdprkit.GdprKit;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.export.ExportFormat;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.request.RequestKind;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressedContactException;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -34,6 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The staff side: the contact list, a new contact, and the contact card with its GDPR actions. */
 @Controller
 public class ContactController {
+
+  private static final Actor STAFF = Actor.staff("demo-staff");
 
   private final ContactService contacts;
   private final GdprKit gdpr;
@@ -88,6 +96,47 @@ public class ContactController {
     return "redirect:/contacts/" + id;
   }
 
+  @PostMapping("/contacts/{id}/restrict")
+  String restrict(@PathVariable String id, @RequestParam boolean on, RedirectAttributes redirect) {
+    SubjectId subject = SubjectId.of(contacts.find(id).getId());
+    if (on) {
+      gdpr.restrictions().restrict(subject, "Accuracy contested by the person (Art. 18(1)(a))", STAFF);
+      redirect.addFlashAttribute("notice", "Restricted: the data is only stored until this is lifted.");
+    } else {
+      gdpr.restrictions().lift(subject, "Accuracy verified", STAFF);
+      redirect.addFlashAttribute("notice", "Restriction lifted.");
+    }
+    return "redirect:/contacts/" + id;
+  }
+
+  @PostMapping("/contacts/{id}/object-direct-marketing")
+  String objectToDirectMarketing(@PathVariable String id, RedirectAttributes redirect) {
+    gdpr.restrictions().objectToDirectMarketing(SubjectId.of(contacts.find(id).getId()), Actor.subject());
+    redirect.addFlashAttribute("notice", "Objection to direct marketing recorded: every marketing purpose stops, "
+        + "whatever its basis (Art. 21(2)-(3)).");
+    return "redirect:/contacts/" + id;
+  }
+
+  @PostMapping("/contacts/{id}/request")
+  String request(@PathVariable String id, @RequestParam RequestKind kind, RedirectAttributes redirect) {
+    gdpr.requests().receive(SubjectId.of(contacts.find(id).getId()), kind, STAFF);
+    redirect.addFlashAttribute("notice", "Request recorded; it is in the subject-request inbox, due in one month.");
+    return "redirect:/contacts/" + id;
+  }
+
+  @GetMapping("/contacts/{id}/decided")
+  String decidedAt(@PathVariable String id, @RequestParam String purpose, @RequestParam String at, Model model) {
+    Contact contact = contacts.find(id);
+    model.addAttribute("card", card(contact));
+    try {
+      Instant instant = LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
+      model.addAttribute("historical", gdpr.decisions().decideAt(SubjectId.of(contact.getId()), purpose, instant));
+    } catch (DateTimeParseException | GdprException e) {
+      model.addAttribute("notice", "Give a purpose and a date and time, such as 2026-12-01T09:00.");
+    }
+    return "contacts/card";
+  }
+
   @PostMapping("/contacts/{id}/forget")
   String forget(@PathVariable String id, Model model) {
     ErasureReport report = gdpr.erasure().erase(SubjectId.of(id));
@@ -95,13 +144,14 @@ public class ContactController {
     return "contacts/erased";
   }
 
-  @GetMapping("/contacts/{id}/export.json")
-  ResponseEntity<StreamingResponseBody> export(@PathVariable String id) {
+  @GetMapping("/contacts/{id}/export.{format:json|csv}")
+  ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @PathVariable String format) {
     SubjectId subject = SubjectId.of(contacts.find(id).getId());
+    ExportFormat exportFormat = "csv".equals(format) ? ExportFormat.CSV : ExportFormat.JSON;
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + ".json\"")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(out -> gdpr.exports().write(subject, ExportFormat.JSON, out));
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + "." + format + "\"")
+        .contentType("csv".equals(format) ? MediaType.parseMediaType("text/csv") : MediaType.APPLICATION_JSON)
+        .body(out -> gdpr.exports().write(subject, exportFormat, out));
   }
 
   @ExceptionHandler(NoSuchElementException.class)
@@ -132,6 +182,7 @@ public class ContactController {
     contacts.devices(contact).forEach(c -> relations.add(new ContactCard.Relation(RelationType.USES_DEVICE.label(), c)));
     return new ContactCard(contact, rows, gdpr.consents().history(subject), gdpr.sources().tags(subject),
         gdpr.consents().isSwitchOn(subject, ProcessingSwitch.PROFILING),
-        gdpr.consents().isSwitchOn(subject, ProcessingSwitch.TRACKING), relations);
+        gdpr.consents().isSwitchOn(subject, ProcessingSwitch.TRACKING), relations,
+        gdpr.restrictions().isRestricted(subject), gdpr.restrictions().objectsToDirectMarketing(subject));
   }
 }

@@ -3,6 +3,7 @@ package io.gdprkit.examples.crm.contact;
 import io.gdprkit.GdprKit;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.decision.Decision;
+import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
@@ -92,14 +93,19 @@ public class ContactService {
   }
 
   /**
-   * Computes the lead score only when {@code decide} allows lead scoring: with profiling switched off, restricted or
-   * objected to, the score is cleared instead, so nothing is kept of a profile the subject refused.
+   * Computes the lead score only when {@code decide} allows lead scoring: with profiling switched off or objected to,
+   * the score is cleared instead, so nothing is kept of a profile the subject refused; while the contact is restricted
+   * nothing is computed or changed.
    */
   @Transactional
   public Decision score(String id) {
     Contact contact = find(id);
     Decision decision = gdpr.decide(subject(contact), LEAD_SCORING);
-    contact.setLeadScore(decision.allowed() ? leadScore(contact) : null);
+    if (decision.allowed()) {
+      contact.setLeadScore(leadScore(contact));
+    } else if (decision.reason() != DecisionReason.RESTRICTED) {
+      contact.setLeadScore(null);
+    } // restricted: the data may only be stored (Art. 18(2)), so it is neither scored nor changed
     return decision;
   }
 

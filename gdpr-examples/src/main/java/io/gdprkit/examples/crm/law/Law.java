@@ -24,6 +24,10 @@ public final class Law {
         "Below the age of digital consent of the member state (13 to 16), consent to an online service must be given "
             + "or authorised by a parent. The date of birth is reduced to that answer and never stored.",
         "AgeAssurance with a MemberState; the kit refuses with ParentalAuthorisationRequiredException.");
+    add("art-12", "Art. 12 — Answering the data subject",
+        "A request to exercise a right is answered without undue delay and within one month of receipt; it may be "
+            + "extended by two further months where necessary, telling the subject why within the first month.",
+        "requests().receive / extend / complete; dueWithin and overdue; evidence(..) for the authority.");
     add("art-15", "Art. 15 and 20 — Access and portability",
         "A person may have a copy of their data, and the data they provided in a machine-readable form to take "
             + "elsewhere.",
