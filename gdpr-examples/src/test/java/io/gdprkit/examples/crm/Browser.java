@@ -66,12 +66,38 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement find(String css) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    return wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
+  /** Clicks a link or a submit button and waits until the next page has replaced this one. */
   void click(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
     find(css).click();
+    wait(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Clicks a link or button that opens a confirm dialog, accepts it, and waits for the next page. */
+  void clickAndAccept(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    find(css).click();
+    wait(ExpectedConditions.alertIsPresent()).accept();
+    wait(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Follows a link found on this page and waits for the next page. */
+  void follow(WebElement link) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    link.click();
+    wait(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Ticks or unticks a check box; the page stays. */
+  void tick(String css) {
+    find(css).click();
+  }
+
+  private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
   }
 
   void type(String css, String text) {

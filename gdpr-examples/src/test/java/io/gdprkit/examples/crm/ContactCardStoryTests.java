@@ -2,54 +2,19 @@ package io.gdprkit.examples.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gdprkit.GdprKit;
 import io.gdprkit.examples.crm.contact.Contact;
-import io.gdprkit.examples.crm.contact.ContactRepository;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.subject.SubjectId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** The contact card's stories in a real headless Chromium: scoring, restriction, requests on the demo clock, export. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ContactCardStoryTests {
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  GdprKit gdpr;
-
-  @Autowired
-  ContactRepository contacts;
-
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  private Contact seeded(String name) {
-    return contacts.findAll().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
-  }
+class ContactCardStoryTests extends BrowserStory {
 
   @Test
   void aLeadScoreIsComputedOnlyWhileProfilingIsAllowedAndNeverForARestrictedContact() {

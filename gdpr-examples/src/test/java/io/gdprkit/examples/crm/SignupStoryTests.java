@@ -2,46 +2,15 @@ package io.gdprkit.examples.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gdprkit.GdprKit;
 import io.gdprkit.consent.ConsentStatus;
-import io.gdprkit.examples.crm.contact.ContactRepository;
 import io.gdprkit.subject.SubjectId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The stories of the demo CRM, clicked through in a real headless Chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SignupStoryTests {
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  GdprKit gdpr;
-
-  @Autowired
-  ContactRepository contacts;
-
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class SignupStoryTests extends BrowserStory {
 
   @Test
   void signUpConfirmFromTheInboxThenUnsubscribeWithOneClick() {
@@ -50,7 +19,7 @@ class SignupStoryTests {
     browser.type("#name", "Dora Weiss");
     browser.type("#email", "dora@example.org");
     browser.find("#birthDate").sendKeys("01021990");
-    browser.click("#newsletter");
+    browser.tick("#newsletter");
     browser.click("#signup-submit");
     assertThat(browser.text("#check-inbox")).isEqualTo("Check your inbox");
     SubjectId dora = SubjectId.of(contacts.findFirstByEmailIgnoreCase("dora@example.org").orElseThrow().getId());
@@ -58,12 +27,12 @@ class SignupStoryTests {
     assertThat(gdpr.decide(dora, "newsletter").allowed()).as("nothing is sent before the confirmation").isFalse();
 
     browser.click("#to-outbox");
-    mailLink("dora@example.org", "Please confirm your subscription", "/confirm?token=").click();
+    browser.follow(mailLink("dora@example.org", "Please confirm your subscription", "/confirm?token="));
     assertThat(browser.text("#confirmed-purpose")).isEqualTo("newsletter");
     assertThat(gdpr.decide(dora, "newsletter").allowed()).isTrue();
 
     browser.get("/outbox");
-    mailLink("dora@example.org", "Welcome", "/unsubscribe?token=").click();
+    browser.follow(mailLink("dora@example.org", "Welcome", "/unsubscribe?token="));
     assertThat(gdpr.decide(dora, "newsletter").allowed()).as("opening the link alone changes nothing").isTrue();
     browser.click("#unsubscribe-submit");
     assertThat(browser.text("#unsubscribed")).isEqualTo("You are unsubscribed");
@@ -78,7 +47,7 @@ class SignupStoryTests {
     browser.type("#name", "Emil Young");
     browser.type("#email", "emil@example.org");
     browser.find("#birthDate").sendKeys("01022014");
-    browser.click("#newsletter");
+    browser.tick("#newsletter");
     browser.click("#signup-submit");
     assertThat(browser.text("#refusal")).contains("Art. 8(1)");
     assertThat(contacts.count()).isEqualTo(before);

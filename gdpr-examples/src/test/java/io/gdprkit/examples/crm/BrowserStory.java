@@ -1,0 +1,43 @@
+package io.gdprkit.examples.crm;
+
+import io.gdprkit.GdprKit;
+import io.gdprkit.examples.crm.contact.Contact;
+import io.gdprkit.examples.crm.contact.ContactRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A story of the demo CRM clicked through in a fresh headless Chromium against the application on a random port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class BrowserStory {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  GdprKit gdpr;
+
+  @Autowired
+  ContactRepository contacts;
+
+  Browser browser;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  /** A contact of the seeded data set, by name. */
+  Contact seeded(String name) {
+    return contacts.findAll().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+  }
+}
