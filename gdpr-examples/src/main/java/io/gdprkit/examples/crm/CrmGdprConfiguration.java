@@ -3,6 +3,7 @@ package io.gdprkit.examples.crm;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.examples.crm.mail.DemoMailbox;
+import io.gdprkit.gpc.GpcPolicy;
 import io.gdprkit.preference.Topic;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
@@ -37,6 +38,8 @@ public class CrmGdprConfiguration {
     return builder -> builder
         .clock(clock)
         .mailer(mailbox)
+        // A browser's Global Privacy Control signal withdraws the consent to analytics (W3C GPC; Art. 7(3), 21(5)).
+        .gpc(GpcPolicy.defaults().withWithdrawal(TRACKING))
         .purpose(Purpose.of(NEWSLETTER, LegalBasis.CONSENT, "The monthly newsletter by e-mail")
             .withDataCategories(DataCategory.CONTACT_DETAILS).withConsentValidity(Period.ofMonths(24))
             .asDirectMarketing())
