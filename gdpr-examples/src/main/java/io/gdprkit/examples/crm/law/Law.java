@@ -11,6 +11,10 @@ public final class Law {
   private static final Map<String, Article> ARTICLES = new LinkedHashMap<>();
 
   static {
+    add("art-5", "Art. 5 — Principles",
+        "Personal data is kept in a form that identifies people no longer than the purposes need (storage "
+            + "limitation, 5(1)(e)), and the controller must be able to show it complies (accountability, 5(2)).",
+        "retention rules and re-permission campaigns, applied by retention().sweep(batch).");
     add("art-6", "Art. 6 — Lawfulness of processing",
         "Every purpose needs one legal basis: consent, a contract, a legal obligation, vital interests, a public task "
             + "or legitimate interests. What the subject may do next (withdraw, object, port) depends on it.",
