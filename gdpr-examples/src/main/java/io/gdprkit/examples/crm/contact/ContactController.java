@@ -13,6 +13,9 @@ import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.SuppressedContactException;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,11 +48,21 @@ public class ContactController {
   private static final Actor STAFF = Actor.staff("demo-staff");
 
   private final ContactService contacts;
+  private final ContactImport imports;
   private final GdprKit gdpr;
 
-  public ContactController(ContactService contacts, GdprKit gdpr) {
+  public ContactController(ContactService contacts, ContactImport imports, GdprKit gdpr) {
     this.contacts = contacts;
+    this.imports = imports;
     this.gdpr = gdpr;
+  }
+
+  @PostMapping("/contacts/import")
+  String importCsv(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    ContactImport.Report report = imports.importCsv(String.valueOf(file.getOriginalFilename()),
+        new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
+    redirect.addFlashAttribute("importReport", report);
+    return "redirect:/contacts";
   }
 
   @GetMapping("/contacts")
