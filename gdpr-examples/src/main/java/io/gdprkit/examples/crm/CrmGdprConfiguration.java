@@ -3,11 +3,17 @@ package io.gdprkit.examples.crm;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.examples.crm.mail.DemoMailbox;
+import io.gdprkit.consent.WithdrawalMethod;
 import io.gdprkit.gpc.GpcPolicy;
+import io.gdprkit.receipt.ConsentReceipt.PiiController;
+import io.gdprkit.receipt.ConsentReceipt.PostalAddress;
+import io.gdprkit.receipt.ReceiptOptions;
+import io.gdprkit.recipient.CountryCode;
 import io.gdprkit.preference.Topic;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.spring.autoconfigure.GdprKitCustomizer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Period;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +46,14 @@ public class CrmGdprConfiguration {
         .mailer(mailbox)
         // A browser's Global Privacy Control signal withdraws the consent to analytics (W3C GPC; Art. 7(3), 21(5)).
         .gpc(GpcPolicy.defaults().withWithdrawal(TRACKING))
+        // What each consent receipt names as the controller (Kantara v1.1, ISO/IEC TS 27560).
+        .receipts(ReceiptOptions.of(
+            PiiController.of("Acme Analytics Ltd", "Privacy Team",
+                PostalAddress.of("Main Street 1", "10115", "Berlin", CountryCode.of("DE")),
+                "privacy@acme.example", "+49 30 1234"),
+            "DE", URI.create("https://acme.example/privacy"),
+            WithdrawalMethod.of(WithdrawalMethod.Means.WEB_FORM, URI.create("https://acme.example/preferences")))
+            .withServiceName("Acme demo CRM"))
         .purpose(Purpose.of(NEWSLETTER, LegalBasis.CONSENT, "The monthly newsletter by e-mail")
             .withDataCategories(DataCategory.CONTACT_DETAILS).withConsentValidity(Period.ofMonths(24))
             .asDirectMarketing())

@@ -56,6 +56,28 @@ class ContactCardStoryTests extends BrowserStory {
   }
 
   @Test
+  void aConsentReceiptVerifiesAndAChangedOneDoesNot() throws Exception {
+    Contact anna = seeded("Anna Schmidt");
+    browser.get("/contacts/" + anna.getId());
+    String href = browser.find(".receipt-link").getAttribute("href");
+    String jws = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(jws.split("\\.")).hasSize(3);
+    browser.click("#verify-receipt-link");
+    browser.type("#jws", jws);
+    browser.click("#verify-receipt");
+    assertThat(browser.text("#receipt-verified")).contains("signature verified").contains("newsletter")
+        .contains("Acme Analytics Ltd");
+
+    String[] parts = jws.split("\\.");
+    String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+    browser.get("/receipts/verify");
+    browser.type("#jws", forged);
+    browser.click("#verify-receipt");
+    assertThat(browser.text("#receipt-problem")).contains("does not verify");
+  }
+
+  @Test
   void theExportHoldsWhatTheKitKnowsOfTheContact() throws Exception {
     Contact anna = seeded("Anna Schmidt");
     browser.get("/contacts/" + anna.getId());

@@ -2,11 +2,13 @@ package io.gdprkit.examples.crm.contact;
 
 import io.gdprkit.GdprException;
 import io.gdprkit.GdprKit;
-import io.gdprkit.purpose.ProcessingSwitch;
+import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.decision.Decision;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.export.ExportFormat;
+import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.receipt.ReceiptVerifier;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
@@ -23,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -166,6 +169,32 @@ public class ContactController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + "." + format + "\"")
         .contentType("csv".equals(format) ? MediaType.parseMediaType("text/csv") : MediaType.APPLICATION_JSON)
         .body(out -> gdpr.exports().write(subject, exportFormat, out));
+  }
+
+  /** The signed receipt of one consent event (Kantara v1.1 + ISO/IEC TS 27560, a compact JWS), as a download. */
+  @GetMapping("/contacts/{id}/receipts/{event}.jws")
+  ResponseEntity<String> receipt(@PathVariable String id, @PathVariable UUID event) {
+    ConsentEvent consent = gdpr.consents().history(SubjectId.of(contacts.find(id).getId())).stream()
+        .filter(e -> e.id().equals(event)).findFirst().orElseThrow(() -> new NoSuchElementException("no such event"));
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"consent-receipt-" + event + ".jws\"")
+        .contentType(MediaType.parseMediaType("application/jose")).body(gdpr.receipts().issue(consent).jws());
+  }
+
+  /** Checks a receipt someone hands back: its signature against the kit's key, and what it says. */
+  @PostMapping("/receipts/verify")
+  String verifyReceipt(@RequestParam String jws, Model model) {
+    try {
+      model.addAttribute("receipt", ReceiptVerifier.verify(jws.trim(), gdpr.verificationKeys()));
+    } catch (GdprException e) {
+      model.addAttribute("problem", "This receipt does not verify: " + e.getMessage());
+    }
+    return "contacts/receipt";
+  }
+
+  @GetMapping("/receipts/verify")
+  String verifyReceiptForm() {
+    return "contacts/receipt";
   }
 
   @ExceptionHandler(NoSuchElementException.class)
