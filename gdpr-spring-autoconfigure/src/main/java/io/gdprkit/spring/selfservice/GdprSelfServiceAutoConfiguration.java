@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -27,6 +29,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  *
  * <p>A host's own {@code SelfServiceTokens} or {@code ListUnsubscribeHeaders} bean replaces the one built here. The
  * endpoints ask the {@link GdprKit} bean for everything, so they follow whatever stores and keys it was built with.
+ * With Spring Security present, the endpoints' paths are left out of its filters (they carry their own token check,
+ * and a one-click unsubscribe comes without session or CSRF token) unless
+ * {@code gdpr.self-service.bypass-spring-security=false}.
  *
  * <p>Usage example: <pre>{@code gdpr.self-service.public-url=https://shop.example}</pre>
  *
@@ -77,6 +82,23 @@ public final class GdprSelfServiceAutoConfiguration {
     @Bean
     SelfServiceExceptionHandler gdprSelfServiceExceptionHandler() {
       return new SelfServiceExceptionHandler();
+    }
+
+    /**
+     * Lets the endpoints past the host's Spring Security filters: they check their own signed tokens, and a mailbox
+     * provider's one-click POST (RFC 8058) comes with no session, no login and no CSRF token. Ignoring the paths,
+     * rather than defining a filter chain, leaves Spring Boot's default chain for the rest of the application in place.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({WebSecurityCustomizer.class, PathPatternRequestMatcher.class})
+    @ConditionalOnBooleanProperty(name = "gdpr.self-service.bypass-spring-security", matchIfMissing = true)
+    static final class SecurityBypass {
+
+      @Bean
+      WebSecurityCustomizer gdprSelfServiceSecurityBypass(SelfServiceProperties properties) {
+        return web -> web.ignoring()
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(properties.basePath() + "/**"));
+      }
     }
   }
 }

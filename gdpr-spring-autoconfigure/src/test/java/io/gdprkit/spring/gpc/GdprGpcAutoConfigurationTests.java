@@ -24,6 +24,7 @@ class GdprGpcAutoConfigurationTests {
   void servesTheSupportResourceButRecordsNothingWithoutAResolver() {
     web.run(context -> {
       assertThat(context).hasSingleBean(GpcSupportController.class);
+      assertThat(context).hasBean("gdprGpcSecurityBypass");
       assertThat(context).doesNotHaveBean("gdprGpcSignalFilter");
     });
   }
@@ -44,6 +45,7 @@ class GdprGpcAutoConfigurationTests {
         .run(context -> {
           assertThat(context).doesNotHaveBean("gdprGpcSignalFilter");
           assertThat(context).doesNotHaveBean(GpcSupportController.class);
+          assertThat(context).doesNotHaveBean("gdprGpcSecurityBypass");
         });
   }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 
 class GdprSelfServiceAutoConfigurationTests {
 
@@ -66,6 +67,17 @@ class GdprSelfServiceAutoConfigurationTests {
       assertThat(context).hasSingleBean(SelfServiceTokens.class);
       assertThat(context).doesNotHaveBean(SelfServiceController.class);
     });
+  }
+
+  @Test
+  void letsTheEndpointsPastSpringSecurityUnlessToldNotTo() {
+    web.run(context -> assertThat(context).hasBean("gdprSelfServiceSecurityBypass"));
+    web.withPropertyValues("gdpr.self-service.bypass-spring-security=false")
+        .run(context -> assertThat(context).doesNotHaveBean("gdprSelfServiceSecurityBypass")
+            .hasSingleBean(SelfServiceController.class));
+    web.withClassLoader(new FilteredClassLoader(WebSecurityCustomizer.class))
+        .run(context -> assertThat(context).doesNotHaveBean("gdprSelfServiceSecurityBypass")
+            .hasSingleBean(SelfServiceController.class));
   }
 
   @Test

@@ -13,13 +13,10 @@ import io.gdprkit.request.SubjectRequest;
 import io.gdprkit.subject.SubjectId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +30,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The self-service endpoints over real HTTP, on a random port, with the JDK's HTTP client so every byte sent is the
- * test's own.
- */
+/** The self-service endpoints over real HTTP, on a random port. */
 @SpringBootTest(classes = SelfServiceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "gdpr.allow-generated-keys=true",
@@ -53,25 +46,14 @@ import tools.jackson.databind.json.JsonMapper;
         "gdpr.self-service.max-body-size=256B",
         "gdpr.self-service.public-url=https://mail.example",
         "gdpr.self-service.list-unsubscribe.mailto=unsubscribe@mail.example"})
-class SelfServiceEndpointIntegrationTests {
+class SelfServiceEndpointIntegrationTests extends SelfServiceHttpTests {
 
   private static final String BASE = "/gdpr/self-service";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<SelfServiceScope> PREFERENCES = EnumSet.of(SelfServiceScope.PREFERENCES);
 
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  GdprKit kit;
-
-  @Autowired
-  SelfServiceTokens tokens;
-
   @Autowired
   ListUnsubscribeHeaders listUnsubscribe;
-
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private static SubjectId someone() {
     return SubjectId.of("c-" + UUID.randomUUID());
@@ -84,14 +66,6 @@ class SelfServiceEndpointIntegrationTests {
   private boolean subscribed(SubjectId subject, String topic) {
     return kit.preferences().subscriptions(subject).stream()
         .filter(s -> s.topic().id().equals(topic)).anyMatch(Subscription::subscribed);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.build(), BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder at(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
   }
 
   /** A token the same keys signed a day ago, valid for an hour. */
