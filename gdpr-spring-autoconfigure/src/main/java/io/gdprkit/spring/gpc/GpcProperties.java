@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code gdpr.gpc.*} properties: Global Privacy Control over HTTP. Which purposes a signal withdraws or objects to
@@ -15,24 +15,21 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *
  * <p>Usage example: <pre>{@code gdpr.gpc.last-update=2026-12-07}</pre>
  *
- * @param enabled whether {@code Sec-GPC: 1} request headers are recorded for the subject a {@link GpcSubjectResolver}
- *     names
- * @param wellKnownEnabled whether {@code /.well-known/gpc.json} is served
- * @param lastUpdate date of the site's GPC support statement, served as {@code lastUpdate} when the kit's policy
- *     carries none
+ * @param enabled Whether Sec-GPC request headers are recorded for the subject a GpcSubjectResolver bean names.
+ * @param wellKnownEnabled Whether /.well-known/gpc.json is served, and left out of Spring Security's filters.
+ * @param lastUpdate Date of the site's GPC support statement, served as lastUpdate when the kit's policy carries none.
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 @ConfigurationProperties("gdpr.gpc")
-public record GpcProperties(boolean enabled, boolean wellKnownEnabled, @Nullable LocalDate lastUpdate) {
+public record GpcProperties(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean wellKnownEnabled,
+    @Nullable LocalDate lastUpdate) {
 
-  /** Fills in the defaults: both on. */
-  @ConstructorBinding
-  public GpcProperties(@Nullable Boolean enabled, @Nullable Boolean wellKnownEnabled, @Nullable LocalDate lastUpdate) {
-    this(enabled == null || enabled, wellKnownEnabled == null || wellKnownEnabled, lastUpdate);
-  }
-
-  /** Checks the date, naming the property at fault. */
+  /**
+   * Checks the date, naming the property at fault.
+   *
+   * @throws IllegalArgumentException if the year has more than four digits
+   */
   public GpcProperties {
     if (lastUpdate != null && (lastUpdate.getYear() < 1 || lastUpdate.getYear() > 9999)) {
       throw new IllegalArgumentException("gdpr.gpc.last-update must be a date from 0001 to 9999, such as 2026-12-07");

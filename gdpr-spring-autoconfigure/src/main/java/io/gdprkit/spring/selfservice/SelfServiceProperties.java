@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -21,38 +21,40 @@ import org.springframework.util.unit.DataSize;
  *     rate-limit: { requests: 30, period: 1m }
  * }</pre>
  *
- * @param enabled whether the self-service endpoints are served
- * @param basePath path under which the endpoints are mapped, starting with a slash
- * @param publicUrl absolute https URL at which the host's application is reached from outside, without the base path;
- *     needed for {@code List-Unsubscribe} headers, which stay off without it
- * @param tokenValidity how long a self-service token verifies unless issued otherwise
- * @param maxBodySize largest request body accepted; larger ones are refused with 413
- * @param formVersion version of the preference center recorded in the proof of each consent given there
- * @param rateLimit requests allowed with one token
- * @param listUnsubscribe {@code List-Unsubscribe} header settings
+ * @param enabled Whether the self-service endpoints are served.
+ * @param basePath Path under which the endpoints are mapped, starting with a slash.
+ * @param publicUrl Absolute https URL at which the application is reached from outside, without the base path. Needed
+ *     for List-Unsubscribe headers, which stay off without it.
+ * @param tokenValidity How long a self-service token verifies unless issued with another validity.
+ * @param maxBodySize Largest request body accepted; larger ones are refused with status 413.
+ * @param formVersion Version of the preference center, recorded in the proof of each consent given there.
+ * @param bypassSpringSecurity Whether Spring Security's filters leave the endpoints alone, which check their own signed
+ *     tokens and must take a one-click POST that carries no session or CSRF token.
+ * @param rateLimit Requests allowed with one token, counted per application instance.
+ * @param listUnsubscribe List-Unsubscribe header settings.
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 @ConfigurationProperties("gdpr.self-service")
-public record SelfServiceProperties(boolean enabled, String basePath, @Nullable URI publicUrl, Duration tokenValidity,
-    DataSize maxBodySize, String formVersion, RateLimit rateLimit, ListUnsubscribe listUnsubscribe) {
+public record SelfServiceProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue(SelfServiceProperties.DEFAULT_BASE_PATH) String basePath,
+    @Nullable URI publicUrl,
+    @DefaultValue("7d") Duration tokenValidity,
+    @DefaultValue("4KB") DataSize maxBodySize,
+    @DefaultValue("1") String formVersion,
+    @DefaultValue("true") boolean bypassSpringSecurity,
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue ListUnsubscribe listUnsubscribe) {
 
   /** The default base path. */
   public static final String DEFAULT_BASE_PATH = "/gdpr/self-service";
 
-  /** Fills in the defaults and checks the values, naming the property at fault. */
-  @ConstructorBinding
-  public SelfServiceProperties(@Nullable Boolean enabled, @Nullable String basePath, @Nullable URI publicUrl,
-      @Nullable Duration tokenValidity, @Nullable DataSize maxBodySize, @Nullable String formVersion,
-      @Nullable RateLimit rateLimit, @Nullable ListUnsubscribe listUnsubscribe) {
-    this(enabled == null || enabled, basePath == null ? DEFAULT_BASE_PATH : basePath, publicUrl,
-        tokenValidity == null ? Duration.ofDays(7) : tokenValidity,
-        maxBodySize == null ? DataSize.ofKilobytes(4) : maxBodySize, formVersion == null ? "1" : formVersion,
-        rateLimit == null ? new RateLimit(null, null, null) : rateLimit,
-        listUnsubscribe == null ? new ListUnsubscribe(null) : listUnsubscribe);
-  }
-
-  /** Checks the values, naming the property at fault. */
+  /**
+   * Checks the values, naming the property at fault.
+   *
+   * @throws IllegalArgumentException if a value is out of range, with the property and an example of a good value
+   */
   public SelfServiceProperties {
     if (!basePath.startsWith("/") || basePath.endsWith("/") || basePath.contains("{") || basePath.contains("*")) {
       throw new IllegalArgumentException(
@@ -86,24 +88,26 @@ public record SelfServiceProperties(boolean enabled, String basePath, @Nullable 
   }
 
   /**
-   * How many requests one token may make in each period; per instance, see the endpoint's documentation.
+   * How many requests one token may make in each period.
    *
-   * @param requests requests allowed per period
-   * @param period length of each window
-   * @param maxTracked most tokens whose windows are kept at once; the least recently used go first
+   * <p><b>Warning:</b> counted in memory, per application instance: behind a load balancer with {@code n} instances a
+   * token gets up to {@code n} times the limit, and a restart forgets the counts. It is a first defence; put a shared
+   * limit in front (a gateway, a reverse proxy) where that matters.
+   *
+   * @param requests Requests allowed with one token per period.
+   * @param period Length of each counting window.
+   * @param maxTracked Most tokens counted at once; the least recently used are forgotten first.
    * @since 0.2
    */
   @API(status = EXPERIMENTAL, since = "0.2")
-  public record RateLimit(int requests, Duration period, long maxTracked) {
+  public record RateLimit(@DefaultValue("20") int requests, @DefaultValue("1m") Duration period,
+      @DefaultValue("10000") long maxTracked) {
 
-    /** Fills in the defaults: 20 requests a minute, 10000 tokens tracked. */
-    @ConstructorBinding
-    public RateLimit(@Nullable Integer requests, @Nullable Duration period, @Nullable Long maxTracked) {
-      this(requests == null ? 20 : requests, period == null ? Duration.ofMinutes(1) : period,
-          maxTracked == null ? 10_000L : maxTracked);
-    }
-
-    /** Checks the values, naming the property at fault. */
+    /**
+     * Checks the values, naming the property at fault.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public RateLimit {
       if (requests < 1) {
         throw new IllegalArgumentException("gdpr.self-service.rate-limit.requests must be at least 1, such as 20");
@@ -119,9 +123,9 @@ public record SelfServiceProperties(boolean enabled, String basePath, @Nullable 
   }
 
   /**
-   * {@code List-Unsubscribe} settings.
+   * List-Unsubscribe header settings.
    *
-   * @param mailto address that accepts unsubscribe mail, listed after the https URI, or none
+   * @param mailto Address that accepts unsubscribe mail, listed after the https URI.
    * @since 0.2
    */
   @API(status = EXPERIMENTAL, since = "0.2")
