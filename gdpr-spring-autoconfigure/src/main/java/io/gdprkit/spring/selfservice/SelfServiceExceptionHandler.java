@@ -3,6 +3,7 @@ package io.gdprkit.spring.selfservice;
 import io.gdprkit.GdprException;
 import io.gdprkit.crypto.InvalidTokenException;
 import io.gdprkit.preference.UnknownTopicException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,12 @@ final class SelfServiceExceptionHandler {
   }
 
   @ExceptionHandler(GdprException.class)
-  ResponseEntity<ProblemDetail> kitRefused(GdprException refused) {
+  ResponseEntity<ProblemDetail> kitRefused(GdprException refused, HttpServletResponse response) {
+    if (response.isCommitted()) {
+      // An export failed after its first bytes went out: a problem written now would be appended to half a document.
+      // Rethrown, the container ends the response without its last chunk, and the client sees a broken download.
+      throw refused;
+    }
     // The kit's messages hold no personal data, but the answer stays generic: whether a subject was erased,
     // restricted or is a child is not for the holder of a link to learn.
     log.warn("self-service request refused by the kit: {}", refused.getClass().getSimpleName());

@@ -1,6 +1,7 @@
 package io.gdprkit.spring.selfservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.consent.ConsentChannel;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -450,6 +452,21 @@ class SelfServiceEndpointIntegrationTests extends SelfServiceHttpTests {
       assertThat(forUnknown.statusCode()).isEqualTo(forKnown.statusCode()).isEqualTo(200);
       assertThat(forUnknown.headers().map().keySet()).isEqualTo(forKnown.headers().map().keySet());
       assertThat(json(forUnknown).propertyNames()).isEqualTo(json(forKnown).propertyNames());
+    }
+
+    @Test
+    void breaksTheDownloadOffRatherThanEndItWellWhenAStoreFailsMidway() throws Exception {
+      String token = tokens.issue(SelfServiceTestApplication.FailingProvider.FAILS, export);
+
+      HttpResponse<String> response;
+      try {
+        response = send(bearer(BASE + "/export", token));
+      } catch (IOException brokenOff) {
+        return; // the client saw the chunked body end without its last chunk: no document that looks complete
+      }
+
+      assertThat(response.body()).doesNotContain("urn:gdpr-kit:problem");
+      assertThatThrownBy(() -> JSON.readTree(response.body())).isInstanceOf(JacksonException.class);
     }
 
     @Test
