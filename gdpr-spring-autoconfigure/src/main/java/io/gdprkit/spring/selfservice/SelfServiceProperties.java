@@ -23,8 +23,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled Whether the self-service endpoints are served.
  * @param basePath Path under which the endpoints are mapped, starting with a slash.
- * @param publicUrl Absolute https URL at which the application is reached from outside, without the base path. Needed
- *     for List-Unsubscribe headers, which stay off without it.
+ * @param publicUrl Absolute https URL at which the application is reached from outside, with its context path but
+ *     without the base path. Needed for List-Unsubscribe headers, which stay off without it.
  * @param tokenValidity How long a self-service token verifies unless issued with another validity.
  * @param maxBodySize Largest request body accepted; larger ones are refused with status 413.
  * @param formVersion Version of the preference center, recorded in the proof of each consent given there.

@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 class GdprSelfServiceAutoConfigurationTests {
 
@@ -111,6 +114,19 @@ class GdprSelfServiceAutoConfigurationTests {
           assertThat(properties.maxBodySize().toBytes()).isEqualTo(1024);
           assertThat(properties.unsubscribeEndpoint()).hasToString("https://shop.example/privacy/unsubscribe");
           assertThat(properties.listUnsubscribe().mailto()).isEqualTo("unsubscribe@shop.example");
+        });
+  }
+
+  @Test
+  void mapsTheEndpointsUnderTheConfiguredBasePath() {
+    web.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+        .withPropertyValues("gdpr.self-service.base-path=/privacy")
+        .run(context -> {
+          RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
+              RequestMappingHandlerMapping.class);
+          assertThat(mapping.getHandlerMethods().keySet()).flatMap(info -> info.getPatternValues())
+              .contains("/privacy/preferences", "/privacy/unsubscribe", "/privacy/export", "/privacy/erasure-request")
+              .noneMatch(path -> path.startsWith(SelfServiceProperties.DEFAULT_BASE_PATH));
         });
   }
 

@@ -29,8 +29,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
         "gdpr.self-service.rate-limit.requests=5",
         "gdpr.self-service.max-body-size=256B",
         "gdpr.self-service.public-url=https://mail.example",
-        "gdpr.self-service.list-unsubscribe.mailto=unsubscribe@mail.example"})
+        "gdpr.self-service.list-unsubscribe.mailto=unsubscribe@mail.example",
+        "logging.level.io.gdprkit.spring=DEBUG"})
 class SelfServiceEndpointIntegrationTests extends SelfServiceHttpTests {
 
   private static final String BASE = "/gdpr/self-service";
@@ -285,6 +289,29 @@ class SelfServiceEndpointIntegrationTests extends SelfServiceHttpTests {
       }
 
       assertProblem(send(bearer(BASE + "/preferences", forged)), 429, "rate-limited");
+    }
+  }
+
+  @Nested
+  @ExtendWith(OutputCaptureExtension.class)
+  class NothingPersonal {
+
+    @Test
+    void answersAndLogsTheKitsRefusalWithoutTheSubjectOrTheToken(CapturedOutput output) throws Exception {
+      SubjectId erased = someone();
+      subscribe(erased, "newsletter");
+      kit.erasure().erase(erased);
+      String token = tokens.issue(erased, PREFERENCES);
+
+      HttpResponse<String> refused = changePreferences(token, "application/json",
+          BodyPublishers.ofString("{\"offers\": true}"));
+      HttpResponse<String> forged = send(bearer(BASE + "/preferences", token.substring(0, token.length() - 4)));
+
+      assertProblem(refused, 409, "not-possible");
+      assertProblem(forged, 401, "invalid-link");
+      assertThat(refused.body() + forged.body()).doesNotContain(erased.value()).doesNotContain(token);
+      assertThat(output.getAll()).contains("ErasedSubjectException").contains("self-service token refused")
+          .doesNotContain(erased.value()).doesNotContain(token.substring(0, token.length() - 4));
     }
   }
 
