@@ -6,6 +6,8 @@ import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.preference.Subscription;
 import io.gdprkit.subject.SubjectId;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
@@ -14,13 +16,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The self-service endpoints in a host whose Spring Security chain wants a login and a CSRF token everywhere: the
- * one-click POST of a mailbox provider, which has neither, still unsubscribes, and the host's own pages stay closed.
+ * one-click POST of a mailbox provider, which has neither, still unsubscribes, and the host's own pages stay closed;
+ * and a GPC signal recorded for the logged-in user, whom the filter sees since it runs after Spring Security's.
  */
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "gdpr.allow-generated-keys=true",
         "gdpr.purposes.newsletter.basis=CONSENT",
-        "gdpr.purposes.newsletter.description=Monthly newsletter"})
+        "gdpr.purposes.newsletter.description=Monthly newsletter",
+        "gdpr.purposes.ad-sharing.basis=CONSENT",
+        "gdpr.purposes.ad-sharing.description=Sharing with advertising partners"})
 class SelfServiceBehindSpringSecurityIntegrationTests extends SelfServiceHttpTests {
 
   @Test
@@ -51,5 +56,20 @@ class SelfServiceBehindSpringSecurityIntegrationTests extends SelfServiceHttpTes
     assertThat(send(at("/gdpr/self-service/preferences?token=forged")).statusCode()).isEqualTo(401);
     assertThat(send(at("/gdpr/self-service/preferences?token=forged")).body()).contains("invalid-link");
     assertThat(send(at("/private")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void recordsTheGpcSignalOfTheLoggedInUser() throws Exception {
+    SubjectId staff = SubjectId.of("staff");
+    kit.consents().grant(staff, "ad-sharing", ConsentProof.webForm("banner", "1").build());
+    String login = "Basic " + Base64.getEncoder().encodeToString("staff:secret".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> anonymous = send(at("/private").header("Sec-GPC", "1"));
+    HttpResponse<String> loggedIn = send(at("/private").header("Sec-GPC", "1").header("Authorization", login));
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(loggedIn.statusCode()).isEqualTo(200);
+    assertThat(kit.gpc().history(staff)).singleElement()
+        .satisfies(record -> assertThat(record.withdrawn()).containsExactly("ad-sharing"));
   }
 }
