@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -70,7 +69,7 @@ final class GpcSignalFilter extends OncePerRequestFilter {
 
   private static GpcSignal atPage(HttpServletRequest request, GpcSignal signal) {
     try {
-      return Optional.of(request.getRequestURL().toString()).map(signal::atPage).orElse(signal);
+      return signal.atPage(request.getRequestURL().toString());
     } catch (InvalidInputException e) {
       return signal; // a request URL the kit cannot reduce to an origin: recorded without one
     }
