@@ -8,6 +8,9 @@ import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.preference.Subscription;
+import io.gdprkit.preference.Topic;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.Purpose;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.RequestState;
 import io.gdprkit.request.SubjectRequest;
@@ -21,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,6 +267,41 @@ class SelfServiceEndpointIntegrationTests extends SelfServiceHttpTests {
       HttpResponse<String> none = send(at(BASE + "/preferences"));
       assertThat(none.body()).isEqualTo(first.body());
       assertThat(subscribed(alice, "newsletter")).isTrue();
+    }
+
+    @Test
+    void answersAnExpiredTokenAlikeOnEveryEndpointAndChangesNothing() throws Exception {
+      SubjectId alice = someone();
+      subscribe(alice, "newsletter");
+      GdprKit lastWeek = GdprKit.builder().keyRing(kit.keys())
+          .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter"))
+          .topic(Topic.of("newsletter", "Monthly newsletter", "newsletter"))
+          .clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-7))).unsubscribeTokenValidity(Duration.ofDays(1))
+          .allowGeneratedKeys().build();
+      String expired = SelfServiceTokens.of(lastWeek, Duration.ofDays(1))
+          .issue(alice, EnumSet.allOf(SelfServiceScope.class));
+      String expiredUnsubscribe = lastWeek.preferences().unsubscribeToken(alice, "newsletter");
+      List<HttpRequest.Builder> requests = List.of(
+          bearer(BASE + "/preferences", expired),
+          bearer(BASE + "/preferences", expired).header("Content-Type", "application/json")
+              .POST(BodyPublishers.ofString("{\"newsletter\": false}")),
+          bearer(BASE + "/export", expired),
+          bearer(BASE + "/erasure-request", expired).POST(BodyPublishers.noBody()),
+          at(BASE + "/unsubscribe?token=" + expiredUnsubscribe)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+
+      List<String> bodies = new ArrayList<>();
+      for (HttpRequest.Builder request : requests) {
+        HttpResponse<String> response = send(request);
+        assertProblem(response, 401, "invalid-link");
+        assertThat(json(response).get("instance").asString()).doesNotContain("token");
+        bodies.add(response.body().replaceFirst("\"instance\":\"[^\"]*\"", "")); // the path differs, nothing else
+      }
+
+      assertThat(bodies).containsOnly(bodies.get(0));
+      assertThat(subscribed(alice, "newsletter")).isTrue();
+      assertThat(kit.requests().forSubject(alice)).isEmpty();
     }
 
     @Test
