@@ -72,14 +72,28 @@ final class Browser implements AutoCloseable {
   /** Clicks a link or a submit button and waits until the next page has replaced this one. */
   void click(String css) {
     WebElement page = driver.findElement(By.tagName("html"));
-    find(css).click();
+    clickWhenReady(css);
     wait(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Clicks, trying again while the page is still settling (a node replaced under the click is retried). */
+  private void clickWhenReady(String css) {
+    wait(d -> {
+      try {
+        d.findElement(By.cssSelector(css)).click();
+        return true;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw e;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return null;
+      }
+    });
   }
 
   /** Clicks a link or button that opens a confirm dialog, accepts it, and waits for the next page. */
   void clickAndAccept(String css) {
     WebElement page = driver.findElement(By.tagName("html"));
-    find(css).click();
+    clickWhenReady(css);
     wait(ExpectedConditions.alertIsPresent()).accept();
     wait(ExpectedConditions.stalenessOf(page));
   }

@@ -8,9 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** A story of the demo CRM clicked through in a fresh headless Chromium against the application on a random port. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * A story of the demo CRM clicked through in a fresh headless Chromium against the application on a random port. Each
+ * story class has an application of its own, started on the seeded data set, so stories never see each other's
+ * contacts, consents or demo clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:crm-${random.uuid};DB_CLOSE_DELAY=-1")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class BrowserStory {
 
   @LocalServerPort

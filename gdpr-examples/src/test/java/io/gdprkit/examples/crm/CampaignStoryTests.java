@@ -8,10 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** A re-permission campaign in a real headless Chromium: who confirms stays, who does not is erased by the sweep. */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CampaignStoryTests extends BrowserStory {
 
   @Test

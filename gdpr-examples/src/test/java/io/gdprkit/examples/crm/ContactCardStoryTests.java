@@ -10,10 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The contact card's stories in a real headless Chromium: scoring, restriction, requests on the demo clock, export. */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ContactCardStoryTests extends BrowserStory {
 
   @Test
