@@ -32,7 +32,7 @@ final class GdprConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered
       List<String> fixes = new ArrayList<>();
       for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
         String property = error instanceof FieldError field
-            ? validation.getValidationErrors().getName() + "." + field.getField()
+            ? validation.getValidationErrors().getName() + "." + propertyName(field.getField())
             : validation.getValidationErrors().getName().toString();
         problems.add("The gdpr-kit property '" + property + "' " + problem(error) + ".");
         fixes.add(property + ": " + error.getDefaultMessage());
@@ -41,6 +41,35 @@ final class GdprConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered
           String.join(System.lineSeparator(), fixes), validation);
     }
     return null;
+  }
+
+  /**
+   * Returns the property as it is written in configuration files, from the bean path a validator reports:
+   * {@code purposes[newsletter].noticeVersion} becomes {@code purposes.newsletter.notice-version}; list indexes
+   * stay in brackets.
+   */
+  static String propertyName(String beanPath) {
+    StringBuilder name = new StringBuilder(beanPath.length() + 8);
+    boolean inKey = false;
+    int keyStart = 0;
+    for (int i = 0; i < beanPath.length(); i++) {
+      char c = beanPath.charAt(i);
+      if (c == '[') {
+        inKey = true;
+        keyStart = i + 1;
+      } else if (c == ']' && inKey) {
+        inKey = false;
+        String key = beanPath.substring(keyStart, i);
+        name.append(key.chars().allMatch(Character::isDigit) ? "[" + key + "]" : "." + key);
+      } else if (!inKey) {
+        if (Character.isUpperCase(c)) {
+          name.append('-').append(Character.toLowerCase(c));
+        } else {
+          name.append(c);
+        }
+      }
+    }
+    return name.toString();
   }
 
   /** Says what a constraint found, without the value. */

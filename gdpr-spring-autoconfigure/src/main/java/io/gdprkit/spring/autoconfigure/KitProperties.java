@@ -187,7 +187,7 @@ final class KitProperties {
     try {
       return MemberState.of(code);
     } catch (RuntimeException e) {
-      throw GdprConfigurationException.of(property, "is not a member state of the EU",
+      throw GdprConfigurationException.of(property, "is not an ISO 3166-1 alpha-2 country code",
           "Use the ISO 3166-1 alpha-2 code of an EU member state, such as DE, FR or PL.");
     }
   }
