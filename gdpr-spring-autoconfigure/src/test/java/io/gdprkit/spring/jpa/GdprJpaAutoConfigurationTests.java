@@ -14,18 +14,17 @@ import io.gdprkit.jpa.consent.JpaConsentStore;
 import io.gdprkit.jpa.erasure.JpaErasureStore;
 import io.gdprkit.jpa.outbox.JpaEventOutbox;
 import io.gdprkit.jpa.provider.JpaPersonalDataProvider;
+import io.gdprkit.spring.autoconfigure.FailureAnalyses;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
 import io.gdprkit.spring.jpa.host.Customer;
 import io.gdprkit.spring.transaction.SpringJpaTransactions;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -35,7 +34,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /** Which stores the kit gets with and without JPA, and how each backs off for the host's own bean. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -160,19 +158,8 @@ class GdprJpaAutoConfigurationTests {
         .run(context -> assertThat(context.getBean(GdprKit.class).pseudonymKey()).isSameAs(own));
   }
 
-  /** Analyzes a start-up failure with the analyzers Spring Boot would load, in their order, as Boot does. */
-  static FailureAnalysis analyze(Throwable failure) {
-    // Boot's analyzers that want the bean factory are left out: they would not explain a gdpr.* failure anyway.
-    List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(
-        GdprJpaAutoConfigurationTests.class.getClassLoader()).load(FailureAnalyzer.class, null,
-        (factoryType, implementationName, ignored) -> { });
-    for (FailureAnalyzer analyzer : analyzers) {
-      FailureAnalysis analysis = analyzer.analyze(failure);
-      if (analysis != null) {
-        return analysis;
-      }
-    }
-    throw new AssertionError("no failure analyzer explained " + failure);
+  private static FailureAnalysis analyze(Throwable failure) {
+    return FailureAnalyses.analyze(failure);
   }
 
   @Configuration(proxyBeanMethods = false)
