@@ -33,6 +33,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A store's own transaction, opened only when no transaction runs, is retried when the database chose it as a
  * deadlock victim ({@link JpaTransactions#inStoreTransaction}); a transaction the host owns is never retried here.
  *
+ * <p><b>Warning:</b> a kit operation that writes must not run inside a {@code @Transactional(readOnly = true)}
+ * method: it joins that transaction as any other, and Spring runs a read-only JPA transaction without flushing, on a
+ * connection marked read-only, so the writes fail (PostgreSQL refuses them) or, on a database that ignores the
+ * mark, may be lost. Reads ({@code decide}, exports) are fine there.
+ *
  * <p>The transaction manager must manage JPA transactions ({@code JpaTransactionManager}, which Spring Boot configures
  * with JPA, or a JTA one); thread-safe.
  *
