@@ -137,12 +137,16 @@ public final class GdprAutoConfiguration {
       stores.store(GpcStore.class, GdprKit.Builder::gpcStore);
       stores.setting(TransactionRunner.class, GdprKit.Builder::transactions);
       stores.setting(GdprEventPublisher.class, GdprKit.Builder::eventPublisher);
-      stores.setting(java.time.Clock.class, GdprKit.Builder::clock);
+      // The host's clock when it has exactly one: a host may keep several clocks for other ends.
+      java.time.Clock clock = beans.getBeanProvider(java.time.Clock.class).getIfUnique();
+      if (clock != null) {
+        stores.settings.add(b -> b.clock(clock));
+      }
       return stores;
     }
 
     private <T> void store(Class<T> type, Setter<T> setter) {
-      T store = beans.getBeanProvider(type).getIfUnique();
+      T store = beans.getBeanProvider(type).getIfAvailable();
       if (store != null) {
         // The core's marker of its in-memory stores: a host bean of one is as volatile as none.
         durable |= !(store instanceof io.gdprkit.internal.InMemoryStore);
@@ -151,7 +155,7 @@ public final class GdprAutoConfiguration {
     }
 
     private <T> void setting(Class<T> type, Setter<T> setter) {
-      T value = beans.getBeanProvider(type).getIfUnique();
+      T value = beans.getBeanProvider(type).getIfAvailable();
       if (value != null) {
         settings.add(b -> setter.set(b, value));
       }

@@ -58,16 +58,16 @@ final class KitKeys {
 
   /** Sets on the builder each key found as a bean, the host's or one of the above. */
   static void applyTo(GdprKit.Builder builder, BeanFactory beans) {
-    KeyRingSource source = beans.getBeanProvider(KeyRingSource.class).getIfUnique();
-    KeyRing ring = beans.getBeanProvider(KeyRing.class).getIfUnique();
+    KeyRingSource source = beans.getBeanProvider(KeyRingSource.class).getIfAvailable();
+    KeyRing ring = beans.getBeanProvider(KeyRing.class).getIfAvailable();
     if (source != null) {
       builder.keyRingSource(source);
     } else if (ring != null) {
       builder.keyRing(ring);
     }
-    beans.getBeanProvider(PseudonymKey.class).ifUnique(builder::pseudonymKey);
-    beans.getBeanProvider(SigningKey.class).ifUnique(builder::signingKey);
-    beans.getBeanProvider(KeyEncryptionKeys.class).ifUnique(builder::keyEncryptionKeys);
+    beans.getBeanProvider(PseudonymKey.class).ifAvailable(builder::pseudonymKey);
+    beans.getBeanProvider(SigningKey.class).ifAvailable(builder::signingKey);
+    beans.getBeanProvider(KeyEncryptionKeys.class).ifAvailable(builder::keyEncryptionKeys);
   }
 
   private static KeyRing tokenRing(List<GdprKeyProperties.Secret> secrets) {

@@ -34,7 +34,6 @@ import io.gdprkit.jpa.suppression.JpaSuppressionStore;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
 import io.gdprkit.spring.autoconfigure.GdprConfigurationException;
 import io.gdprkit.spring.transaction.SpringJpaTransactions;
-import io.gdprkit.transaction.TransactionRunner;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,7 +50,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Every store of the kit on JPA, in the host's database and the host's Spring transactions, when the host has a
  * DataSource, JPA and gdpr-jpa: consents with their proofs, erasure jobs, the audit trail and the rest outlive the
  * JVM, as accountability requires (Art. 5(2)). Each store backs off when the host defines a bean of its SPI type; the
- * kit's unit of work backs off when the host defines a {@link TransactionRunner}.
+ * kit's unit of work backs off when the host defines a {@link JpaTransactions}. {@code gdpr.jpa.enabled=false} keeps
+ * the kit in memory although JPA is there (for tests of something else; never in production).
  *
  * <p>The kit's entities are added to the host's persistence unit by registering {@code io.gdprkit.jpa} as an
  * auto-configuration package, which Spring Boot's entity scan reads; a host that lists its packages with
@@ -68,6 +68,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnClass({EntityManagerFactory.class, JpaTransactions.class, PlatformTransactionManager.class,
     SpringJpaTransactions.class})
 @ConditionalOnBean({EntityManagerFactory.class, PlatformTransactionManager.class})
+@ConditionalOnProperty(name = "gdpr.jpa.enabled", havingValue = "true", matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = GdprEntities.class)
 public final class GdprJpaAutoConfiguration {
 
@@ -75,7 +76,7 @@ public final class GdprJpaAutoConfiguration {
 
   /** The kit's unit of work, joining the host's Spring transactions. */
   @Bean
-  @ConditionalOnMissingBean({JpaTransactions.class, TransactionRunner.class})
+  @ConditionalOnMissingBean(JpaTransactions.class)
   static SpringJpaTransactions gdprTransactions(PlatformTransactionManager transactionManager,
       EntityManagerFactory entityManagerFactory) {
     return new SpringJpaTransactions(transactionManager, entityManagerFactory);
@@ -185,7 +186,7 @@ public final class GdprJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   static GdprEventPublisher gdprEventOutbox(JpaTransactions transactions, ObjectProvider<PseudonymKey> pseudonymKey) {
-    PseudonymKey key = pseudonymKey.getIfUnique();
+    PseudonymKey key = pseudonymKey.getIfAvailable();
     if (key == null) {
       throw GdprConfigurationException.of("gdpr.keys.pseudonym", "is not set, while the stores are persistent",
           "Set gdpr.keys.pseudonym.id and gdpr.keys.pseudonym.secret (base64 of 32 random bytes, from a secret"

@@ -8,6 +8,7 @@ import io.gdprkit.consent.AgeAssurance;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.MemberState;
 import io.gdprkit.consent.ParentalAuthorisationRequiredException;
+import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.data.DataSink;
 import io.gdprkit.data.ErasureContext;
 import io.gdprkit.data.ProviderDescriptor;
@@ -25,6 +26,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -104,6 +106,14 @@ class GdprAutoConfigurationTests {
             Purpose.of("billing", LegalBasis.CONTRACT, "Invoices")))
         .run(context -> assertThat(context.getBean(GdprKit.class).purposes().all()).extracting(Purpose::id)
             .containsExactlyInAnyOrder("newsletter", "billing"));
+  }
+
+  @Test
+  void refusesToGuessBetweenTwoStoresOfOneKind() {
+    runner.withBean("first", ConsentStore.class, ConsentStore::inMemory)
+        .withBean("second", ConsentStore.class, ConsentStore::inMemory)
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .hasRootCauseInstanceOf(NoUniqueBeanDefinitionException.class));
   }
 
   @Test

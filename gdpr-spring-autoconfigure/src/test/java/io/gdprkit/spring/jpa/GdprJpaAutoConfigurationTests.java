@@ -99,6 +99,12 @@ class GdprJpaAutoConfigurationTests {
   }
 
   @Test
+  void staysInMemoryWhenSwitchedOff() {
+    runner.withPropertyValues("gdpr.jpa.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ConsentStore.class));
+  }
+
+  @Test
   void staysInMemoryWithoutGdprJpa() {
     runner.withClassLoader(new FilteredClassLoader(JpaTransactions.class))
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ConsentStore.class));
