@@ -1,5 +1,6 @@
 package io.gdprkit.spring.jpa;
 
+import io.gdprkit.GdprKit;
 import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.audit.spi.CheckpointStore;
@@ -24,6 +25,7 @@ import io.gdprkit.jpa.erasure.JpaErasureStore;
 import io.gdprkit.jpa.gpc.JpaGpcStore;
 import io.gdprkit.jpa.outbox.JpaEventOutbox;
 import io.gdprkit.jpa.processing.JpaProcessingRecordStore;
+import io.gdprkit.jpa.provider.JpaEncryption;
 import io.gdprkit.jpa.provider.JpaPersonalDataProvider;
 import io.gdprkit.jpa.recipient.JpaDisclosureStore;
 import io.gdprkit.jpa.recipient.JpaRecipientStore;
@@ -59,7 +61,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * in {@code db/gdpr/<database>} of gdpr-jpa (Flyway-style names) with its own migrations.
  *
  * <p>The host's entities annotated with {@code @DataSubject} and {@code @PersonalData} are exported and erased by a
- * {@link JpaPersonalDataProvider} (id {@code jpa}), switched off with {@code gdpr.jpa.provider.enabled=false}.
+ * {@link JpaPersonalDataProvider} (id {@code jpa}), switched off with {@code gdpr.jpa.provider.enabled=false}; their
+ * {@code @Encrypted} columns are encrypted under each subject's key by the installed {@link JpaEncryption}.
  *
  * @since 0.2
  */
@@ -193,6 +196,18 @@ public final class GdprJpaAutoConfiguration {
               + " store), or define a PseudonymKey bean: the outbox names subjects by pseudonym.");
     }
     return new JpaEventOutbox(transactions, key);
+  }
+
+  /**
+   * The encryption of the host's {@code @Encrypted} columns under each subject's data key (crypto-shredding,
+   * Art. 17 and 32(1)(a)), installed for the converter and listener that JPA creates; switched off with
+   * {@code gdpr.jpa.encryption.enabled=false}.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(name = "gdpr.jpa.encryption.enabled", havingValue = "true", matchIfMissing = true)
+  static JpaEncryption gdprJpaEncryption(GdprKit gdpr) {
+    return JpaEncryption.of(gdpr).install();
   }
 
   /** The host's entities annotated with {@code @DataSubject}, exported and erased with every other provider. */

@@ -53,6 +53,15 @@ class GdprJpaIntegrationTests {
   }
 
   @Test
+  void storesTheHostsEncryptedColumnUnderTheSubjectsKey() {
+    customers.signUp("c-5", "Eve Example", "eve@example.com", false);
+
+    String stored = jdbc.queryForObject("select email from host_customer where id = 'c-5'", String.class);
+    assertThat(stored).startsWith("gkj1~").doesNotContain("eve@example.com");
+    assertThat(customers.find("c-5").email()).isEqualTo("eve@example.com");
+  }
+
+  @Test
   void leavesNothingOfTheKitsWritesWhenTheHostsTransactionRollsBack() {
     Map<String, Integer> before = rowsPerKitTable();
 
