@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gdprkit.GdprKit;
 import io.gdprkit.audit.spi.AuditStore;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.crypto.KeyRing;
 import io.gdprkit.crypto.PseudonymKey;
+import io.gdprkit.crypto.spi.KeyRingSource;
 import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.jpa.JpaTransactions;
@@ -19,6 +21,7 @@ import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
 import io.gdprkit.spring.jpa.host.Customer;
 import io.gdprkit.spring.transaction.SpringJpaTransactions;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -162,6 +165,26 @@ class GdprJpaAutoConfigurationTests {
     PseudonymKey own = PseudonymKey.generate();
     runner.withPropertyValues(keys()).withBean(PseudonymKey.class, () -> own)
         .run(context -> assertThat(context.getBean(GdprKit.class).pseudonymKey()).isSameAs(own));
+  }
+
+  @Test
+  void takesTheHostsKeyRingSourceOverTheConfiguredTokenKeys() {
+    KeyRing shared = KeyRing.of("vault-1", Base64.getDecoder().decode(KEY));
+    KeyRingSource vault = new KeyRingSource() {
+      @Override
+      public long version() {
+        return 1;
+      }
+
+      @Override
+      public KeyRing load() {
+        return shared;
+      }
+    };
+    runner.withPropertyValues(keys()).withBean(KeyRingSource.class, () -> vault).run(context -> {
+      assertThat(context).doesNotHaveBean(KeyRing.class);
+      assertThat(context.getBean(GdprKit.class).keys().activeKeyId()).isEqualTo("vault-1");
+    });
   }
 
   private static FailureAnalysis analyze(Throwable failure) {
