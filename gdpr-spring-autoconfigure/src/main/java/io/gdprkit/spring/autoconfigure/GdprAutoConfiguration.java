@@ -1,5 +1,7 @@
 package io.gdprkit.spring.autoconfigure;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.gdprkit.GdprKit;
 import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.audit.spi.AuditStore;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,6 +51,7 @@ import org.springframework.context.annotation.Import;
  *
  * @since 0.2
  */
+@API(status = INTERNAL, since = "0.2")
 @AutoConfiguration
 @Import(KitKeys.class)
 @EnableConfigurationProperties({GdprProperties.class, GdprKeyProperties.class, GdprRetentionProperties.class,

@@ -1,6 +1,9 @@
 package io.gdprkit.spring.consent;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
+import org.apiguardian.api.API;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -29,6 +32,7 @@ import org.springframework.core.type.AnnotationMetadata;
  *
  * @since 0.2
  */
+@API(status = INTERNAL, since = "0.2")
 @AutoConfiguration(after = GdprAutoConfiguration.class)
 @ConditionalOnClass(Advisor.class)
 @ConditionalOnProperty(name = "gdpr.consent-guard.enabled", havingValue = "true", matchIfMissing = true)

@@ -1,5 +1,7 @@
 package io.gdprkit.spring.jpa;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.gdprkit.GdprKit;
 import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.audit.spi.AuditStore;
@@ -38,6 +40,7 @@ import io.gdprkit.spring.autoconfigure.GdprConfigurationException;
 import io.gdprkit.spring.transaction.SpringJpaTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -66,6 +69,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * @since 0.2
  */
+@API(status = INTERNAL, since = "0.2")
 @AutoConfiguration(before = GdprAutoConfiguration.class,
     afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({EntityManagerFactory.class, JpaTransactions.class, PlatformTransactionManager.class,

@@ -1,8 +1,11 @@
 package io.gdprkit.spring.schedule;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.gdprkit.GdprKit;
 import io.gdprkit.retention.SweepReport;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
+import org.apiguardian.api.API;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,6 +24,7 @@ import org.springframework.util.ClassUtils;
  *
  * @since 0.2
  */
+@API(status = INTERNAL, since = "0.2")
 @AutoConfiguration(after = GdprAutoConfiguration.class,
     afterName = "io.gdprkit.spring.jpa.GdprJpaAutoConfiguration")
 @ConditionalOnBean(GdprKit.class)
