@@ -1,5 +1,9 @@
 package io.gdprkit.spring.autoconfigure;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Changes the {@link io.gdprkit.GdprKit.Builder} before the auto-configured kit is built: the way a host, and the
  * other auto-configurations of this module (stores, transactions, keys), add to the kit without replacing it.
@@ -9,6 +13,7 @@ package io.gdprkit.spring.autoconfigure;
  *
  * @since 0.2
  */
+@API(status = EXPERIMENTAL, since = "0.2")
 @FunctionalInterface
 public interface GdprKitCustomizer {
 

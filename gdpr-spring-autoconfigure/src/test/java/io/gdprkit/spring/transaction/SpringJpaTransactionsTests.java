@@ -1,0 +1,160 @@
+package io.gdprkit.spring.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.jpa.consent.JpaConsentStore;
+import io.gdprkit.spring.jpa.host.Customer;
+import io.gdprkit.spring.jpa.host.CustomerService;
+import io.gdprkit.spring.jpa.host.HostApplication;
+import io.gdprkit.test.transaction.TransactionRunnerCompatibilityKit;
+import io.gdprkit.transaction.TransactionRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.UnexpectedRollbackException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Spring's transactions meet the kit's contract for a unit of work, on H2 through JPA, and join the host's
+ * transactions: before-commit actions, rollback-only on a kit failure, deadlock retries only when the kit owns the
+ * transaction.
+ */
+class SpringJpaTransactionsTests extends TransactionRunnerCompatibilityKit {
+
+  private static ConfigurableApplicationContext context;
+
+  @BeforeAll
+  static void start() {
+    context = new SpringApplicationBuilder(HostApplication.class).profiles("gdpr-h2").run();
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+  }
+
+  @Override
+  protected TransactionRunner createRunner() {
+    return context.getBean(SpringJpaTransactions.class);
+  }
+
+  @Override
+  protected ConsentStore createStore() {
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+    jdbc.execute("set referential_integrity false");
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
+        + " where lower(table_name) like 'gdpr%'", String.class)) {
+      jdbc.execute("truncate table " + table);
+    }
+    jdbc.execute("set referential_integrity true");
+    return new JpaConsentStore(context.getBean(SpringJpaTransactions.class));
+  }
+
+  @Test
+  void runsBeforeCommitActionsInTheHostsTransactionJustBeforeItCommits() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    TransactionTemplate host = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    AtomicInteger runs = new AtomicInteger();
+
+    host.executeWithoutResult(status -> {
+      transactions.beforeCommit("key", () -> () -> {
+        runs.incrementAndGet();
+        transactions.entityManager().persist(new Customer("before-commit", "Written before commit", null));
+      });
+      transactions.beforeCommit("key", () -> () -> runs.addAndGet(100)); // same key: registered once
+      assertThat(runs).hasValue(0);
+    });
+
+    assertThat(runs).hasValue(1);
+    assertThat(customer("before-commit")).isNotNull();
+  }
+
+  @Test
+  void neverRunsBeforeCommitActionsOfARolledBackTransaction() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    TransactionTemplate host = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    AtomicInteger runs = new AtomicInteger();
+
+    host.executeWithoutResult(status -> {
+      transactions.beforeCommit("key", () -> runs::incrementAndGet);
+      status.setRollbackOnly();
+    });
+
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void keepsTheActionsOfATransactionTheHostSuspendsForAnInnerOne() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    PlatformTransactionManager manager = context.getBean(PlatformTransactionManager.class);
+    TransactionTemplate outer = new TransactionTemplate(manager);
+    TransactionTemplate inner = new TransactionTemplate(manager);
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    List<String> ran = new CopyOnWriteArrayList<>();
+
+    outer.executeWithoutResult(status -> {
+      transactions.beforeCommit("key", () -> () -> ran.add("outer"));
+      inner.executeWithoutResult(innerStatus -> transactions.beforeCommit("key", () -> () -> ran.add("inner")));
+      assertThat(ran).containsExactly("inner");
+    });
+
+    assertThat(ran).containsExactly("inner", "outer");
+  }
+
+  @Test
+  void marksTheHostsTransactionRollbackOnlyWhenTheKitFailsInIt() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    TransactionTemplate host = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+
+    assertThatThrownBy(() -> host.executeWithoutResult(status -> {
+      transactions.entityManager().persist(new Customer("half-done", "Half done", null));
+      try {
+        transactions.useTransaction(() -> {
+          throw new IllegalStateException("the kit failed");
+        });
+      } catch (IllegalStateException swallowed) {
+        // the host catches the kit's failure and tries to commit its own work anyway
+      }
+    })).isInstanceOf(UnexpectedRollbackException.class);
+
+    assertThat(customer("half-done")).isNull();
+  }
+
+  @Test
+  void retriesADeadlockVictimOnlyInATransactionOfItsOwn() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    TransactionTemplate host = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    AtomicInteger alone = new AtomicInteger();
+    AtomicInteger joined = new AtomicInteger();
+
+    String result = transactions.inStoreTransaction(() -> victimOnce(alone));
+    assertThatThrownBy(() -> host.executeWithoutResult(status -> transactions.inStoreTransaction(
+        () -> victimOnce(joined)))).hasRootCauseInstanceOf(SQLException.class);
+
+    assertThat(result).isEqualTo("done");
+    assertThat(alone).hasValue(2);
+    assertThat(joined).hasValue(1);
+  }
+
+  private static String victimOnce(AtomicInteger attempts) {
+    if (attempts.incrementAndGet() == 1) {
+      throw new IllegalStateException("chosen as victim", new SQLException("deadlock", "40001"));
+    }
+    return "done";
+  }
+
+  private static Customer customer(String id) {
+    return context.getBean(CustomerService.class).find(id);
+  }
+}
