@@ -40,9 +40,8 @@ public class CrmGdprConfiguration {
   }
 
   @Bean
-  GdprKitCustomizer crmPurposes(DemoClock clock, DemoMailbox mailbox) {
+  GdprKitCustomizer crmPurposes(DemoMailbox mailbox) {
     return builder -> builder
-        .clock(clock)
         .mailer(mailbox)
         // A browser's Global Privacy Control signal withdraws the consent to analytics (W3C GPC; Art. 7(3), 21(5)).
         .gpc(GpcPolicy.defaults().withWithdrawal(TRACKING))

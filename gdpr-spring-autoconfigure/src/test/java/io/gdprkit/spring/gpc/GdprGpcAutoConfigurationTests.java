@@ -16,7 +16,7 @@ class GdprGpcAutoConfigurationTests {
       AutoConfigurations.of(GdprAutoConfiguration.class, GdprGpcAutoConfiguration.class);
 
   private final WebApplicationContextRunner web = new WebApplicationContextRunner()
-      .withConfiguration(CONFIGURATIONS).withPropertyValues("gdpr.allow-generated-keys=true");
+      .withConfiguration(CONFIGURATIONS).withPropertyValues("gdpr.jpa.enabled=false");
 
   private final GpcSubjectResolver nobody = request -> null;
 
@@ -60,7 +60,7 @@ class GdprGpcAutoConfigurationTests {
   @Test
   void doesNothingOutsideAServletApplicationOrWithoutAKit() {
     new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-        .withPropertyValues("gdpr.allow-generated-keys=true")
+        .withPropertyValues("gdpr.jpa.enabled=false")
         .withBean(GpcSubjectResolver.class, () -> nobody)
         .run(context -> assertThat(context).doesNotHaveBean(GpcSupportController.class)
             .doesNotHaveBean("gdprGpcSignalFilter"));

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Global Privacy Control over real HTTP: the request header recorded through the kit, and the support resource. */
 @SpringBootTest(classes = GpcTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "gdpr.allow-generated-keys=true",
+        "gdpr.jpa.enabled=false",
         "gdpr.purposes.ad-sharing.basis=CONSENT",
         "gdpr.purposes.ad-sharing.description=Sharing with advertising partners",
         "gdpr.gpc.last-update=2026-12-07"})

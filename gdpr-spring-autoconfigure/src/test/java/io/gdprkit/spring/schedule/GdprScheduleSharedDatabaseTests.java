@@ -67,7 +67,7 @@ class GdprScheduleSharedDatabaseTests {
   private static ConfigurableApplicationContext instance(String id, String url, String init) {
     // Arguments, not default properties: those would lose to the profile's file.
     return new SpringApplicationBuilder(HostApplication.class).profiles("gdpr-h2")
-        .run(Stream.of(url, init, "gdpr.instance-id=" + id, "gdpr.schedule.enabled=true",
+        .run(Stream.of(url, init, "spring.main.web-application-type=none", "gdpr.instance-id=" + id, "gdpr.schedule.enabled=true",
             "gdpr.schedule.retention.interval=1h", "gdpr.schedule.retention.batch-size=3",
             "gdpr.schedule.retention.max-batches=100", "gdpr.schedule.erasure.enabled=false",
             "gdpr.schedule.audit.enabled=false", "gdpr.schedule.disclosures.enabled=false",

@@ -22,7 +22,7 @@ class GdprSelfServiceAutoConfigurationTests {
       AutoConfigurations.of(GdprAutoConfiguration.class, GdprSelfServiceAutoConfiguration.class);
 
   private final WebApplicationContextRunner web = new WebApplicationContextRunner()
-      .withConfiguration(CONFIGURATIONS).withPropertyValues("gdpr.allow-generated-keys=true");
+      .withConfiguration(CONFIGURATIONS).withPropertyValues("gdpr.jpa.enabled=false");
 
   @Test
   void servesTheEndpointsInAServletApplicationWithTheKit() {
@@ -48,7 +48,7 @@ class GdprSelfServiceAutoConfigurationTests {
   @Test
   void issuesTokensAndHeadersButServesNothingOutsideAWebApplication() {
     new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-        .withPropertyValues("gdpr.allow-generated-keys=true", "gdpr.self-service.public-url=https://shop.example")
+        .withPropertyValues("gdpr.jpa.enabled=false", "gdpr.self-service.public-url=https://shop.example")
         .run(context -> {
           assertThat(context).hasSingleBean(SelfServiceTokens.class);
           assertThat(context).hasSingleBean(ListUnsubscribeHeaders.class);

@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "gdpr.allow-generated-keys=true",
+        "gdpr.jpa.enabled=false",
         "gdpr.purposes.newsletter.basis=CONSENT",
         "gdpr.purposes.newsletter.description=Monthly newsletter",
         "gdpr.purposes.ad-sharing.basis=CONSENT",

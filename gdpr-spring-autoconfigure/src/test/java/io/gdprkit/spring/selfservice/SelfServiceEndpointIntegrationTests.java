@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The self-service endpoints over real HTTP, on a random port. */
 @SpringBootTest(classes = SelfServiceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "gdpr.allow-generated-keys=true",
+        "gdpr.jpa.enabled=false",
         "gdpr.purposes.newsletter.basis=CONSENT",
         "gdpr.purposes.newsletter.description=Monthly newsletter",
         "gdpr.purposes.newsletter.direct-marketing=true",

@@ -36,7 +36,8 @@ class SpringJpaTransactionsTests extends TransactionRunnerCompatibilityKit {
 
   @BeforeAll
   static void start() {
-    context = new SpringApplicationBuilder(HostApplication.class).profiles("gdpr-h2").run();
+    context = new SpringApplicationBuilder(HostApplication.class).profiles("gdpr-h2")
+        .run("--spring.main.web-application-type=none");
   }
 
   @AfterAll
