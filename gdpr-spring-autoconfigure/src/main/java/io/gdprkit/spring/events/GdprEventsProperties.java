@@ -1,0 +1,66 @@
+package io.gdprkit.spring.events;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Duration;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code gdpr.events.*} properties: how this application names itself to the others, and the RabbitMQ exchange
+ * and queue its events travel through, so that an opt-out or an erasure in one system reaches the others (Art. 7(3),
+ * Art. 17(2), Art. 19).
+ *
+ * <p>Usage example, in {@code application.yaml}: <pre>{@code
+ * gdpr.events:
+ *   source: crm
+ *   amqp: { exchange: acme.gdpr, queue: acme.gdpr.crm }
+ * }</pre>
+ *
+ * @param source name of this application in the messages it sends; its listener ignores messages with this name
+ * @param publishKitEvents whether the kit's events are published as Spring application events after each commit
+ * @param amqp RabbitMQ settings, used when Spring AMQP is on the classpath
+ * @since 0.2
+ */
+@API(status = EXPERIMENTAL, since = "0.2")
+@ConfigurationProperties("gdpr.events")
+public record GdprEventsProperties(@DefaultValue("gdpr-kit") String source,
+    @DefaultValue("true") boolean publishKitEvents, @DefaultValue Amqp amqp) {
+
+  /** Checks the names. */
+  public GdprEventsProperties {
+    if (source.isBlank() || source.length() > 64) {
+      throw new IllegalArgumentException("gdpr.events.source must be 1 to 64 characters, such as 'crm'");
+    }
+  }
+
+  /**
+   * RabbitMQ settings.
+   *
+   * @param enabled whether events are sent to and received from RabbitMQ when Spring AMQP is present
+   * @param exchange topic exchange every application of the group publishes to
+   * @param queue durable queue this application receives from; {@code <exchange>.<source>} when not set
+   * @param confirmTimeout how long a send waits for the broker's confirm before the event stays in the outbox
+   * @param listen whether this application applies the other applications' withdrawals, objections and erasures
+   */
+  public record Amqp(@DefaultValue("true") boolean enabled, @DefaultValue("gdpr-kit.events") String exchange,
+      @Nullable String queue, @DefaultValue("10s") Duration confirmTimeout, @DefaultValue("true") boolean listen) {
+
+    /** Checks the settings. */
+    public Amqp {
+      if (exchange.isBlank()) {
+        throw new IllegalArgumentException("gdpr.events.amqp.exchange must not be blank");
+      }
+      if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
+        throw new IllegalArgumentException("gdpr.events.amqp.confirm-timeout must be positive, such as 10s");
+      }
+    }
+
+    /** Returns the queue this application receives from. */
+    public String queueFor(String source) {
+      return queue != null && !queue.isBlank() ? queue : exchange + "." + source;
+    }
+  }
+}
