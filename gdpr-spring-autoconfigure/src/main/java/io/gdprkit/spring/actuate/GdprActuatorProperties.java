@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * <p>Usage example, in {@code application.yaml}: <pre>{@code gdpr.actuator: { tenants: [default, acme], breach-warning: 12h }}</pre>
  *
- * @param tenants tenants whose audit chains are verified
- * @param breachWarning time left before a breach's notification deadline from which the endpoint lists it
- * @param outboxStaleAfter age from which an outbox event counts as stale in the endpoint and metrics
+ * @param tenants Tenants whose audit chains are verified
+ * @param breachWarning Time left before a breach's notification deadline from which the endpoint lists it
+ * @param outboxStaleAfter Age from which an outbox event counts as stale in the endpoint and metrics
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")

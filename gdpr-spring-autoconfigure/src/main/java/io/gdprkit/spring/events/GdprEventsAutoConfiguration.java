@@ -47,7 +47,8 @@ import org.springframework.context.annotation.Configuration;
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
-@AutoConfiguration(after = GdprAutoConfiguration.class)
+@AutoConfiguration(after = GdprAutoConfiguration.class,
+    afterName = "io.gdprkit.spring.autoconfigure.GdprJpaAutoConfiguration")
 @EnableConfigurationProperties(GdprEventsProperties.class)
 public final class GdprEventsAutoConfiguration {
 

@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   amqp: { exchange: acme.gdpr, queue: acme.gdpr.crm }
  * }</pre>
  *
- * @param source name of this application in the messages it sends; its listener ignores messages with this name
- * @param publishKitEvents whether the kit's events are published as Spring application events after each commit
+ * @param source Name of this application in the messages it sends; its listener ignores messages with this name
+ * @param publishKitEvents Whether the kit's events are published as Spring application events after each commit
  * @param amqp RabbitMQ settings, used when Spring AMQP is on the classpath
  * @since 0.2
  */
@@ -39,11 +39,11 @@ public record GdprEventsProperties(@DefaultValue("gdpr-kit") String source,
   /**
    * RabbitMQ settings.
    *
-   * @param enabled whether events are sent to and received from RabbitMQ when Spring AMQP is present
-   * @param exchange topic exchange every application of the group publishes to
-   * @param queue durable queue this application receives from; {@code <exchange>.<source>} when not set
-   * @param confirmTimeout how long a send waits for the broker's confirm before the event stays in the outbox
-   * @param listen whether this application applies the other applications' withdrawals, objections and erasures
+   * @param enabled Whether events are sent to and received from RabbitMQ when Spring AMQP is present
+   * @param exchange Topic exchange every application of the group publishes to
+   * @param queue Durable queue this application receives from; the exchange's name, a dot and the source when not set
+   * @param confirmTimeout How long a send waits for the broker's confirm before the event stays in the outbox
+   * @param listen Whether this application applies the other applications' withdrawals, objections and erasures
    */
   public record Amqp(@DefaultValue("true") boolean enabled, @DefaultValue("gdpr-kit.events") String exchange,
       @Nullable String queue, @DefaultValue("10s") Duration confirmTimeout, @DefaultValue("true") boolean listen) {

@@ -62,6 +62,12 @@ class GdprActuatorAutoConfigurationTests {
   }
 
   @Test
+  void refusesToStartWithANegativeBreachWarning() {
+    runner.withPropertyValues("gdpr.actuator.breach-warning=-1h").run(context -> assertThat(context)
+        .getFailure().rootCause().hasMessageContaining("gdpr.actuator durations must not be negative"));
+  }
+
+  @Test
   void readsTheOutboxThroughAProbeWhenOneIsThere() {
     GdprEndpoint.OutboxStatus waiting = new GdprEndpoint.OutboxStatus(3, 1, java.time.Instant.EPOCH,
         java.time.Duration.ofMinutes(7));

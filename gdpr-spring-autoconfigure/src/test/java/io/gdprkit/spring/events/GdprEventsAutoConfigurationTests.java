@@ -105,6 +105,18 @@ class GdprEventsAutoConfigurationTests {
     });
   }
 
+  @Test
+  void refusesToStartWithASourceNameTooLong() {
+    runner.withPropertyValues("gdpr.events.source=" + "x".repeat(65)).run(context -> assertThat(context)
+        .getFailure().rootCause().hasMessageContaining("gdpr.events.source must be 1 to 64 characters"));
+  }
+
+  @Test
+  void refusesToStartWithoutAConfirmTimeout() {
+    runner.withPropertyValues("gdpr.events.amqp.confirm-timeout=0s").run(context -> assertThat(context)
+        .getFailure().rootCause().hasMessageContaining("gdpr.events.amqp.confirm-timeout must be positive"));
+  }
+
   private static void grant(GdprKit kit) {
     kit.consents().grant(ALICE, "newsletter", ConsentProof.webForm("signup", "v1").build());
   }
