@@ -18,8 +18,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -147,14 +145,7 @@ class JpaTestApplication {
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
         Statement statement = connection.createStatement()) {
       for (Resource script : scripts) {
-        try (InputStream in = script.getInputStream()) {
-          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-          for (String sql : text.split(";")) {
-            if (!sql.isBlank()) {
-              statement.execute(sql.strip());
-            }
-          }
-        }
+        SqlScripts.run(statement, script.getInputStream());
       }
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("the schema scripts failed on " + url, e);
