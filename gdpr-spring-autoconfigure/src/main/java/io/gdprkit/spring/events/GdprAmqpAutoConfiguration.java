@@ -108,7 +108,7 @@ public final class GdprAmqpAutoConfiguration {
       RemoteEventApplier applier, GdprEventsProperties properties) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
     container.setQueueNames(properties.amqp().queueFor(properties.source()));
-    container.setMessageListener(new AmqpEventListener(applier));
+    container.setMessageListener(new AmqpEventListener(applier, properties.amqp().retryDelay()));
     container.setAcknowledgeMode(AcknowledgeMode.AUTO);
     container.setDefaultRequeueRejected(true);
     container.setPrefetchCount(20);

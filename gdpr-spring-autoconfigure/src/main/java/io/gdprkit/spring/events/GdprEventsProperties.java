@@ -44,9 +44,12 @@ public record GdprEventsProperties(@DefaultValue("gdpr-kit") String source,
    * @param queue Durable queue this application receives from; the exchange's name, a dot and the source when not set
    * @param confirmTimeout How long a send waits for the broker's confirm before the event stays in the outbox
    * @param listen Whether this application applies the other applications' withdrawals, objections and erasures
+   * @param retryDelay How long the listener pauses before an event that failed for a passing reason, such as the
+   *     database being down, goes back to the queue
    */
   public record Amqp(@DefaultValue("true") boolean enabled, @DefaultValue("gdpr-kit.events") String exchange,
-      @Nullable String queue, @DefaultValue("10s") Duration confirmTimeout, @DefaultValue("true") boolean listen) {
+      @Nullable String queue, @DefaultValue("10s") Duration confirmTimeout, @DefaultValue("true") boolean listen,
+      @DefaultValue("1s") Duration retryDelay) {
 
     /** Checks the settings. */
     public Amqp {
@@ -55,6 +58,9 @@ public record GdprEventsProperties(@DefaultValue("gdpr-kit") String source,
       }
       if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
         throw new IllegalArgumentException("gdpr.events.amqp.confirm-timeout must be positive, such as 10s");
+      }
+      if (retryDelay.isNegative()) {
+        throw new IllegalArgumentException("gdpr.events.amqp.retry-delay must not be negative, such as 1s");
       }
     }
 

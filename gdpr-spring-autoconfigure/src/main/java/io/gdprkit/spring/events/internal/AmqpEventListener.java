@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.gdprkit.spring.events.ReceivedEvent;
 import io.gdprkit.spring.events.RemoteEventApplier;
 import io.gdprkit.spring.events.UnappliableEventException;
+import java.time.Duration;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,17 @@ public final class AmqpEventListener implements MessageListener {
   private static final Logger log = LoggerFactory.getLogger(AmqpEventListener.class);
 
   private final RemoteEventApplier applier;
+  private final Duration retryDelay;
 
-  /** Creates the listener. */
-  public AmqpEventListener(RemoteEventApplier applier) {
+  /**
+   * Creates the listener.
+   *
+   * @param retryDelay how long the consumer pauses after a failure that a redelivery may cure, so that a database
+   *     that is down is not asked again in a tight loop
+   */
+  public AmqpEventListener(RemoteEventApplier applier, Duration retryDelay) {
     this.applier = applier;
+    this.retryDelay = retryDelay;
   }
 
   @Override
@@ -44,6 +52,18 @@ public final class AmqpEventListener implements MessageListener {
     } catch (UnappliableEventException e) {
       log.warn("{}", e.getMessage());
       throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      log.warn("{} failed and goes back to the queue: {}", event, e.toString());
+      pause();
+      throw e;
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(retryDelay.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }
