@@ -20,6 +20,7 @@ import io.gdprkit.transaction.TransactionRunner;
 import java.time.Clock;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -77,8 +78,15 @@ public final class GdprEventsAutoConfiguration {
   @ConditionalOnMissingBean
   RemoteEventApplier gdprRemoteEventApplier(GdprKit kit, ObjectProvider<TransactionRunner> transactions,
       ObjectProvider<EventInbox> inbox, SubjectResolver resolver, GdprEventsProperties properties) {
-    return new RemoteEventApplier(kit, transactions.getIfUnique(TransactionRunner::inMemory),
-        inbox.getIfAvailable(EventInbox::inMemory), resolver, properties.source());
+    EventInbox received = inbox.getIfAvailable(() -> {
+      LoggerFactory.getLogger(GdprEventsAutoConfiguration.class).warn("Other systems' events are applied once per"
+          + " event id only while this JVM runs: without gdpr-jpa's JpaTransactions or an EventInbox bean the"
+          + " inbox is in memory, and a redelivery after a restart applies an event again");
+      return EventInbox.inMemory();
+    });
+    // Ambiguous runners fail here rather than let the inbox and the change commit apart
+    return new RemoteEventApplier(kit, transactions.getIfAvailable(TransactionRunner::inMemory), received, resolver,
+        properties.source());
   }
 
   /** The outbox, its relay and the inbox, on the kit's JPA transactions. */
