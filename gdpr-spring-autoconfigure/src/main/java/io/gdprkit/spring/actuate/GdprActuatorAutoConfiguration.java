@@ -3,11 +3,7 @@ package io.gdprkit.spring.actuate;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.GdprKit;
-import io.gdprkit.jpa.outbox.EventOutboxRelay;
-import io.gdprkit.jpa.outbox.OutboxBacklog;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
-import java.time.Clock;
-import java.time.Duration;
 import org.apiguardian.api.API;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -21,6 +17,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The {@code gdpr} actuator endpoint and the {@code gdpr} health indicator, when Spring Boot Actuator is on the
@@ -36,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(GdprKit.class)
 @EnableConfigurationProperties(GdprActuatorProperties.class)
+@Import(OutboxProbeConfiguration.class)
 public final class GdprActuatorAutoConfiguration {
 
   @Bean
@@ -44,24 +42,6 @@ public final class GdprActuatorAutoConfiguration {
   GdprEndpoint gdprEndpoint(GdprKit kit, GdprActuatorProperties properties,
       ObjectProvider<GdprEndpoint.OutboxProbe> outbox) {
     return new GdprEndpoint(kit, properties, outbox.getIfAvailable());
-  }
-
-  /** The outbox as the endpoint and the metrics read it, from gdpr-jpa's relay. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(EventOutboxRelay.class)
-  @ConditionalOnBean(EventOutboxRelay.class)
-  static final class Outbox {
-
-    @Bean
-    @ConditionalOnMissingBean
-    GdprEndpoint.OutboxProbe gdprOutboxProbe(EventOutboxRelay relay) {
-      return staleAfter -> status(relay.backlog(staleAfter), Clock.systemUTC());
-    }
-
-    private static GdprEndpoint.OutboxStatus status(OutboxBacklog backlog, Clock clock) {
-      return new GdprEndpoint.OutboxStatus(backlog.waiting(), backlog.stale(), backlog.oldest(),
-          backlog.oldest() == null ? null : Duration.between(backlog.oldest(), clock.instant()));
-    }
   }
 
   /** The audit chain's health. */

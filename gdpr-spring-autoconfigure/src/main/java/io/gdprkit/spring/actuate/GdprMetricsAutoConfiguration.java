@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Micrometer metrics of the kit, when Micrometer and a {@link MeterRegistry} bean are present: decisions per purpose
@@ -29,10 +30,11 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = GdprAutoConfiguration.class, afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
     "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-    "io.gdprkit.spring.actuate.GdprActuatorAutoConfiguration"})
+    "io.gdprkit.spring.actuate.GdprActuatorAutoConfiguration", "io.gdprkit.spring.events.GdprEventsAutoConfiguration"})
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({MeterRegistry.class, GdprKit.class})
 @EnableConfigurationProperties(GdprActuatorProperties.class)
+@Import(OutboxProbeConfiguration.class)
 public final class GdprMetricsAutoConfiguration {
 
   @Bean

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.decision.DecisionService;
+import io.gdprkit.export.ExportFormat;
+import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.outbox.EventOutboxRelay;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
 import io.gdprkit.subject.SubjectId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -50,6 +58,39 @@ class GdprMetricsAutoConfigurationTests {
       assertThat(registry.get("gdpr.requests.overdue").gauge().value()).isZero();
       assertThat(registry.find("gdpr.outbox.lag").gauge()).isNull();
     });
+  }
+
+  @Test
+  void countsExportsByKindAndFormat() {
+    runner.run(context -> {
+      context.getBean(GdprKit.class).exports().write(ALICE, ExportFormat.JSON, new ByteArrayOutputStream());
+
+      assertThat(context.getBean(MeterRegistry.class).get("gdpr.exports").tags("kind", "ACCESS", "format", "JSON")
+          .counter().count()).isEqualTo(1.0);
+    });
+  }
+
+  @Test
+  void readsTheOutboxLagFromTheProbe() {
+    runner.withBean(GdprEndpoint.OutboxProbe.class, () -> staleAfter -> new GdprEndpoint.OutboxStatus(4, 2,
+            Instant.EPOCH, Duration.ofSeconds(90)))
+        .run(context -> {
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+          assertThat(registry.get("gdpr.outbox.waiting").gauge().value()).isEqualTo(4.0);
+          assertThat(registry.get("gdpr.outbox.lag").gauge().value()).isEqualTo(90.0);
+        });
+  }
+
+  @Test
+  void readsTheOutboxFromTheRelayWithoutActuator() {
+    runner.withClassLoader(new FilteredClassLoader(org.springframework.boot.actuate.endpoint.annotation.Endpoint.class))
+        .withBean(EventOutboxRelay.class, () -> new EventOutboxRelay(Mockito.mock(JpaTransactions.class),
+            event -> { }, Clock.systemUTC()))
+        .run(context -> {
+          assertThat(context).hasSingleBean(GdprEndpoint.OutboxProbe.class);
+          assertThat(context.getBean(MeterRegistry.class).find("gdpr.outbox.lag").gauge()).isNotNull();
+        });
   }
 
   @Test
