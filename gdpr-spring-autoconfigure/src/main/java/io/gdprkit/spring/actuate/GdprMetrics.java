@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public final class GdprMetrics implements GdprEventListener {
   /** Requests stay open at most three months (Art. 12(3)); the window that finds every open one. */
   private static final Duration OPEN_WINDOW = Duration.ofDays(100);
 
-  private final java.util.function.Supplier<GdprKit> kit;
+  private final Supplier<GdprKit> kit;
   private final MeterRegistry registry;
   private final Timer.Builder requestDuration;
 
@@ -49,7 +50,7 @@ public final class GdprMetrics implements GdprEventListener {
    * @param kit the kit, read lazily: this listener is given to the kit's builder
    * @param outbox the event outbox, or {@code null} without one
    */
-  public GdprMetrics(java.util.function.Supplier<GdprKit> kit, MeterRegistry registry,
+  public GdprMetrics(Supplier<GdprKit> kit, MeterRegistry registry,
       GdprEndpoint.@Nullable OutboxProbe outbox, Duration outboxStaleAfter) {
     this.kit = Objects.requireNonNull(kit, "kit");
     this.registry = Objects.requireNonNull(registry, "registry");

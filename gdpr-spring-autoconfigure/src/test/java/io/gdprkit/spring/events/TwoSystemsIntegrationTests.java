@@ -151,9 +151,9 @@ class TwoSystemsIntegrationTests {
     SubjectId grace = subscribedInBoth("grace");
     kit(crm).consents().withdraw(grace, NEWSLETTER);
     awaitMillis(() -> reason(marketing, grace) == DecisionReason.CONSENT_WITHDRAWN);
-    OutboxEvent withdrawal = relayed(crm).stream()
-        .filter(e -> e.type().equals("ConsentWithdrawn") && e.aggregateId().equals(pseudonym(grace)))
-        .findFirst().orElseThrow();
+    // the relay tells Spring listeners after the broker confirmed, which may be after the other side applied it
+    awaitMillis(() -> relayedWithdrawal(grace).isPresent());
+    OutboxEvent withdrawal = relayedWithdrawal(grace).orElseThrow();
     grant(marketing, grace);
 
     RabbitTemplate broker = new RabbitTemplate(testConnection);
@@ -294,6 +294,12 @@ class TwoSystemsIntegrationTests {
 
   private static List<OutboxEvent> relayed(ConfigurableApplicationContext app) {
     return app.getBean(Relayed.class).events;
+  }
+
+  private static java.util.Optional<OutboxEvent> relayedWithdrawal(SubjectId subject) {
+    return relayed(crm).stream()
+        .filter(e -> e.type().equals("ConsentWithdrawn") && e.aggregateId().equals(pseudonym(subject)))
+        .findFirst();
   }
 
   private static String pseudonym(SubjectId subject) {
