@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The kit's events over RabbitMQ, when Spring AMQP and a connection factory are present: the outbox relay sends each
@@ -53,13 +54,13 @@ import org.springframework.context.annotation.Bean;
 public final class GdprAmqpAutoConfiguration {
 
   @Bean
-  Declarables gdprAmqpTopology(GdprEventsProperties properties) {
+  Declarables gdprAmqpTopology(GdprEventsProperties properties, Environment environment) {
     GdprEventsProperties.Amqp amqp = properties.amqp();
     TopicExchange exchange = new TopicExchange(amqp.exchange(), true, false);
     List<Declarable> declarables = new ArrayList<>();
     declarables.add(exchange);
     if (amqp.listen()) {
-      String queueName = amqp.queueFor(properties.source());
+      String queueName = amqp.queueFor(source(properties, environment));
       DirectExchange deadLetters = new DirectExchange(amqp.exchange() + ".dlx", true, false);
       Queue queue = QueueBuilder.durable(queueName).deadLetterExchange(deadLetters.getName())
           .deadLetterRoutingKey(queueName).build();
@@ -82,7 +83,9 @@ public final class GdprAmqpAutoConfiguration {
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  RabbitEventSender gdprRabbitEventSender(ConnectionFactory connectionFactory, GdprEventsProperties properties) {
+  RabbitEventSender gdprRabbitEventSender(ConnectionFactory connectionFactory, GdprEventsProperties properties,
+      Environment environment) {
+    String source = source(properties, environment);
     if (!(connectionFactory instanceof AbstractConnectionFactory host)) {
       if (!connectionFactory.isPublisherConfirms()) {
         throw new IllegalStateException("gdpr-kit sends events only with publisher confirms, which the "
@@ -90,13 +93,13 @@ public final class GdprAmqpAutoConfiguration {
             + "=correlated or define a RabbitEventSender bean");
       }
       return new RabbitEventSender(new RabbitTemplate(connectionFactory), properties.amqp().exchange(),
-          properties.source(), properties.amqp().confirmTimeout(), () -> { });
+          source, properties.amqp().confirmTimeout(), () -> { });
     }
     CachingConnectionFactory confirming = new CachingConnectionFactory(host.getRabbitConnectionFactory());
     confirming.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
-    confirming.setConnectionNameStrategy(factory -> "gdpr-kit-events-" + properties.source());
+    confirming.setConnectionNameStrategy(factory -> "gdpr-kit-events-" + source);
     RabbitTemplate template = new RabbitTemplate(confirming);
-    return new RabbitEventSender(template, properties.amqp().exchange(), properties.source(),
+    return new RabbitEventSender(template, properties.amqp().exchange(), source,
         properties.amqp().confirmTimeout(), confirming::destroy);
   }
 
@@ -105,14 +108,18 @@ public final class GdprAmqpAutoConfiguration {
   @ConditionalOnProperty(name = "gdpr.events.amqp.listen", matchIfMissing = true)
   @ConditionalOnMissingBean(name = "gdprEventListenerContainer")
   SimpleMessageListenerContainer gdprEventListenerContainer(ConnectionFactory connectionFactory,
-      RemoteEventApplier applier, GdprEventsProperties properties) {
+      RemoteEventApplier applier, GdprEventsProperties properties, Environment environment) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-    container.setQueueNames(properties.amqp().queueFor(properties.source()));
+    container.setQueueNames(properties.amqp().queueFor(source(properties, environment)));
     container.setMessageListener(new AmqpEventListener(applier, properties.amqp().retryDelay()));
     container.setAcknowledgeMode(AcknowledgeMode.AUTO);
     container.setDefaultRequeueRejected(true);
     container.setPrefetchCount(20);
     container.setMissingQueuesFatal(false);
     return container;
+  }
+
+  private static String source(GdprEventsProperties properties, Environment environment) {
+    return properties.sourceOr(environment.getProperty("spring.application.name"));
   }
 }

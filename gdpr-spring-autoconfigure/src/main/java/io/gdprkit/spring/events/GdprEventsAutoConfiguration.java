@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The kit's events for the host and for a second system: each event as a Spring application event after its commit;
@@ -77,7 +78,8 @@ public final class GdprEventsAutoConfiguration {
   @ConditionalOnBean({GdprKit.class, SubjectResolver.class})
   @ConditionalOnMissingBean
   RemoteEventApplier gdprRemoteEventApplier(GdprKit kit, ObjectProvider<TransactionRunner> transactions,
-      ObjectProvider<EventInbox> inbox, SubjectResolver resolver, GdprEventsProperties properties) {
+      ObjectProvider<EventInbox> inbox, SubjectResolver resolver, GdprEventsProperties properties,
+      Environment environment) {
     EventInbox received = inbox.getIfAvailable(() -> {
       LoggerFactory.getLogger(GdprEventsAutoConfiguration.class).warn("Other systems' events are applied once per"
           + " event id only while this JVM runs: without gdpr-jpa's JpaTransactions or an EventInbox bean the"
@@ -86,7 +88,7 @@ public final class GdprEventsAutoConfiguration {
     });
     // Ambiguous runners fail here rather than let the inbox and the change commit apart
     return new RemoteEventApplier(kit, transactions.getIfAvailable(TransactionRunner::inMemory), received, resolver,
-        properties.source());
+        properties.sourceOr(environment.getProperty("spring.application.name")));
   }
 
   /** The outbox, its relay and the inbox, on the kit's JPA transactions. */

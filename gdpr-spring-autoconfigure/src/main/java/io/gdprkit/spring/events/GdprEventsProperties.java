@@ -19,21 +19,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   amqp: { exchange: acme.gdpr, queue: acme.gdpr.crm }
  * }</pre>
  *
- * @param source Name of this application in the messages it sends; its listener ignores messages with this name
+ * @param source Name of this application in the messages it sends, 'spring.application.name' when not set; its
+ *     listener ignores messages with this name, so every application of a group needs its own
  * @param publishKitEvents Whether the kit's events are published as Spring application events after each commit
  * @param amqp RabbitMQ settings, used when Spring AMQP is on the classpath
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 @ConfigurationProperties("gdpr.events")
-public record GdprEventsProperties(@DefaultValue("gdpr-kit") String source,
+public record GdprEventsProperties(@Nullable String source,
     @DefaultValue("true") boolean publishKitEvents, @DefaultValue Amqp amqp) {
 
   /** Checks the names. */
   public GdprEventsProperties {
-    if (source.isBlank() || source.length() > 64) {
+    if (source != null && (source.isBlank() || source.length() > 64)) {
       throw new IllegalArgumentException("gdpr.events.source must be 1 to 64 characters, such as 'crm'");
     }
+  }
+
+  /**
+   * Returns this application's name in the messages: {@code gdpr.events.source}, else {@code spring.application.name}.
+   *
+   * @throws IllegalStateException if neither is set: two applications left unnamed would take each other's events
+   *     for their own and drop them
+   */
+  public String sourceOr(@Nullable String applicationName) {
+    if (source != null) {
+      return source;
+    }
+    if (applicationName == null || applicationName.isBlank() || applicationName.length() > 64) {
+      throw new IllegalStateException("Set gdpr.events.source (or spring.application.name) to a name of 1 to 64"
+          + " characters that no other application sharing the events has, such as 'crm': an application ignores"
+          + " the events that carry its own name");
+    }
+    return applicationName;
   }
 
   /**

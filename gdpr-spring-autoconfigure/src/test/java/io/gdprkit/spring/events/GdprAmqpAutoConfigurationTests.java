@@ -50,6 +50,17 @@ class GdprAmqpAutoConfigurationTests {
   }
 
   @Test
+  void namesTheQueueAfterTheApplicationWithoutASource() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(GdprAutoConfiguration.class, GdprEventsAutoConfiguration.class,
+            RabbitAutoConfiguration.class, GdprAmqpAutoConfiguration.class))
+        .withPropertyValues("gdpr.allow-generated-keys=true", "spring.rabbitmq.port=1", "spring.application.name=shop",
+            "gdpr.events.amqp.exchange=gdpr-kit.starter-events.conditions")
+        .run(context -> assertThat(context.getBean(Declarables.class).getDeclarablesByType(Queue.class))
+            .extracting(Queue::getName).contains("gdpr-kit.starter-events.conditions.shop"));
+  }
+
+  @Test
   void staysOffWithoutSpringAmqp() {
     runner.withClassLoader(new FilteredClassLoader(RabbitTemplate.class))
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RabbitEventSender.class)

@@ -33,7 +33,7 @@ class GdprEventsAutoConfigurationTests {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(GdprAutoConfiguration.class, GdprEventsAutoConfiguration.class))
       .withPropertyValues("gdpr.allow-generated-keys=true", "gdpr.purposes.newsletter.basis=CONSENT",
-          "gdpr.purposes.newsletter.description=Monthly newsletter");
+          "gdpr.purposes.newsletter.description=Monthly newsletter", "spring.application.name=marketing");
 
   @Test
   void publishesTheKitsEventsAsSpringEventsAfterTheCommit() {
@@ -103,6 +103,16 @@ class GdprEventsAutoConfigurationTests {
 
       assertThat(published).hasAtLeastOneElementOfType(ConsentGranted.class);
     });
+  }
+
+  @Test
+  void refusesToApplyOtherSystemsEventsWithoutAName() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(GdprAutoConfiguration.class, GdprEventsAutoConfiguration.class))
+        .withPropertyValues("gdpr.allow-generated-keys=true")
+        .withBean(SubjectResolver.class, () -> (tenant, pseudonym) -> Optional.empty())
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .hasMessageContaining("Set gdpr.events.source (or spring.application.name)"));
   }
 
   @Test
