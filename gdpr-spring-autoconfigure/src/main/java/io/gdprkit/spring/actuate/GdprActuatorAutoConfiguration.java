@@ -38,10 +38,16 @@ public final class GdprActuatorAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  AuditChainCheck gdprAuditChainCheck(GdprKit kit, GdprActuatorProperties properties) {
+    return new AuditChainCheck(kit, properties.auditCheckInterval());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint(GdprEndpoint.class)
-  GdprEndpoint gdprEndpoint(GdprKit kit, GdprActuatorProperties properties,
+  GdprEndpoint gdprEndpoint(GdprKit kit, AuditChainCheck chains, GdprActuatorProperties properties,
       ObjectProvider<GdprEndpoint.OutboxProbe> outbox) {
-    return new GdprEndpoint(kit, properties, outbox.getIfAvailable());
+    return new GdprEndpoint(kit, chains, properties, outbox.getIfAvailable());
   }
 
   /** The audit chain's health. */
@@ -52,8 +58,8 @@ public final class GdprActuatorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "gdprHealthIndicator")
-    GdprAuditHealthIndicator gdprHealthIndicator(GdprKit kit, GdprActuatorProperties properties) {
-      return new GdprAuditHealthIndicator(kit, properties.tenants());
+    GdprAuditHealthIndicator gdprHealthIndicator(AuditChainCheck chains, GdprActuatorProperties properties) {
+      return new GdprAuditHealthIndicator(chains, properties.tenants());
     }
   }
 }

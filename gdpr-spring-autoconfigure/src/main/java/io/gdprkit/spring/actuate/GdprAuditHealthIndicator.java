@@ -2,7 +2,6 @@ package io.gdprkit.spring.actuate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.gdprkit.GdprKit;
 import io.gdprkit.audit.VerificationResult;
 import io.gdprkit.subject.TenantId;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.springframework.boot.health.contributor.Health;
  * DOWN when an audit chain fails verification: an edited, deleted, inserted or reordered entry means the trail no
  * longer proves what was done (Art. 5(2)), which someone must look at now, not at the next audit.
  *
- * <p>Each check verifies every configured tenant's whole chain; the details name the tenant, the first bad position
- * and the problem, never personal data.
+ * <p>Each configured tenant's whole chain is verified, at most once per {@code gdpr.actuator.audit-check-interval}
+ * ({@link AuditChainCheck}); the details name the tenant, the first bad position and the problem, never personal data.
  *
  * <p>Usage example: <pre>{@code curl localhost:8080/actuator/health/gdpr}</pre>
  *
@@ -25,13 +24,13 @@ import org.springframework.boot.health.contributor.Health;
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class GdprAuditHealthIndicator extends AbstractHealthIndicator {
 
-  private final GdprKit kit;
+  private final AuditChainCheck chains;
   private final List<TenantId> tenants;
 
   /** Creates the indicator over the chains of {@code tenants}. */
-  public GdprAuditHealthIndicator(GdprKit kit, List<String> tenants) {
+  public GdprAuditHealthIndicator(AuditChainCheck chains, List<String> tenants) {
     super("The gdpr-kit audit chain could not be verified");
-    this.kit = Objects.requireNonNull(kit, "kit");
+    this.chains = Objects.requireNonNull(chains, "chains");
     this.tenants = tenants.stream().map(TenantId::of).toList();
   }
 
@@ -39,7 +38,7 @@ public final class GdprAuditHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     builder.up();
     for (TenantId tenant : tenants) {
-      VerificationResult result = kit.audit().verify(tenant);
+      VerificationResult result = chains.verify(tenant);
       if (result.intact()) {
         builder.withDetail(tenant.value(), "intact, " + result.checked() + " entries");
       } else {

@@ -37,6 +37,7 @@ public class GdprEndpoint {
   public static final int MAX_LISTED = 100;
 
   private final GdprKit kit;
+  private final AuditChainCheck chains;
   private final GdprActuatorProperties properties;
   private final @Nullable OutboxProbe outbox;
 
@@ -45,8 +46,10 @@ public class GdprEndpoint {
    *
    * @param outbox the event outbox, or {@code null} without one
    */
-  public GdprEndpoint(GdprKit kit, GdprActuatorProperties properties, @Nullable OutboxProbe outbox) {
+  public GdprEndpoint(GdprKit kit, AuditChainCheck chains, GdprActuatorProperties properties,
+      @Nullable OutboxProbe outbox) {
     this.kit = Objects.requireNonNull(kit, "kit");
+    this.chains = Objects.requireNonNull(chains, "chains");
     this.properties = Objects.requireNonNull(properties, "properties");
     this.outbox = outbox;
   }
@@ -76,8 +79,7 @@ public class GdprEndpoint {
     }
     Map<String, AuditStatus> audit = new LinkedHashMap<>();
     for (String tenant : properties.tenants()) {
-      audit.put(tenant, AuditStatus.of(kit.audit().verify(TenantId.of(tenant)), kit.audit().waiting(
-          TenantId.of(tenant))));
+      audit.put(tenant, AuditStatus.of(chains.verify(TenantId.of(tenant)), kit.audit().waiting(TenantId.of(tenant))));
     }
     return new GdprReport(new Counts(overdueCount, breaches.size(), kit.breaches().unassessed().size(),
         kit.purposes().all().size()), overdue, breaches, audit,

@@ -56,8 +56,12 @@ class GdprActuatorAutoConfigurationTests {
   @Test
   void backsOffWhenTheHostDefinesItsOwnEndpoint() {
     runner.withBean("hostEndpoint", GdprEndpoint.class,
-            () -> new GdprEndpoint(GdprKit.builder().build(), new GdprActuatorProperties(
-                java.util.List.of("default"), java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(1)), null))
+            () -> {
+              GdprKit own = GdprKit.builder().build();
+              return new GdprEndpoint(own, new AuditChainCheck(own, java.time.Duration.ZERO),
+                  new GdprActuatorProperties(java.util.List.of("default"), java.time.Duration.ofHours(1),
+                      java.time.Duration.ofMinutes(1), java.time.Duration.ZERO), null);
+            })
         .run(context -> assertThat(context).hasSingleBean(GdprEndpoint.class).hasBean("hostEndpoint"));
   }
 

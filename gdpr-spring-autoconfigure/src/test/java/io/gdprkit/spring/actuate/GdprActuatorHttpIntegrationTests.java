@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Bean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "gdpr.allow-generated-keys=true",
     "gdpr.purposes.newsletter.basis=CONSENT", "gdpr.purposes.newsletter.description=Monthly newsletter",
-    "management.endpoints.web.exposure.include=health,gdpr",
+    "management.endpoints.web.exposure.include=health,gdpr", "gdpr.actuator.audit-check-interval=0s",
     "management.endpoint.health.show-components=always", "management.endpoint.health.show-details=always",
     "spring.main.banner-mode=off"})
 class GdprActuatorHttpIntegrationTests {
