@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code gdpr.outbox.waiting}, {@code gdpr.outbox.lag}): a month's deadline (Art. 12(3)) and a withdrawal reaching
  * the other systems (Art. 7(3)) are things to alert on.
  *
- * <p>Usage example: <pre>{@code GdprKit.builder().onEvent(new GdprMetrics(kitSupplier, registry))}</pre>
+ * <p>Usage example: <pre>{@code GdprKit.builder().onEvent(new GdprMetrics(kitSupplier, registry, null, Duration.ofMinutes(5)))}</pre>
  *
  * @since 0.2
  */
