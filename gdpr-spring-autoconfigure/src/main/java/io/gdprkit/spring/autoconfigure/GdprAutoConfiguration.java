@@ -13,7 +13,6 @@ import io.gdprkit.crypto.KeyConfigurationException;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.erasure.spi.ErasureStore;
-import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.gpc.spi.GpcStore;
 import io.gdprkit.processing.spi.ProcessingRecordStore;
 import io.gdprkit.recipient.spi.DisclosureStore;
@@ -140,7 +139,7 @@ public final class GdprAutoConfiguration {
       stores.store(SubjectKeyStore.class, GdprKit.Builder::subjectKeyStore);
       stores.store(GpcStore.class, GdprKit.Builder::gpcStore);
       stores.setting(TransactionRunner.class, GdprKit.Builder::transactions);
-      stores.setting(GdprEventPublisher.class, GdprKit.Builder::eventPublisher);
+      // Event publishers: GdprEventsAutoConfiguration joins every GdprEventPublisher bean into one.
       // The host's clock when it has exactly one: a host may keep several clocks for other ends.
       java.time.Clock clock = beans.getBeanProvider(java.time.Clock.class).getIfUnique();
       if (clock != null) {

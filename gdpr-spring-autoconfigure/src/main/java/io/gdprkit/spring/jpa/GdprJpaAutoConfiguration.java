@@ -9,10 +9,8 @@ import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.authorisation.spi.AuthorisationStore;
 import io.gdprkit.breach.spi.BreachStore;
 import io.gdprkit.consent.spi.ConsentStore;
-import io.gdprkit.crypto.PseudonymKey;
 import io.gdprkit.encryption.spi.SubjectKeyStore;
 import io.gdprkit.erasure.spi.ErasureStore;
-import io.gdprkit.event.GdprEventPublisher;
 import io.gdprkit.gpc.spi.GpcStore;
 import io.gdprkit.jpa.GdprEntities;
 import io.gdprkit.jpa.JpaTransactions;
@@ -25,7 +23,6 @@ import io.gdprkit.jpa.consent.JpaConsentStore;
 import io.gdprkit.jpa.encryption.JpaSubjectKeyStore;
 import io.gdprkit.jpa.erasure.JpaErasureStore;
 import io.gdprkit.jpa.gpc.JpaGpcStore;
-import io.gdprkit.jpa.outbox.JpaEventOutbox;
 import io.gdprkit.jpa.processing.JpaProcessingRecordStore;
 import io.gdprkit.jpa.provider.JpaEncryption;
 import io.gdprkit.jpa.provider.JpaPersonalDataProvider;
@@ -184,22 +181,6 @@ public final class GdprJpaAutoConfiguration {
   @ConditionalOnMissingBean
   static GpcStore gdprGpcStore(JpaTransactions transactions) {
     return new JpaGpcStore(transactions);
-  }
-
-  /**
-   * The transactional outbox every event of the kit is written to in its unit of work, in the layout of Debezium's
-   * outbox event router; its relay is scheduled by {@code GdprScheduleAutoConfiguration}.
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  static GdprEventPublisher gdprEventOutbox(JpaTransactions transactions, ObjectProvider<PseudonymKey> pseudonymKey) {
-    PseudonymKey key = pseudonymKey.getIfAvailable();
-    if (key == null) {
-      throw GdprConfigurationException.of("gdpr.keys.pseudonym", "is not set, while the stores are persistent",
-          "Set gdpr.keys.pseudonym.id and gdpr.keys.pseudonym.secret (base64 of 32 random bytes, from a secret"
-              + " store), or define a PseudonymKey bean: the outbox names subjects by pseudonym.");
-    }
-    return new JpaEventOutbox(transactions, key);
   }
 
   /**

@@ -14,11 +14,12 @@ import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.audit.JpaAuditStore;
 import io.gdprkit.jpa.consent.JpaConsentStore;
 import io.gdprkit.jpa.erasure.JpaErasureStore;
-import io.gdprkit.jpa.outbox.JpaEventOutbox;
 import io.gdprkit.jpa.provider.JpaPersonalDataProvider;
 import io.gdprkit.spring.autoconfigure.FailureAnalyses;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
 import io.gdprkit.spring.jpa.host.Customer;
+import io.gdprkit.spring.events.GdprEventsAutoConfiguration;
+import io.gdprkit.spring.events.internal.LazyEventOutbox;
 import io.gdprkit.spring.transaction.SpringJpaTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Base64;
@@ -48,7 +49,7 @@ class GdprJpaAutoConfigurationTests {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
           HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, GdprJpaAutoConfiguration.class,
-          GdprAutoConfiguration.class))
+          GdprEventsAutoConfiguration.class, GdprAutoConfiguration.class))
       .withUserConfiguration(HostEntities.class)
       .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
           "spring.jpa.hibernate.ddl-auto=none",
@@ -69,7 +70,8 @@ class GdprJpaAutoConfigurationTests {
       assertThat(context.getBean(ConsentStore.class)).isInstanceOf(JpaConsentStore.class);
       assertThat(context.getBean(ErasureStore.class)).isInstanceOf(JpaErasureStore.class);
       assertThat(context.getBean(AuditStore.class)).isInstanceOf(JpaAuditStore.class);
-      assertThat(context.getBean(GdprEventPublisher.class)).isInstanceOf(JpaEventOutbox.class);
+      assertThat(context.getBeansOfType(GdprEventPublisher.class).values())
+          .as("the transactional outbox, from the events wiring").hasAtLeastOneElementOfType(LazyEventOutbox.class);
       assertThat(context).hasSingleBean(GdprKit.class);
     });
   }
@@ -143,8 +145,9 @@ class GdprJpaAutoConfigurationTests {
       assertThat(context).hasFailed();
       FailureAnalysis analysis = analyze(context.getStartupFailure());
 
-      assertThat(analysis.getDescription()).contains("'gdpr.keys.pseudonym'").contains("persistent");
-      assertThat(analysis.getAction()).contains("gdpr.keys.pseudonym.secret");
+      assertThat(analysis.getDescription()).contains("'gdpr.keys.token'").contains("persistent")
+          .contains("pseudonymKey").contains("signingKey").contains("keyEncryptionKeys");
+      assertThat(analysis.getAction()).contains("gdpr.keys");
     });
   }
 
