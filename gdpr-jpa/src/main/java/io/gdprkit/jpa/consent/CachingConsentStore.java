@@ -114,7 +114,6 @@ public final class CachingConsentStore implements ConsentStore {
   private final long served;
   private final Object polling = new Object();
   private final Object evicting = new Object();
-  private final ScheduledFuture<?> ticking;
   /** The coarse clock: the ticker's time at the last tick, never ahead of the ticker; see the class comment. */
   private volatile long now;
   /** Whether the last tick read the ticker; while not, nothing is cached. */
@@ -135,7 +134,7 @@ public final class CachingConsentStore implements ConsentStore {
     this.served = Math.max(0, options.staleness().toNanos() - tick);
     this.now = ticker.read();
     this.latestChange = feed.latest();
-    this.ticking = Tick.start(this, tick);
+    Tick.start(this, tick);
   }
 
   /**
@@ -433,11 +432,9 @@ public final class CachingConsentStore implements ConsentStore {
       this.cache = new WeakReference<>(cache);
     }
 
-    static ScheduledFuture<?> start(CachingConsentStore cache, long period) {
+    static void start(CachingConsentStore cache, long period) {
       Tick tick = new Tick(cache);
-      ScheduledFuture<?> future = CLOCKS.scheduleAtFixedRate(tick, period, period, TimeUnit.NANOSECONDS);
-      tick.future = future;
-      return future;
+      tick.future = CLOCKS.scheduleAtFixedRate(tick, period, period, TimeUnit.NANOSECONDS);
     }
 
     @Override
