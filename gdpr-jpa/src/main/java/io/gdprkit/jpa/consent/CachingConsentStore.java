@@ -2,9 +2,7 @@ package io.gdprkit.jpa.consent;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.gdprkit.consent.ConsentEvent;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ObjectionChange;
@@ -16,11 +14,18 @@ import io.gdprkit.consent.spi.ConsentStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.subject.SubjectId;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Staleness bound.</b> A cached snapshot is served for at most {@link ConsentCacheOptions#staleness()} after it
  * was read from the database (measured from before the read, on the options' ticker); a later read finds it expired
- * and reads the database again. That bound holds whatever else happens, so a withdrawal made through any instance is
- * honoured by every instance within it (Art. 7(3)), and so are restrictions (Art. 18) and objections (Art. 21).
- * Within the bound, two things make a change take hold sooner:
+ * and reads the database again. That bound holds whatever the change feed does, so a withdrawal made through any
+ * instance is honoured by every instance within it (Art. 7(3)), and so are restrictions (Art. 18) and objections
+ * (Art. 21). Within the bound, two things make a change take hold sooner:
  * <ul>
  *   <li>a write through this store removes the subject's entry at once and again when its unit of work commits, so
  *       this instance never serves its own superseded state;</li>
@@ -43,6 +48,27 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * An erasure made through another instance deletes the subject's rows, which the feed cannot report; it takes hold
  * here within the staleness bound.
+ *
+ * <p><b>How the bound is kept without reading a clock per decision.</b> Reading the ticker costs about as much as the
+ * rest of a cached decision (some 45 ns on a virtual machine, where {@code System.nanoTime} is not a plain counter
+ * read), so a decision does not read it. The cache keeps a coarse clock of its own, one {@code volatile long} shared
+ * by every thread, which a daemon thread (one per JVM, shared by every cache) sets from the ticker every
+ * tick (a tenth of the bound, from 1 to 100 ms), and {@link #poll()} too; between two ticks it lags the ticker by less than one tick.
+ * Each entry carries the coarse time at which it must no longer be served, {@code readAt + staleness - tick}, with
+ * {@code readAt} read from the ticker itself: serving it only while the coarse clock is before that time serves it
+ * for less than {@code staleness} after {@code readAt}. (A bound of one tick or less caches nothing.) A decision is then a hash lookup, one read of the shared clock
+ * and a comparison, and allocates nothing. The clock is shared, not counted per thread, so a thread that decides
+ * rarely sees the same time as one that decides all the time. Other shapes were weighed: Caffeine with per-entry
+ * expiry reads the ticker on every read; Caffeine with a size bound alone still records every read in its buffers
+ * for its eviction policy, which this cache does not need, since no entry lives longer than the staleness bound
+ * anyway; so the entries are in a {@link ConcurrentHashMap} whose size is bounded by {@link #evict() evicting}
+ * expired entries first, then arbitrary ones, when an insertion passes {@link ConsentCacheOptions#maximumSize()}.
+ *
+ * <p><b>Warning:</b> the bound rests on the ticking thread being scheduled; a tick that runs late by {@code d}
+ * lets an entry be served for up to {@code staleness + d}. The thread does nothing but a ticker read and a volatile
+ * write, so {@code d} is the JVM's and the operating system's scheduling delay (a safepoint pause stops the deciding
+ * threads too). When the ticker throws at a tick, the cache empties and caches nothing until a tick reads it again,
+ * so a broken ticker never stretches the bound.
  *
  * <p>Inside a unit of work (the kit's, or the host's open transaction when the kit joins it) reads go to the database
  * and are not cached, so a unit sees its own uncommitted writes and a unit that rolls back leaves nothing behind.
@@ -62,46 +88,87 @@ public final class CachingConsentStore implements ConsentStore {
   /** How many changes one query of a poll reads. */
   static final int PAGE = 500;
 
+  /** The longest tick of the coarse clock. */
+  static final Duration MAX_TICK = Duration.ofMillis(100);
+
+  /** The shortest tick of the coarse clock: a shorter staleness bound keeps nothing cached. */
+  static final Duration MIN_TICK = Duration.ofMillis(1);
+
+  /** What an insertion that passed the maximum size evicts down to, as a share of it. */
+  private static final double EVICT_TO = 0.9;
+
+  /** The daemon thread that advances the coarse clocks of every cache of the JVM; it only reads tickers. */
+  private static final ScheduledExecutorService CLOCKS = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "gdpr-consent-cache-clock");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final JpaConsentStore store;
   private final JpaTransactions transactions;
   private final ConsentCacheOptions options;
   private final ConsentFeed feed;
-  private final Cache<SubjectId, Cached> cache;
-  private final Function<SubjectId, Cached> loader = this::load;
+  private final ConcurrentHashMap<SubjectId, Cached> entries = new ConcurrentHashMap<>();
+  private final Ticker ticker;
+  /** How long an entry is served after the ticker's time just before its read: the staleness bound less one tick. */
+  private final long served;
   private final Object polling = new Object();
+  private final Object evicting = new Object();
+  /** The coarse clock: the ticker's time at the last tick, never ahead of the ticker; see the class comment. */
+  private volatile long now;
+  /** Whether the last tick read the ticker; while not, nothing is cached. */
+  private volatile boolean clockRunning = true;
   private @Nullable Instant latestChange;
 
   /**
    * Creates the cache in front of {@code store}, reading where the change feed stands now, so that a poll finds
-   * every change made from here on.
+   * every change made from here on, and starts its coarse clock ticking.
    */
   public CachingConsentStore(JpaConsentStore store, ConsentCacheOptions options) {
     this.store = Preconditions.notNull(store, "store");
     this.options = Preconditions.notNull(options, "options");
     this.transactions = store.transactions();
     this.feed = new ConsentFeed(transactions);
-    long bound = options.staleness().toNanos();
-    this.cache = Caffeine.newBuilder()
-        .maximumSize(options.maximumSize())
-        .ticker(options.ticker())
-        .expireAfter(new Expiry<SubjectId, Cached>() {
-          @Override
-          public long expireAfterCreate(SubjectId subject, Cached cached, long now) {
-            return Math.max(0, bound - (now - cached.readAt()));
-          }
-
-          @Override
-          public long expireAfterUpdate(SubjectId subject, Cached cached, long now, long remaining) {
-            return expireAfterCreate(subject, cached, now);
-          }
-
-          @Override
-          public long expireAfterRead(SubjectId subject, Cached cached, long now, long remaining) {
-            return remaining;
-          }
-        })
-        .build();
+    this.ticker = options.ticker();
+    long tick = tick(options.staleness()).toNanos();
+    this.served = Math.max(0, options.staleness().toNanos() - tick);
+    this.now = ticker.read();
     this.latestChange = feed.latest();
+    Tick.start(this, tick);
+  }
+
+  /**
+   * Returns the period of the coarse clock for a staleness bound: a tenth of it, between {@link #MIN_TICK} and
+   * {@link #MAX_TICK}. An entry is served for the bound less one tick; a bound of one tick or less caches nothing.
+   */
+  static Duration tick(Duration staleness) {
+    Duration tenth = staleness.dividedBy(10);
+    return tenth.compareTo(MIN_TICK) < 0 ? MIN_TICK : tenth.compareTo(MAX_TICK) > 0 ? MAX_TICK : tenth;
+  }
+
+  /**
+   * Sets the coarse clock to the ticker's time, never back. When the ticker throws, the cache stops serving: it
+   * empties and caches nothing until a later tick reads the ticker again, so a clock that cannot advance never
+   * stretches the bound.
+   */
+  void advanceClock() {
+    boolean advanced = false;
+    try {
+      long read = ticker.read();
+      synchronized (this) {
+        if (read - now > 0) {
+          now = read;
+        }
+      }
+      advanced = true;
+    } finally {
+      if (!advanced) {
+        clockRunning = false;
+        entries.clear();
+      } else if (!clockRunning) {
+        clockRunning = true;
+      }
+    }
   }
 
   /** Returns the options the cache was created with. */
@@ -111,7 +178,7 @@ public final class CachingConsentStore implements ConsentStore {
 
   /** Returns how many subjects are cached now; entries that expired but were not yet evicted may count. */
   public long size() {
-    return cache.estimatedSize();
+    return entries.mappingCount();
   }
 
   /**
@@ -122,6 +189,7 @@ public final class CachingConsentStore implements ConsentStore {
    * @return how many cached subjects were removed
    */
   public int poll() {
+    advanceClock();
     synchronized (polling) {
       Instant seen = latestChange;
       int[] removed = {0};
@@ -132,7 +200,7 @@ public final class CachingConsentStore implements ConsentStore {
             seen = change.changedAt();
           }
           // blocks on a load of the subject in flight, so that its result is compared too
-          cache.asMap().computeIfPresent(change.subject(), (subject, cached) -> {
+          entries.computeIfPresent(change.subject(), (subject, cached) -> {
             if (cached.version() >= change.version()) {
               return cached;
             }
@@ -152,7 +220,8 @@ public final class CachingConsentStore implements ConsentStore {
 
   /**
    * Returns the subject's current consents: from the cache when an entry younger than the staleness bound is there,
-   * otherwise from the store, then cached; inside a unit of work always from the store.
+   * otherwise from the store, then cached; inside a unit of work always from the store. A hit reads no clock and
+   * allocates nothing.
    */
   @Override
   public SubjectConsents current(SubjectId subject) {
@@ -160,19 +229,70 @@ public final class CachingConsentStore implements ConsentStore {
     if (transactions.inUnit()) {
       return store.current(subject);
     }
-    return cache.get(subject, loader).consents();
+    Cached cached = entries.get(subject);
+    if (cached != null && now - cached.expiresAt() < 0) {
+      return cached.consents();
+    }
+    return load(subject);
   }
 
-  private Cached load(SubjectId subject) {
-    long readAt = options.ticker().read(); // before the read: the bound counts from the oldest moment it may show
-    JpaConsentStore.Versioned read = store.versioned(subject);
-    return new Cached(read.consents(), read.version(), readAt);
+  /**
+   * Reads the subject from the store and caches it, replacing an expired entry. The read runs inside the map's
+   * compute, so a write's removal or a poll's comparison of the same subject waits for it and then sees its result:
+   * a read that began before a withdrawal committed cannot put its older state back after the withdrawal removed it.
+   */
+  private SubjectConsents load(SubjectId subject) {
+    if (served == 0 || !clockRunning) {
+      return store.current(subject); // a bound of a tick or less, or a stopped clock: nothing may be served later
+    }
+    boolean[] inserted = {false};
+    SubjectConsents[] read = {null};
+    entries.compute(subject, (key, present) -> {
+      if (present != null && now - present.expiresAt() < 0) {
+        read[0] = present.consents(); // another thread read it meanwhile
+        return present;
+      }
+      long readAt = ticker.read(); // before the read: the bound counts from the oldest moment it may show
+      JpaConsentStore.Versioned versioned = store.versioned(key);
+      read[0] = versioned.consents();
+      if (!clockRunning) {
+        return null; // the clock failed during the read; the tick that said so empties this bin after or before us
+      }
+      inserted[0] = present == null;
+      return new Cached(versioned.consents(), versioned.version(), readAt + served);
+    });
+    if (inserted[0] && entries.mappingCount() > options.maximumSize()) {
+      evict();
+    }
+    return read[0];
+  }
+
+  /**
+   * Brings the cache back under its maximum size: first every expired entry, then, if that is not enough, entries in
+   * the map's order, which follows the subjects' hashes and not their use, down to nine tenths of the maximum, so that
+   * the next insertions do not evict again at once. Recency buys little here: no entry outlives the staleness bound.
+   */
+  private void evict() {
+    synchronized (evicting) {
+      long max = options.maximumSize();
+      if (entries.mappingCount() <= max) {
+        return;
+      }
+      long at = now;
+      entries.values().removeIf(cached -> at - cached.expiresAt() >= 0);
+      long target = (long) (max * EVICT_TO);
+      Iterator<SubjectId> subjects = entries.keySet().iterator();
+      while (entries.mappingCount() > target && subjects.hasNext()) {
+        subjects.next();
+        subjects.remove();
+      }
+    }
   }
 
   /** Removes the subject now, for the rest of this unit of work, and again once the unit commits. */
   private void changed(SubjectId subject) {
-    cache.invalidate(subject);
-    transactions.afterCommit(() -> cache.invalidate(subject));
+    entries.remove(subject);
+    transactions.afterCommit(() -> entries.remove(subject));
   }
 
   @Override
@@ -294,6 +414,44 @@ public final class CachingConsentStore implements ConsentStore {
     return store.grantedExpiringBy(cutoff, limit);
   }
 
-  /** A subject's snapshot as read, its row's version, and the ticker's time just before it was read. */
-  private record Cached(SubjectConsents consents, long version, long readAt) {}
+  /**
+   * A subject's snapshot as read, its row's version, and the coarse time from which it is no longer served: the
+   * ticker's time just before it was read, plus the staleness bound less one tick.
+   */
+  private record Cached(SubjectConsents consents, long version, long expiresAt) {}
+
+  /**
+   * Advances one cache's coarse clock on the shared thread. It holds the cache weakly, so a cache the host drops is
+   * collected, and then stops.
+   */
+  private static final class Tick implements Runnable {
+    private final WeakReference<CachingConsentStore> cache;
+    private volatile @Nullable ScheduledFuture<?> future;
+
+    private Tick(CachingConsentStore cache) {
+      this.cache = new WeakReference<>(cache);
+    }
+
+    static void start(CachingConsentStore cache, long period) {
+      Tick tick = new Tick(cache);
+      tick.future = CLOCKS.scheduleAtFixedRate(tick, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void run() {
+      CachingConsentStore live = cache.get();
+      if (live == null) {
+        ScheduledFuture<?> own = future;
+        if (own != null) {
+          own.cancel(false);
+        }
+        return;
+      }
+      try {
+        live.advanceClock();
+      } catch (RuntimeException e) {
+        // the cache emptied and stopped caching until a tick reads the ticker again; keep ticking
+      }
+    }
+  }
 }

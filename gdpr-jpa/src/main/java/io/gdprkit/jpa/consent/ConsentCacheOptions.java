@@ -24,7 +24,9 @@ import org.apiguardian.api.API;
  * {@code lookBack} between its write and its commit is missed by the feed and reaches this instance within
  * {@code staleness} instead.
  *
- * <p>The ticker measures staleness; it counts nanoseconds and need not be wall time. Tests pass one they move by hand;
+ * <p>The ticker measures staleness; it counts nanoseconds and need not be wall time. A decision does not read it: the
+ * cache's own clock does, every tenth of the bound (at least every 100 ms), and an entry is served for the bound less
+ * one such tick, so that the bound holds though that clock lags the ticker (see {@link CachingConsentStore}). Tests pass one they move by hand;
  * hosts keep {@link Ticker#systemTicker()}.
  *
  * <p>Usage example: <pre>{@code ConsentCacheOptions.defaults().withStaleness(Duration.ofSeconds(2))}</pre>

@@ -15,10 +15,12 @@ import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -70,8 +72,11 @@ class CachingConsentStoreTests {
         .build();
   }
 
+  /** Moves the ticker and lets both caches' coarse clocks read it at once, as their next tick would. */
   private void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
+    cacheA.advanceClock();
+    cacheB.advanceClock();
   }
 
   private DecisionReason onB(SubjectId subject) {
@@ -95,14 +100,118 @@ class CachingConsentStoreTests {
   @DisplayName("with no poll at all, a withdrawal on another instance is honoured once the staleness bound has passed"
       + " (Art. 7(3))")
   void honoursAWithdrawalElsewhereWithinTheBoundWithoutPolling() {
+    Duration tick = CachingConsentStore.tick(BOUND);
     instanceA.consents().grant(ALICE, "newsletter", PROOF);
     assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
     instanceA.consents().withdraw(ALICE, "newsletter");
 
-    advance(BOUND.minusNanos(1));
-    assertThat(onB(ALICE)).as("one nanosecond within the bound").isEqualTo(DecisionReason.CONSENT_GIVEN);
+    advance(BOUND.minus(tick).minusNanos(1));
+    assertThat(onB(ALICE)).as("one tick and a nanosecond within the bound").isEqualTo(DecisionReason.CONSENT_GIVEN);
     advance(Duration.ofNanos(1));
+    // the coarse clock may now go a whole tick without advancing: the ticker reaches the bound in that time
     assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("the shared clock thread advances the cache's clock on its own: no decision reads the ticker, yet the"
+      + " bound holds (Art. 7(3))")
+  void keepsTheBoundWithTheClockThreadAlone() throws InterruptedException {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    instanceA.consents().withdraw(ALICE, "newsletter");
+
+    nanos.addAndGet(BOUND.toNanos()); // the ticker alone; the test does not advance the coarse clocks
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (onB(ALICE) == DecisionReason.CONSENT_GIVEN && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(onB(ALICE)).as("after the next tick of the clock thread").isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("a thread that never decided before sees the same clock as one that decides all the time (Art. 7(3))")
+  void keepsTheBoundOnEveryThread() throws Exception {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    }
+    instanceA.consents().withdraw(ALICE, "newsletter");
+
+    advance(BOUND);
+
+    assertThat(CompletableFuture.supplyAsync(() -> onB(ALICE)).get(30, TimeUnit.SECONDS))
+        .isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("while the ticker fails, the cache serves nothing it holds and caches nothing (Art. 7(3))")
+  void stopsServingWhileTheTickerFails() {
+    AtomicBoolean failing = new AtomicBoolean();
+    CachingConsentStore cacheC = new CachingConsentStore(new JpaConsentStore(transactions),
+        ConsentCacheOptions.defaults().withStaleness(BOUND).withTicker(() -> {
+          if (failing.get()) {
+            throw new IllegalStateException("the host's ticker broke");
+          }
+          return nanos.get();
+        }));
+    GdprKit instanceC = kit(cacheC);
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(instanceC.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    assertThat(cacheC.size()).isOne();
+    instanceA.consents().withdraw(ALICE, "newsletter");
+
+    failing.set(true);
+    assertThatThrownBy(cacheC::advanceClock).isInstanceOf(IllegalStateException.class);
+
+    assertThat(cacheC.size()).isZero();
+    assertThat(instanceC.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+    assertThat(cacheC.size()).as("nothing cached while the clock stands").isZero();
+    failing.set(false);
+    cacheC.advanceClock();
+    instanceC.decide(ALICE, "newsletter");
+    assertThat(cacheC.size()).as("cached again once the ticker answers").isOne();
+  }
+
+  @Test
+  @DisplayName("the cache holds no more subjects than its maximum size")
+  void staysWithinItsMaximumSize() {
+    CachingConsentStore small = new CachingConsentStore(new JpaConsentStore(transactions),
+        ConsentCacheOptions.defaults().withStaleness(BOUND).withTicker(nanos::get).withMaximumSize(10));
+    GdprKit instance = kit(small);
+    for (int i = 0; i < 25; i++) {
+      instance.consents().grant(SubjectId.of("contact-" + i), "newsletter", PROOF);
+    }
+
+    for (int i = 0; i < 25; i++) {
+      assertThat(instance.decide(SubjectId.of("contact-" + i), "newsletter").reason())
+          .isEqualTo(DecisionReason.CONSENT_GIVEN);
+      assertThat(small.size()).isLessThanOrEqualTo(10);
+    }
+    assertThat(small.size()).isPositive();
+  }
+
+  @Test
+  @DisplayName("a decision served from the cache allocates nothing")
+  void allocatesNothingOnAHit() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    instanceB.consents().grant(ALICE, "newsletter", PROOF);
+    long allowed = 0;
+    for (int i = 0; i < 200_000; i++) { // warm up: let the JIT compile the path
+      allowed += instanceB.decide(ALICE, "newsletter").allowed() ? 1 : 0;
+    }
+    long threadId = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(threadId);
+    for (int i = 0; i < 100_000; i++) {
+      allowed += instanceB.decide(ALICE, "newsletter").allowed() ? 1 : 0;
+    }
+    long after = threads.getThreadAllocatedBytes(threadId);
+
+    assertThat(allowed).isEqualTo(300_000);
+    // allow for the measuring call itself; 100,000 decisions allocating even 8 bytes each would be 800,000
+    assertThat(after - before).isLessThan(1_000);
   }
 
   @Test

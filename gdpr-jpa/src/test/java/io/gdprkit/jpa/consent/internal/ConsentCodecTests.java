@@ -147,6 +147,21 @@ class ConsentCodecTests {
     }
 
     @Test
+    @DisplayName("a read snapshot names its purposes with the very strings a host declares them with, so that a"
+        + " decision finds them by reference")
+    void internsThePurposesItReads() {
+      String declared = "newsletter"; // a constant, interned as every string literal is
+      SubjectConsents snapshot = SubjectConsents.EMPTY
+          .with(state(new String("newsletter".toCharArray()), ConsentStatus.GRANTED, null))
+          .withObjection(new String("newsletter".toCharArray()), ObjectionStatus.OBJECTED);
+
+      SubjectConsents read = ConsentCodec.snapshot(ALICE, ConsentCodec.snapshot(snapshot));
+
+      assertThat(read.states().keySet()).singleElement().isSameAs(declared);
+      assertThat(read.objections().keySet()).singleElement().isSameAs(declared);
+    }
+
+    @Test
     @DisplayName("a lifted restriction and instants before 1970 read back equal")
     void roundTripsALiftedRestrictionAndEarlyInstants() {
       SubjectConsents snapshot = SubjectConsents.EMPTY
