@@ -92,12 +92,15 @@ public final class RecordBatchEncoding {
       throw malformed("states more records than it holds");
     }
     List<AuditRecord> records = new ArrayList<>(count);
+    Map<String, Actor> actors = new HashMap<>();
     for (int i = 0; i < count; i++) {
       AuditKind kind = name(AuditKind.class, reader.required());
       TenantId tenant = TenantId.of(reader.required());
       String pseudonym = reader.optional();
       Actor.Type actorType = name(Actor.Type.class, reader.required());
-      Actor actor = new Actor(actorType, reader.optional());
+      String actorId = reader.optional();
+      // a batch names few actors; each is checked once, not once per record
+      Actor actor = actors.computeIfAbsent(actorType.name() + ':' + actorId, k -> new Actor(actorType, actorId));
       String purpose = reader.optional();
       int details = reader.varint();
       if (details > 64) {

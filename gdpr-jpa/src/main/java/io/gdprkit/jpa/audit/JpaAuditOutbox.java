@@ -13,6 +13,7 @@ import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +129,10 @@ public final class JpaAuditOutbox implements AuditOutbox {
   /**
    * {@inheritDoc}
    *
-   * <p>Here rows are taken in id order while their records fit {@code limit}, and the first row always, whole.
+   * <p>Here rows are taken in id order while their records fit {@code limit}, and the first row always, whole. The
+   * rows are claimed by their counts first, and only the claimed ones' records read, with a locking read that sees
+   * them as committed whatever the transaction's snapshot: a batch row is large, and a take must not read rows it
+   * leaves.
    */
   @Override
   public List<PendingAuditRecord> take(TenantId tenant, int limit) {
@@ -138,7 +142,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
       EntityManager em = transactions.entityManager();
       // a row holds at least one record, so limit rows are always enough; the ones not taken stay as they were
       @SuppressWarnings("unchecked")
-      List<Object[]> found = em.createNativeQuery("select id, record, record_count from gdpr_audit_outbox"
+      List<Object[]> found = em.createNativeQuery("select id, record_count from gdpr_audit_outbox"
               + " where tenant = ? order by id limit ? for update skip locked")
           .setParameter(1, tenant.value())
           .setParameter(2, Math.min(limit, 1_000))
@@ -149,25 +153,43 @@ public final class JpaAuditOutbox implements AuditOutbox {
       List<Object[]> rows = new ArrayList<>(found);
       // H2 may return the rows of a SKIP LOCKED query out of the asked order; a take hands them on in the outbox's
       rows.sort(java.util.Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
-      List<PendingAuditRecord> taken = new ArrayList<>();
       List<Long> ids = new ArrayList<>(rows.size());
+      int records = 0;
       for (Object[] row : rows) {
-        int count = ((Number) row[2]).intValue();
-        if (!ids.isEmpty() && taken.size() + count > limit) {
+        int count = ((Number) row[1]).intValue();
+        if (!ids.isEmpty() && records + count > limit) {
           break;
         }
-        long id = ((Number) row[0]).longValue();
-        ids.add(id);
-        List<AuditRecord> records = PendingAuditRecord.decodeAll((byte[]) row[1]);
-        for (int i = 0; i < records.size(); i++) {
-          taken.add(new PendingAuditRecord((id << ROW_BITS) + i, records.get(i)));
-        }
+        ids.add(((Number) row[0]).longValue());
+        records += count;
       }
+      List<PendingAuditRecord> taken = new ArrayList<>(records);
+      em.runWithConnection(connection -> readEach((Connection) connection, ids, taken));
       // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
       // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.
       em.runWithConnection(connection -> deleteEach((Connection) connection, ids));
       return taken;
     });
+  }
+
+  /** Reads the claimed rows' records, in id order, by primary key; the rows are locked by this transaction already. */
+  private static void readEach(Connection connection, List<Long> ids, List<PendingAuditRecord> taken)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "select record from gdpr_audit_outbox where id = ? for update")) {
+      for (long id : ids) {
+        select.setLong(1, id);
+        try (ResultSet result = select.executeQuery()) {
+          if (!result.next()) {
+            throw new IllegalStateException("a claimed audit outbox row is gone");
+          }
+          List<AuditRecord> records = PendingAuditRecord.decodeAll(result.getBytes(1));
+          for (int i = 0; i < records.size(); i++) {
+            taken.add(new PendingAuditRecord((id << ROW_BITS) + i, records.get(i)));
+          }
+        }
+      }
+    }
   }
 
   private static void deleteEach(Connection connection, List<Long> ids) throws SQLException {
