@@ -3,6 +3,7 @@ package io.gdprkit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import io.gdprkit.audit.AuditDrain;
 import io.gdprkit.audit.AuditService;
 import io.gdprkit.audit.CheckpointPolicy;
 import io.gdprkit.audit.internal.DefaultAuditService;
@@ -217,7 +218,8 @@ public final class GdprKit {
         builder.checkpointStore != null ? builder.checkpointStore : CheckpointStore.inMemory(),
         builder.auditOutbox != null ? builder.auditOutbox : AuditOutbox.inMemory(), unitOfWork, signingKey,
         pseudonymKey, verificationKeys,
-        builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT, clock);
+        builder.checkpointPolicy != null ? builder.checkpointPolicy : CheckpointPolicy.DEFAULT,
+        builder.auditDrain != null ? builder.auditDrain : AuditDrain.AFTER_COMMIT, clock);
     // The trail names subjects by keyed pseudonym only, so it stays meaningful and verifiable after erasure.
     events.inTransaction(new AuditingSubscriber(audit, this::auditPseudonym));
     if (builder.eventPublisher != null) {
@@ -609,6 +611,7 @@ public final class GdprKit {
     // Unit of work and events (issue 9)
     private @Nullable TransactionRunner transactions;
     private @Nullable AuditOutbox auditOutbox;
+    private @Nullable AuditDrain auditDrain;
     private @Nullable GdprEventPublisher eventPublisher;
     private final List<GdprEventListener> eventListeners = new ArrayList<>();
     // Consent receipts and authorised persons (issue 5)
@@ -1059,6 +1062,21 @@ public final class GdprKit {
     public Builder auditOutbox(AuditOutbox value) {
       requireUnset(auditOutbox, "auditOutbox");
       this.auditOutbox = Preconditions.notNull(value, "auditOutbox");
+      return this;
+    }
+
+    /**
+     * Sets which thread appends recorded audit entries to the chain after their unit commits;
+     * {@link AuditDrain#AFTER_COMMIT}, the committing thread, by default. {@link AuditDrain#BACKGROUND} leaves the
+     * caller only the outbox write, which is what a host's persistence interceptor wants on its hot path.
+     *
+     * <p>Usage example: <pre>{@code GdprKit.builder().auditDrain(AuditDrain.BACKGROUND)}</pre>
+     *
+     * @since 0.2
+     */
+    public Builder auditDrain(AuditDrain value) {
+      requireUnset(auditDrain, "auditDrain");
+      this.auditDrain = Preconditions.notNull(value, "auditDrain");
       return this;
     }
 

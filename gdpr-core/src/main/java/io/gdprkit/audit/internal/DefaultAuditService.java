@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.GdprStoreException;
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.audit.AuditDrain;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditRecord;
@@ -62,7 +63,11 @@ public final class DefaultAuditService implements AuditService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultAuditService.class);
   private static final int PAGE = 1_000;
-  private static final int MAX_BATCH = 256;
+  /**
+   * The most records one group commit takes: a round trip per group, not per entry, so large groups (the persistence
+   * interceptor's rows hold a transaction's records, hundreds at a time) pay the take, the head and the commit once.
+   */
+  private static final int MAX_BATCH = 2_048;
   private static final int MAX_ATTEMPTS = 1_000;
 
   private final AuditStore store;
@@ -75,6 +80,8 @@ public final class DefaultAuditService implements AuditService {
   private final CheckpointPolicy policy;
   private final Clock clock;
   private final Map<TenantId, Chain> chains = new ConcurrentHashMap<>();
+  /** The thread that drains after commits, or {@code null} when the committing thread does. */
+  private final @Nullable BackgroundDrainer background;
   /**
    * The slots of this instance's {@link #append} calls, by the identity of their record: whichever thread drains a
    * record fills its slot, under the chain's lock, so a caller gets its own entry even when another thread appended
@@ -123,6 +130,19 @@ public final class DefaultAuditService implements AuditService {
    */
   public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, AuditOutbox outbox, UnitOfWork unitOfWork,
       SigningKey signingKey, PseudonymKey headKey, VerificationKeys trusted, CheckpointPolicy policy, Clock clock) {
+    this(store, checkpoints, outbox, unitOfWork, signingKey, headKey, trusted, policy, AuditDrain.AFTER_COMMIT, clock);
+  }
+
+  /**
+   * Creates the service as {@link #DefaultAuditService(AuditStore, CheckpointStore, AuditOutbox, UnitOfWork,
+   * SigningKey, PseudonymKey, VerificationKeys, CheckpointPolicy, Clock)} does, draining on the thread
+   * {@code drain} names.
+   */
+  public DefaultAuditService(AuditStore store, CheckpointStore checkpoints, AuditOutbox outbox, UnitOfWork unitOfWork,
+      SigningKey signingKey, PseudonymKey headKey, VerificationKeys trusted, CheckpointPolicy policy, AuditDrain drain,
+      Clock clock) {
+    this.background = Preconditions.notNull(drain, "drain") == AuditDrain.BACKGROUND
+        ? new BackgroundDrainer(this::drainQuietly) : null;
     this.headKey = Preconditions.notNull(headKey, "headKey");
     this.store = Preconditions.notNull(store, "store");
     this.checkpoints = Preconditions.notNull(checkpoints, "checkpoints");
@@ -188,7 +208,17 @@ public final class DefaultAuditService implements AuditService {
   public void record(AuditRecord record) {
     Preconditions.notNull(record, "record");
     outbox.add(record);
-    unitOfWork.afterCommit(() -> drainQuietly(record.tenant()));
+    drainAfterCommit(record.tenant());
+  }
+
+  /** Drains the tenant once the running unit commits, on this thread or in the background. */
+  private void drainAfterCommit(TenantId tenant) {
+    BackgroundDrainer drainer = background;
+    if (drainer != null) {
+      unitOfWork.afterCommit(() -> drainer.wake(tenant));
+    } else {
+      unitOfWork.afterCommit(() -> drainQuietly(tenant));
+    }
   }
 
   @Override
@@ -204,7 +234,7 @@ public final class DefaultAuditService implements AuditService {
       tenants.add(record.tenant());
     }
     for (TenantId tenant : tenants) {
-      unitOfWork.afterCommit(() -> drainQuietly(tenant));
+      drainAfterCommit(tenant);
     }
   }
 

@@ -21,6 +21,8 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>{@link #take} returns records of one tenant in the order they were added, and removes them in the unit of
  *       work running; a database maps it to {@code SELECT … ORDER BY id FOR UPDATE SKIP LOCKED} and a delete;</li>
+ *   <li>records added by one {@link #addAll} may be stored together and taken together: a take then returns such a
+ *       batch whole, past its limit if it must, but never splits it, loses or repeats a record of it;</li>
  *   <li>a record added in a unit that rolls back is never taken; a take in a unit that rolls back is undone;</li>
  *   <li>tenants are independent; implementations are thread-safe.</li>
  * </ul>
@@ -46,7 +48,8 @@ public interface AuditOutbox {
 
   /**
    * Adds records in the order given, in the unit of work running on this thread, as {@link #add} does for each; a
-   * database may write them in one round trip. The default adds them one by one.
+   * database may write them in one round trip, even as one row per tenant ({@link PendingAuditRecord#encodeAll}),
+   * which its {@link #take} then hands out whole. The default adds them one by one.
    *
    * <p>Usage example: <pre>{@code outbox.addAll(List.of(read, update))}</pre>
    *
@@ -58,7 +61,11 @@ public interface AuditOutbox {
     }
   }
 
-  /** Returns up to {@code limit} of the tenant's oldest records, removing them in the unit of work running. */
+  /**
+   * Returns up to {@code limit} of the tenant's oldest records, removing them in the unit of work running; more than
+   * {@code limit} only when the oldest batch that {@link #addAll} stored together holds more, which is returned whole
+   * (and alone).
+   */
   List<PendingAuditRecord> take(TenantId tenant, int limit);
 
   /** Returns the tenants that have records waiting, up to {@code limit} of them. */

@@ -6,8 +6,10 @@ import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditHash;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.audit.internal.EntryHashing;
+import io.gdprkit.audit.internal.RecordBatchEncoding;
 import io.gdprkit.internal.Preconditions;
 import java.time.Instant;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -47,5 +49,30 @@ public record PendingAuditRecord(long sequence, AuditRecord record) {
    */
   public static AuditRecord decode(byte[] bytes) {
     return EntryHashing.decode(bytes, AuditHash.ZERO).record();
+  }
+
+  /**
+   * Returns the bytes an outbox on a database stores for records added together, such as one transaction's: each
+   * tenant, actor, kind, purpose, detail and pseudonym written once and referred to after, so a batch costs a few
+   * bytes per record beyond its pseudonym, where {@link #encode} costs a hundred.
+   *
+   * <p>Usage example: <pre>{@code List<AuditRecord> back = PendingAuditRecord.decodeAll(PendingAuditRecord.encodeAll(records));}</pre>
+   *
+   * @since 0.2
+   */
+  public static byte[] encodeAll(List<AuditRecord> records) {
+    return RecordBatchEncoding.encode(records);
+  }
+
+  /**
+   * Returns the records that {@link #encodeAll} turned into these bytes, in order; bytes that {@link #encode} wrote
+   * give their one record, so an outbox may hold rows of both.
+   *
+   * @throws io.gdprkit.InvalidInputException if they are neither
+   * @since 0.2
+   */
+  public static List<AuditRecord> decodeAll(byte[] bytes) {
+    Preconditions.notNull(bytes, "bytes");
+    return RecordBatchEncoding.isBatch(bytes) ? RecordBatchEncoding.decode(bytes) : List.of(decode(bytes));
   }
 }

@@ -7,21 +7,30 @@ import io.gdprkit.audit.spi.AuditOutbox;
 import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.audit.internal.AuditTables;
 import io.gdprkit.jpa.audit.internal.OutboxRow;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The audit outbox in {@code gdpr_audit_outbox}: a service writes its audit record in its own transaction, and the
+ * The audit outbox in {@code gdpr_audit_outbox}: a service writes its audit records in its own transaction, and the
  * drainer of any instance takes the oldest rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and deletes them in the
  * transaction that chains them, so two instances never chain one record twice and a drainer that dies leaves its
  * rows to the next.
+ *
+ * <p>Records added together ({@link #addAll}, such as one transaction's from the persistence interceptor) are one row
+ * per tenant, in {@link PendingAuditRecord#encodeAll the batch encoding}, up to {@value #ROW_RECORDS} records a row:
+ * a host's transaction pays one insert for its audit trail, not one per record. A take hands such a row out whole.
+ * Sequences are the row's id shifted left by {@value #ROW_BITS} bits plus the record's index in the row.
  *
  * <p>Usage example: <pre>{@code GdprKit.builder().auditOutbox(new JpaAuditOutbox(transactions))}</pre>
  *
@@ -29,6 +38,11 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class JpaAuditOutbox implements AuditOutbox {
+
+  /** How many bits of a sequence number the index of a record in its row takes. */
+  static final int ROW_BITS = 12;
+  /** The most records one row holds. */
+  static final int ROW_RECORDS = 1 << ROW_BITS;
 
   private final JpaTransactions transactions;
 
@@ -42,19 +56,20 @@ public final class JpaAuditOutbox implements AuditOutbox {
     Preconditions.notNull(record, "record");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      OutboxRow row = OutboxRow.of(record.tenant().value(), PendingAuditRecord.encode(record));
+      OutboxRow row = OutboxRow.of(record.tenant().value(), PendingAuditRecord.encodeAll(List.of(record)), 1);
       em.persist(row);
       em.flush();
       em.detach(row);
-      return row.id();
+      return row.id() << ROW_BITS;
     });
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Here one JDBC batch of inserts on the unit's connection, past the persistence context: no entity to manage, and
-   * no flush that would check every entity the host's transaction holds once per record.
+   * <p>Here one row per tenant and {@value #ROW_RECORDS} records, written with one JDBC batch on the unit's
+   * connection, past the persistence context: no entity to manage, and no flush that would check every entity the
+   * host's transaction holds.
    */
   @Override
   public void addAll(List<AuditRecord> records) {
@@ -62,56 +77,119 @@ public final class JpaAuditOutbox implements AuditOutbox {
     if (records.isEmpty()) {
       return;
     }
-    List<Object[]> rows = new ArrayList<>(records.size());
+    Map<TenantId, List<AuditRecord>> byTenant = new LinkedHashMap<>();
     for (AuditRecord record : records) {
       Preconditions.notNull(record, "record");
-      rows.add(new Object[] {record.tenant().value(), PendingAuditRecord.encode(record)});
+      byTenant.computeIfAbsent(record.tenant(), t -> new ArrayList<>()).add(record);
     }
+    List<Object[]> rows = new ArrayList<>();
+    byTenant.forEach((tenant, ofTenant) -> {
+      for (int from = 0; from < ofTenant.size(); from += ROW_RECORDS) {
+        rows(tenant, ofTenant.subList(from, Math.min(ofTenant.size(), from + ROW_RECORDS)), rows);
+      }
+    });
     transactions.useStoreTransaction(() ->
         transactions.entityManager().runWithConnection(connection -> insertEach((Connection) connection, rows)));
   }
 
+  /** Adds the rows of one tenant's records, halving a row whose encoding would not fit the column. */
+  private static void rows(TenantId tenant, List<AuditRecord> records, List<Object[]> rows) {
+    byte[] bytes = PendingAuditRecord.encodeAll(records);
+    if (bytes.length > AuditTables.MAX_ENTRY_BYTES && records.size() > 1) {
+      int half = records.size() / 2;
+      rows(tenant, records.subList(0, half), rows);
+      rows(tenant, records.subList(half, records.size()), rows);
+      return;
+    }
+    rows.add(new Object[] {tenant.value(), bytes, records.size()});
+  }
+
   private static void insertEach(Connection connection, List<Object[]> rows) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
-        "insert into gdpr_audit_outbox (tenant, record) values (?, ?)")) {
+        "insert into gdpr_audit_outbox (tenant, record, record_count) values (?, ?, ?)")) {
+      if (rows.size() == 1) {
+        bind(insert, rows.get(0));
+        insert.executeUpdate();
+        return;
+      }
       for (Object[] row : rows) {
-        insert.setString(1, (String) row[0]);
-        insert.setBytes(2, (byte[]) row[1]);
+        bind(insert, row);
         insert.addBatch();
       }
       insert.executeBatch();
     }
   }
 
+  private static void bind(PreparedStatement insert, Object[] row) throws SQLException {
+    insert.setString(1, (String) row[0]);
+    insert.setBytes(2, (byte[]) row[1]);
+    insert.setInt(3, (Integer) row[2]);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here rows are taken in id order while their records fit {@code limit}, and the first row always, whole. The
+   * rows are claimed by their counts first, and only the claimed ones' records read, with a locking read that sees
+   * them as committed whatever the transaction's snapshot: a batch row is large, and a take must not read rows it
+   * leaves.
+   */
   @Override
   public List<PendingAuditRecord> take(TenantId tenant, int limit) {
     Preconditions.notNull(tenant, "tenant");
     Preconditions.positive(limit, "limit");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
+      // a row holds at least one record, so limit rows are always enough; the ones not taken stay as they were
       @SuppressWarnings("unchecked")
-      List<Object[]> rows = em.createNativeQuery("select id, record from gdpr_audit_outbox where tenant = ?"
-              + " order by id limit ? for update skip locked")
+      List<Object[]> found = em.createNativeQuery("select id, record_count from gdpr_audit_outbox"
+              + " where tenant = ? order by id limit ? for update skip locked")
           .setParameter(1, tenant.value())
-          .setParameter(2, limit)
+          .setParameter(2, Math.min(limit, 1_000))
           .getResultList();
-      if (rows.isEmpty()) {
+      if (found.isEmpty()) {
         return List.of();
       }
-      List<PendingAuditRecord> taken = new ArrayList<>(rows.size());
-      List<Long> ids = new ArrayList<>(rows.size());
-      for (Object[] row : rows) {
-        long id = ((Number) row[0]).longValue();
-        ids.add(id);
-        taken.add(new PendingAuditRecord(id, PendingAuditRecord.decode((byte[]) row[1])));
-      }
+      List<Object[]> rows = new ArrayList<>(found);
       // H2 may return the rows of a SKIP LOCKED query out of the asked order; a take hands them on in the outbox's
-      taken.sort(java.util.Comparator.comparingLong(PendingAuditRecord::sequence));
+      rows.sort(java.util.Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
+      List<Long> ids = new ArrayList<>(rows.size());
+      int records = 0;
+      for (Object[] row : rows) {
+        int count = ((Number) row[1]).intValue();
+        if (!ids.isEmpty() && records + count > limit) {
+          break;
+        }
+        ids.add(((Number) row[0]).longValue());
+        records += count;
+      }
+      List<PendingAuditRecord> taken = new ArrayList<>(records);
+      em.runWithConnection(connection -> readEach((Connection) connection, ids, taken));
       // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
       // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.
       em.runWithConnection(connection -> deleteEach((Connection) connection, ids));
       return taken;
     });
+  }
+
+  /** Reads the claimed rows' records, in id order, by primary key; the rows are locked by this transaction already. */
+  private static void readEach(Connection connection, List<Long> ids, List<PendingAuditRecord> taken)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "select record from gdpr_audit_outbox where id = ? for update")) {
+      for (long id : ids) {
+        select.setLong(1, id);
+        try (ResultSet result = select.executeQuery()) {
+          if (!result.next()) {
+            throw new IllegalStateException("a claimed audit outbox row is gone");
+          }
+          List<AuditRecord> records = PendingAuditRecord.decodeAll(result.getBytes(1));
+          for (int i = 0; i < records.size(); i++) {
+            taken.add(new PendingAuditRecord((id << ROW_BITS) + i, records.get(i)));
+          }
+        }
+      }
+    }
   }
 
   private static void deleteEach(Connection connection, List<Long> ids) throws SQLException {
@@ -140,7 +218,8 @@ public final class JpaAuditOutbox implements AuditOutbox {
   public long waiting(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
     return transactions.inStoreTransaction(() -> transactions.entityManager()
-        .createQuery("select count(o) from GdprAuditOutbox o where o.tenant = :tenant", Long.class)
+        .createQuery("select coalesce(sum(o.recordCount), 0) from GdprAuditOutbox o where o.tenant = :tenant",
+            Long.class)
         .setParameter("tenant", tenant.value())
         .getSingleResult());
   }

@@ -36,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>reads, creations, changes and removals are counted per subject, kind, entity and {@link PurposeScope}, and
  *       recorded with {@link io.gdprkit.audit.AuditService#recordAll} in one batch just before the transaction commits,
- *       in that transaction: a transaction that rolls back leaves no entry, one that commits cannot lose them. Subjects
+ *       in that transaction (with {@link io.gdprkit.jpa.audit.JpaAuditOutbox}, one outbox row per tenant): a
+ *       transaction that rolls back leaves no entry, one that commits cannot lose them. They join the hash chain after
+ *       the commit, on the committing thread by default, or on the audit service's drain thread when the kit is built
+ *       with {@code auditDrain(AuditDrain.BACKGROUND)}, which leaves the host's thread only the outbox insert. Subjects
  *       are named by their audit pseudonym ({@link AuditPseudonyms}), never by id or value; details hold the entity
  *       name, the count and the scope ({@code purpose}, {@code none}, {@code erasure}, {@code rectification},
  *       {@code subject-access});</li>

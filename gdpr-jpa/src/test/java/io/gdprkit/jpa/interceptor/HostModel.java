@@ -1,6 +1,7 @@
 package io.gdprkit.jpa.interceptor;
 
 import io.gdprkit.GdprKit;
+import io.gdprkit.audit.AuditDrain;
 import io.gdprkit.audit.AuditEntry;
 import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.data.spi.PersonalDataProvider;
@@ -61,7 +62,13 @@ final class HostModel {
    * entity manager whose flush or load called them.
    */
   static GdprKit kit(JpaTransactions transactions, PersonalDataProvider... providers) {
+    return kit(transactions, AuditDrain.AFTER_COMMIT, providers);
+  }
+
+  /** Returns the kit of {@link #kit(JpaTransactions, PersonalDataProvider...)}, draining on the thread named. */
+  static GdprKit kit(JpaTransactions transactions, AuditDrain drain, PersonalDataProvider... providers) {
     GdprKit.Builder builder = GdprKit.builder()
+        .auditDrain(drain)
         .purpose(Purpose.of(BILLING, LegalBasis.CONTRACT, "Invoices for orders"))
         .purpose(Purpose.of(NEWSLETTER, LegalBasis.CONSENT, "Monthly newsletter"))
         // Microseconds, as the databases keep them: the JPA checkpoint store keeps the chain head's time to the

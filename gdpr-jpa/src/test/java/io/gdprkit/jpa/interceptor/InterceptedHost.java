@@ -1,6 +1,7 @@
 package io.gdprkit.jpa.interceptor;
 
 import io.gdprkit.GdprKit;
+import io.gdprkit.audit.AuditDrain;
 import io.gdprkit.audit.AuditPseudonyms;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.jpa.JpaTransactions;
@@ -30,6 +31,11 @@ abstract class InterceptedHost {
     return new PersonalDataProvider[0];
   }
 
+  /** Returns which thread chains the audit entries; the committing thread by default. */
+  AuditDrain drain() {
+    return AuditDrain.AFTER_COMMIT;
+  }
+
   /** Stores what the test starts from, in a unit the interceptor sees: Alice and Bob by default. */
   void seed(ContactRepository contacts) {
     contacts.save(new Contact(ALICE.value(), "Alice Example", "alice@example.com"));
@@ -40,7 +46,7 @@ abstract class InterceptedHost {
   void startHost() {
     HostModel.clean(database());
     transactions = JpaTransactions.resourceLocal(HostModel.factory(database()));
-    kit = HostModel.kit(transactions, providers(transactions));
+    kit = HostModel.kit(transactions, drain(), providers(transactions));
     interceptor = PersistenceInterceptor.install(kit, transactions);
     transactions.useTransaction(() -> seed(contacts()));
   }

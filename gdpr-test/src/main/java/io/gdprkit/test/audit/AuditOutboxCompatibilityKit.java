@@ -114,6 +114,50 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
     }
 
     @Test
+    @DisplayName("a batch taken with a small limit comes out in order, nothing lost or repeated, whole or in parts")
+    void takesBatchesWholeOrInOrder() {
+      List<AuditRecord> batch = new ArrayList<>();
+      for (int n = 1; n <= 5; n++) {
+        batch.add(record(ACME, n));
+      }
+      store().addAll(batch);
+      store().add(record(ACME, 6));
+
+      List<PendingAuditRecord> first = store().take(ACME, 2);
+
+      // an outbox that stores a batch as one row hands it out whole, alone; one that stores records keeps the limit
+      assertThat(records(first)).isIn(batch.subList(0, 2), batch);
+      assertThat(store().waiting(ACME)).isEqualTo(6 - first.size());
+      List<PendingAuditRecord> all = new ArrayList<>(first);
+      for (List<PendingAuditRecord> next; !(next = store().take(ACME, 2)).isEmpty(); ) {
+        all.addAll(next);
+      }
+      assertThat(records(all)).containsExactly(record(ACME, 1), record(ACME, 2), record(ACME, 3), record(ACME, 4),
+          record(ACME, 5), record(ACME, 6));
+      assertThat(all).extracting(PendingAuditRecord::sequence).isSorted().doesNotHaveDuplicates();
+      assertThat(store().waiting(ACME)).isZero();
+    }
+
+    @Test
+    @DisplayName("a batch of ten thousand records, as one transaction of a host may write, is counted and taken whole")
+    void takesALargeBatch() {
+      List<AuditRecord> batch = new ArrayList<>();
+      for (int n = 0; n < 10_000; n++) {
+        batch.add(record(n % 3 == 0 ? GLOBEX : ACME, n));
+      }
+
+      store().addAll(batch);
+
+      assertThat(store().waiting(ACME)).isEqualTo(batch.stream().filter(r -> r.tenant().equals(ACME)).count());
+      List<AuditRecord> taken = new ArrayList<>();
+      for (List<PendingAuditRecord> next; !(next = store().take(ACME, 10_000)).isEmpty(); ) {
+        taken.addAll(records(next));
+      }
+      assertThat(taken).isEqualTo(batch.stream().filter(r -> r.tenant().equals(ACME)).toList());
+      assertThat(store().tenantsWaiting(10)).containsExactly(GLOBEX);
+    }
+
+    @Test
     @DisplayName("sequences increase in the order of adding, across tenants")
     void increasesSequences() {
       List<Long> sequences = add(record(ACME, 1), record(GLOBEX, 1), record(ACME, 2), record(INITECH, 1),
@@ -231,6 +275,19 @@ public abstract class AuditOutboxCompatibilityKit extends StoreCompatibilityKit<
       List<PendingAuditRecord> after = store().take(ACME, 10);
       assertThat(after.subList(0, 2)).isEqualTo(before);
       assertThat(records(after)).containsExactly(record(ACME, 1), record(ACME, 2), record(ACME, 3));
+    }
+
+    @Test
+    @DisplayName("a take of a batch in a unit that rolls back is undone: the batch comes back whole, in order")
+    void undoesARolledBackTakeOfABatch() {
+      store().addAll(List.of(record(ACME, 1), record(ACME, 2), record(ACME, 3)));
+      List<PendingAuditRecord> before = new ArrayList<>();
+
+      inRolledBackUnit(() -> before.addAll(store().take(ACME, 10)));
+
+      assertThat(records(before)).containsExactly(record(ACME, 1), record(ACME, 2), record(ACME, 3));
+      assertThat(store().waiting(ACME)).isEqualTo(3);
+      assertThat(store().take(ACME, 10)).isEqualTo(before);
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of {@code gdpr_audit_outbox}: an audit record written in its caller's transaction, waiting for the
- * drainer to chain it.
+ * One row of {@code gdpr_audit_outbox}: audit records of one tenant written together in their caller's transaction,
+ * in the batch encoding, waiting for the drainer to chain them.
  *
  * @since 0.2
  */
@@ -33,14 +33,18 @@ public class OutboxRow {
   @Column(name = "record", length = AuditTables.MAX_ENTRY_BYTES, nullable = false)
   private byte @Nullable [] record;
 
+  @Column(name = "record_count", nullable = false)
+  private int recordCount = 1;
+
   /** For JPA. */
   protected OutboxRow() {}
 
-  /** Returns a row for a record of {@code tenant} in its encoding. */
-  public static OutboxRow of(String tenant, byte[] record) {
+  /** Returns a row for {@code count} records of {@code tenant} in their batch encoding. */
+  public static OutboxRow of(String tenant, byte[] records, int count) {
     OutboxRow row = new OutboxRow();
     row.tenant = tenant;
-    row.record = record;
+    row.record = records;
+    row.recordCount = count;
     return row;
   }
 
