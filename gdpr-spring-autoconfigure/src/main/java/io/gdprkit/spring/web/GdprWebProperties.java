@@ -26,10 +26,10 @@ import org.springframework.validation.annotation.Validated;
  *     admin: { role: DPO }
  * }</pre>
  *
- * @param enabled whether the REST endpoints are on at all
- * @param basePath path under which every endpoint lives; starts with a slash and does not end with one
- * @param maxRequestSize largest request body accepted; a larger one is answered with 413
- * @param admin who may call the admin endpoints
+ * @param enabled Whether the REST endpoints are on at all
+ * @param basePath Path under which every endpoint lives; starts with a slash and does not end with one
+ * @param maxRequestSize Largest request body accepted; a larger one is answered with 413
+ * @param admin Who may call the admin endpoints
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
@@ -46,11 +46,11 @@ public record GdprWebProperties(
   /**
    * Who may call the admin endpoints.
    *
-   * @param enabled whether the admin endpoints are on
-   * @param role role a caller must have, without the {@code ROLE_} prefix, when Spring Security is present
-   * @param enabledWithoutSecurity whether the admin endpoints are on when Spring Security is not on the classpath,
+   * @param enabled Whether the admin endpoints are on
+   * @param role Role a caller must have, without the ROLE_ prefix, when Spring Security is present
+   * @param enabledWithoutSecurity Whether the admin endpoints are on when Spring Security is not on the classpath,
    *     because the host protects the base path some other way (a gateway, a private network)
-   * @param securityOrder order of the security filter chain that guards the base path; it must come before any
+   * @param securityOrder Order of the security filter chain that guards the base path; it must come before any
    *     host chain that matches every request
    * @since 0.2
    */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -62,7 +63,7 @@ final class RequestSizeFilter extends OncePerRequestFilter {
   private static final class Limited extends HttpServletRequestWrapper {
 
     private final long limit;
-    private ServletInputStream stream;
+    private @Nullable ServletInputStream stream;
 
     Limited(HttpServletRequest request, long limit) {
       super(request);
