@@ -50,7 +50,12 @@ class GdprActuatorHttpIntegrationTests {
   private static final SubjectId ALICE = SubjectId.of("alice-42");
 
   @SpringBootConfiguration
-  @EnableAutoConfiguration(excludeName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+  @EnableAutoConfiguration(excludeName = {"org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+      // no Spring Security: the actuator as a host without it exposes it
+      "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
   static class App {
 
     @Bean

@@ -25,6 +25,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Global Privacy Control over real HTTP: the request header recorded through the kit, and the support resource. */
 @SpringBootTest(classes = GpcTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+        // A host without Spring Security (the module's tests have it on their class path for the admin endpoints);
+        // SelfServiceBehindSpringSecurityIntegrationTests shows the filter behind it.
+        "spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "gdpr.jpa.enabled=false",
         "gdpr.purposes.ad-sharing.basis=CONSENT",
         "gdpr.purposes.ad-sharing.description=Sharing with advertising partners",

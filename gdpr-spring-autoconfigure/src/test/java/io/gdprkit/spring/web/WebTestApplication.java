@@ -45,8 +45,8 @@ class WebTestApplication {
   }
 
   @Bean
-  GdprKitCustomizer crm(InMemoryPersonalDataProvider contacts, InMemoryMailer mailer) {
-    return builder -> builder.personalData(contacts).mailer(mailer);
+  GdprKitCustomizer crm(InMemoryMailer mailer) {
+    return builder -> builder.mailer(mailer); // the provider bean reaches the kit through the starter
   }
 
   @Bean
