@@ -230,6 +230,44 @@ final class Fleet implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns, by subject, when the lease ends of each pending erasure job that a run of {@code instance} holds (its
+   * lease owner is the instance id, {@code #}, a run number).
+   */
+  Map<String, Instant> heldBy(String instance) {
+    Map<String, Instant> held = new HashMap<>();
+    sql(statement -> {
+      try (ResultSet rows = statement.executeQuery("select subject, lease_until from gdpr_erasure_job"
+          + " where lease_owner like '" + instance + "#%'")) {
+        while (rows.next()) {
+          held.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+        }
+      }
+    });
+    return held;
+  }
+
+  /** Returns every call of the host's provider, in the order made. */
+  List<EraseCall> eraseCalls() {
+    List<EraseCall> calls = new ArrayList<>();
+    sql(statement -> {
+      try (ResultSet rows = statement.executeQuery("select subject, instance, rows_deleted, at from fleet_erase_call"
+          + " order by at, id")) {
+        while (rows.next()) {
+          calls.add(new EraseCall(rows.getString(1), rows.getString(2), rows.getInt(3),
+              rows.getTimestamp(4).toInstant()));
+        }
+      }
+    });
+    return calls;
+  }
+
+  /**
+   * One call of the host's provider: by which instance, how many host rows it deleted (none for the idempotent re-run
+   * of a job whose provider had committed before its JVM died), and when, by the database's clock.
+   */
+  record EraseCall(String subject, String instance, int rowsDeleted, Instant at) {}
+
   /** Counts, per subject, what the kit and the host hold about it; in a few statements over all subjects. */
   Census census(List<SubjectId> subjects) {
     Map<String, int[]> counts = new HashMap<>();
