@@ -363,7 +363,9 @@ final class Fleet implements AutoCloseable {
     private final Process process;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch erasing = new CountDownLatch(1);
+    private final CountDownLatch erased = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile @Nullable String erasedResult;
     private volatile @Nullable String result;
 
     Worker(String instance, Process process) {
@@ -382,6 +384,9 @@ final class Fleet implements AutoCloseable {
             ready.countDown();
           } else if (line.equals(ErasureWorker.ERASING)) {
             erasing.countDown();
+          } else if (line.startsWith(ErasureWorker.ERASED)) {
+            erasedResult = line.substring(ErasureWorker.ERASED.length()).strip();
+            erased.countDown();
           } else if (line.startsWith(ErasureWorker.DONE)) {
             result = line.substring(ErasureWorker.DONE.length()).strip();
             done.countDown();
@@ -410,11 +415,34 @@ final class Fleet implements AutoCloseable {
       return erasing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Tells a {@code share} worker to start. */
+    /** Returns the process id of the JVM. */
+    long pid() {
+      return process.pid();
+    }
+
+    /** Tells a {@code share} worker to start erasing. */
     void go() throws IOException {
+      tell(ErasureWorker.GO);
+    }
+
+    /** Tells a {@code share} worker that finished erasing to sweep. */
+    void sweep() throws IOException {
+      tell(ErasureWorker.SWEEP);
+    }
+
+    private void tell(String word) throws IOException {
       Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-      in.write(ErasureWorker.GO + "\n");
+      in.write(word + "\n");
       in.flush();
+    }
+
+    /** Waits until a {@code share} worker reports that no erasure job is pending, and returns its report line. */
+    String awaitErased(Duration timeout) throws InterruptedException {
+      if (!erased.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(instance + " did not finish erasing within " + timeout + "; see its log");
+      }
+      return erasedResult;
     }
 
     /** Returns whether the JVM runs. */
