@@ -142,6 +142,29 @@ final class Fleet implements AutoCloseable {
   }
 
   /**
+   * Gives {@code count} more subjects, {@code bystander-0000000} on, a last activity and nothing else, in one statement:
+   * the host's other customers, whom a retention sweep must pass over.
+   */
+  void bystanders(int count, Instant lastActivity) {
+    sql(statement -> statement.execute("insert into gdpr_retention_activity (tenant, subject, last_activity)"
+        + " select '" + TenantId.DEFAULT.value() + "', 'bystander-' || lpad(i::text, 7, '0'),"
+        + " timestamptz '" + lastActivity + "' from generate_series(1, " + count + ") i"));
+  }
+
+  /** Returns how many bystanders still have their last activity. */
+  long bystandersLeft() {
+    long[] left = new long[1];
+    sql(statement -> {
+      try (ResultSet rows = statement.executeQuery("select count(*) from gdpr_retention_activity"
+          + " where subject like 'bystander-%'")) {
+        rows.next();
+        left[0] = rows.getLong(1);
+      }
+    });
+    return left[0];
+  }
+
+  /**
    * Copies every table of the schema, the kit's and the host's, into a {@code seed_} table, so that {@link #restore}
    * can put the database back to this state: seeding through the kit takes far longer than the copy.
    */

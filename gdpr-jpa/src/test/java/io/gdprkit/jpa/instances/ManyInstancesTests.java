@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,10 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The many-instances test of issue 11: 1, 2 and 4 JVMs, each one kit instance, share one PostgreSQL schema holding
- * queued erasure jobs and, a tenth as many again, subjects due under a retention rule. On a start signal every JVM
- * claims and runs jobs ({@code erasure().resumePending}: {@code SELECT … FOR UPDATE SKIP LOCKED} and a lease) until
- * none is pending; on a second signal every JVM sweeps retention ({@code retention().sweep}: a leased claim per
- * subject) until none is due. The two phases run apart so that each has a throughput of its own.
+ * queued erasure jobs and, a tenth as many again, subjects due under a retention rule, among ten times as many
+ * bystanders with recent activity (the host's other customers, whom the sweep must pass over). On a start signal
+ * every JVM claims and runs jobs ({@code erasure().resumePending}: {@code SELECT … FOR UPDATE SKIP LOCKED} and a
+ * lease) until none is pending; on a second signal every JVM sweeps retention ({@code retention().sweep}: a leased
+ * claim per subject) until none is due. The two phases run apart so that each has a throughput of its own.
  *
  * <p>What the assertions hold the instances to:
  * <ul>
@@ -45,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       through <em>one</em> call of the host's provider, by one instance: an instance that loses a race for a job or
  *       a due subject passes it over, it never runs it too. With 2 and 4 instances each one made calls, so they did
  *       race for the same queue. The instances' counts add up, {@value #ACTIVE} subjects with recent activity are
- *       untouched, and the audit chain all of them wrote verifies.</li>
+ *       untouched, every bystander keeps its activity, and the audit chain all of them wrote verifies.</li>
  *   <li><b>A JVM dying midway</b> ({@link #instanceKilledMidwayLeavesItsJobsToTheOthers}): an instance with a
  *       {@value #VICTIM_LEASE_MILLIS} ms lease is killed with SIGKILL while it holds at least five leased jobs. The
  *       two others take them over, and no provider call on one of them comes before its lease ended; every subject
@@ -74,6 +76,12 @@ class ManyInstancesTests {
   /** Subjects due under the retention rule: a tenth as many again. */
   static final int DUE = QUEUED / 10;
   static final int ACTIVE = 50;
+  /**
+   * The host's other customers, with recent activity and nothing else (no consent, no rows of the host's): the sweep
+   * must pass over them to find the due subjects, as it must in a host's table of all its customers. Ten times the
+   * queued erasures by default; {@code -Dgdpr.instances.bystanders=…} sets the count.
+   */
+  static final int BYSTANDERS = Integer.getInteger("gdpr.instances.bystanders", 10 * QUEUED);
   /** Threads per instance, each claiming and running jobs, then sweeping, on its own. */
   static final int THREADS = Integer.getInteger("gdpr.instances.threads", 1);
   private static final int BATCH = 20;
@@ -99,8 +107,9 @@ class ManyInstancesTests {
     fleet.seed(queued, null, true);
     fleet.seed(due, Instant.now().minus(Duration.ofDays(800)), false);
     fleet.seed(active, Instant.now().minus(Duration.ofDays(3)), false);
+    fleet.bystanders(BYSTANDERS, Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MICROS));
     fleet.snapshot();
-    log("seeded %d queued, %d due and %d active subjects in %d s", QUEUED, DUE, ACTIVE,
+    log("seeded %d queued, %d due, %d active subjects and %d bystanders in %d s", QUEUED, DUE, ACTIVE, BYSTANDERS,
         (System.nanoTime() - started) / 1_000_000_000L);
   }
 
@@ -156,6 +165,7 @@ class ManyInstancesTests {
     assertThat(calls).as("provider calls").hasSize(QUEUED + DUE);
     assertThat(active.stream().map(SubjectId::value).filter(s -> !census.untouched(s)).toList())
         .as("subjects with recent activity that were touched").isEmpty();
+    assertThat(fleet.bystandersLeft()).as("bystanders still active").isEqualTo(BYSTANDERS);
     assertThat(erasing.processed).as("jobs the instances ran").isEqualTo(QUEUED);
     assertThat(sweeping.processed).as("subjects the instances' sweeps erased").isEqualTo(DUE);
     if (instances > 1) {
