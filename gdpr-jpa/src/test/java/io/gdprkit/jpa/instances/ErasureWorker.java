@@ -176,7 +176,8 @@ public final class ErasureWorker {
 
   /**
    * Runs {@code round} on {@code threads} threads until each finds no work left, and returns the phase's report:
-   * subjects processed, time, this JVM's CPU, its database sessions' CPU, its statements and transactions.
+   * subjects processed, time, this JVM's CPU, its database sessions' CPU, its statements, its committed transactions and
+   * its rolled-back ones (an audit drain that found the chain moved by another instance is one).
    */
   private static String phase(SharedKit kit, int threads, Round round) throws Exception {
     long cpuAtStart = cpuNanos();
@@ -213,6 +214,7 @@ public final class ErasureWorker {
     return "processed=" + processed.get() + " millis=" + millis
         + String.format(Locale.ROOT, " jvmCpu=%.1f dbCpu=%.1f", jvmCpu, dbCpu)
         + " statements=" + (statements[0] - statementsAtStart[0])
-        + " transactions=" + (statements[1] - statementsAtStart[1]);
+        + " transactions=" + (statements[1] - statementsAtStart[1])
+        + " rollbacks=" + (statements[2] - statementsAtStart[2]);
   }
 }

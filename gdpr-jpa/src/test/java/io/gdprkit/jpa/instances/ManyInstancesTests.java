@@ -89,7 +89,7 @@ class ManyInstancesTests {
   static final long VICTIM_LEASE_MILLIS = 2_000;
   private static final Pattern REPORT = Pattern.compile(
       "processed=(\\d+) millis=(\\d+) jvmCpu=([0-9.]+|NaN) dbCpu=([0-9.]+|NaN) statements=(\\d+)"
-          + " transactions=(\\d+)");
+          + " transactions=(\\d+) rollbacks=(\\d+)");
 
   private static Fleet fleet;
   private static List<SubjectId> queued;
@@ -324,7 +324,7 @@ class ManyInstancesTests {
 
   /** What the instances reported for one phase, added up, with the time and the meter's view. */
   private record Phase(long processed, double seconds, double jvmCpu, double dbCpu, long statements,
-      long transactions, String meter) {
+      long transactions, long rollbacks, String meter) {
 
     static Phase of(List<String> reports, long nanos, PhaseMeter meter) {
       meter.close();
@@ -334,6 +334,7 @@ class ManyInstancesTests {
       double dbCpu = 0;
       long statements = 0;
       long transactions = 0;
+      long rollbacks = 0;
       for (String report : reports) {
         Matcher counts = REPORT.matcher(report);
         assertThat(counts.find()).as("report %s", report).isTrue();
@@ -342,15 +343,17 @@ class ManyInstancesTests {
         dbCpu += Double.parseDouble(counts.group(4));
         statements += Long.parseLong(counts.group(5));
         transactions += Long.parseLong(counts.group(6));
+        rollbacks += Long.parseLong(counts.group(7));
       }
-      return new Phase(processed, nanos / 1e9, jvmCpu, dbCpu, statements, transactions, meter.describe());
+      return new Phase(processed, nanos / 1e9, jvmCpu, dbCpu, statements, transactions, rollbacks,
+          meter.describe());
     }
 
     String describe(int subjects, String what) {
-      return String.format(Locale.ROOT, "%d %s in %.1f s = %.0f/s; per subject %.0f statements in %.1f transactions,"
-          + " CPU %.1f ms in the instances and %.1f ms in their database sessions; %s", subjects, what, seconds,
-          subjects / seconds, (double) statements / subjects, (double) transactions / subjects,
-          1000 * jvmCpu / subjects, 1000 * dbCpu / subjects, meter);
+      return String.format(Locale.ROOT, "%d %s in %.1f s = %.1f/s; per subject %.0f statements in %.1f transactions"
+          + " (%.2f rolled back), CPU %.1f ms in the instances and %.1f ms in their database sessions; %s", subjects,
+          what, seconds, subjects / seconds, (double) statements / subjects, (double) transactions / subjects,
+          (double) rollbacks / subjects, 1000 * jvmCpu / subjects, 1000 * dbCpu / subjects, meter);
     }
   }
 

@@ -127,12 +127,13 @@ record SharedKit(EntityManagerFactory factory, JpaTransactions transactions, Jpa
   }
 
   /**
-   * Returns how many JDBC statements this instance prepared and how many transactions it committed so far, from
-   * Hibernate's statistics.
+   * Returns how many JDBC statements this instance prepared, how many transactions it committed and how many it rolled
+   * back so far, from Hibernate's statistics.
    */
   long[] statementCounts() {
     org.hibernate.stat.Statistics statistics = factory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
-    return new long[] {statistics.getPrepareStatementCount(), statistics.getSuccessfulTransactionCount()};
+    return new long[] {statistics.getPrepareStatementCount(), statistics.getSuccessfulTransactionCount(),
+        statistics.getTransactionCount() - statistics.getSuccessfulTransactionCount()};
   }
 
   /**
