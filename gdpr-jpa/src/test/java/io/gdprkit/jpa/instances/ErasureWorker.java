@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code threads} threads, every subject that still has a host contact row, through {@code erasure().erase};
  *       until no row and no job is left.</li>
  *   <li>{@code share}: waits for {@value #GO} on standard input, then on {@code threads} threads claims and runs
- *       pending erasure jobs ({@code resumePending(batch)}) and sweeps retention ({@code retention().sweep(batch)})
- *       until neither finds work.</li>
+ *       pending erasure jobs ({@code resumePending(batch)}) until no job is pending (waiting out the lease of jobs a
+ *       dead instance held, then taking them over) and prints {@value #ERASED} with its counts; waits for
+ *       {@value #SWEEP}, then sweeps retention ({@code retention().sweep(batch)}) until no due subject is left.
+ *       The two phases run apart so that each one's throughput can be measured.</li>
  * </ul>
  */
 public final class ErasureWorker {
@@ -39,6 +41,8 @@ public final class ErasureWorker {
   static final String GO = "GO";
   static final String DONE = "DONE";
   static final String ERASING = "ERASING";
+  static final String ERASED = "ERASED";
+  static final String SWEEP = "SWEEP";
 
   private ErasureWorker() {}
 
@@ -56,7 +60,7 @@ public final class ErasureWorker {
         case "share" -> share(kit, threads, batch);
         default -> throw new IllegalArgumentException("unknown mode " + mode);
       };
-      System.out.println(DONE + " " + done + " " + kit.statements());
+      System.out.println(DONE + " " + done);
       System.out.flush();
     }
     System.exit(0);
@@ -136,30 +140,63 @@ public final class ErasureWorker {
 
   private static String share(SharedKit kit, int threads, int batch) throws Exception {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    expect(in, GO);
+    String erased = phase(kit, threads, () -> {
+      int jobs = kit.gdpr().erasure().resumePending(batch).size();
+      if (jobs > 0) {
+        return jobs;
+      }
+      // none claimable: done when no job is pending, else another instance holds the rest, or a dead one's lease
+      // has not run out yet: the jobs it held are taken over then
+      return kit.erasureStore().pending(null, 1).isEmpty() ? -1 : 0;
+    });
+    System.out.println(ERASED + " " + erased);
+    System.out.flush();
+    expect(in, SWEEP);
+    return phase(kit, threads, () -> {
+      SweepReport sweep = kit.gdpr().retention().sweep(batch);
+      long subjects = sweep.rules().values().stream().mapToLong(Long::longValue).sum();
+      // a batch of due subjects all held by other instances: more, and nothing done here
+      return subjects > 0 ? subjects : sweep.more() ? 0 : -1;
+    });
+  }
+
+  private static void expect(BufferedReader in, String word) throws Exception {
     String line = in.readLine();
-    if (!GO.equals(line)) {
-      throw new IllegalStateException("expected " + GO + " but read " + line);
+    if (!word.equals(line)) {
+      throw new IllegalStateException("expected " + word + " but read " + line);
     }
-    long cpuAtGo = cpuNanos();
-    Map<Long, Long> dbAtGo = kit.databaseCpuTicks();
-    AtomicLong resumed = new AtomicLong();
-    AtomicLong swept = new AtomicLong();
+  }
+
+  /** One round of a phase: how many subjects it processed, 0 when others hold the work, -1 when none is left. */
+  @FunctionalInterface
+  private interface Round {
+    long run() throws Exception;
+  }
+
+  /**
+   * Runs {@code round} on {@code threads} threads until each finds no work left, and returns the phase's report:
+   * subjects processed, time, this JVM's CPU, its database sessions' CPU, its statements, its committed transactions and
+   * its rolled-back ones (an audit drain that found the chain moved by another instance is one).
+   */
+  private static String phase(SharedKit kit, int threads, Round round) throws Exception {
+    long cpuAtStart = cpuNanos();
+    Map<Long, Long> dbAtStart = kit.databaseCpuTicks();
+    long[] statementsAtStart = kit.statementCounts();
+    AtomicLong processed = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> running = new ArrayList<>();
     long started = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       running.add(pool.submit(() -> {
         while (true) {
-          int jobs = kit.gdpr().erasure().resumePending(batch).size();
-          SweepReport sweep = kit.gdpr().retention().sweep(batch);
-          long subjects = sweep.rules().values().stream().mapToLong(Long::longValue).sum();
-          resumed.addAndGet(jobs);
-          swept.addAndGet(subjects);
-          if (jobs == 0 && subjects == 0) {
-            if (!sweep.more()) {
-              return null; // nothing is left, or what is left is held by other instances, which finish it
-            }
-            Thread.sleep(20); // a whole batch of due subjects is held by other instances
+          long done = round.run();
+          if (done < 0) {
+            return null;
+          }
+          processed.addAndGet(done);
+          if (done == 0) {
+            Thread.sleep(20);
           }
         }
       }));
@@ -169,11 +206,15 @@ public final class ErasureWorker {
     }
     pool.shutdown();
     long millis = (System.nanoTime() - started) / 1_000_000;
-    double jvmCpu = (cpuNanos() - cpuAtGo) / 1e9;
+    double jvmCpu = (cpuNanos() - cpuAtStart) / 1e9;
     Map<Long, Long> dbAtEnd = kit.databaseCpuTicks();
     double dbCpu = dbAtEnd.isEmpty() ? Double.NaN : dbAtEnd.entrySet().stream()
-        .mapToLong(e -> e.getValue() - dbAtGo.getOrDefault(e.getKey(), 0L)).sum() / 100.0; // USER_HZ
-    return "resumed=" + resumed.get() + " swept=" + swept.get() + " millis=" + millis
-        + String.format(Locale.ROOT, " jvmCpu=%.1f dbCpu=%.1f", jvmCpu, dbCpu);
+        .mapToLong(e -> e.getValue() - dbAtStart.getOrDefault(e.getKey(), 0L)).sum() / 100.0; // USER_HZ
+    long[] statements = kit.statementCounts();
+    return "processed=" + processed.get() + " millis=" + millis
+        + String.format(Locale.ROOT, " jvmCpu=%.1f dbCpu=%.1f", jvmCpu, dbCpu)
+        + " statements=" + (statements[0] - statementsAtStart[0])
+        + " transactions=" + (statements[1] - statementsAtStart[1])
+        + " rollbacks=" + (statements[2] - statementsAtStart[2]);
   }
 }

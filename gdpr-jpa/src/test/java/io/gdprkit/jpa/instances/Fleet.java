@@ -142,6 +142,29 @@ final class Fleet implements AutoCloseable {
   }
 
   /**
+   * Gives {@code count} more subjects, {@code bystander-0000000} on, a last activity and nothing else, in one statement:
+   * the host's other customers, whom a retention sweep must pass over.
+   */
+  void bystanders(int count, Instant lastActivity) {
+    sql(statement -> statement.execute("insert into gdpr_retention_activity (tenant, subject, last_activity)"
+        + " select '" + TenantId.DEFAULT.value() + "', 'bystander-' || lpad(i::text, 7, '0'),"
+        + " timestamptz '" + lastActivity + "' from generate_series(1, " + count + ") i"));
+  }
+
+  /** Returns how many bystanders still have their last activity. */
+  long bystandersLeft() {
+    long[] left = new long[1];
+    sql(statement -> {
+      try (ResultSet rows = statement.executeQuery("select count(*) from gdpr_retention_activity"
+          + " where subject like 'bystander-%'")) {
+        rows.next();
+        left[0] = rows.getLong(1);
+      }
+    });
+    return left[0];
+  }
+
+  /**
    * Copies every table of the schema, the kit's and the host's, into a {@code seed_} table, so that {@link #restore}
    * can put the database back to this state: seeding through the kit takes far longer than the copy.
    */
@@ -229,6 +252,44 @@ final class Fleet implements AutoCloseable {
       throw new UncheckedIOException("could not start a JVM", e);
     }
   }
+
+  /**
+   * Returns, by subject, when the lease ends of each pending erasure job that a run of {@code instance} holds (its
+   * lease owner is the instance id, {@code #}, a run number).
+   */
+  Map<String, Instant> heldBy(String instance) {
+    Map<String, Instant> held = new HashMap<>();
+    sql(statement -> {
+      try (ResultSet rows = statement.executeQuery("select subject, lease_until from gdpr_erasure_job"
+          + " where lease_owner like '" + instance + "#%'")) {
+        while (rows.next()) {
+          held.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+        }
+      }
+    });
+    return held;
+  }
+
+  /** Returns every call of the host's provider, in the order made. */
+  List<EraseCall> eraseCalls() {
+    List<EraseCall> calls = new ArrayList<>();
+    sql(statement -> {
+      try (ResultSet rows = statement.executeQuery("select subject, instance, rows_deleted, at from fleet_erase_call"
+          + " order by at, id")) {
+        while (rows.next()) {
+          calls.add(new EraseCall(rows.getString(1), rows.getString(2), rows.getInt(3),
+              rows.getTimestamp(4).toInstant()));
+        }
+      }
+    });
+    return calls;
+  }
+
+  /**
+   * One call of the host's provider: by which instance, how many host rows it deleted (none for the idempotent re-run
+   * of a job whose provider had committed before its JVM died), and when, by the database's clock.
+   */
+  record EraseCall(String subject, String instance, int rowsDeleted, Instant at) {}
 
   /** Counts, per subject, what the kit and the host hold about it; in a few statements over all subjects. */
   Census census(List<SubjectId> subjects) {
@@ -325,7 +386,9 @@ final class Fleet implements AutoCloseable {
     private final Process process;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch erasing = new CountDownLatch(1);
+    private final CountDownLatch erased = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile @Nullable String erasedResult;
     private volatile @Nullable String result;
 
     Worker(String instance, Process process) {
@@ -344,6 +407,9 @@ final class Fleet implements AutoCloseable {
             ready.countDown();
           } else if (line.equals(ErasureWorker.ERASING)) {
             erasing.countDown();
+          } else if (line.startsWith(ErasureWorker.ERASED)) {
+            erasedResult = line.substring(ErasureWorker.ERASED.length()).strip();
+            erased.countDown();
           } else if (line.startsWith(ErasureWorker.DONE)) {
             result = line.substring(ErasureWorker.DONE.length()).strip();
             done.countDown();
@@ -372,11 +438,34 @@ final class Fleet implements AutoCloseable {
       return erasing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Tells a {@code share} worker to start. */
+    /** Returns the process id of the JVM. */
+    long pid() {
+      return process.pid();
+    }
+
+    /** Tells a {@code share} worker to start erasing. */
     void go() throws IOException {
+      tell(ErasureWorker.GO);
+    }
+
+    /** Tells a {@code share} worker that finished erasing to sweep. */
+    void sweep() throws IOException {
+      tell(ErasureWorker.SWEEP);
+    }
+
+    private void tell(String word) throws IOException {
       Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-      in.write(ErasureWorker.GO + "\n");
+      in.write(word + "\n");
       in.flush();
+    }
+
+    /** Waits until a {@code share} worker reports that no erasure job is pending, and returns its report line. */
+    String awaitErased(Duration timeout) throws InterruptedException {
+      if (!erased.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(instance + " did not finish erasing within " + timeout + "; see its log");
+      }
+      return erasedResult;
     }
 
     /** Returns whether the JVM runs. */

@@ -142,7 +142,9 @@ final class HostContacts implements PersonalDataProvider {
         deleted += em.createNativeQuery("delete from fleet_note where subject = :subject and id in (:ids)")
             .setParameter("subject", subject.value()).setParameter("ids", notes).executeUpdate();
       }
-      em.createNativeQuery("insert into fleet_erase_call (subject, instance, rows_deleted) values (?, ?, ?)")
+      // the time of the call itself, not of its transaction's start: a lease check compares it with a claim's lease
+      em.createNativeQuery("insert into fleet_erase_call (subject, instance, rows_deleted, at)"
+              + " values (?, ?, ?, clock_timestamp())")
           .setParameter(1, subject.value()).setParameter(2, instance).setParameter(3, deleted).executeUpdate();
       plans.forEach(context::applied);
     });

@@ -7,6 +7,7 @@ import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,25 @@ import org.junit.jupiter.api.Test;
  * rows (calls that deleted nothing are the idempotent re-runs of a provider whose commit the kill beat the job's save
  * to, at most one per thread per kill). The audit chain, written by 22 JVMs, verifies.
  *
+ * <p><b>Lease takeover</b>: the jobs a JVM held when it was killed (read from the job table right after the kill,
+ * with the end of each lease) are run by a later JVM only once that lease has ended: every provider call a later JVM
+ * makes on such a subject is stamped by the database's {@code clock_timestamp()} at or after the lease's end. The test
+ * fails if no killed JVM held a job, so that the takeover cannot pass unexercised.
+ *
  * <p><b>Fewer subjects than the issue's 10,000 by default.</b> On this 2-core machine the kit erases about 100 to 200
- * subjects a second with every store on PostgreSQL (about 50 statements in 15 transactions each), and seeding them
- * through the kit costs as much again, so 10,000 subjects with 21 JVM starts take 4 to 6 minutes, well over the
- * 3 minutes a test of {@code ./mvnw verify} may take here. The default is 3,000 subjects; the issue's count runs with
- * {@code -Dgdpr.kill.subjects=10000} (see BENCHMARKS.md, issue 11, for its run). The kill moments scale with the
- * measured speed, so that the 20 kills spread over the whole job on a fast or a slow machine.
+ * subjects a second with every store on PostgreSQL when the machine is quiet (about 50 statements in 15 transactions
+ * each), and seeding them through the kit costs as much again, so 10,000 subjects with 21 JVM starts take 4 to 7
+ * minutes, well over the 3 minutes a test of {@code ./mvnw verify} may take here. The default is 3,000 subjects; the
+ * issue's count runs with {@code -Dgdpr.kill.subjects=10000}. The kill moments scale with the measured speed, so
+ * that the 20 kills spread over the whole job on a fast or a slow machine.
+ *
+ * <p><b>Measured with the issue's count</b> (2026-12-07, 09:03 to 09:10 UTC, other work loading the machine: load
+ * average 1.9 at the start, 10 to 17 during): seeding 62 s, the whole test 415 s; 20 kills, 14 while erasing and 6
+ * while taking over, after each of them no subject half-erased; all 10,000 subjects erased in full exactly once;
+ * 4 provider calls repeated (idempotent re-runs that deleted nothing); the audit chain of 40,000 entries written by
+ * 22 JVMs verifies. The last JVM erased the 9,480 subjects left at 52 statements in 16.6 transactions each. That
+ * run still capped the kill window at 4 s, so its kills all fell within the first 517 erasures; see
+ * {@link #MAX_WINDOW_MILLIS} and BENCHMARKS.md, "Issue 11 — many instances".
  *
  * <p>Runs in {@code ./mvnw verify}; skipped with a message when PostgreSQL is unreachable, unless
  * {@code GDPR_KIT_REQUIRE_SERVICES=true}. Set {@code -Dgdpr.schema=…} when other work uses the same server.
@@ -47,9 +61,13 @@ class KillTests {
   static final long LEASE_MILLIS = 2_000;
   private static final int THREADS = 4;
   private static final int BATCH = 200;
-  /** Each killed JVM runs for a random time in a window of these bounds after its kit is built. */
+  /**
+   * Each killed JVM runs for a random time in a window of these bounds after its kit is built. The upper bound is
+   * far above what the windows come to here, so that the kills spread over the whole job: with a cap of 4 s, the 20
+   * kills of a 10,000-subject run all fell in its first 517 erasures (issue 11's first run on a loaded machine).
+   */
   private static final long MIN_WINDOW_MILLIS = 300;
-  private static final long MAX_WINDOW_MILLIS = 4_000;
+  private static final long MAX_WINDOW_MILLIS = 60_000;
   private static final long SEED = 11L;
 
   @Test
@@ -63,6 +81,7 @@ class KillTests {
       log("seeded %d subjects in %d s", SUBJECTS, seconds(started));
       Random random = new Random(SEED);
       List<String> kills = new ArrayList<>();
+      List<Held> held = new ArrayList<>();
       double perSecond = 100; // a first guess, then measured: how fast the last JVM erased
       long erased = 0;
       for (int kill = 1; kill <= KILLS; kill++) {
@@ -84,6 +103,8 @@ class KillTests {
         assertThat(worker.alive()).as("JVM %d finished before it was killed; no kill may be wasted", kill).isTrue();
         worker.kill();
         double ran = (System.nanoTime() - running) / 1e9;
+        int killed = kill;
+        fleet.heldBy(worker.instance()).forEach((subject, until) -> held.add(new Held(subject, killed, until)));
 
         Fleet.Census census = fleet.census(subjects);
         assertThat(census.halfErased()).as("half-erased subjects without a pending job after kill %d", kill)
@@ -105,6 +126,20 @@ class KillTests {
       assertThat(census.notErased()).as("subjects not erased in full exactly once").isEmpty();
       assertThat(census.eraseCalls() - SUBJECTS).as("provider calls repeated after a kill")
           .isBetween(0L, (long) KILLS * THREADS);
+      // Lease takeover: a job a killed JVM held is run by a later JVM only once its lease ended, never before.
+      assertThat(held).as("jobs the killed JVMs held when they died").isNotEmpty();
+      List<Fleet.EraseCall> calls = fleet.eraseCalls();
+      List<String> early = new ArrayList<>();
+      for (Held job : held) {
+        calls.stream().filter(c -> c.subject().equals(job.subject()) && jvm(c.instance()) > job.kill()
+                && c.at().isBefore(job.leaseUntil()))
+            .forEach(c -> early.add(job + " called by " + c.instance() + " at " + c.at()));
+      }
+      assertThat(early).as("provider calls on a killed JVM's job before its lease ended").isEmpty();
+      long takenOver = held.stream().filter(job -> calls.stream()
+          .anyMatch(c -> c.subject().equals(job.subject()) && jvm(c.instance()) > job.kill())).count();
+      log("%d jobs held by killed JVMs; a later JVM called the provider for %d of them, each after the lease ended",
+          held.size(), takenOver);
       Map<SubjectId, Integer> reports = fleet.reportsPerSubject(subjects);
       assertThat(reports.values()).as("erasure reports per subject").containsOnly(1);
       fleet.kit().gdpr().audit().drainAll();
@@ -114,6 +149,14 @@ class KillTests {
       log("%d subjects erased once across %d kills in %d s; %d provider calls repeated; audit chain of %d entries"
           + " verifies", SUBJECTS, KILLS, seconds(started), census.eraseCalls() - SUBJECTS, audit.checked());
     }
+  }
+
+  /** A pending job a killed JVM held: its subject, the kill, and when its lease ended. */
+  private record Held(String subject, int kill, Instant leaseUntil) {}
+
+  /** Returns the number of a JVM of this test by its instance id: its kill, or one more than the last kill. */
+  private static int jvm(String instance) {
+    return instance.equals("kill-jvm-last") ? KILLS + 1 : Integer.parseInt(instance.substring("kill-jvm-".length()));
   }
 
   private static long seconds(long since) {

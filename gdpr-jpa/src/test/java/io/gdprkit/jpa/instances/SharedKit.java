@@ -127,13 +127,13 @@ record SharedKit(EntityManagerFactory factory, JpaTransactions transactions, Jpa
   }
 
   /**
-   * Returns how many JDBC statements this instance prepared and how many transactions it committed, from Hibernate's
-   * statistics.
+   * Returns how many JDBC statements this instance prepared, how many transactions it committed and how many it rolled
+   * back so far, from Hibernate's statistics.
    */
-  String statements() {
+  long[] statementCounts() {
     org.hibernate.stat.Statistics statistics = factory.unwrap(org.hibernate.SessionFactory.class).getStatistics();
-    return "statements=" + statistics.getPrepareStatementCount() + " transactions="
-        + statistics.getSuccessfulTransactionCount();
+    return new long[] {statistics.getPrepareStatementCount(), statistics.getSuccessfulTransactionCount(),
+        statistics.getTransactionCount() - statistics.getSuccessfulTransactionCount()};
   }
 
   /**
