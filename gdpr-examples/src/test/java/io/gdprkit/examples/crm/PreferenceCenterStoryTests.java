@@ -85,8 +85,16 @@ class PreferenceCenterStoryTests extends BrowserStory {
 
     assertThat(pages[0]).startsWith("This link is not valid").isEqualTo(pages[1]).isEqualTo(pages[2])
         .doesNotContain("Anna").doesNotContain("anna@acme.example");
+    browser.get("/preferences");
+    assertThat(browser.text("main")).as("no token at all").isEqualTo(pages[0]);
     browser.get("/preferences?token=" + valid);
     assertThat(browser.text("#preference-center")).isEqualTo("Your preferences");
+    browser.get("/preferences?token=" + tokens.issue(SubjectId.of("nobody-on-record"),
+        EnumSet.of(SelfServiceScope.PREFERENCES)));
+    assertThat(browser.text("#preference-center")).as("a subject nobody knows sees a page like anyone's")
+        .isEqualTo("Your preferences");
+    assertThat(browser.driver().findElements(By.cssSelector("#preferences-form input[type=checkbox]")))
+        .isNotEmpty().noneMatch(WebElement::isSelected);
   }
 
   @Test
@@ -121,6 +129,10 @@ class PreferenceCenterStoryTests extends BrowserStory {
     browser.tick("#newsletter");
     browser.click("#signup-submit");
     browser.get("/outbox");
+    mailLink(email, "Please confirm your subscription", "/preferences?token=");
+    mailLink(email, "Please confirm your subscription", "/unsubscribe?token=");
+    assertThat(mail(email, "Please confirm your subscription").findElement(By.cssSelector(".list-unsubscribe-post"))
+        .getText()).isEqualTo("List-Unsubscribe=One-Click");
     browser.follow(mailLink(email, "Please confirm your subscription", "/confirm?token="));
     return SubjectId.of(contacts.findFirstByEmailIgnoreCase(email).orElseThrow().getId());
   }
