@@ -5,6 +5,8 @@ import io.gdprkit.examples.crm.contact.Contact;
 import io.gdprkit.examples.crm.contact.ContactRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +43,25 @@ abstract class BrowserStory {
     if (browser != null) {
       browser.close();
     }
+  }
+
+  /** The newest mail in the outbox (the page open) to {@code to} whose subject starts with {@code subject}. */
+  WebElement mail(String to, String subject) {
+    browser.find(".mail");
+    for (WebElement mail : browser.driver().findElements(By.cssSelector(".card.mail"))) {
+      if (mail.findElement(By.cssSelector(".mail-to")).getText().equals(to)
+          && mail.findElement(By.cssSelector(".mail-subject")).getText().startsWith(subject)) {
+        return mail;
+      }
+    }
+    throw new AssertionError("no mail to " + to + " with subject " + subject);
+  }
+
+  /** The link in the newest mail to {@code to} whose subject starts with {@code subject}. */
+  WebElement mailLink(String to, String subject, String hrefPart) {
+    return mail(to, subject).findElements(By.cssSelector("pre a")).stream()
+        .filter(a -> a.getAttribute("href").contains(hrefPart)).findFirst()
+        .orElseThrow(() -> new AssertionError("no link with " + hrefPart + " in the mail " + subject));
   }
 
   /** A contact of the seeded data set, by name. */

@@ -27,6 +27,9 @@ class CampaignStoryTests extends BrowserStory {
     List<WebElement> invitation = browser.driver().findElements(By.cssSelector(".card.mail")).stream()
         .filter(m -> m.findElement(By.cssSelector(".mail-to")).getText().equals(benEmail)).toList();
     assertThat(invitation).hasSize(1);
+    assertThat(invitation.get(0).findElements(By.cssSelector("pre.mail a"))).as("the re-permission mail's footer")
+        .anySatisfy(a -> assertThat(a.getAttribute("href")).contains("/preferences?token="))
+        .anySatisfy(a -> assertThat(a.getAttribute("href")).contains("/unsubscribe?token="));
     browser.follow(invitation.get(0).findElement(By.cssSelector("pre a")));
     assertThat(browser.text("#confirmed-purpose")).isEqualTo("newsletter");
 

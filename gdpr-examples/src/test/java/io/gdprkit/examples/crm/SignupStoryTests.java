@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.subject.SubjectId;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** The stories of the demo CRM, clicked through in a real headless Chromium. */
 class SignupStoryTests extends BrowserStory {
@@ -52,19 +49,5 @@ class SignupStoryTests extends BrowserStory {
     assertThat(browser.text("#refusal")).contains("Art. 8(1)");
     assertThat(contacts.count()).isEqualTo(before);
     assertThat(contacts.findFirstByEmailIgnoreCase("emil@example.org")).isEmpty();
-  }
-
-  /** The link in the newest mail to {@code to} whose subject starts with {@code subject}. */
-  private WebElement mailLink(String to, String subject, String hrefPart) {
-    browser.find(".mail");
-    List<WebElement> mails = browser.driver().findElements(By.cssSelector(".card.mail"));
-    for (WebElement mail : mails) {
-      if (mail.findElement(By.cssSelector(".mail-to")).getText().equals(to)
-          && mail.findElement(By.cssSelector(".mail-subject")).getText().startsWith(subject)) {
-        return mail.findElements(By.cssSelector("pre a")).stream()
-            .filter(a -> a.getAttribute("href").contains(hrefPart)).findFirst().orElseThrow();
-      }
-    }
-    throw new AssertionError("no mail to " + to + " with subject " + subject);
   }
 }

@@ -98,10 +98,14 @@ public final class SelfServiceTokens {
   /**
    * Returns the subject a token names if it verifies now and allows {@code scope}.
    *
+   * <p>Public for a host that renders its own pages behind these tokens, such as a server-side preference center
+   * beside the JSON endpoints; such a page must answer every refusal with one and the same neutral page, and a
+   * subject it does not know like a known subject with no data, so that a link tells nobody who is on record.
+   *
    * @throws InvalidTokenException if it is malformed, forged, altered, expired, signed by a key not in the ring, or
    *     does not allow the scope; the reason is for logs only, callers answer every case alike
    */
-  SubjectId verify(String token, SelfServiceScope scope) {
+  public SubjectId verify(String token, SelfServiceScope scope) {
     List<String> fields = signer.verify(token, clock.instant());
     if (fields.size() != 3 || fields.get(2).indexOf(scope.code()) < 0) {
       throw InvalidTokenException.of(InvalidTokenException.Reason.MALFORMED);

@@ -8,6 +8,7 @@ import io.gdprkit.examples.crm.contact.Contact;
 import io.gdprkit.examples.crm.contact.ContactKind;
 import io.gdprkit.examples.crm.contact.ContactService;
 import io.gdprkit.examples.crm.mail.DemoMailbox;
+import io.gdprkit.examples.crm.preferences.PreferenceLinks;
 import io.gdprkit.retention.CampaignReport;
 import io.gdprkit.retention.SweepReport;
 import io.gdprkit.subject.SubjectId;
@@ -39,12 +40,15 @@ public class CampaignController {
   private final ContactService contacts;
   private final DemoMailbox mailbox;
   private final DemoClock clock;
+  private final PreferenceLinks links;
 
-  public CampaignController(GdprKit gdpr, ContactService contacts, DemoMailbox mailbox, DemoClock clock) {
+  public CampaignController(GdprKit gdpr, ContactService contacts, DemoMailbox mailbox, DemoClock clock,
+      PreferenceLinks links) {
     this.gdpr = gdpr;
     this.contacts = contacts;
     this.mailbox = mailbox;
     this.clock = clock;
+    this.links = links;
   }
 
   @GetMapping("/campaigns")
@@ -89,9 +93,11 @@ public class CampaignController {
   }
 
   private void invite(String base, Map<SubjectId, Contact> people, PendingConsent pending) {
-    Contact contact = people.get(pending.event().subject());
+    SubjectId subject = pending.event().subject();
+    Contact contact = people.get(subject);
+    List<String> topic = List.of(pending.event().purpose());
     mailbox.send(contact.getEmail(), "Do you still want to hear from us?", "We will stop writing to you and erase "
         + "your details unless you confirm by " + pending.tokenExpiresAt() + ":\n" + base + "/confirm?token="
-        + pending.token());
+        + pending.token() + links.footer(base, subject, topic), links.headers(subject, topic));
   }
 }

@@ -76,7 +76,7 @@ public class LandingController {
     return "redirect:/welcome";
   }
 
-  private static SubjectId visitor(HttpServletRequest request, HttpServletResponse response) {
+  static SubjectId visitor(HttpServletRequest request, HttpServletResponse response) {
     if (request.getCookies() != null) {
       for (Cookie cookie : request.getCookies()) {
         if (VISITOR_COOKIE.equals(cookie.getName()) && cookie.getValue().matches("[0-9a-f-]{36}")) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message the demo would have sent, kept in the CRM's own database instead: the in-app outbox stands in for a mail
@@ -30,14 +31,23 @@ public class DemoMail {
   @Column(name = "sent_at", nullable = false)
   private Instant sentAt;
 
+  @Column(name = "list_unsubscribe", length = 2000)
+  private @Nullable String listUnsubscribe;
+
+  @Column(name = "list_unsubscribe_post", length = 64)
+  private @Nullable String listUnsubscribePost;
+
   protected DemoMail() {}
 
-  DemoMail(String id, String recipient, String subject, String body, Instant sentAt) {
+  DemoMail(String id, String recipient, String subject, String body, Instant sentAt, @Nullable String listUnsubscribe,
+      @Nullable String listUnsubscribePost) {
     this.id = id;
     this.recipient = recipient;
     this.subject = subject;
     this.body = body;
     this.sentAt = sentAt;
+    this.listUnsubscribe = listUnsubscribe;
+    this.listUnsubscribePost = listUnsubscribePost;
   }
 
   public String getId() {
@@ -58,6 +68,16 @@ public class DemoMail {
 
   public Instant getSentAt() {
     return sentAt;
+  }
+
+  /** The {@code List-Unsubscribe} header field the mail would carry, or {@code null} for mail that is not marketing. */
+  public @Nullable String getListUnsubscribe() {
+    return listUnsubscribe;
+  }
+
+  /** The {@code List-Unsubscribe-Post} header field the mail would carry, or {@code null}. */
+  public @Nullable String getListUnsubscribePost() {
+    return listUnsubscribePost;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.gdprkit.request.spi.Mailer;
 import io.gdprkit.subject.PersonalDataAccess;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,17 @@ public class DemoMailbox implements Mailer {
   /** Puts a message in the outbox. */
   @Transactional
   public DemoMail send(String to, String subject, String body) {
-    return mails.save(new DemoMail(UUID.randomUUID().toString(), to, subject, body, clock.instant()));
+    return send(to, subject, body, Map.of());
+  }
+
+  /**
+   * Puts a marketing message in the outbox with the header fields it would carry, such as {@code List-Unsubscribe}
+   * and {@code List-Unsubscribe-Post} (RFC 8058); the outbox keeps and shows those two.
+   */
+  @Transactional
+  public DemoMail send(String to, String subject, String body, Map<String, String> headers) {
+    return mails.save(new DemoMail(UUID.randomUUID().toString(), to, subject, body, clock.instant(),
+        headers.get("List-Unsubscribe"), headers.get("List-Unsubscribe-Post")));
   }
 
   @Override

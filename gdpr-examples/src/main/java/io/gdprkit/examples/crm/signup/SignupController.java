@@ -7,10 +7,12 @@ import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ParentalAuthorisationRequiredException;
 import io.gdprkit.examples.crm.contact.ContactService;
 import io.gdprkit.examples.crm.mail.DemoMailbox;
+import io.gdprkit.examples.crm.preferences.PreferenceLinks;
 import io.gdprkit.preference.UnsubscribeResult;
 import io.gdprkit.suppression.SuppressedContactException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,12 +33,15 @@ public class SignupController {
   private final GdprKit gdpr;
   private final ContactService contacts;
   private final DemoMailbox mailbox;
+  private final PreferenceLinks links;
 
-  public SignupController(SignupService signups, GdprKit gdpr, ContactService contacts, DemoMailbox mailbox) {
+  public SignupController(SignupService signups, GdprKit gdpr, ContactService contacts, DemoMailbox mailbox,
+      PreferenceLinks links) {
     this.signups = signups;
     this.gdpr = gdpr;
     this.contacts = contacts;
     this.mailbox = mailbox;
+    this.links = links;
   }
 
   @GetMapping("/signup")
@@ -77,10 +82,10 @@ public class SignupController {
       String contactId = event.subject().value();
       String email = contacts.find(contactId).getEmail();
       if (email != null) {
-        String unsubscribe = baseUrl() + "/unsubscribe?token="
-            + gdpr.preferences().unsubscribeToken(event.subject(), event.purpose());
+        List<String> topic = List.of(event.purpose());
         mailbox.send(email, "Welcome: " + SignupService.NOTICES.getOrDefault(event.purpose(), event.purpose()),
-            "Your subscription is confirmed.\n\nTo stop these e-mails at any time: " + unsubscribe);
+            "Your subscription is confirmed. You can stop these e-mails at any time."
+                + links.footer(baseUrl(), event.subject(), topic), links.headers(event.subject(), topic));
       }
       return "signup/confirmed";
     } catch (GdprException e) {

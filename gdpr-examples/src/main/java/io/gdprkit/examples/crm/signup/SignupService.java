@@ -11,9 +11,11 @@ import io.gdprkit.examples.crm.contact.ContactForm;
 import io.gdprkit.examples.crm.contact.ContactKind;
 import io.gdprkit.examples.crm.contact.ContactService;
 import io.gdprkit.examples.crm.mail.DemoMailbox;
+import io.gdprkit.examples.crm.preferences.PreferenceLinks;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.SubjectId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +41,13 @@ public class SignupService {
   private final GdprKit gdpr;
   private final ContactService contacts;
   private final DemoMailbox mailbox;
+  private final PreferenceLinks links;
 
-  public SignupService(GdprKit gdpr, ContactService contacts, DemoMailbox mailbox) {
+  public SignupService(GdprKit gdpr, ContactService contacts, DemoMailbox mailbox, PreferenceLinks links) {
     this.gdpr = gdpr;
     this.contacts = contacts;
     this.mailbox = mailbox;
+    this.links = links;
   }
 
   /** What a sign-up gave: the new contact and the pending consents by purpose. */
@@ -69,7 +73,9 @@ public class SignupService {
       pending.put(purpose, gdpr.consents().requestConfirmation(subject, purpose, proof));
     }
     if (!pending.isEmpty()) {
-      mailbox.send(form.email(), "Please confirm your subscription", confirmationMail(baseUrl, pending));
+      List<String> topics = List.copyOf(pending.keySet());
+      mailbox.send(form.email(), "Please confirm your subscription",
+          confirmationMail(baseUrl, pending) + links.footer(baseUrl, subject, topics), links.headers(subject, topics));
     }
     return new Signup(contact, pending);
   }
