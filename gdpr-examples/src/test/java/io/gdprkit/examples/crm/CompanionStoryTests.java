@@ -37,9 +37,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The CRM on its {@code rabbitmq} profile and the marketing companion on its {@code marketing} profile, both in this
- * JVM on the machine's RabbitMQ at 127.0.0.1:5672, each with its own H2 database: the CRM's seeded newsletter
- * subscriber signs up in the companion, and an opt-out and a "Forget me" made in the CRM change the companion's
- * {@code decide} within 10 seconds, seen on the companion's page in Chromium. Skipped with a message when RabbitMQ
+ * JVM on the machine's RabbitMQ at 127.0.0.1:5672, each with its own H2 database: the CRM's newsletter subscribers,
+ * seeded or signed up and confirmed in the CRM, sign up in the companion, and an opt-out, an unsubscribe link and a
+ * "Forget me" used in the CRM change the companion's {@code decide} within 10 seconds, seen on the companion's page in
+ * Chromium. Skipped with a message when RabbitMQ
  * cannot be reached, unless {@code GDPR_KIT_REQUIRE_SERVICES=true}, which fails it instead.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,7 +65,7 @@ class CompanionStoryTests {
     requireBroker();
     // The companion first, so that its sign-up queue exists when the CRM's seed grants Anna's newsletter consent
     marketing = start(MarketingApplication.class, MarketingApplication.PROFILE, MARKETING);
-    crm = start(CrmApplication.class, "rabbitmq", CRM);
+    crm = start(CrmApplication.class, "rabbitmq", CRM, "--demo.companion-url=" + url(marketing) + "/");
   }
 
   @AfterAll
@@ -110,7 +111,8 @@ class CompanionStoryTests {
 
     assertThat(kit(marketing).decide(subscriber, NEWSLETTER).reason())
         .isEqualTo(DecisionReason.CONSENT_GIVEN);
-    browser.get(url(marketing) + "/");
+    browser.get("/");
+    browser.click("#nav-companion");
     assertThat(newsletterOnCompanionPage(anna)).isEqualTo("CONSENT_GIVEN");
   }
 
@@ -144,17 +146,43 @@ class CompanionStoryTests {
     awaitOnPage(() -> row(anna).findElement(By.cssSelector(".erased")).getText().equals("erased"));
   }
 
+  @Test
+  @Order(4)
+  void aSignUpConfirmedInTheCrmAndItsUnsubscribeLinkReachTheCompanion() {
+    browser.get("/signup");
+    browser.type("#name", "Dora Weiss");
+    browser.type("#email", "dora@example.org");
+    browser.find("#birthDate").sendKeys("01021990");
+    browser.tick("#newsletter");
+    browser.click("#signup-submit");
+    browser.get("/outbox");
+    browser.follow(browser.find("pre a[href*='/confirm?token=']"));
+    SubjectId dora = SubjectId.of(crm.getBean(ContactRepository.class).findFirstByEmailIgnoreCase("dora@example.org")
+        .orElseThrow().getId());
+    SubjectId subscriber = subscriberOf(dora);
+    browser.get("/outbox");
+
+    browser.follow(browser.find("pre a[href*='/unsubscribe?token=']"));
+    browser.click("#unsubscribe-submit");
+
+    await(() -> kit(marketing).decide(subscriber, NEWSLETTER).reason() == DecisionReason.CONSENT_WITHDRAWN);
+    browser.get(url(marketing) + "/");
+    awaitOnPage(() -> newsletterOnCompanionPage(dora).equals("CONSENT_WITHDRAWN"));
+  }
+
   /** Starts an application; the settings are arguments, which win over the profiles' files. */
-  private static ConfigurableApplicationContext start(Class<?> application, String profile, String source) {
-    String[] arguments = {
+  private static ConfigurableApplicationContext start(Class<?> application, String profile, String source,
+      String... more) {
+    List<String> arguments = new java.util.ArrayList<>(List.of(
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:mem:" + source + ";DB_CLOSE_DELAY=-1",
         "--gdpr.events.source=" + source,
         "--gdpr.events.amqp.exchange=" + EXCHANGE,
         "--spring.rabbitmq.host=" + HOST,
         "--spring.rabbitmq.port=" + PORT,
-        "--spring.main.banner-mode=off"};
-    return new SpringApplicationBuilder(application).profiles(profile).run(arguments);
+        "--spring.main.banner-mode=off"));
+    arguments.addAll(List.of(more));
+    return new SpringApplicationBuilder(application).profiles(profile).run(arguments.toArray(String[]::new));
   }
 
   /** Skips the stories, or fails them with {@code GDPR_KIT_REQUIRE_SERVICES=true}, when RabbitMQ does not answer. */
