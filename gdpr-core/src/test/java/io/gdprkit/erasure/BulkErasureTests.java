@@ -17,6 +17,8 @@ import io.gdprkit.erasure.spi.ErasureStore;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.Purpose;
+import io.gdprkit.retention.RetentionRule;
+import io.gdprkit.retention.SweepReport;
 import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.suppression.spi.SuppressionStore;
@@ -71,6 +73,10 @@ class BulkErasureTests {
 
   /** Returns one kit instance over the shared stores and providers. */
   private GdprKit instance(String id) {
+    return builder(id).build();
+  }
+
+  private GdprKit.Builder builder(String id) {
     return GdprKit.builder().clock(clock).keyRing(keys).pseudonymKey(PSEUDONYM_KEY).instanceId(id).workLease(LEASE)
         .consentStore(ledger).sourceStore(sources).suppressionStore(suppression).erasureStore(erasures)
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News").withDataCategories(DataCategory.CONTACT_DETAILS,
@@ -78,8 +84,7 @@ class BulkErasureTests {
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL,
             DataCategory.CONTACT_DETAILS))
         .personalData(contacts).personalData(visits).personalData(invoices)
-        .onErasure((subject, scope) -> told.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet())
-        .build();
+        .onErasure((subject, scope) -> told.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet());
   }
 
   private static List<SubjectId> subjects(String prefix, int count) {
@@ -280,6 +285,32 @@ class BulkErasureTests {
       assertThat(told(subject)).isEqualTo(1);
     }
     assertThat(a.erasure().records()).hasSize(50);
+  }
+
+  @Test
+  @DisplayName("Art. 5(1)(e): a retention sweep erases its due subjects as one batch, and only those")
+  void aRetentionSweepErasesItsDueSubjectsTogether() {
+    GdprKit gdpr = builder("a").retention(RetentionRule.forSubjects("inactive", Duration.ofDays(365),
+        RetentionRule.Action.ERASE)).build();
+    List<SubjectId> stale = subjects("stale-", 600);
+    List<SubjectId> active = subjects("active-", 5);
+    stale.forEach(subject -> {
+      data(subject);
+      gdpr.retention().recordActivity(subject, clock.instant().minus(Duration.ofDays(400)));
+    });
+    active.forEach(subject -> {
+      data(subject);
+      gdpr.retention().recordActivity(subject, clock.instant().minus(Duration.ofDays(10)));
+    });
+
+    SweepReport report = gdpr.retention().sweep(1_000);
+
+    assertThat(report.rules()).containsEntry("inactive", 600L);
+    assertThat(report.failed()).isZero();
+    assertThat(visits.batches).containsExactly(500, 100);
+    assertThat(stale).allSatisfy(subject -> assertThat(gdpr.erasure().wasErased(subject)).isTrue());
+    assertThat(active).allSatisfy(subject -> assertThat(visits.delegate.records(subject)).hasSize(2));
+    assertThat(gdpr.retention().sweep(1_000).processed()).isZero();
   }
 
   @Test
