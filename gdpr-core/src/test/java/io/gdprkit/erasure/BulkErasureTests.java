@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,7 @@ class BulkErasureTests {
   private final CountingProvider visits = new CountingProvider(ErasureTests.VISITS);
   private final CountingProvider invoices = new CountingProvider(ErasureTests.INVOICES);
   private final Map<SubjectId, AtomicInteger> told = new ConcurrentHashMap<>();
+  private volatile Consumer<SubjectId> onTold = subject -> {};
 
   private static byte[] secret() {
     byte[] secret = new byte[32];
@@ -84,7 +86,10 @@ class BulkErasureTests {
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL,
             DataCategory.CONTACT_DETAILS))
         .personalData(contacts).personalData(visits).personalData(invoices)
-        .onErasure((subject, scope) -> told.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet());
+        .onErasure((subject, scope) -> {
+          told.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet();
+          onTold.accept(subject);
+        });
   }
 
   private static List<SubjectId> subjects(String prefix, int count) {
@@ -311,6 +316,29 @@ class BulkErasureTests {
     assertThat(stale).allSatisfy(subject -> assertThat(gdpr.erasure().wasErased(subject)).isTrue());
     assertThat(active).allSatisfy(subject -> assertThat(visits.delegate.records(subject)).hasSize(2));
     assertThat(gdpr.retention().sweep(1_000).processed()).isZero();
+  }
+
+  @Test
+  @DisplayName("a batch that runs longer than a lease keeps the leases of the jobs that wait their turn")
+  void aBatchLongerThanALeaseKeepsItsWaitingJobs() {
+    GdprKit a = instance("a");
+    GdprKit b = instance("b");
+    List<SubjectId> all = subjects("contact-", 6);
+    all.forEach(this::data);
+    AtomicInteger finished = new AtomicInteger();
+    List<ErasureReport> byB = new ArrayList<>();
+    onTold = subject -> {
+      clock.advance(Duration.ofSeconds(25)); // each job's listener is slow: six of them take 2.5 leases
+      if (finished.incrementAndGet() == 4) {
+        byB.addAll(b.erasure().resumePending());
+      }
+    };
+
+    Map<SubjectId, ErasureReport> byA = a.erasure().eraseAll(all);
+
+    assertThat(byB).isEmpty();
+    assertThat(byA).containsOnlyKeys(all);
+    assertThat(all).allSatisfy(subject -> assertThat(told(subject)).isEqualTo(1));
   }
 
   @Test

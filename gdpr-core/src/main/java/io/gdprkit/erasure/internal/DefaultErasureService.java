@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -252,18 +253,32 @@ public final class DefaultErasureService implements ErasureService {
    */
   private Map<ErasureJob, ErasureReport> runBatch(List<ErasureJob> claimed, String owner) {
     Map<UUID, ErasureJob> running = new LinkedHashMap<>();
-    for (ErasureJob job : claimed) {
+    claimed.forEach(job -> running.put(job.id(), job));
+    BatchLeases leases = new BatchLeases(owner);
+    for (UUID id : List.copyOf(running.keySet())) {
+      leases.keep(running);
+      ErasureJob job = running.get(id);
+      if (job == null || job.prepared()) {
+        continue;
+      }
       try {
-        running.put(job.id(), job.prepared() ? job : save(prepare(job), owner));
+        running.put(id, save(prepare(job), owner));
       } catch (RuntimeException e) {
+        running.remove(id);
         left(job, owner, e);
       }
     }
     for (PersonalDataProvider provider : providers.providers()) {
+      leases.keep(running);
       eraseTogether(provider, running, owner);
     }
     Map<ErasureJob, ErasureReport> reports = new LinkedHashMap<>();
-    for (ErasureJob job : running.values()) {
+    for (UUID id : List.copyOf(running.keySet())) {
+      leases.keep(running);
+      ErasureJob job = running.remove(id);
+      if (job == null) {
+        continue;
+      }
       try {
         reports.put(job, runClaimed(job, owner));
       } catch (ErasureIncompleteException | ErasureInProgressException | ErasureJobConflictException e) {
@@ -272,6 +287,40 @@ public final class DefaultErasureService implements ErasureService {
       }
     }
     return reports;
+  }
+
+  /**
+   * Extends the leases of a batch's jobs that wait their turn, once a third of a lease has passed since they were last
+   * extended all together, so that a batch that takes longer than a lease keeps its jobs: another instance takes over
+   * only the jobs of a run that stopped. A job that another run took meanwhile leaves the batch.
+   */
+  private final class BatchLeases {
+
+    private final String owner;
+    private Instant extended;
+
+    BatchLeases(String owner) {
+      this.owner = owner;
+      this.extended = clock.instant();
+    }
+
+    void keep(Map<UUID, ErasureJob> waiting) {
+      Instant now = clock.instant();
+      if (now.isBefore(extended.plus(leasing.lease().dividedBy(3)))) {
+        return;
+      }
+      extended = now;
+      for (Iterator<Map.Entry<UUID, ErasureJob>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<UUID, ErasureJob> entry = it.next();
+        Optional<ErasureJob> kept = store.renew(entry.getKey(), owner, leaseUntil());
+        if (kept.isPresent()) {
+          entry.setValue(kept.get());
+        } else {
+          it.remove();
+          LOG.info("erasure job {} was taken over while its batch ran; the other run finishes it", entry.getKey());
+        }
+      }
+    }
   }
 
   /**
