@@ -6,7 +6,9 @@ import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,13 +75,52 @@ public interface ErasureService {
   ErasureReport erase(SubjectId subject, ErasureScope scope);
 
   /**
+   * Erases everything about many subjects as one batch, cascading as configured; see
+   * {@link #eraseAll(Collection, ErasureScope)}.
+   *
+   * <p>Usage example: <pre>{@code Map<SubjectId, ErasureReport> done = gdpr.erasure().eraseAll(closedAccountContacts);}</pre>
+   *
+   * @since 0.2
+   */
+  Map<SubjectId, ErasureReport> eraseAll(Collection<SubjectId> subjects);
+
+  /**
+   * Erases what the scope covers of many subjects as one batch: each subject gets a durable job of its own, as with
+   * {@link #erase(SubjectId, ErasureScope)}, with every guarantee of one (suppression, cascade, tombstone, report,
+   * Art. 17(3) retention, Art. 17(2) and Art. 19 notices, each step once), but each provider erases the part of the
+   * batch it holds in one {@link io.gdprkit.data.spi.PersonalDataProvider#eraseAll eraseAll} call, which a database
+   * provider answers with statements that each cover hundreds of subjects instead of statements per subject.
+   *
+   * <p>Subjects are taken {@value #BATCH} at a time. A subject whose erasure another run holds, here or in another
+   * instance, is left to it and missing from the result; so is a subject whose erasure failed in a provider or a
+   * listener, whose job stays pending for {@link #resumePending()}, as after a failed {@link #erase}. A pending job
+   * of the same scope that no run holds (a crashed instance's) is finished as part of the batch.
+   *
+   * <p>Usage example: <pre>{@code
+   * Map<SubjectId, ErasureReport> done = gdpr.erasure().eraseAll(inactive, ErasureScope.categories(Set.of(BEHAVIOURAL)));
+   * }</pre>
+   *
+   * @param subjects the subjects; a subject named twice is erased once
+   * @return the report of each subject whose erasure completed in this call
+   * @throws io.gdprkit.purpose.LegalBasisMismatchException if the scope is a consent withdrawal of a purpose not based
+   *     on consent
+   * @since 0.2
+   */
+  Map<SubjectId, ErasureReport> eraseAll(Collection<SubjectId> subjects, ErasureScope scope);
+
+  /** How many subjects {@link #eraseAll} runs together at most. */
+  int BATCH = 500;
+
+  /**
    * Claims up to 100 pending jobs that no instance holds, or whose holder's lease ran out (a crashed instance's),
    * and finishes them; returns the reports of those that completed. Call it on a schedule from every instance.
    */
   List<ErasureReport> resumePending();
 
   /**
-   * Claims up to {@code limit} pending jobs that no instance holds, or whose lease ran out, and finishes them.
+   * Claims up to {@code limit} pending jobs that no instance holds, or whose lease ran out, and finishes them; their
+   * providers' parts are erased together, one {@link io.gdprkit.data.spi.PersonalDataProvider#eraseAll eraseAll} call
+   * per provider, as in {@link #eraseAll(Collection, ErasureScope)}.
    *
    * @throws io.gdprkit.InvalidInputException if {@code limit} is not positive
    */

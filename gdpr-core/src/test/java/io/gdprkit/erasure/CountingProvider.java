@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -27,6 +28,9 @@ final class CountingProvider implements PersonalDataProvider {
   private final AtomicInteger mostAtOnce = new AtomicInteger();
   private final Set<SubjectId> failOnce = ConcurrentHashMap.newKeySet();
   private volatile Consumer<SubjectId> inside = subject -> {};
+  private volatile int failBatchAfter = -1;
+  /** The number of contexts of each {@link #eraseAll} call, in call order. */
+  final List<Integer> batches = new CopyOnWriteArrayList<>();
 
   CountingProvider(ProviderDescriptor descriptor) {
     this.delegate = new InMemoryPersonalDataProvider(descriptor);
@@ -41,6 +45,12 @@ final class CountingProvider implements PersonalDataProvider {
   /** Makes the next erase of the subject fail with a host exception, after counting it. */
   CountingProvider failOnceFor(SubjectId subject) {
     failOnce.add(subject);
+    return this;
+  }
+
+  /** Makes the next {@link #eraseAll} call fail with a host exception once it erased {@code subjects} subjects. */
+  CountingProvider failBatchAfter(int subjects) {
+    this.failBatchAfter = subjects;
     return this;
   }
 
@@ -76,6 +86,20 @@ final class CountingProvider implements PersonalDataProvider {
   @Override
   public List<ContactPoint> contactPoints(SubjectId subject) {
     return delegate.contactPoints(subject);
+  }
+
+  /** Records the call's size, then erases each subject with {@link #erase}, failing midway if told to. */
+  @Override
+  public void eraseAll(List<? extends ErasureContext> contexts) {
+    batches.add(contexts.size());
+    int failAfter = failBatchAfter;
+    failBatchAfter = -1;
+    for (int i = 0; i < contexts.size(); i++) {
+      if (i == failAfter) {
+        throw new IllegalStateException("connection reset");
+      }
+      erase(contexts.get(i).subject(), contexts.get(i));
+    }
   }
 
   @Override

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A host writes one provider per store and registers it on the builder, or lists it for
  * {@link java.util.ServiceLoader} under {@code META-INF/services/io.gdprkit.data.spi.PersonalDataProvider}.
- * Exports call {@link #export}, erasure calls {@link #erase}, cascades follow {@link #related}.
+ * Exports call {@link #export}, erasure calls {@link #erase} (or {@link #eraseAll} for many subjects at once),
+ * cascades follow {@link #related}.
  *
  * <p><b>Warning:</b> {@link #erase} must be idempotent: a crash may make the erasure job run it again. Plans
  * from the {@link ErasureContext} are, as long as the provider applies them as given.
@@ -53,6 +54,36 @@ public interface PersonalDataProvider {
    * <p>Must be idempotent; a subject the provider does not know is not an error.
    */
   void erase(SubjectId subject, ErasureContext context);
+
+  /**
+   * Erases many subjects in one call, one context per subject: what the kit calls when it runs many erasure jobs
+   * together ({@code erasure().eraseAll}, {@code erasure().resumePending}, the retention sweep).
+   *
+   * <p>A provider over a database overrides it to erase the subjects with statements that each cover many of them
+   * ({@code where subject in (…)} per table), which is where bulk erasure gains over erasing subject by subject; the
+   * default calls {@link #erase} for each context in turn. Each context plans and is told about its own subject's
+   * records, exactly as in {@link #erase}.
+   *
+   * <p><b>Warning:</b> idempotent, like {@link #erase}. If the call throws, the kit erases each of its subjects again
+   * on its own with {@link #erase} and the same context, which counts each record once: a provider may keep part of
+   * the work of a failed call (such as the chunks of subjects it committed), and a subject it cannot erase holds up no
+   * other.
+   *
+   * <p>Usage example: <pre>{@code
+   * public void eraseAll(List<? extends ErasureContext> contexts) {
+   *   Map<SubjectId, ErasureContext> bySubject = ...;
+   *   for (Row row : rows.ofSubjects(bySubject.keySet())) { ... bySubject.get(row.subject()).plan(...) ... }
+   * }
+   * }</pre>
+   *
+   * @param contexts one erasure context per subject, no subject twice
+   * @since 0.2
+   */
+  default void eraseAll(List<? extends ErasureContext> contexts) {
+    for (ErasureContext context : contexts) {
+      erase(context.subject(), context);
+    }
+  }
 
   /** Returns the subject's links to other subjects, where the subject is the parent; none by default. */
   default List<Relation> related(SubjectId subject) {

@@ -66,12 +66,12 @@ public final class DefaultErasureContext implements ErasureContext {
   private final Clock clock;
   private final Instant now;
   private final Map<String, List<Retention>> pendingRetained = new HashMap<>();
-  private final Map<String, RetainedField> retained = new LinkedHashMap<>();
+  private final Map<String, Counted> counted = new LinkedHashMap<>();
   private final List<Holder> holders;
   private final @Nullable Instant collectedUpTo;
-  private long recordsDeleted;
-  private long fieldsAnonymised;
-  private @Nullable Instant nextRelease;
+
+  /** What an applied plan of one record counts for in the report. */
+  private record Counted(boolean deleted, int fieldsAnonymised, List<Retention> retentions) {}
 
   private record Retention(String field, String reason, @Nullable Instant until,
       @Nullable ErasureExemption exemption) {}
@@ -275,25 +275,24 @@ public final class DefaultErasureContext implements ErasureContext {
     return null;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each record counts once, by its id: when a provider applies a plan of the record again with the same context,
+   * as after a failed {@code eraseAll} the kit erases each subject again on its own, a plan that writes something
+   * replaces the record's count (the earlier writes were rolled back) and a plan that writes nothing leaves it (they
+   * were kept, and the values are already erased).
+   */
   @Override
   public void applied(RecordPlan plan) {
     Preconditions.notNull(plan, "plan");
-    if (plan.deleteRecord()) {
-      recordsDeleted++;
-    } else {
-      fieldsAnonymised += plan.updates().size();
+    List<Retention> retentions = pendingRetained.remove(plan.record());
+    boolean writes = plan.deleteRecord() || !plan.updates().isEmpty();
+    if (!writes && counted.containsKey(plan.record())) {
+      return;
     }
-    for (Retention retention : pendingRetained.getOrDefault(plan.record(), List.of())) {
-      retained.merge(retention.field() + '\u0000' + retention.reason(),
-          new RetainedField(retention.field(), retention.reason(), retention.until(), 1, retention.exemption()),
-          (a, b) -> new RetainedField(a.field(), a.reason(), later(a.until(), b.until()), a.records() + 1,
-              a.exemption()));
-      Instant until = retention.until();
-      if (until != null && (nextRelease == null || until.isBefore(nextRelease))) {
-        nextRelease = until;
-      }
-    }
-    pendingRetained.remove(plan.record());
+    counted.put(plan.record(), new Counted(plan.deleteRecord(), plan.deleteRecord() ? 0 : plan.updates().size(),
+        retentions == null ? List.of() : retentions));
   }
 
   private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
@@ -305,6 +304,24 @@ public final class DefaultErasureContext implements ErasureContext {
 
   /** Returns what the provider applied. */
   public ProviderReport report(boolean resumed) {
+    long recordsDeleted = 0;
+    long fieldsAnonymised = 0;
+    Map<String, RetainedField> retained = new LinkedHashMap<>();
+    Instant nextRelease = null;
+    for (Counted record : counted.values()) {
+      recordsDeleted += record.deleted() ? 1 : 0;
+      fieldsAnonymised += record.fieldsAnonymised();
+      for (Retention retention : record.retentions()) {
+        retained.merge(retention.field() + '\u0000' + retention.reason(),
+            new RetainedField(retention.field(), retention.reason(), retention.until(), 1, retention.exemption()),
+            (a, b) -> new RetainedField(a.field(), a.reason(), later(a.until(), b.until()), a.records() + 1,
+                a.exemption()));
+        Instant until = retention.until();
+        if (until != null && (nextRelease == null || until.isBefore(nextRelease))) {
+          nextRelease = until;
+        }
+      }
+    }
     return new ProviderReport(descriptor.id(), recordsDeleted, fieldsAnonymised, List.copyOf(retained.values()),
         resumed, nextRelease);
   }

@@ -52,10 +52,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -175,14 +179,7 @@ public final class DefaultErasureService implements ErasureService {
   @Override
   public ErasureReport erase(SubjectId subject, ErasureScope scope) {
     Preconditions.notNull(subject, "subject");
-    Preconditions.notNull(scope, "scope");
-    if (scope.purpose() != null) {
-      Purpose purpose = purposes.get(scope.purpose());
-      if (scope.kind() == ErasureScope.Kind.CONSENT_WITHDRAWN && !purpose.needsConsent()) {
-        throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
-            "erase for withdrawn consent of");
-      }
-    }
+    checkScope(scope);
     String owner = runOwner();
     ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant())
         .leasedTo(owner, leaseUntil());
@@ -199,6 +196,219 @@ public final class DefaultErasureService implements ErasureService {
       }
     }
     return runClaimed(store.find(job.id()).orElseThrow(() -> ErasureJobConflictException.gone(job.id(), 1)), owner);
+  }
+
+  private void checkScope(ErasureScope scope) {
+    Preconditions.notNull(scope, "scope");
+    if (scope.purpose() != null) {
+      Purpose purpose = purposes.get(scope.purpose());
+      if (scope.kind() == ErasureScope.Kind.CONSENT_WITHDRAWN && !purpose.needsConsent()) {
+        throw LegalBasisMismatchException.of(purpose.id(), purpose.legalBasis(), LegalBasis.CONSENT,
+            "erase for withdrawn consent of");
+      }
+    }
+  }
+
+  @Override
+  public Map<SubjectId, ErasureReport> eraseAll(Collection<SubjectId> subjects) {
+    return eraseAll(subjects, ErasureScope.everything());
+  }
+
+  @Override
+  public Map<SubjectId, ErasureReport> eraseAll(Collection<SubjectId> subjects, ErasureScope scope) {
+    Preconditions.notNull(subjects, "subjects");
+    checkScope(scope);
+    List<SubjectId> distinct = new ArrayList<>(new LinkedHashSet<>(subjects));
+    distinct.forEach(subject -> Preconditions.notNull(subject, "subject"));
+    Map<SubjectId, ErasureReport> reports = new LinkedHashMap<>();
+    for (int from = 0; from < distinct.size(); from += BATCH) {
+      String owner = runOwner();
+      List<ErasureJob> claimed = new ArrayList<>();
+      for (SubjectId subject : distinct.subList(from, Math.min(distinct.size(), from + BATCH))) {
+        ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant())
+            .leasedTo(owner, leaseUntil());
+        Optional<ErasureJob> earlier = store.insert(job);
+        if (earlier.isEmpty()) {
+          store.find(job.id()).ifPresent(claimed::add);
+        } else if (earlier.get().parent() == null && earlier.get().release() == null
+            && earlier.get().scope().equals(scope)) {
+          // a pending erasure of the same kind that no run holds, such as a crashed instance's: finish it here
+          store.claim(earlier.get().id(), owner, leaseUntil()).ifPresent(claimed::add);
+        } else {
+          LOG.info("bulk erasure left a subject to its pending job {}", earlier.get().id());
+        }
+      }
+      runBatch(claimed, owner).forEach((job, report) -> reports.put(job.subject(), report));
+    }
+    return reports;
+  }
+
+  /**
+   * Runs claimed jobs together: prepares each, then has each provider erase its part of all of them in one
+   * {@link PersonalDataProvider#eraseAll} call, saving each job's progress after it, then finishes each job as
+   * {@link #runClaimed} does. A job that fails, or that another instance took over, leaves the batch as a failed
+   * {@code erase} leaves it (released, pending for {@link #resumePending()}); the others go on.
+   *
+   * @return the report of each job that completed, in the order of {@code claimed}
+   */
+  private Map<ErasureJob, ErasureReport> runBatch(List<ErasureJob> claimed, String owner) {
+    Map<UUID, ErasureJob> running = new LinkedHashMap<>();
+    claimed.forEach(job -> running.put(job.id(), job));
+    BatchLeases leases = new BatchLeases(owner);
+    for (UUID id : List.copyOf(running.keySet())) {
+      leases.keep(running);
+      ErasureJob job = running.get(id);
+      if (job == null || job.prepared()) {
+        continue;
+      }
+      try {
+        running.put(id, save(prepare(job), owner));
+      } catch (RuntimeException e) {
+        running.remove(id);
+        left(job, owner, e);
+      }
+    }
+    for (PersonalDataProvider provider : providers.providers()) {
+      leases.keep(running);
+      eraseTogether(provider, running, owner);
+    }
+    Map<ErasureJob, ErasureReport> reports = new LinkedHashMap<>();
+    for (UUID id : List.copyOf(running.keySet())) {
+      leases.keep(running);
+      ErasureJob job = running.remove(id);
+      if (job == null) {
+        continue;
+      }
+      try {
+        reports.put(job, runClaimed(job, owner));
+      } catch (ErasureIncompleteException | ErasureInProgressException | ErasureJobConflictException e) {
+        LOG.warn("erasure job {} did not complete in its batch ({}); it stays pending", job.id(),
+            e.getClass().getSimpleName());
+      }
+    }
+    return reports;
+  }
+
+  /**
+   * Extends the leases of a batch's jobs that wait their turn, once a third of a lease has passed since they were last
+   * extended all together, so that a batch that takes longer than a lease keeps its jobs: another instance takes over
+   * only the jobs of a run that stopped. A job that another run took meanwhile leaves the batch.
+   */
+  private final class BatchLeases {
+
+    private final String owner;
+    private Instant extended;
+
+    BatchLeases(String owner) {
+      this.owner = owner;
+      this.extended = clock.instant();
+    }
+
+    void keep(Map<UUID, ErasureJob> waiting) {
+      Instant now = clock.instant();
+      if (now.isBefore(extended.plus(leasing.lease().dividedBy(3)))) {
+        return;
+      }
+      extended = now;
+      for (Iterator<Map.Entry<UUID, ErasureJob>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<UUID, ErasureJob> entry = it.next();
+        Optional<ErasureJob> kept = store.renew(entry.getKey(), owner, leaseUntil());
+        if (kept.isPresent()) {
+          entry.setValue(kept.get());
+        } else {
+          it.remove();
+          LOG.info("erasure job {} was taken over while its batch ran; the other run finishes it", entry.getKey());
+        }
+      }
+    }
+  }
+
+  /**
+   * Has one provider erase, in one call and one unit of work, the subjects of the running jobs it has not erased yet
+   * (at most one job per subject in a call; the store keeps one pending job per subject, so another is left to
+   * {@link #runClaimed}), then saves each job's progress.
+   *
+   * <p>When the call fails, each of its subjects is erased again on its own with {@link PersonalDataProvider#erase}
+   * and the same context, which counts each record once whatever part of the failed call the provider kept, so one
+   * subject a provider cannot erase holds up no other and the reports stay exact: only the jobs that fail on their own
+   * are marked failed in the provider, released and dropped from {@code running}, pending as after a failed
+   * {@link #erase}.
+   */
+  private void eraseTogether(PersonalDataProvider provider, Map<UUID, ErasureJob> running, String owner) {
+    String providerId = provider.describe().id();
+    Set<SubjectId> seen = new HashSet<>();
+    List<ErasureJob> jobs = new ArrayList<>();
+    List<DefaultErasureContext> contexts = new ArrayList<>();
+    for (ErasureJob job : running.values()) {
+      if (!job.done().containsKey(providerId) && seen.add(job.subject())) {
+        jobs.add(job);
+        contexts.add(context(job, providerId));
+      }
+    }
+    if (jobs.isEmpty()) {
+      return;
+    }
+    try {
+      provider.eraseAll(List.copyOf(contexts));
+    } catch (RuntimeException e) {
+      // the host's message may hold personal data: only its type is logged, as ErasureIncompleteException does
+      LOG.warn("provider {} failed erasing a batch of {} subjects ({}); erasing them one by one", providerId,
+          jobs.size(), e.getClass().getName());
+      eraseOneByOne(provider, jobs, contexts, running, owner);
+      return;
+    }
+    for (int i = 0; i < jobs.size(); i++) {
+      ErasureJob job = jobs.get(i);
+      try {
+        running.put(job.id(), save(job.withDone(contexts.get(i).report(providerId.equals(job.failedProvider()))),
+            owner));
+      } catch (RuntimeException e) {
+        running.remove(job.id());
+        left(job, owner, e);
+      }
+    }
+  }
+
+  /** Erases each job's subject with {@link PersonalDataProvider#erase} after its batch failed. */
+  private void eraseOneByOne(PersonalDataProvider provider, List<ErasureJob> jobs,
+      List<DefaultErasureContext> contexts, Map<UUID, ErasureJob> running, String owner) {
+    String providerId = provider.describe().id();
+    for (int i = 0; i < jobs.size(); i++) {
+      ErasureJob job = jobs.get(i);
+      DefaultErasureContext context = contexts.get(i);
+      try {
+        provider.erase(job.subject(), context);
+      } catch (RuntimeException e) {
+        running.remove(job.id());
+        LOG.warn("erasure job {} failed in provider {} ({}); it stays pending", job.id(), providerId,
+            e.getClass().getName());
+        try {
+          save(job.withFailure(providerId), owner);
+        } catch (RuntimeException notSaved) {
+          LOG.warn("erasure job {} could not record its failure ({})", job.id(), notSaved.getClass().getSimpleName());
+        }
+        store.release(job.id(), owner);
+        continue;
+      }
+      try {
+        running.put(job.id(), save(job.withDone(context.report(providerId.equals(job.failedProvider()))), owner));
+      } catch (RuntimeException e) {
+        running.remove(job.id());
+        left(job, owner, e);
+      }
+    }
+  }
+
+  /** Releases a job that leaves its batch, unless another instance took it over. */
+  private void left(ErasureJob job, String owner, RuntimeException e) {
+    store.release(job.id(), owner);
+    LOG.warn("erasure job {} left its batch ({}); it stays pending", job.id(), e.getClass().getSimpleName());
+  }
+
+  private DefaultErasureContext context(ErasureJob job, String providerId) {
+    return new DefaultErasureContext(job.subject(), providers.descriptor(providerId).orElseThrow(), job.scope(),
+        purposes, consents.current(job.subject()), keys, clock,
+        job.release() == null ? null : job.release().erasedAt());
   }
 
   private ErasureReport runEarlier(ErasureJob earlier) {
@@ -227,19 +437,8 @@ public final class DefaultErasureService implements ErasureService {
   @Override
   public List<ErasureReport> resumePending(int limit) {
     Preconditions.positive(limit, "limit");
-    List<ErasureReport> reports = new ArrayList<>();
     String owner = runOwner();
-    for (ErasureJob job : store.claimNext(owner, leaseUntil(), limit)) {
-      try {
-        reports.add(runClaimed(job, owner));
-      } catch (ErasureIncompleteException stillFailing) {
-        LOG.warn("erasure job {} failed again in provider {}; it stays pending", stillFailing.job(),
-            stillFailing.provider());
-      } catch (ErasureInProgressException | ErasureJobConflictException taken) {
-        LOG.info("erasure job {} is run by another instance: {}", job.id(), taken.getClass().getSimpleName());
-      }
-    }
-    return reports;
+    return List.copyOf(runBatch(store.claimNext(owner, leaseUntil(), limit), owner).values());
   }
 
   private Instant leaseUntil() {
@@ -262,9 +461,7 @@ public final class DefaultErasureService implements ErasureService {
         if (job.done().containsKey(providerId)) {
           continue;
         }
-        DefaultErasureContext context = new DefaultErasureContext(job.subject(), providers.descriptor(providerId)
-            .orElseThrow(), job.scope(), purposes, consents.current(job.subject()), keys, clock,
-            job.release() == null ? null : job.release().erasedAt());
+        DefaultErasureContext context = context(job, providerId);
         try {
           provider.erase(job.subject(), context);
         } catch (RuntimeException e) {

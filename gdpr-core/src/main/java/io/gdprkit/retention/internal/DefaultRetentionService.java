@@ -9,8 +9,7 @@ import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.consent.ConsentService;
 import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.PendingConsent;
-import io.gdprkit.erasure.ErasureInProgressException;
-import io.gdprkit.erasure.ErasureIncompleteException;
+import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureService;
 import io.gdprkit.erasure.SubjectErased;
 import io.gdprkit.event.GdprEvent;
@@ -33,6 +32,7 @@ import io.gdprkit.subject.SubjectId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,16 +178,20 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
     for (RetentionRule rule : rules) {
       List<SubjectId> due = store.due(rule.id(), now.minus(rule.keep()), null, batchSize);
       more |= due.size() == batchSize;
-      long done = 0;
+      List<SubjectId> claimed = new ArrayList<>();
       for (SubjectId subject : due) {
-        if (!store.claim(rule.id(), subject, owner, now, leaseUntil)) {
-          continue; // another sweep holds it or processed it
+        if (store.claim(rule.id(), subject, owner, now, leaseUntil)) {
+          claimed.add(subject); // else another sweep holds it or processed it
         }
-        try {
-          erasure.erase(subject, rule.scope());
+      }
+      // one batch: the providers erase the claimed subjects together, each with a job of its own
+      Map<SubjectId, ErasureReport> completed = erasure.eraseAll(claimed, rule.scope());
+      long done = 0;
+      for (SubjectId subject : claimed) {
+        if (completed.containsKey(subject)) {
           store.complete(rule.id(), subject, owner);
           done++;
-        } catch (ErasureIncompleteException | ErasureInProgressException e) {
+        } else {
           // the erasure job stays pending and resumes; the next sweep may claim the subject again
           store.release(rule.id(), subject, owner);
           failed++;
@@ -203,6 +207,7 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
       more |= members.size() == batchSize;
       long erasedHere = 0;
       long keptHere = 0;
+      List<SubjectId> unanswered = new ArrayList<>();
       for (SubjectId subject : members) {
         if (!store.claimMember(campaign.id(), subject, owner, now, leaseUntil)) {
           continue;
@@ -213,13 +218,16 @@ public final class DefaultRetentionService implements RetentionService, GdprEven
         if (answered) {
           store.completeMember(campaign.id(), subject, owner);
           keptHere++;
-          continue;
+        } else {
+          unanswered.add(subject);
         }
-        try {
-          erasure.erase(subject);
+      }
+      Map<SubjectId, ErasureReport> completed = erasure.eraseAll(unanswered);
+      for (SubjectId subject : unanswered) {
+        if (completed.containsKey(subject)) {
           store.completeMember(campaign.id(), subject, owner);
           erasedHere++;
-        } catch (ErasureIncompleteException | ErasureInProgressException e) {
+        } else {
           store.releaseMember(campaign.id(), subject, owner);
           failed++;
         }

@@ -256,14 +256,16 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
    * was applied, as {@link #erase} does for one.
    *
    * <p>A chunk that fails rolls back alone, unless the caller runs the whole call in one unit; running it again is
-   * harmless, as each erasure is idempotent. This is what an erasure job over thousands of subjects calls, and what
-   * benchmarks compare with removing entities one by one.
+   * harmless, as each erasure is idempotent. This is what the kit calls when it runs many erasure jobs together
+   * ({@code erasure().eraseAll}, {@code resumePending}, the retention sweep), and what benchmarks compare with removing
+   * entities one by one.
    *
    * <p>Usage example: <pre>{@code provider.eraseAll(subjects.stream().map(s -> contextFor(s)).toList());}</pre>
    *
    * @param contexts one erasure context per subject, no subject twice
    * @throws InvalidInputException if two contexts erase the same subject
    */
+  @Override
   public void eraseAll(List<? extends ErasureContext> contexts) {
     Preconditions.notNull(contexts, "contexts");
     Map<SubjectId, ErasureContext> bySubject = new TreeMap<>();

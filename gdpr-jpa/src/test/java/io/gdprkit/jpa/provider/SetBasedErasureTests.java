@@ -50,27 +50,7 @@ class SetBasedErasureTests {
     tx = database.transactions();
     provider = JpaPersonalDataProvider.builder(tx).id("crm").build();
     gdpr = GdprKit.builder().clock(clock).transactions(tx).personalData(provider).build();
-    // Rows straight in SQL, many to a statement: the test is about erasing them.
-    tx.inTransaction(() -> {
-      for (int from = 0; from < SUBJECTS; from += 250) {
-        List<String> contacts = new ArrayList<>();
-        List<String> orders = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (int i = from; i < Math.min(SUBJECTS, from + 250); i++) {
-          String id = "'" + subject(i).value() + "'";
-          contacts.add("(" + id + ", 'Contact " + i + "', '2024-01-01 10:00:00')");
-          String ip = "'203.0.113." + (i % 250 + 1) + "'";
-          String email = "'customer" + i + "@example.com'";
-          orders.add("(" + id + ", '2024-02-01 10:00:00', " + ip + ", " + email + ", 10.00)");
-          orders.add("(" + id + ", '2024-03-01 10:00:00', " + ip + ", " + email + ", 20.00)");
-          notes.add("(" + id + ", 'Note " + i + "', '2024-04-01 10:00:00')");
-        }
-        native_("insert into host_contact (id, name, created_at) values " + String.join(", ", contacts));
-        native_("insert into host_order (contact_id, placed_at, customer_ip, confirmation_email, total) values " + String.join(", ", orders));
-        native_("insert into host_note (contact_id, note_text, written_at) values " + String.join(", ", notes));
-      }
-      return null;
-    });
+    ManyContacts.insert(tx, SUBJECTS);
   }
 
   @Test
@@ -127,11 +107,7 @@ class SetBasedErasureTests {
   }
 
   private static SubjectId subject(int i) {
-    return SubjectId.of(String.format("contact-%05d", i));
-  }
-
-  private void native_(String sql) {
-    tx.entityManager().createNativeQuery(sql).executeUpdate();
+    return ManyContacts.subject(i);
   }
 
   private long count(String jpql) {
