@@ -114,14 +114,33 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
   }
 
+  /** Types into a field, trying again while the page is still settling (a node replaced under the typing). */
   void type(String css, String text) {
-    WebElement field = find(css);
-    field.clear();
-    field.sendKeys(text);
+    wait(d -> {
+      try {
+        WebElement field = d.findElement(By.cssSelector(css));
+        field.clear();
+        field.sendKeys(text);
+        return true;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw e;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return null;
+      }
+    });
   }
 
+  /** The text of an element, read again if the page replaced it meanwhile. */
   String text(String css) {
-    return find(css).getText();
+    return wait(d -> {
+      try {
+        return d.findElement(By.cssSelector(css)).getText();
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw e;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return null;
+      }
+    });
   }
 
   @Override
