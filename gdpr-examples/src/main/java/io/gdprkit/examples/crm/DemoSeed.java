@@ -11,7 +11,12 @@ import io.gdprkit.examples.crm.contact.ContactService;
 import io.gdprkit.examples.crm.contact.RelationType;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
+import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.recipient.CountryCode;
+import io.gdprkit.recipient.Recipient;
+import io.gdprkit.recipient.RecipientKind;
 import java.time.LocalDate;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -59,6 +64,10 @@ public class DemoSeed implements ApplicationRunner {
         ConsentProof.webForm("signup", "v1").noticeText("Send me the monthly newsletter by e-mail.")
             .ip("203.0.113.7").userAgent("Mozilla/5.0 (seed)").build());
     gdpr.consents().setSwitch(ContactService.subject(anna), ProcessingSwitch.PROFILING, true, Actor.staff("seed"));
+    gdpr.recipients().register(Recipient.of("mailing-service", RecipientKind.PROCESSOR, "Mailjet-like mailing service",
+        "dpa@mailing.example", CountryCode.of("FR")), Actor.staff("seed"));
+    gdpr.recipients().disclose(ContactService.subject(anna), "mailing-service", CrmGdprConfiguration.NEWSLETTER,
+        Set.of(DataCategory.CONTACT_DETAILS), Actor.staff("seed"));
     log.info("Seeded the demo with {} contacts", repository.count());
   }
 }

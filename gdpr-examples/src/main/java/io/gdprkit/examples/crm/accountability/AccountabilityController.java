@@ -9,6 +9,7 @@ import io.gdprkit.audit.InclusionProof;
 import io.gdprkit.breach.Breach;
 import io.gdprkit.breach.BreachDetails;
 import io.gdprkit.examples.crm.DemoClock;
+import io.gdprkit.jpa.processing.JpaProcessingRegister;
 import io.gdprkit.processing.RegisterFormat;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
@@ -95,6 +96,11 @@ public class AccountabilityController {
   String records(Model model) {
     model.addAttribute("activities", gdpr.processingRecords().activities());
     model.addAttribute("check", gdpr.processingRecords().check());
+    // The register derived from the @PersonalData annotations, merged with the declared one, and what it shows about
+    // data minimisation (Art. 5(1)(c)): categories stored that no purpose needs, needed that nothing stores.
+    JpaProcessingRegister derived = JpaProcessingRegister.derive(gdpr);
+    model.addAttribute("merged", derived.merged());
+    model.addAttribute("minimisation", derived.minimisation());
     return "accountability/records";
   }
 

@@ -18,7 +18,8 @@ public record ContactCard(
     boolean tracking,
     List<Relation> relations,
     boolean restricted,
-    boolean objectsToDirectMarketing) {
+    boolean objectsToDirectMarketing,
+    List<io.gdprkit.recipient.Disclosure> disclosures) {
 
   /** One purpose: the consent where it rests on consent, and what {@code decide} says now. */
   public record PurposeRow(Purpose purpose, @Nullable ConsentState consent, Decision decision) {}

@@ -154,6 +154,16 @@ public class ContactController {
     return "contacts/card";
   }
 
+  /** Hands the contact's e-mail address to the mailing service for the newsletter, recorded as a disclosure (Art. 30(1)(d), 19). */
+  @PostMapping("/contacts/{id}/disclose")
+  String disclose(@PathVariable String id, RedirectAttributes redirect) {
+    SubjectId subject = SubjectId.of(contacts.find(id).getId());
+    gdpr.recipients().disclose(subject, "mailing-service", "newsletter",
+        java.util.Set.of(io.gdprkit.purpose.DataCategory.CONTACT_DETAILS), STAFF);
+    redirect.addFlashAttribute("notice", "Disclosed to the mailing service; an erasure will tell it too (Art. 19).");
+    return "redirect:/contacts/" + id;
+  }
+
   @PostMapping("/contacts/{id}/forget")
   String forget(@PathVariable String id, Model model) {
     ErasureReport report = gdpr.erasure().erase(SubjectId.of(id));
@@ -226,6 +236,7 @@ public class ContactController {
     return new ContactCard(contact, rows, gdpr.consents().history(subject), gdpr.sources().tags(subject),
         gdpr.consents().isSwitchOn(subject, ProcessingSwitch.PROFILING),
         gdpr.consents().isSwitchOn(subject, ProcessingSwitch.TRACKING), relations,
-        gdpr.restrictions().isRestricted(subject), gdpr.restrictions().objectsToDirectMarketing(subject));
+        gdpr.restrictions().isRestricted(subject), gdpr.restrictions().objectsToDirectMarketing(subject),
+        gdpr.recipients().disclosures(subject));
   }
 }
