@@ -1,0 +1,40 @@
+package io.gdprkit.examples.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gdprkit.examples.crm.contact.Contact;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Sources from the API, disclosures and the derived register, in a real headless Chromium. */
+class SourcesAndRegisterStoryTests extends BrowserStory {
+
+  @Test
+  void aContactFromTheApiCarriesTheCallingClientAsItsSource() throws Exception {
+    HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/contacts"))
+        .header("Content-Type", "application/json").header("X-Client-Id", "web-shop")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"kind\":\"PERSON\",\"name\":\"Ida Lund\",\"email\":\"ida@example.org\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).isEqualTo(201);
+    Contact ida = contacts.findFirstByEmailIgnoreCase("ida@example.org").orElseThrow();
+    browser.get("/contacts/" + ida.getId());
+    assertThat(browser.text("#sources")).contains("API_CLIENT: web-shop");
+  }
+
+  @Test
+  void aDisclosureIsOnTheCardAndTheRegisterShowsWhatTheCodeStores() {
+    Contact ben = seeded("Ben Novak");
+    browser.get("/contacts/" + ben.getId());
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#disclosures li"))).isEmpty();
+    browser.click("#disclose");
+    assertThat(browser.text("#disclosures")).contains("mailing-service for newsletter");
+    browser.get("/records");
+    assertThat(browser.text("#minimisation")).contains("Data minimisation");
+    assertThat(browser.text("body")).contains("crm_contact").as("the register derived from the annotations");
+  }
+}
