@@ -28,11 +28,14 @@ class SourcesAndRegisterStoryTests extends BrowserStory {
 
   @Test
   void aDisclosureIsOnTheCardAndTheRegisterShowsWhatTheCodeStores() {
+    browser.get("/contacts/" + seeded("Anna Schmidt").getId());
+    assertThat(browser.text("#disclosures")).as("seeded: Anna's newsletter consent")
+        .contains("mailing-service for newsletter");
     Contact ben = seeded("Ben Novak");
     browser.get("/contacts/" + ben.getId());
-    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#disclosures li"))).isEmpty();
     browser.click("#disclose");
-    assertThat(browser.text("#disclosures")).contains("mailing-service for newsletter");
+    assertThat(browser.text("#notice")).contains("Not disclosed").contains("NO_CONSENT");
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#disclosures li"))).isEmpty();
     browser.get("/records");
     assertThat(browser.text("#minimisation")).contains("Data minimisation");
     assertThat(browser.text("body")).contains("crm_contact").as("the register derived from the annotations");

@@ -9,6 +9,7 @@ import io.gdprkit.export.ExportFormat;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.receipt.ReceiptVerifier;
+import io.gdprkit.recipient.DisclosureRefusedException;
 import io.gdprkit.request.RequestKind;
 import io.gdprkit.source.Origin;
 import io.gdprkit.subject.Actor;
@@ -158,9 +159,14 @@ public class ContactController {
   @PostMapping("/contacts/{id}/disclose")
   String disclose(@PathVariable String id, RedirectAttributes redirect) {
     SubjectId subject = SubjectId.of(contacts.find(id).getId());
-    gdpr.recipients().disclose(subject, "mailing-service", "newsletter",
-        java.util.Set.of(io.gdprkit.purpose.DataCategory.CONTACT_DETAILS), STAFF);
-    redirect.addFlashAttribute("notice", "Disclosed to the mailing service; an erasure will tell it too (Art. 19).");
+    try {
+      gdpr.recipients().disclose(subject, "mailing-service", "newsletter",
+          java.util.Set.of(io.gdprkit.purpose.DataCategory.CONTACT_DETAILS), STAFF);
+      redirect.addFlashAttribute("notice", "Disclosed to the mailing service; an erasure will tell it too (Art. 19).");
+    } catch (DisclosureRefusedException e) {
+      redirect.addFlashAttribute("notice", "Not disclosed: the newsletter is not allowed for this contact now ("
+          + gdpr.decide(subject, "newsletter").reason() + "), so the mailing service gets nothing.");
+    }
     return "redirect:/contacts/" + id;
   }
 
