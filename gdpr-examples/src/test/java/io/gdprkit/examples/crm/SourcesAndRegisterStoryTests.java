@@ -37,7 +37,8 @@ class SourcesAndRegisterStoryTests extends BrowserStory {
     assertThat(browser.text("#notice")).contains("Not disclosed").contains("NO_CONSENT");
     assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#disclosures li"))).isEmpty();
     browser.get("/records");
-    assertThat(browser.text("#minimisation")).contains("Data minimisation");
-    assertThat(browser.text("body")).contains("crm_contact").as("the register derived from the annotations");
+    assertThat(browser.text("#stored-data")).as("derived from the annotations").contains("email (contact-details)");
+    assertThat(browser.text("#minimisation")).as("billing needs financial data the CRM keeps nowhere")
+        .contains("Needed by billing but stored nowhere: financial");
   }
 }

@@ -100,6 +100,7 @@ public class AccountabilityController {
     // data minimisation (Art. 5(1)(c)): categories stored that no purpose needs, needed that nothing stores.
     JpaProcessingRegister derived = JpaProcessingRegister.derive(gdpr);
     model.addAttribute("merged", derived.merged());
+    model.addAttribute("stores", derived.stores());
     model.addAttribute("minimisation", derived.minimisation());
     return "accountability/records";
   }
