@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Bean;
     "gdpr.purposes.newsletter.basis=CONSENT", "gdpr.purposes.newsletter.description=Monthly newsletter",
     "management.endpoints.web.exposure.include=health,gdpr", "gdpr.actuator.audit-check-interval=0s",
     "management.endpoint.health.show-components=always", "management.endpoint.health.show-details=always",
-    "spring.main.banner-mode=off", "gdpr.jpa.enabled=false",
+    "spring.main.banner-mode=off", "gdpr.jpa.enabled=false", "gdpr.web.enabled=false",
     // Test keys only: the tamperable audit store is not an in-memory one, so the kit asks for its keys.
     "gdpr.keys.token[0].id=t1", "gdpr.keys.token[0].secret=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
     "gdpr.keys.pseudonym.id=p1", "gdpr.keys.pseudonym.secret=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",

@@ -29,7 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         // SelfServiceBehindSpringSecurityIntegrationTests shows the filter behind it.
         "spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "gdpr.web.enabled=false",
         "gdpr.jpa.enabled=false",
         "gdpr.purposes.ad-sharing.basis=CONSENT",
         "gdpr.purposes.ad-sharing.description=Sharing with advertising partners",
