@@ -3,6 +3,7 @@ package io.gdprkit.examples.marketing;
 import io.gdprkit.GdprKit;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.spring.autoconfigure.GdprKitCustomizer;
 import io.gdprkit.spring.events.GdprEventsProperties;
@@ -39,7 +40,10 @@ class MarketingConfiguration {
         .purpose(Purpose.of(NEWSLETTER, LegalBasis.CONSENT, "The monthly newsletter by e-mail")
             .withDataCategories(DataCategory.CONTACT_DETAILS).asDirectMarketing())
         .purpose(Purpose.of(OFFERS, LegalBasis.CONSENT, "Special offers by e-mail")
-            .withDataCategories(DataCategory.CONTACT_DETAILS).asDirectMarketing());
+            .withDataCategories(DataCategory.CONTACT_DETAILS).asDirectMarketing())
+        // Opens and clicks of the mails it sends; also what the shared TCF mapping (purpose 1) points at
+        .purpose(Purpose.of("tracking", LegalBasis.CONSENT, "Opens and clicks of the e-mails we send")
+            .withDataCategories(DataCategory.BEHAVIOURAL).requiring(ProcessingSwitch.TRACKING));
   }
 
   @Bean
