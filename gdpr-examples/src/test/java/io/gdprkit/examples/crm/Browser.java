@@ -73,7 +73,7 @@ final class Browser implements AutoCloseable {
   void click(String css) {
     WebElement page = driver.findElement(By.tagName("html"));
     clickWhenReady(css);
-    wait(ExpectedConditions.stalenessOf(page));
+    waitGone(page);
   }
 
   /** Clicks, trying again while the page is still settling (a node replaced under the click is retried). */
@@ -95,19 +95,36 @@ final class Browser implements AutoCloseable {
     WebElement page = driver.findElement(By.tagName("html"));
     clickWhenReady(css);
     wait(ExpectedConditions.alertIsPresent()).accept();
-    wait(ExpectedConditions.stalenessOf(page));
+    waitGone(page);
   }
 
   /** Follows a link found on this page and waits for the next page. */
   void follow(WebElement link) {
     WebElement page = driver.findElement(By.tagName("html"));
     link.click();
-    wait(ExpectedConditions.stalenessOf(page));
+    waitGone(page);
   }
 
   /** Ticks or unticks a check box; the page stays. */
   void tick(String css) {
     find(css).click();
+  }
+
+  /**
+   * Waits until {@code page} has been replaced. Chromium answers a question about a node of a page it has left either
+   * "stale element" or "node does not belong to the document"; both mean the next page is there.
+   */
+  private void waitGone(WebElement page) {
+    wait(d -> {
+      try {
+        page.isEnabled();
+        return null;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw e;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return true;
+      }
+    });
   }
 
   private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
