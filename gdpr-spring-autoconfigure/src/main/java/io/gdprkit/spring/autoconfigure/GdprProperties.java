@@ -2,6 +2,7 @@ package io.gdprkit.spring.autoconfigure;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.audit.AuditDrain;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Sensitivity;
@@ -81,6 +82,21 @@ public class GdprProperties {
 
   /** How long an instance holds shared work without progress before another takes it over; 5 minutes by default. */
   private @Nullable Duration workLease;
+
+  /**
+   * When audit records are chained into the trail: {@code after-commit}, on the committing thread, so an operation
+   * returns with its entries chained (the default); or {@code background}, on a daemon thread woken by each commit,
+   * so the host's thread pays only the outbox row, which is durable with its work (Art. 5(2) either way).
+   */
+  private @Nullable AuditDrain auditDrain;
+
+  public @Nullable AuditDrain getAuditDrain() {
+    return auditDrain;
+  }
+
+  public void setAuditDrain(@Nullable AuditDrain auditDrain) {
+    this.auditDrain = auditDrain;
+  }
 
   public Map<String, PurposeProperties> getPurposes() {
     return purposes;

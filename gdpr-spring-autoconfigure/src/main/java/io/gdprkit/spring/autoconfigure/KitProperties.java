@@ -59,6 +59,9 @@ final class KitProperties {
     if (core.getWorkLease() != null) {
       builder.workLease(core.getWorkLease());
     }
+    if (core.getAuditDrain() != null) {
+      builder.auditDrain(core.getAuditDrain());
+    }
     retention.getRules().forEach((id, rule) -> builder.retention(rule(id, rule, categories)));
     GdprErasureProperties.Cascade cascade = erasure.getCascade();
     CascadePolicy policy = CascadePolicy.defaults().withDefaultDepth(cascade.getDefaultDepth());

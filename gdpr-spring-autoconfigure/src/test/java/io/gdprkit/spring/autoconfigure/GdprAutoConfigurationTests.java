@@ -37,6 +37,25 @@ class GdprAutoConfigurationTests {
       .withConfiguration(AutoConfigurations.of(GdprAutoConfiguration.class));
 
   @Test
+  void setsWhenTheAuditTrailIsChainedFromItsProperty() {
+    // The builder takes the drain once: a customizer setting it again after the property fails, one alone does not.
+    GdprKitCustomizer again = builder -> builder.auditDrain(io.gdprkit.audit.AuditDrain.AFTER_COMMIT);
+    runner.withPropertyValues("gdpr.audit-drain=background").withBean(GdprKitCustomizer.class, () -> again)
+        .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("auditDrain"));
+    runner.withBean(GdprKitCustomizer.class, () -> again).run(context -> assertThat(context).hasNotFailed());
+    runner.withPropertyValues("gdpr.audit-drain=background").run(context -> {
+      assertThat(context).hasNotFailed();
+      GdprKit kit = context.getBean(GdprKit.class);
+      kit.audit().record(new io.gdprkit.audit.AuditRecord(io.gdprkit.audit.AuditKind.REGISTER_CHANGED,
+          io.gdprkit.subject.TenantId.DEFAULT, null, io.gdprkit.subject.Actor.staff("dpo"), null, java.util.Map.of()));
+      kit.audit().drainAll();
+      assertThat(kit.audit().size(io.gdprkit.subject.TenantId.DEFAULT)).isEqualTo(1);
+    });
+    runner.withPropertyValues("gdpr.audit-drain=sometimes")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
   void buildsTheKitFromThePurposesItIsGiven() {
     runner.withPropertyValues("gdpr.purposes.newsletter.basis=CONSENT",
             "gdpr.purposes.newsletter.description=Monthly newsletter")
