@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The subject's preference center, reached from the links in the demo's e-mail, in a real headless Chromium. */
 class PreferenceCenterStoryTests extends BrowserStory {
@@ -29,6 +30,9 @@ class PreferenceCenterStoryTests extends BrowserStory {
 
   @Autowired
   DemoClock clock;
+
+  @Value("${gdpr.self-service.rate-limit.requests:20}")
+  int permits;
 
   @Test
   void theWelcomeMailLeadsToThePreferenceCenterWhereATopicIsTurnedOffAndDecideFollows() {
@@ -119,6 +123,43 @@ class PreferenceCenterStoryTests extends BrowserStory {
         HttpResponse.BodyHandlers.ofString());
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.body()).contains("frida@example.org");
+  }
+
+  @Test
+  void aLinkUsedTooOftenGetsATooManyRequestsPageValidOrForgedWhileOtherLinksStillOpen() throws Exception {
+    SubjectId ben = ContactService.subject(seeded("Ben Novak"));
+    String valid = tokens.issue(ben, EnumSet.of(SelfServiceScope.PREFERENCES));
+    String forged = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < permits; i++) {
+      assertThat(open(http, valid).statusCode()).as("request %d of the window", i + 1).isEqualTo(200);
+      assertThat(open(http, forged).statusCode()).as("forged request %d", i + 1).isEqualTo(200);
+    }
+    HttpResponse<String> limited = open(http, valid);
+    HttpResponse<String> limitedForged = open(http, forged);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValueAsLong("Retry-After").orElseThrow()).isBetween(1L, 60L);
+    assertThat(limited.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(limited.body()).contains("This link was used too often").doesNotContain("Ben");
+    assertThat(limitedForged.statusCode()).as("a forged link is limited alike, so the limit tells nothing")
+        .isEqualTo(429);
+    browser.get("/preferences?token=" + valid);
+    assertThat(browser.text("#too-many")).isEqualTo("This link was used too often");
+    assertThat(browser.find("#retry-after").getText()).matches("\\d+");
+    SubjectId clara = ContactService.subject(seeded("Clara Novak"));
+    browser.get("/preferences?token=" + tokens.issue(clara, EnumSet.of(SelfServiceScope.PREFERENCES)));
+    assertThat(browser.text("#preference-center")).as("another link has a window of its own")
+        .isEqualTo("Your preferences");
+    HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(
+        "http://localhost:" + port + "/gdpr/self-service/preferences?token=" + valid)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(json.statusCode()).as("the starter's JSON endpoint shares the link's window").isEqualTo(429);
+  }
+
+  private HttpResponse<String> open(HttpClient http, String token) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/preferences?token=" + token))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private SubjectId signUpAndConfirm(String name, String email) {

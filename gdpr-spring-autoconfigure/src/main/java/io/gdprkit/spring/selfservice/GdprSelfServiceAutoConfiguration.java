@@ -3,7 +3,6 @@ package io.gdprkit.spring.selfservice;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.gdprkit.GdprKit;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
 import java.net.URI;
@@ -69,12 +68,16 @@ public final class GdprSelfServiceAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "gdpr.self-service.enabled", matchIfMissing = true)
   static final class Endpoints {
 
+    /** The per-token window the endpoints take a permit from; a host's own self-service pages may share it. */
+    @Bean
+    @ConditionalOnMissingBean
+    TokenRateLimiter gdprSelfServiceRateLimiter(SelfServiceProperties properties) {
+      return TokenRateLimiter.of(properties.rateLimit());
+    }
+
     @Bean
     SelfServiceController gdprSelfServiceController(GdprKit kit, SelfServiceTokens tokens,
-        SelfServiceProperties properties) {
-      SelfServiceProperties.RateLimit limit = properties.rateLimit();
-      TokenRateLimiter limiter = new TokenRateLimiter(limit.requests(), limit.period(), limit.maxTracked(),
-          Ticker.systemTicker());
+        TokenRateLimiter limiter, SelfServiceProperties properties) {
       return new SelfServiceController(kit, tokens, limiter, (int) properties.maxBodySize().toBytes(),
           properties.formVersion());
     }

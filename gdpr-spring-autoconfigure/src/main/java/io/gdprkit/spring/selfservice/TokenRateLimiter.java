@@ -1,5 +1,7 @@
 package io.gdprkit.spring.selfservice;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -9,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A fixed-window limit on the requests made with one token, as a first defence against a leaked link being used to
@@ -19,13 +22,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * used windows evicted first), so a flood of distinct forged tokens cannot exhaust memory, though it can evict the
  * windows of real ones. Put a shared limiter in front (a gateway, a reverse proxy) where that matters. Tokens are kept
  * only as their SHA-256. Thread-safe.
+ *
+ * <p>The self-service endpoints take a permit before they look at the token; it is a bean, so a host's own pages
+ * reached through the same signed links (an HTML preference center, say) share the token's window with them.
+ *
+ * <p>Usage example: <pre>{@code if (!limiter.acquire(token).isZero()) { return tooManyRequests(); }}</pre>
+ *
+ * @since 0.2
  */
-final class TokenRateLimiter {
+@API(status = EXPERIMENTAL, since = "0.2")
+public final class TokenRateLimiter {
 
   private final Cache<String, Window> windows;
   private final int permits;
   private final long periodNanos;
   private final Ticker ticker;
+
+  /** A limiter with the given window, on the system ticker, as {@code gdpr.self-service.rate-limit.*} configures it. */
+  public static TokenRateLimiter of(SelfServiceProperties.RateLimit limit) {
+    return new TokenRateLimiter(limit.requests(), limit.period(), limit.maxTracked(), Ticker.systemTicker());
+  }
 
   TokenRateLimiter(int permits, Duration period, long maxTracked, Ticker ticker) {
     this.permits = permits;
@@ -39,7 +55,7 @@ final class TokenRateLimiter {
    *
    * @return zero when the request may go on, else how long until the token's window ends
    */
-  Duration acquire(String token) {
+  public Duration acquire(String token) {
     Window window = windows.get(digest(token), key -> new Window(ticker.read()));
     if (window.count.incrementAndGet() <= permits) {
       return Duration.ZERO;

@@ -1,11 +1,15 @@
 package io.gdprkit.spring.selfservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gdprkit.GdprKit;
 import io.gdprkit.spring.autoconfigure.GdprAutoConfiguration;
+import io.gdprkit.subject.SubjectId;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -13,6 +17,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -30,7 +36,25 @@ class GdprSelfServiceAutoConfigurationTests {
       assertThat(context).hasSingleBean(SelfServiceTokens.class);
       assertThat(context).hasSingleBean(SelfServiceController.class);
       assertThat(context).hasSingleBean(SelfServiceExceptionHandler.class);
+      assertThat(context).hasSingleBean(TokenRateLimiter.class);
       assertThat(context).doesNotHaveBean(ListUnsubscribeHeaders.class);
+    });
+  }
+
+  @Test
+  void backsOffForTheHostsOwnRateLimiterAndTheEndpointsTakeTheirPermitsFromIt() {
+    AtomicLong nanos = new AtomicLong();
+    TokenRateLimiter own = new TokenRateLimiter(1, Duration.ofMinutes(1), 10, nanos::get);
+    web.withBean(TokenRateLimiter.class, () -> own).run(context -> {
+      assertThat(context.getBean(TokenRateLimiter.class)).isSameAs(own);
+      SelfServiceTokens tokens = context.getBean(SelfServiceTokens.class);
+      String token = tokens.issue(SubjectId.of("rate-limited"), EnumSet.of(SelfServiceScope.PREFERENCES));
+      assertThat(own.acquire(token)).as("the host's page took the token's only permit").isZero();
+      MockHttpServletRequest request = new MockHttpServletRequest("GET", "/gdpr/self-service/preferences");
+      request.addHeader("Authorization", "Bearer " + token);
+      assertThatThrownBy(() -> context.getBean(SelfServiceController.class)
+          .preferences(request, new MockHttpServletResponse()))
+          .as("the endpoint shares the window").isInstanceOf(SelfServiceProblem.class);
     });
   }
 

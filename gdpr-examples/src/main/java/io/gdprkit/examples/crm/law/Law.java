@@ -51,6 +51,10 @@ public final class Law {
     add("art-30", "Art. 30 — Records of processing",
         "The controller keeps a record of its purposes, categories of data and subjects, recipients and retention.",
         "processingRecords(), merged with what the @PersonalData annotations say.");
+    add("art-32", "Art. 32 — Security of processing",
+        "The controller takes measures fit for the risk: personal data encrypted where it rests, and no door that lets "
+            + "a stranger try link after link or read a person's choices over and over through a leaked one.",
+        "SelfServiceTokens signs each link; TokenRateLimiter gives a link so many uses a minute; @Encrypted columns.");
     add("art-33", "Art. 33, 34 — Personal data breaches",
         "A breach is notified to the supervisory authority without undue delay and, where feasible, within 72 hours "
             + "of becoming aware; a later notification gives the reasons; every breach is documented.",

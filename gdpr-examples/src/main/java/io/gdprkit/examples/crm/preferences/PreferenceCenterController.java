@@ -15,13 +15,16 @@ import io.gdprkit.request.RequestKind;
 import io.gdprkit.request.SubjectRequest;
 import io.gdprkit.spring.selfservice.SelfServiceScope;
 import io.gdprkit.spring.selfservice.SelfServiceTokens;
+import io.gdprkit.spring.selfservice.TokenRateLimiter;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,7 +43,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * <p>A forged, altered or expired link gets one neutral page, whatever the reason; a valid link for a subject nobody
  * knows shows what a known subject with no consents sees, and the download and forget-me answers read alike for both,
- * so no link tells who is on record.
+ * so no link tells who is on record. Each link opens the page only so many times a minute (the window of
+ * {@code gdpr.self-service.rate-limit}, shared with the starter's JSON endpoints), whether or not it is valid.
  */
 @Controller
 public class PreferenceCenterController {
@@ -55,11 +59,13 @@ public class PreferenceCenterController {
   private final PreferenceLinks links;
   private final ContactRepository contacts;
   private final DemoMailbox mailbox;
+  private final TokenRateLimiter limiter;
 
-  public PreferenceCenterController(GdprKit gdpr, SelfServiceTokens tokens, PreferenceLinks links,
-      ContactRepository contacts, DemoMailbox mailbox) {
+  public PreferenceCenterController(GdprKit gdpr, SelfServiceTokens tokens, TokenRateLimiter limiter,
+      PreferenceLinks links, ContactRepository contacts, DemoMailbox mailbox) {
     this.gdpr = gdpr;
     this.tokens = tokens;
+    this.limiter = limiter;
     this.links = links;
     this.contacts = contacts;
     this.mailbox = mailbox;
@@ -139,9 +145,42 @@ public class PreferenceCenterController {
     return "preferences/link-invalid";
   }
 
+  /**
+   * A link used too often in its window gets this page with {@code 429} and {@code Retry-After}, before the link is
+   * even checked, so forged and real links are limited alike (Art. 32).
+   */
+  @ExceptionHandler(LinkUsedTooOften.class)
+  String tooOften(LinkUsedTooOften limited, HttpServletResponse response, Model model) {
+    noStore(response);
+    long seconds = Math.max(1, (limited.retryAfter.toMillis() + 999) / 1000);
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    model.addAttribute("retryAfterSeconds", seconds);
+    return "preferences/too-many";
+  }
+
+  /**
+   * Takes one of the link's permits from the window it shares with the starter's self-service endpoints, then checks
+   * the link.
+   */
   private SubjectId verify(String token, HttpServletResponse response) {
     noStore(response);
+    Duration wait = limiter.acquire(token);
+    if (!wait.isZero()) {
+      throw new LinkUsedTooOften(wait);
+    }
     return tokens.verify(token, SelfServiceScope.PREFERENCES);
+  }
+
+  /** The link's window is used up; carries only how long until it ends, never the token. */
+  static final class LinkUsedTooOften extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Duration retryAfter;
+
+    LinkUsedTooOften(Duration retryAfter) {
+      super("this preference link was used too often; try again later", null, false, false);
+      this.retryAfter = retryAfter;
+    }
   }
 
   private void setSwitch(SubjectId subject, ProcessingSwitch processingSwitch, boolean on) {
