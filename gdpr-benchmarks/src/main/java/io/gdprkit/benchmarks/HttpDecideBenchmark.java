@@ -33,7 +33,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -121,11 +120,7 @@ public class HttpDecideBenchmark {
   }
 
   private int call(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("status " + response.statusCode());
-    }
-    return response.body().length;
+    return LoopbackHttp.call(client, request);
   }
 
   /** The host: the starter's auto-configuration, a bare decide endpoint, and a staff user with the admin role. */
@@ -153,9 +148,7 @@ public class HttpDecideBenchmark {
     @Bean
     @Order(10)
     SecurityFilterChain bareChain(HttpSecurity http) throws Exception {
-      return http.securityMatcher("/bare/**").authorizeHttpRequests(r -> r.anyRequest().permitAll())
-          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-          .csrf(c -> c.disable()).build();
+      return LoopbackHttp.bareChain(http);
     }
   }
 

@@ -2,6 +2,7 @@ package io.gdprkit.jpa.outbox;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.GdprException;
 import io.gdprkit.HostCodeException;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
@@ -57,6 +58,8 @@ public final class EventOutboxRelay {
    *
    * @return how many events were relayed
    * @throws HostCodeException if the sink threw; the batch stays in the outbox
+   * @throws GdprException as the sink threw it, when the sink is gdpr-kit's own (its messages hold no personal data,
+   *     and its type says what went wrong, such as an unreachable broker); the batch stays in the outbox
    */
   public int relayOnce(int limit) {
     Preconditions.check(limit >= 1 && limit <= MAX_BATCH, "limit", "must be between 1 and " + MAX_BATCH);
@@ -66,6 +69,8 @@ public final class EventOutboxRelay {
       for (OutboxEvent event : batch) {
         try {
           sink.send(event);
+        } catch (GdprException e) {
+          throw e;
         } catch (Exception e) {
           throw HostCodeException.of("the outbox sink", e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.HostCodeException;
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.audit.AuditPseudonyms;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
@@ -118,6 +119,18 @@ class JpaEventOutboxTests {
     assertThat(sent).extracting(e -> e.payload().replaceAll(".*\"sequence\":(\\d+).*", "$1"))
         .containsExactly("1", "2", "3", "4", "5");
     assertThat(relay(event -> { }).backlog(Duration.ZERO).waiting()).isZero();
+  }
+
+  @Test
+  @DisplayName("a sink's gdpr-kit exception reaches the caller as it was thrown, and the batch stays")
+  void passesTheKitsOwnExceptionThrough() {
+    transactions.useTransaction(() -> outbox.publish(withdrawn(ALICE, 1, NOW)));
+    InvalidInputException unavailable = InvalidInputException.of("broker", "is unreachable");
+
+    assertThatThrownBy(() -> relay(event -> {
+      throw unavailable;
+    }).relayOnce(10)).isSameAs(unavailable);
+    assertThat(relay(event -> { }).backlog(Duration.ZERO).waiting()).isEqualTo(1);
   }
 
   @Test

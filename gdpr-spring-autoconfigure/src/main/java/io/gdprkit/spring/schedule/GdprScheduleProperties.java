@@ -129,6 +129,13 @@ public class GdprScheduleProperties {
     @Max(value = 1000, message = "Set the batch size between 1 and 1000.")
     private int batchSize;
 
+    /**
+     * Longest pause between tries while what the job's work goes to is unreachable (the outbox relay's broker); the
+     * pause starts at the interval and doubles.
+     */
+    @NotNull(message = "Set the longest pause between tries during an outage, such as 15s.")
+    private @Nullable Duration maxBackoff = Duration.ofSeconds(15);
+
     /** How many batches one run does at most, so that a run ends and reports. */
     @Min(value = 1, message = "Set the batches per run between 1 and 10000.")
     @Max(value = 10_000, message = "Set the batches per run between 1 and 10000.")
@@ -166,6 +173,14 @@ public class GdprScheduleProperties {
 
     public void setInitialDelay(@Nullable Duration initialDelay) {
       this.initialDelay = initialDelay;
+    }
+
+    public Duration getMaxBackoff() {
+      return maxBackoff != null ? maxBackoff : Duration.ofSeconds(15);
+    }
+
+    public void setMaxBackoff(@Nullable Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
     }
 
     public int getBatchSize() {

@@ -30,7 +30,10 @@ import org.springframework.scheduling.TaskScheduler;
  *
  * <p>A run does batches until the job has nothing more or the run's batch limit is reached, and logs its counts at
  * INFO after each batch of a run that goes on; it logs no subject, only counts. A failing run is logged with the
- * exception's type and retried at the next interval. A job never runs twice at once on one instance. Thread-safe.
+ * exception's type and retried at the next interval. A run that cannot reach what its work goes to (the outbox
+ * relay's broker) is an outage: one WARN names what is unreachable, the job tries again after a pause that doubles
+ * up to {@code max-backoff}, and one INFO says when it is reachable again; nothing is lost meanwhile, the work waits
+ * in the database. A job never runs twice at once on one instance. Thread-safe.
  *
  * <p>Usage example: <pre>{@code schedules.runNow("retention").processedInRun();}</pre>
  *
@@ -103,6 +106,20 @@ public final class GdprSchedules implements SmartLifecycle {
     return running;
   }
 
+  /** An outage of what a job's work goes to: since when, and when to try again (on {@link System#nanoTime()}). */
+  private static final class Outage {
+    final String what;
+    final long since;
+    Duration pause;
+    long nextAttempt;
+
+    Outage(String what, long since, Duration pause) {
+      this.what = what;
+      this.since = since;
+      this.pause = pause;
+    }
+  }
+
   /** One job with its settings and counters. */
   private final class Job {
 
@@ -118,6 +135,8 @@ public final class GdprSchedules implements SmartLifecycle {
     private @Nullable Instant lastStarted;
     private @Nullable Instant lastFinished;
     private @Nullable String lastFailure;
+    /** Set while what the work goes to is unreachable; read and written under {@link #lock}. */
+    private @Nullable Outage outage;
 
     Job(String name, GdprScheduleProperties.Job settings, BatchWork work) {
       this.name = name;
@@ -130,15 +149,24 @@ public final class GdprSchedules implements SmartLifecycle {
         return; // the previous run, or a runNow, is still under way
       }
       try {
+        if (outage != null && System.nanoTime() - outage.nextAttempt < 0) {
+          return; // backing off: what the work goes to is unreachable
+        }
         start();
         long failed = 0;
         String failure = null;
+        String unreachable = null;
         try {
           for (int batch = 1; batch <= settings.getMaxBatches(); batch++) {
             BatchWork.Batch done = work.run(settings.getBatchSize());
             failed += done.failed();
             boolean goesOn = done.more() && batch < settings.getMaxBatches();
             record(done.processed());
+            if (done.unreachable() != null) {
+              unreachable = done.unreachable();
+              failure = done.failureType();
+              break;
+            }
             if (goesOn) {
               LOG.info("gdpr-kit {}: batch {} done, {} processed so far in this run, {} failed", name, batch,
                   processedInRun(), failed);
@@ -146,6 +174,11 @@ public final class GdprSchedules implements SmartLifecycle {
             if (!done.more()) {
               break;
             }
+          }
+          if (unreachable != null) {
+            unreachable(unreachable);
+          } else if (outage != null && (processedInRun() > 0 || work.idle())) {
+            reachable();
           }
         } catch (RuntimeException e) {
           failure = e.getClass().getName();
@@ -159,6 +192,33 @@ public final class GdprSchedules implements SmartLifecycle {
         }
       } finally {
         lock.unlock();
+      }
+    }
+
+    /** Starts an outage with one WARN, or goes on with it, doubling the pause before the next try. */
+    private void unreachable(String what) {
+      Duration interval = settings.getInterval();
+      Duration max = settings.getMaxBackoff();
+      if (outage == null) {
+        outage = new Outage(what, System.nanoTime(), interval);
+        LOG.warn("gdpr-kit {}: {} is unreachable; the work waits in the database and is tried again with a pause"
+            + " doubling from {} up to {}; an INFO follows when it is back.", name, what, interval, max);
+      } else {
+        Duration doubled = outage.pause.multipliedBy(2);
+        outage.pause = doubled.compareTo(max) > 0 ? max : doubled;
+        LOG.debug("gdpr-kit {}: {} still unreachable; next try in {}", name, what, outage.pause);
+      }
+      // the scheduler comes back every interval: the first run at or after the pause tries again
+      outage.nextAttempt = System.nanoTime() + outage.pause.toNanos() - interval.toNanos() / 2;
+    }
+
+    /** Ends an outage with one INFO. */
+    private void reachable() {
+      Outage ended = outage;
+      outage = null;
+      if (ended != null) {
+        LOG.info("gdpr-kit {}: {} is reachable again after {} ms; the work that waited goes on", name, ended.what,
+            Duration.ofNanos(System.nanoTime() - ended.since).toMillis());
       }
     }
 

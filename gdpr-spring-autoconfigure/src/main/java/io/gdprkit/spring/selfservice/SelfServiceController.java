@@ -4,6 +4,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.InvalidTokenException;
+import io.gdprkit.erasure.ErasedSubjectException;
 import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.preference.Subscription;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,13 +66,16 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Tokens come as {@code Authorization: Bearer ...} or the {@code token} query parameter. Every token, valid or not,
  * first takes a permit from the per-token rate limiter. A forged, altered, expired or out-of-scope token gets one and
- * the same 401; a valid token for a subject nobody knows gets what a known subject with no data gets, so the answers
- * never tell who is on record. Responses are {@code Cache-Control: no-store} and {@code Referrer-Policy: no-referrer},
+ * the same 401; a valid token for a subject nobody knows gets what a known subject with no data gets, and one for an
+ * erased subject what a subject nobody knows gets (a topic it turns on is not recorded, but answered as on), so the
+ * answers never tell who is on record or was erased. Responses are {@code Cache-Control: no-store} and {@code Referrer-Policy: no-referrer},
  * so a token in the address bar does not travel on.
  */
 @RestController
 @RequestMapping("${gdpr.self-service.base-path:" + SelfServiceProperties.DEFAULT_BASE_PATH + "}")
 final class SelfServiceController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SelfServiceController.class);
 
   private static final String FORM_ID = "gdpr-self-service-preferences";
   private static final String ONE_CLICK_FIELD = "List-Unsubscribe";
@@ -109,17 +116,28 @@ final class SelfServiceController {
     }
     Map<String, Boolean> current = new LinkedHashMap<>();
     kit.preferences().subscriptions(subject).forEach(s -> current.put(s.topic().id(), s.subscribed()));
+    Set<String> notRecorded = new HashSet<>();
     for (Map.Entry<String, Boolean> change : wanted.entrySet()) {
       if (change.getValue().equals(current.get(change.getKey()))) {
         continue;
       }
       if (change.getValue()) {
-        kit.preferences().subscribe(subject, change.getKey(), proof(request));
+        try {
+          kit.preferences().subscribe(subject, change.getKey(), proof(request));
+        } catch (ErasedSubjectException erased) {
+          // Issue 12: a 409 here would tell the holder of the link that this subject was erased, where a subject
+          // nobody knows gets its topic turned on. The kit keeps refusing to record it; the answer is the unknown's.
+          notRecorded.add(change.getKey());
+        }
       } else {
         kit.preferences().unsubscribe(subject, change.getKey());
       }
     }
-    return PreferencesView.of(kit.preferences().subscriptions(subject));
+    if (!notRecorded.isEmpty()) {
+      LOG.info("self-service: {} topic(s) turned on for a subject whose erasure is under way or done were not"
+          + " recorded; answered as for a subject nobody knows", notRecorded.size());
+    }
+    return PreferencesView.of(kit.preferences().subscriptions(subject), notRecorded);
   }
 
   @GetMapping(path = "/unsubscribe", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -331,8 +349,13 @@ final class SelfServiceController {
   record PreferencesView(List<TopicView> topics) {
 
     static PreferencesView of(List<Subscription> subscriptions) {
-      return new PreferencesView(subscriptions.stream()
-          .map(s -> new TopicView(s.topic().id(), s.topic().name(), s.subscribed())).toList());
+      return of(subscriptions, Set.of());
+    }
+
+    /** The topics, with {@code turnedOn} shown subscribed as a grant that was recorded would show them. */
+    static PreferencesView of(List<Subscription> subscriptions, Set<String> turnedOn) {
+      return new PreferencesView(subscriptions.stream().map(s -> new TopicView(s.topic().id(), s.topic().name(),
+          s.subscribed() || turnedOn.contains(s.topic().id()))).toList());
     }
   }
 

@@ -52,6 +52,12 @@ public final class SpringJpaTransactions implements JpaTransactions {
   private final PlatformTransactionManager transactionManager;
   private final EntityManager entityManager;
   private final TransactionDefinition required;
+  private final TransactionDefinition requiresNew;
+  /**
+   * Set while an after-commit action runs: Spring still holds the finished transaction's resources on the thread
+   * then, and a unit the action opens must not join it (its writes would never commit).
+   */
+  private final ThreadLocal<@Nullable Boolean> afterCommitting = new ThreadLocal<>();
   /** Set while a one-statement read runs outside any transaction, in the shared entity manager's own mode. */
   private final ThreadLocal<@Nullable Boolean> reading = new ThreadLocal<>();
 
@@ -68,6 +74,10 @@ public final class SpringJpaTransactions implements JpaTransactions {
         TransactionDefinition.PROPAGATION_REQUIRED);
     definition.setName("gdpr-kit");
     this.required = definition;
+    DefaultTransactionDefinition own = new DefaultTransactionDefinition(
+        TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    own.setName("gdpr-kit");
+    this.requiresNew = own;
   }
 
   /**
@@ -75,15 +85,26 @@ public final class SpringJpaTransactions implements JpaTransactions {
    *
    * <p>Here: joins the Spring transaction open on the thread, or begins one and commits it when {@code work} returns.
    * If {@code work} throws, a transaction begun here is rolled back and a joined one is marked rollback-only; the same
-   * exception reaches the caller.
+   * exception reaches the caller. In an after-commit action, a transaction of its own begins, since the one that
+   * committed is finished though Spring still holds it on the thread.
    */
   @Override
   public <T> T inTransaction(Supplier<T> work) {
     Objects.requireNonNull(work, "work");
-    TransactionStatus status = transactionManager.getTransaction(required);
+    boolean afterCommit = afterCommitting.get() != null;
+    TransactionStatus status = transactionManager.getTransaction(afterCommit ? requiresNew : required);
     T result;
     try {
-      result = work.get();
+      if (afterCommit) {
+        afterCommitting.remove(); // units inside the new transaction join it
+      }
+      try {
+        result = work.get();
+      } finally {
+        if (afterCommit) {
+          afterCommitting.set(Boolean.TRUE);
+        }
+      }
     } catch (Throwable e) {
       // Throwable: an error, or a checked exception thrown by stealth, must roll back too.
       rollBack(status, e);
@@ -121,10 +142,13 @@ public final class SpringJpaTransactions implements JpaTransactions {
     }
   }
 
-  /** Returns whether a Spring transaction is open on this thread, which a store's call then joins. */
+  /**
+   * Returns whether a Spring transaction is open on this thread, which a store's call then joins; never in an
+   * after-commit action outside a unit of its own.
+   */
   @Override
   public boolean inUnit() {
-    return TransactionSynchronizationManager.isActualTransactionActive();
+    return afterCommitting.get() == null && TransactionSynchronizationManager.isActualTransactionActive();
   }
 
   /**
@@ -144,19 +168,29 @@ public final class SpringJpaTransactions implements JpaTransactions {
    * {@inheritDoc}
    *
    * <p>Here: after the Spring transaction open on the thread commits, through a synchronization; at once when none is
-   * open. An action that throws is logged by type only.
+   * open, or when an after-commit action outside a unit of its own registers it. A unit the action opens runs in a
+   * transaction of its own ({@code PROPAGATION_REQUIRES_NEW}), as Spring asks of work done in {@code afterCommit}.
+   * An action that throws is logged by type only.
    */
   @Override
   public void afterCommit(Runnable action) {
     Objects.requireNonNull(action, "action");
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (afterCommitting.get() != null || !TransactionSynchronizationManager.isSynchronizationActive()) {
       Units.runQuietly(action);
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        Units.runQuietly(action);
+        @Nullable Boolean outer = afterCommitting.get();
+        afterCommitting.set(Boolean.TRUE);
+        try {
+          Units.runQuietly(action);
+        } finally {
+          if (outer == null) {
+            afterCommitting.remove();
+          }
+        }
       }
     });
   }

@@ -1,5 +1,6 @@
 package io.gdprkit.spring.web;
 
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The admin endpoints, their error advice, body limit, security and OpenAPI group; on when Spring Security guards
@@ -23,6 +28,8 @@ import org.springframework.context.annotation.Import;
     AdminSecurityConfiguration.class, AdminOpenApiConfiguration.class})
 class AdminEndpointsConfiguration {
 
+  private static final String SECURITY = "org.springframework.security.web.SecurityFilterChain";
+
   /** Answers a body larger than {@code gdpr.web.max-request-size} with 413, before it is read. */
   @Bean
   @ConditionalOnMissingBean(name = "gdprRequestSizeFilter")
@@ -33,6 +40,27 @@ class AdminEndpointsConfiguration {
     // After Spring Security's filter (-100): a caller who may not call the endpoints learns nothing from a 413.
     registration.setOrder(0);
     return registration;
+  }
+
+  /** The tenant of each admin call, from {@code gdpr.web.tenant.header}; checked against the caller's roles. */
+  @Bean
+  AdminTenants gdprAdminTenants(GdprWebProperties properties) {
+    return new AdminTenants(properties.tenant(), ClassUtils.isPresent(SECURITY, AdminTenants.class.getClassLoader()));
+  }
+
+  @Bean
+  WebMvcConfigurer gdprAdminTenantsConfigurer(AdminTenants tenants) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(tenants);
+      }
+
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(tenants);
+      }
+    };
   }
 
   /** Spring Security on the classpath, or the host's explicit word that it guards the base path itself. */

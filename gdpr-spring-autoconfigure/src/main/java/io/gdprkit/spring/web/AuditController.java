@@ -37,14 +37,17 @@ final class AuditController {
 
   private final GdprKit gdpr;
 
-  AuditController(GdprKit gdpr) {
+  private final AdminTenants tenants;
+
+  AuditController(GdprKit gdpr, AdminTenants tenants) {
     this.gdpr = gdpr;
+    this.tenants = tenants;
   }
 
   @GetMapping("/verification")
   @Operation(summary = "Verify the tenant's whole chain: any edit, deletion, insertion or reordering is found")
-  VerificationView verify(@RequestParam(defaultValue = "default") String tenant) {
-    TenantId id = TenantId.of(tenant);
+  VerificationView verify(TenantId resolved, @RequestParam(required = false) @Nullable String tenant) {
+    TenantId id = tenants.chosen(resolved, tenant);
     VerificationResult result = gdpr.audit().verify(id);
     return new VerificationView(id.value(), gdpr.audit().size(id), gdpr.audit().waiting(id), result.intact(),
         result.checked(), result.firstBadPosition(), result.problem());
@@ -53,8 +56,8 @@ final class AuditController {
   @PostMapping("/checkpoints")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Sign a checkpoint of the chain as it is now, or answer the last if it has not grown")
-  CheckpointView checkpoint(@RequestParam(defaultValue = "default") String tenant) {
-    return CheckpointView.of(gdpr.audit().checkpoint(TenantId.of(tenant)));
+  CheckpointView checkpoint(TenantId resolved, @RequestParam(required = false) @Nullable String tenant) {
+    return CheckpointView.of(gdpr.audit().checkpoint(tenants.chosen(resolved, tenant)));
   }
 
   @GetMapping("/keys")
@@ -69,8 +72,9 @@ final class AuditController {
    */
   @GetMapping("/entries/{position}/proof")
   @Operation(summary = "The entry at a position with its inclusion proof in a signed checkpoint")
-  ProofView proof(@PathVariable long position, @RequestParam(defaultValue = "default") String tenant) {
-    TenantId id = TenantId.of(tenant);
+  ProofView proof(TenantId resolved, @PathVariable long position,
+      @RequestParam(required = false) @Nullable String tenant) {
+    TenantId id = tenants.chosen(resolved, tenant);
     if (position < 0 || position >= gdpr.audit().size(id)) {
       throw InvalidInputException.of("position", "must be below the chain's size");
     }

@@ -6,6 +6,7 @@ import io.gdprkit.breach.AuthorityNotificationDue;
 import io.gdprkit.breach.Breach;
 import io.gdprkit.breach.BreachDetails;
 import io.gdprkit.breach.BreachId;
+import io.gdprkit.breach.BreachService;
 import io.gdprkit.breach.ExposureWindow;
 import io.gdprkit.breach.RiskLevel;
 import io.gdprkit.breach.UnknownBreachException;
@@ -13,6 +14,7 @@ import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.spring.web.Views.BreachView;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,61 +51,67 @@ final class BreachController {
     this.gdpr = gdpr;
   }
 
+  /** Returns the view of the call's tenant. */
+  private BreachService inTenant(TenantId tenant) {
+    return gdpr.breaches().forTenant(tenant);
+  }
+
   @GetMapping
   @Operation(summary = "Every breach of the register, by id")
-  List<BreachView> breaches() {
+  List<BreachView> breaches(TenantId tenant) {
     Instant now = gdpr.clock().instant();
-    return gdpr.breaches().breaches().stream().map(b -> BreachView.of(b, now)).toList();
+    return inTenant(tenant).breaches().stream().map(b -> BreachView.of(b, now)).toList();
   }
 
   @GetMapping("/awaiting-notification")
   @Operation(summary = "Breaches whose notification of the authority is due, earliest deadline first")
-  List<BreachView> awaitingNotification() {
+  List<BreachView> awaitingNotification(TenantId tenant) {
     Instant now = gdpr.clock().instant();
-    return gdpr.breaches().awaitingAuthorityNotification().stream().map(AuthorityNotificationDue::breach)
+    return inTenant(tenant).awaitingAuthorityNotification().stream().map(AuthorityNotificationDue::breach)
         .map(b -> BreachView.of(b, now)).toList();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One breach")
-  BreachView find(@PathVariable String id) {
-    return view(gdpr.breaches().find(breachId(id)).orElseThrow(() -> UnknownBreachException.of(breachId(id))));
+  BreachView find(TenantId tenant, @PathVariable String id) {
+    return view(inTenant(tenant).find(breachId(id)).orElseThrow(() -> UnknownBreachException.of(breachId(id))));
   }
 
   @PostMapping
   @Operation(summary = "Record a breach, under the controller's reference if one is given")
-  ResponseEntity<BreachView> record(@Valid @RequestBody BreachBody body, @Nullable Principal principal) {
+  ResponseEntity<BreachView> record(TenantId tenant, @Valid @RequestBody BreachBody body,
+      @Nullable Principal principal) {
     BreachDetails details = new BreachDetails(body.description(), categories(body.dataCategories()),
         body.subjectCategories() == null ? List.of() : body.subjectCategories(), body.approximateSubjects(),
         body.approximateRecords(), body.likelyConsequences(), body.measures(), body.contactPoint(),
         body.exposedFrom() == null && body.exposedUntil() == null ? null
             : ExposureWindow.of(body.exposedFrom(), body.exposedUntil()));
     Breach breach = body.id() == null
-        ? gdpr.breaches().record(details, body.awareAt(), Callers.actor(principal))
-        : gdpr.breaches().record(breachId(body.id()), details, body.awareAt(), Callers.actor(principal));
+        ? inTenant(tenant).record(details, body.awareAt(), Callers.actor(principal))
+        : inTenant(tenant).record(breachId(body.id()), details, body.awareAt(), Callers.actor(principal));
     return ResponseEntity.created(URI.create(breach.id().value())).body(view(breach));
   }
 
   @PostMapping(path = "/{id}/assessments")
   @Operation(summary = "Record an assessment of the breach's risk, which decides what is due (Art. 33(1), 34(1))")
-  BreachView assess(@PathVariable String id, @Valid @RequestBody AssessmentBody body,
+  BreachView assess(TenantId tenant, @PathVariable String id, @Valid @RequestBody AssessmentBody body,
       @Nullable Principal principal) {
-    return view(gdpr.breaches().assess(breachId(id), body.level(), body.rationale(), Callers.actor(principal)));
+    return view(inTenant(tenant).assess(breachId(id), body.level(), body.rationale(), Callers.actor(principal)));
   }
 
   @PostMapping(path = "/{id}/authority-notification")
   @Operation(summary = "Record that the authority was notified; after 72 hours only with the reasons for the delay")
-  BreachView notifyAuthority(@PathVariable String id, @Valid @RequestBody NotificationBody body,
+  BreachView notifyAuthority(TenantId tenant, @PathVariable String id, @Valid @RequestBody NotificationBody body,
       @Nullable Principal principal) {
-    return view(gdpr.breaches().notifyAuthority(breachId(id), body.notifiedAt(), body.delayReasons(),
+    return view(inTenant(tenant).notifyAuthority(breachId(id), body.notifiedAt(), body.delayReasons(),
         Callers.actor(principal)));
   }
 
   @PostMapping(path = "/{id}/subject-communication")
   @Operation(summary = "Record that the data subjects were told (Art. 34(1))")
-  BreachView subjectsTold(@PathVariable String id, @Valid @RequestBody CommunicationBody body,
+  BreachView subjectsTold(TenantId tenant, @PathVariable String id, @Valid @RequestBody CommunicationBody body,
       @Nullable Principal principal) {
-    return view(gdpr.breaches().subjectsTold(breachId(id), body.toldAt(), Callers.actor(principal)));
+    return view(inTenant(tenant).subjectsTold(breachId(id), body.toldAt(), Callers.actor(principal)));
   }
 
   private BreachView view(Breach breach) {

@@ -27,8 +27,7 @@ final class Callers {
    * Returns the subject with this id, failing with 404 when the kit holds no consent, switch, restriction or objection
    * record of it: reading the consents of a subject nobody knows is most often a mistyped id.
    */
-  static SubjectId known(GdprKit gdpr, String id) {
-    SubjectId subject = SubjectId.of(id);
+  static SubjectId known(GdprKit gdpr, SubjectId subject) {
     boolean known = !gdpr.consents().history(subject).isEmpty() || !gdpr.consents().switchHistory(subject).isEmpty()
         || !gdpr.restrictions().history(subject).isEmpty() || !gdpr.restrictions().objectionHistory(subject).isEmpty();
     if (!known) {

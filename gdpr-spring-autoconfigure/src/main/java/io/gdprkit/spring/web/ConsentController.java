@@ -14,6 +14,7 @@ import io.gdprkit.spring.web.Views.ConsentEventView;
 import io.gdprkit.spring.web.Views.ObjectionChangeView;
 import io.gdprkit.spring.web.Views.RestrictionChangeView;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,8 +60,8 @@ final class ConsentController {
 
   @GetMapping("/consents")
   @Operation(summary = "Current consents, switches, restriction and objections of a subject; 404 if none recorded")
-  SubjectConsentsView current(@PathVariable String subject) {
-    SubjectId id = Callers.known(gdpr, subject);
+  SubjectConsentsView current(TenantId tenant, @PathVariable String subject) {
+    SubjectId id = Callers.known(gdpr, SubjectId.of(tenant, subject));
     SubjectConsents consents = gdpr.consents().current(id);
     Instant now = gdpr.clock().instant();
     List<ConsentStateView> states = new ArrayList<>();
@@ -77,8 +78,9 @@ final class ConsentController {
 
   @GetMapping("/consents/history")
   @Operation(summary = "The subject's consent ledger with proofs, oldest first, of one purpose or all")
-  List<ConsentEventView> history(@PathVariable String subject, @RequestParam(required = false) @Nullable String purpose) {
-    SubjectId id = Callers.known(gdpr, subject);
+  List<ConsentEventView> history(TenantId tenant, @PathVariable String subject,
+      @RequestParam(required = false) @Nullable String purpose) {
+    SubjectId id = Callers.known(gdpr, SubjectId.of(tenant, subject));
     List<ConsentEvent> events = purpose == null ? gdpr.consents().history(id) : gdpr.consents().history(id, purpose);
     return events.stream().map(ConsentEventView::of).toList();
   }
@@ -91,9 +93,9 @@ final class ConsentController {
   @PostMapping(path = "/consents/{purpose}")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Record a grant of consent with its proof (Art. 7(1))")
-  ConsentEventView grant(@PathVariable String subject, @PathVariable String purpose,
+  ConsentEventView grant(TenantId tenant, @PathVariable String subject, @PathVariable String purpose,
       @Valid @RequestBody GrantBody body, HttpServletRequest request, @Nullable Principal principal) {
-    SubjectId id = SubjectId.of(subject);
+    SubjectId id = SubjectId.of(tenant, subject);
     ConsentProof proof = proof(body, request, principal);
     ConsentEvent event = body.occurredAt() == null ? gdpr.consents().grant(id, purpose, proof)
         : gdpr.consents().grant(id, purpose, proof, body.occurredAt());
@@ -102,25 +104,25 @@ final class ConsentController {
 
   @DeleteMapping("/consents/{purpose}")
   @Operation(summary = "Withdraw consent, as easily as it was given (Art. 7(3)); recorded as by the caller")
-  ConsentEventView withdraw(@PathVariable String subject, @PathVariable String purpose,
+  ConsentEventView withdraw(TenantId tenant, @PathVariable String subject, @PathVariable String purpose,
       @Nullable Principal principal) {
     ConsentProof proof = ConsentProof.builder(ConsentChannel.API).recordedBy(Callers.actor(principal)).build();
-    return ConsentEventView.of(gdpr.consents().withdraw(SubjectId.of(subject), purpose, proof));
+    return ConsentEventView.of(gdpr.consents().withdraw(SubjectId.of(tenant, subject), purpose, proof));
   }
 
   @GetMapping(path = "/decisions/{purpose}", params = "!at")
   @Operation(summary = "Whether processing for the purpose is allowed now, and why (Art. 6)")
-  DecisionView decide(@PathVariable String subject, @PathVariable String purpose) {
-    Decision decision = gdpr.decide(SubjectId.of(subject), purpose);
+  DecisionView decide(TenantId tenant, @PathVariable String subject, @PathVariable String purpose) {
+    Decision decision = gdpr.decide(SubjectId.of(tenant, subject), purpose);
     return new DecisionView(purpose, decision.allowed(), decision.reason().name(), decision.legalBasis().name());
   }
 
   @GetMapping(path = "/decisions/{purpose}", params = "at")
   @Operation(summary = "Whether processing for the purpose was allowed at a past instant, with the ledger entries "
       + "the answer rests on (Art. 5(2), 7(3)); 410 once the subject was erased")
-  HistoricalDecisionView decideAt(@PathVariable String subject, @PathVariable String purpose,
+  HistoricalDecisionView decideAt(TenantId tenant, @PathVariable String subject, @PathVariable String purpose,
       @RequestParam Instant at) {
-    HistoricalDecision then = gdpr.decideAt(SubjectId.of(subject), purpose, at);
+    HistoricalDecision then = gdpr.decideAt(SubjectId.of(tenant, subject), purpose, at);
     Decision decision = then.decision();
     return new HistoricalDecisionView(purpose, then.at(), decision.allowed(), decision.reason().name(),
         decision.legalBasis().name(), then.consent() == null ? null : ConsentEventView.of(then.consent()),

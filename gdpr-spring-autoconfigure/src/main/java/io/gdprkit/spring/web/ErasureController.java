@@ -10,6 +10,7 @@ import io.gdprkit.erasure.CascadePolicy;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.spring.web.Views.ErasureReportView;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayDeque;
@@ -57,8 +58,8 @@ final class ErasureController {
    */
   @GetMapping("/subjects/{subject}/erasure/preview")
   @Operation(summary = "What an erasure of the subject would reach, its cascade included; changes nothing")
-  PreviewView preview(@PathVariable String subject) {
-    SubjectId root = SubjectId.of(subject);
+  PreviewView preview(TenantId tenant, @PathVariable String subject) {
+    SubjectId root = SubjectId.of(tenant, subject);
     List<ProviderView> providers = new ArrayList<>();
     for (ProviderDescriptor descriptor : gdpr.personalData().descriptors()) {
       providers.add(new ProviderView(descriptor.id(),
@@ -91,8 +92,8 @@ final class ErasureController {
 
   @PostMapping("/subjects/{subject}/erasure")
   @Operation(summary = "Erase everything about the subject across every provider, cascading as configured")
-  ErasureReportView erase(@PathVariable String subject) {
-    return ErasureReportView.of(gdpr.erasure().erase(SubjectId.of(subject)));
+  ErasureReportView erase(TenantId tenant, @PathVariable String subject) {
+    return ErasureReportView.of(gdpr.erasure().erase(SubjectId.of(tenant, subject)));
   }
 
   @GetMapping("/erasures/{job}")

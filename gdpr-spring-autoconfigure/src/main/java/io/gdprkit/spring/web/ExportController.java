@@ -4,6 +4,7 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
@@ -41,10 +42,10 @@ final class ExportController {
    */
   @GetMapping("/export")
   @Operation(summary = "Download the subject's export, JSON or CSV, for access or portability")
-  ResponseEntity<StreamingResponseBody> export(@PathVariable String subject,
+  ResponseEntity<StreamingResponseBody> export(TenantId tenant, @PathVariable String subject,
       @RequestParam(defaultValue = "JSON") ExportFormat format,
       @RequestParam(defaultValue = "ACCESS") ExportKind kind) {
-    SubjectId id = SubjectId.of(subject);
+    SubjectId id = SubjectId.of(tenant, subject);
     String file = kind.name().toLowerCase(Locale.ROOT) + "-export." + format.name().toLowerCase(Locale.ROOT);
     StreamingResponseBody body = out -> gdpr.exports().write(id, kind, format, out);
     return ResponseEntity.ok()

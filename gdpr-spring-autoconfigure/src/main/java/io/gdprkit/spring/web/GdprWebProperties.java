@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -30,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param basePath Path under which every endpoint lives; starts with a slash and does not end with one
  * @param maxRequestSize Largest request body accepted; a larger one is answered with 413
  * @param admin Who may call the admin endpoints
+ * @param tenant Which tenant the admin endpoints act within
  * @since 0.2
  */
 @API(status = EXPERIMENTAL, since = "0.2")
@@ -41,7 +43,33 @@ public record GdprWebProperties(
         message = "must start with a slash, not end with one, and hold only letters, digits and . _ ~ / -")
     String basePath,
     @DefaultValue("64KB") @NotNull DataSize maxRequestSize,
-    @DefaultValue @Valid Admin admin) {
+    @DefaultValue @Valid Admin admin,
+    @DefaultValue @Valid Tenant tenant) {
+
+  /**
+   * Which tenant the admin endpoints act within, for a multi-tenant host whose customer accounts are the kit's
+   * tenants (Art. 26 and 28: each account is its own controller, and nothing crosses accounts).
+   *
+   * @param header Request header naming the tenant, such as {@code X-Gdpr-Tenant}; when unset, every call acts within
+   *     the default tenant. A call without the header acts within the default tenant; a malformed tenant id is
+   *     answered with 400
+   * @param rolePrefix Prefix of the role a caller needs for a tenant when Spring Security is present: role
+   *     {@code GDPR_TENANT_acme} for tenant {@code acme}, {@code GDPR_TENANT_default} for the default tenant; a call
+   *     for a tenant the caller has no role for is answered with 403
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public record Tenant(
+      @Nullable @Pattern(regexp = "[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}", message = "must be an HTTP header name, "
+          + "such as X-Gdpr-Tenant") String header,
+      @DefaultValue("GDPR_TENANT_") @NotBlank @Pattern(regexp = "[A-Za-z0-9_]+", message = "must hold only letters, "
+          + "digits and underscores, without the ROLE_ prefix") String rolePrefix) {
+
+    /** Returns whether the endpoints take the tenant from a header. */
+    public boolean enabled() {
+      return header != null;
+    }
+  }
 
   /**
    * Who may call the admin endpoints.

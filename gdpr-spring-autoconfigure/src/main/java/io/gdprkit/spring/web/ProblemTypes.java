@@ -111,6 +111,7 @@ final class ProblemTypes {
       // The law or the register forbids it.
       Map.entry(ProcessingNotPermittedException.class, HttpStatus.FORBIDDEN),
       Map.entry(NotAuthorisedException.class, HttpStatus.FORBIDDEN),
+      Map.entry(AdminTenants.TenantNotPermittedException.class, HttpStatus.FORBIDDEN),
       Map.entry(DisclosureRefusedException.class, HttpStatus.FORBIDDEN),
       Map.entry(TransferRefusedException.class, HttpStatus.FORBIDDEN),
       // Operational failures: the request may succeed later.

@@ -4,11 +4,13 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.recipient.CountryCode;
 import io.gdprkit.recipient.Recipient;
 import io.gdprkit.recipient.RecipientKind;
+import io.gdprkit.recipient.RecipientService;
 import io.gdprkit.recipient.Safeguard;
 import io.gdprkit.recipient.UnknownRecipientException;
 import io.gdprkit.spring.web.Views.DisclosureView;
 import io.gdprkit.spring.web.Views.RecipientView;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,41 +43,47 @@ final class RecipientController {
     this.gdpr = gdpr;
   }
 
+  /** Returns the view of the call's tenant. */
+  private RecipientService inTenant(TenantId tenant) {
+    return gdpr.recipients().forTenant(tenant);
+  }
+
   @GetMapping("/recipients")
   @Operation(summary = "Every recipient of the register, retired ones included, by id")
-  List<RecipientView> recipients() {
-    return gdpr.recipients().recipients().stream().map(RecipientView::of).toList();
+  List<RecipientView> recipients(TenantId tenant) {
+    return inTenant(tenant).recipients().stream().map(RecipientView::of).toList();
   }
 
   @GetMapping("/recipients/{id}")
   @Operation(summary = "One recipient")
-  RecipientView find(@PathVariable String id) {
-    return RecipientView.of(gdpr.recipients().recipient(id).orElseThrow(() -> UnknownRecipientException.of(id)));
+  RecipientView find(TenantId tenant, @PathVariable String id) {
+    return RecipientView.of(inTenant(tenant).recipient(id).orElseThrow(() -> UnknownRecipientException.of(id)));
   }
 
   @PostMapping(path = "/recipients")
   @Operation(summary = "Register a recipient, or replace the entry with its id; 201 when new, 200 when replaced")
-  ResponseEntity<RecipientView> register(@Valid @RequestBody RecipientBody body, @Nullable Principal principal) {
+  ResponseEntity<RecipientView> register(TenantId tenant, @Valid @RequestBody RecipientBody body,
+      @Nullable Principal principal) {
     Safeguard safeguard = body.safeguard() != null ? body.safeguard() : Safeguard.NONE;
     Recipient recipient = new Recipient(body.id(), body.kind(), body.name(), body.contact(),
         CountryCode.of(body.country()), safeguard, body.safeguardReference());
-    Optional<Recipient> replaced = gdpr.recipients().register(recipient, Callers.actor(principal));
-    RecipientView view = RecipientView.of(gdpr.recipients().recipient(recipient.id()).orElse(recipient));
+    Optional<Recipient> replaced = inTenant(tenant).register(recipient, Callers.actor(principal));
+    RecipientView view = RecipientView.of(inTenant(tenant).recipient(recipient.id()).orElse(recipient));
     return replaced.isPresent() ? ResponseEntity.ok(view)
         : ResponseEntity.created(URI.create("recipients/" + recipient.id())).body(view);
   }
 
   @PostMapping(path = "/recipients/{id}/retirement")
   @Operation(summary = "Retire a recipient: it receives no new disclosures, and its record is kept")
-  RecipientView retire(@PathVariable String id, @Valid @RequestBody RetirementBody body,
+  RecipientView retire(TenantId tenant, @PathVariable String id, @Valid @RequestBody RetirementBody body,
       @Nullable Principal principal) {
-    return RecipientView.of(gdpr.recipients().retire(id, body.reason(), Callers.actor(principal)));
+    return RecipientView.of(inTenant(tenant).retire(id, body.reason(), Callers.actor(principal)));
   }
 
   @GetMapping("/subjects/{subject}/disclosures")
   @Operation(summary = "What of the subject's data was disclosed to whom, oldest first")
-  List<DisclosureView> disclosures(@PathVariable String subject) {
-    return gdpr.recipients().disclosures(SubjectId.of(subject)).stream().map(DisclosureView::of).toList();
+  List<DisclosureView> disclosures(TenantId tenant, @PathVariable String subject) {
+    return inTenant(tenant).disclosures(SubjectId.of(tenant, subject)).stream().map(DisclosureView::of).toList();
   }
 
   /**

@@ -12,6 +12,7 @@ import io.gdprkit.request.UnknownRequestException;
 import io.gdprkit.spring.web.Views.RequestView;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -59,7 +60,8 @@ final class RequestController {
   @PostMapping(path = "/requests")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Record a subject request, due one month from today (Art. 12(3))")
-  RequestView submit(@Valid @RequestBody SubmitBody body, @Nullable Principal principal) {
+  RequestView submit(TenantId tenant, @Valid @RequestBody SubmitBody body,
+      @Nullable Principal principal) {
     RequestChannel channel = body.channel() != null ? body.channel() : RequestChannel.API;
     Actor receivedBy = channel == RequestChannel.WEB_FORM ? Actor.subject() : Callers.actor(principal);
     RequestIntake intake = RequestIntake.of(channel);
@@ -69,75 +71,77 @@ final class RequestController {
     if (body.text() != null) {
       intake = intake.withTextDigest(body.text());
     }
-    return view(gdpr.requests().receive(SubjectId.of(body.subject()), body.kind(), receivedBy, intake));
+    return view(gdpr.requests().receive(SubjectId.of(tenant, body.subject()), body.kind(), receivedBy, intake));
   }
 
   @GetMapping("/requests/{id}")
   @Operation(summary = "One request with its state and deadline")
-  RequestView find(@PathVariable UUID id) {
-    RequestId requestId = RequestId.of(id);
-    return view(gdpr.requests().find(requestId).orElseThrow(() -> UnknownRequestException.of(requestId)));
+  RequestView find(TenantId tenant, @PathVariable UUID id) {
+    return view(own(tenant, id));
   }
 
   @GetMapping("/subjects/{subject}/requests")
   @Operation(summary = "A subject's requests, oldest first")
-  List<RequestView> forSubject(@PathVariable String subject) {
+  List<RequestView> forSubject(TenantId tenant, @PathVariable String subject) {
     Instant now = gdpr.clock().instant();
-    return gdpr.requests().forSubject(SubjectId.of(subject)).stream().map(r -> RequestView.of(r, now)).toList();
+    return gdpr.requests().forSubject(SubjectId.of(tenant, subject)).stream().map(r -> RequestView.of(r, now)).toList();
   }
 
   @PostMapping("/requests/{id}/verification")
   @Operation(summary = "Start verifying the requester's identity: the kit's verifier sends a token")
-  RequestView startVerification(@PathVariable UUID id) {
-    return view(gdpr.requests().startVerification(RequestId.of(id)));
+  RequestView startVerification(TenantId tenant, @PathVariable UUID id) {
+    return view(gdpr.requests().startVerification(own(tenant, id).id()));
   }
 
   @PostMapping(path = "/requests/{id}/verify")
   @Operation(summary = "Check the token the requester returned; the request becomes IDENTITY_VERIFIED")
-  RequestView verify(@PathVariable UUID id, @Valid @RequestBody VerifyBody body) {
-    return view(gdpr.requests().verify(RequestId.of(id), body.token()));
+  RequestView verify(TenantId tenant, @PathVariable UUID id, @Valid @RequestBody VerifyBody body) {
+    return view(gdpr.requests().verify(own(tenant, id).id(), body.token()));
   }
 
   @PostMapping("/requests/{id}/start")
   @Operation(summary = "Record that the caller started working on a verified request")
-  RequestView start(@PathVariable UUID id, @Nullable Principal principal) {
-    return view(gdpr.requests().start(RequestId.of(id), Callers.actor(principal)));
+  RequestView start(TenantId tenant, @PathVariable UUID id, @Nullable Principal principal) {
+    return view(gdpr.requests().start(own(tenant, id).id(), Callers.actor(principal)));
   }
 
   @PostMapping("/requests/{id}/complete")
   @Operation(summary = "Run the request's fulfiller, if any, and record its completion")
-  RequestView complete(@PathVariable UUID id, @Nullable Principal principal) {
-    return view(gdpr.requests().complete(RequestId.of(id), Callers.actor(principal)));
+  RequestView complete(TenantId tenant, @PathVariable UUID id, @Nullable Principal principal) {
+    return view(gdpr.requests().complete(own(tenant, id).id(), Callers.actor(principal)));
   }
 
   @PostMapping(path = "/requests/{id}/extension")
   @Operation(summary = "Extend the deadline by one or two months, with the reason (Art. 12(3))")
-  RequestView extend(@PathVariable UUID id, @Valid @RequestBody ExtendBody body, @Nullable Principal principal) {
-    return view(gdpr.requests().extend(RequestId.of(id), body.months(), body.reason(), Callers.actor(principal)));
+  RequestView extend(TenantId tenant, @PathVariable UUID id, @Valid @RequestBody ExtendBody body,
+      @Nullable Principal principal) {
+    return view(gdpr.requests().extend(own(tenant, id).id(), body.months(), body.reason(),
+        Callers.actor(principal)));
   }
 
   @PostMapping(path = "/requests/{id}/rejection")
   @Operation(summary = "Refuse the request; answers the notice to send to the subject (Art. 12(4))")
-  RejectionView reject(@PathVariable UUID id, @Valid @RequestBody RejectBody body, @Nullable Principal principal) {
-    RejectionNotice notice = gdpr.requests().reject(RequestId.of(id), body.reason(), Callers.actor(principal));
+  RejectionView reject(TenantId tenant, @PathVariable UUID id, @Valid @RequestBody RejectBody body,
+      @Nullable Principal principal) {
+    RejectionNotice notice = gdpr.requests().reject(own(tenant, id).id(), body.reason(), Callers.actor(principal));
     return new RejectionView(notice.requestId().value().toString(), notice.kind().name(), notice.reason(),
         notice.text(), notice.date());
   }
 
   @GetMapping("/requests/due")
   @Operation(summary = "Open requests due within the number of days, overdue ones included, earliest first")
-  List<RequestView> due(@RequestParam(defaultValue = "7") @Min(0) @Max(366) int withinDays,
+  List<RequestView> due(TenantId tenant, @RequestParam(defaultValue = "7") @Min(0) @Max(366) int withinDays,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     try (Stream<SubjectRequest> due = gdpr.requests().dueWithin(Duration.ofDays(withinDays))) {
-      return views(due, limit);
+      return views(due.filter(r -> r.subject().tenant().equals(tenant)), limit);
     }
   }
 
   @GetMapping("/requests/overdue")
   @Operation(summary = "Open requests whose deadline has passed, earliest first")
-  List<RequestView> overdue(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+  List<RequestView> overdue(TenantId tenant, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     try (Stream<SubjectRequest> overdue = gdpr.requests().overdue()) {
-      return views(overdue, limit);
+      return views(overdue.filter(r -> r.subject().tenant().equals(tenant)), limit);
     }
   }
 
@@ -147,14 +151,22 @@ final class RequestController {
    */
   @GetMapping("/requests/{id}/evidence")
   @Operation(summary = "The evidence of how the request was dealt with, for a complaint; signed on request")
-  ResponseEntity<?> evidence(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean signed) {
-    RequestId requestId = RequestId.of(id);
+  ResponseEntity<?> evidence(TenantId tenant, @PathVariable UUID id,
+      @RequestParam(defaultValue = "false") boolean signed) {
+    RequestId requestId = own(tenant, id).id();
     if (signed) {
       SignedRequestEvidence evidence = gdpr.requests().signedEvidence(requestId);
       return ResponseEntity.ok(new SignedEvidenceView(evidence.sha256(), evidence.jws()));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .body(gdpr.requests().evidence(requestId).toJson());
+  }
+
+  /** Returns the request, unknown (404) when it is another tenant's: the answer does not tell it exists. */
+  private SubjectRequest own(TenantId tenant, UUID id) {
+    RequestId requestId = RequestId.of(id);
+    return gdpr.requests().find(requestId).filter(r -> r.subject().tenant().equals(tenant))
+        .orElseThrow(() -> UnknownRequestException.of(requestId));
   }
 
   private RequestView view(SubjectRequest request) {

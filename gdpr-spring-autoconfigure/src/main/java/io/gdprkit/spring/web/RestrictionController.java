@@ -6,6 +6,7 @@ import io.gdprkit.spring.web.Views.ConsentEventView;
 import io.gdprkit.spring.web.Views.ObjectionChangeView;
 import io.gdprkit.spring.web.Views.RestrictionChangeView;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,32 +41,32 @@ final class RestrictionController {
 
   @GetMapping("/restriction")
   @Operation(summary = "Whether processing of the subject is restricted, with the history")
-  RestrictionView restriction(@PathVariable String subject) {
-    SubjectId id = SubjectId.of(subject);
+  RestrictionView restriction(TenantId tenant, @PathVariable String subject) {
+    SubjectId id = SubjectId.of(tenant, subject);
     return new RestrictionView(gdpr.restrictions().isRestricted(id),
         gdpr.restrictions().history(id).stream().map(RestrictionChangeView::of).toList());
   }
 
   @PostMapping(path = "/restriction")
   @Operation(summary = "Restrict processing of the subject (Art. 18(1)); data kept, not processed or disclosed")
-  RestrictionChangeView restrict(@PathVariable String subject, @Valid @RequestBody ReasonBody body,
+  RestrictionChangeView restrict(TenantId tenant, @PathVariable String subject, @Valid @RequestBody ReasonBody body,
       @Nullable Principal principal) {
     return RestrictionChangeView.of(
-        gdpr.restrictions().restrict(SubjectId.of(subject), body.reason(), Callers.actor(principal)));
+        gdpr.restrictions().restrict(SubjectId.of(tenant, subject), body.reason(), Callers.actor(principal)));
   }
 
   @PostMapping(path = "/restriction/lifting")
   @Operation(summary = "Lift the restriction (Art. 18(3)); 409 if the subject is not restricted")
-  RestrictionChangeView lift(@PathVariable String subject, @Valid @RequestBody ReasonBody body,
+  RestrictionChangeView lift(TenantId tenant, @PathVariable String subject, @Valid @RequestBody ReasonBody body,
       @Nullable Principal principal) {
     return RestrictionChangeView.of(
-        gdpr.restrictions().lift(SubjectId.of(subject), body.reason(), Callers.actor(principal)));
+        gdpr.restrictions().lift(SubjectId.of(tenant, subject), body.reason(), Callers.actor(principal)));
   }
 
   @GetMapping("/objections")
   @Operation(summary = "Where each of the subject's objections stands, with the history")
-  ObjectionsView objections(@PathVariable String subject) {
-    SubjectId id = SubjectId.of(subject);
+  ObjectionsView objections(TenantId tenant, @PathVariable String subject) {
+    SubjectId id = SubjectId.of(tenant, subject);
     Map<String, String> standing = new TreeMap<>();
     gdpr.restrictions().objections(id).forEach((purpose, status) -> standing.put(purpose, status.name()));
     return new ObjectionsView(gdpr.restrictions().objectsToDirectMarketing(id), standing,
@@ -74,32 +75,32 @@ final class RestrictionController {
 
   @PostMapping(path = "/objections/{purpose}")
   @Operation(summary = "Record the subject's objection to a purpose (Art. 21(1)-(2))")
-  OutcomeView object(@PathVariable String subject, @PathVariable String purpose,
+  OutcomeView object(TenantId tenant, @PathVariable String subject, @PathVariable String purpose,
       @Valid @RequestBody GroundsBody body, @Nullable Principal principal) {
-    return OutcomeView.of(gdpr.restrictions().object(SubjectId.of(subject), purpose, body.grounds(),
+    return OutcomeView.of(gdpr.restrictions().object(SubjectId.of(tenant, subject), purpose, body.grounds(),
         Callers.actor(principal)));
   }
 
   @DeleteMapping("/objections/{purpose}")
   @Operation(summary = "Withdraw the subject's objection to a purpose; 409 if none stands")
-  ObjectionChangeView withdrawObjection(@PathVariable String subject, @PathVariable String purpose,
+  ObjectionChangeView withdrawObjection(TenantId tenant, @PathVariable String subject, @PathVariable String purpose,
       @Nullable Principal principal) {
     return ObjectionChangeView.of(
-        gdpr.restrictions().withdrawObjection(SubjectId.of(subject), purpose, Callers.actor(principal)));
+        gdpr.restrictions().withdrawObjection(SubjectId.of(tenant, subject), purpose, Callers.actor(principal)));
   }
 
   @PostMapping("/objection-to-direct-marketing")
   @Operation(summary = "Record the subject's objection to all direct marketing, absolute (Art. 21(2)-(3))")
-  OutcomeView objectToDirectMarketing(@PathVariable String subject, @Nullable Principal principal) {
+  OutcomeView objectToDirectMarketing(TenantId tenant, @PathVariable String subject, @Nullable Principal principal) {
     return OutcomeView.of(
-        gdpr.restrictions().objectToDirectMarketing(SubjectId.of(subject), Callers.actor(principal)));
+        gdpr.restrictions().objectToDirectMarketing(SubjectId.of(tenant, subject), Callers.actor(principal)));
   }
 
   @DeleteMapping("/objection-to-direct-marketing")
   @Operation(summary = "Withdraw the objection to direct marketing; consents it withdrew stay withdrawn")
-  ObjectionChangeView withdrawObjectionToDirectMarketing(@PathVariable String subject,
+  ObjectionChangeView withdrawObjectionToDirectMarketing(TenantId tenant, @PathVariable String subject,
       @Nullable Principal principal) {
-    return ObjectionChangeView.of(gdpr.restrictions().withdrawObjectionToDirectMarketing(SubjectId.of(subject),
+    return ObjectionChangeView.of(gdpr.restrictions().withdrawObjectionToDirectMarketing(SubjectId.of(tenant, subject),
         Callers.actor(principal)));
   }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -37,6 +38,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -45,15 +48,16 @@ import org.springframework.context.event.EventListener;
 /**
  * A CRM and a marketing-automation application, each with its own database, follow each other through the real
  * RabbitMQ of this machine: an opt-out, an objection or an erasure in one is honoured by the other's {@code decide}
- * within seconds, and duplicates, a dropped broker connection and one application down for a while change nothing
- * and lose nothing (issue 12).
+ * within seconds, and duplicates, a dropped broker connection, a broker restart with events in flight and one
+ * application down for a while change nothing and lose nothing (issue 12). The restart stops and starts the
+ * machine's RabbitMQ with {@code rabbitmqctl}, for a few seconds, and is skipped where that cannot run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoSystemsIntegrationTests {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static final String MARKER = "starter-events-" + RUN;
-  private static final String EXCHANGE = "gdpr-kit.starter-events." + RUN;
+  private static final String MARKER = "starter-rest-" + RUN;
+  private static final String EXCHANGE = "gdpr-kit.starter-rest." + RUN;
   private static final String NEWSLETTER = "newsletter";
   private static final Duration WITHIN = Duration.ofSeconds(10);
   /** How long a consumer may take to come back after its connection dropped: Spring AMQP retries every 5 s. */
@@ -260,6 +264,71 @@ class TwoSystemsIntegrationTests {
     }
   }
 
+  @Test
+  @Order(9)
+  @ExtendWith(OutputCaptureExtension.class)
+  void losesAndDuplicatesNothingWhenTheBrokerRestartsWithEventsInFlight(CapturedOutput output) throws Exception {
+    TestBroker.requireControl();
+    SubjectId liam = subscribedInBoth("liam");
+    SubjectId mia = subscribedInBoth("mia");
+    awaitMillis(() -> outboxEmpty(crm) && outboxEmpty(marketing));
+    long deadLettered = deadLettered("marketing");
+
+    long down = System.nanoTime();
+    try {
+      TestBroker.stopApp();
+      kit(crm).consents().withdraw(liam, NEWSLETTER);
+      kit(crm).erasure().erase(mia);
+      awaitMillis(() -> output.getAll().contains("gdpr-kit outbox: RabbitMQ at " + TestBroker.HOST + ":"
+          + TestBroker.PORT + " is unreachable"), RECOVERY); // the scheduled relay tried, and said so
+      assertThat(backlog(crm)).as("in flight: waiting in the CRM's outbox").isGreaterThanOrEqualTo(2);
+      assertThat(reason(marketing, liam)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    } finally {
+      TestBroker.startApp(); // whatever happened above: the broker is shared
+    }
+    long back = System.nanoTime();
+
+    long millis = awaitMillis(() -> reason(marketing, liam) == DecisionReason.CONSENT_WITHDRAWN
+        && kit(marketing).erasure().wasErased(mia), RECOVERY);
+    LoggerFactory.getLogger(TwoSystemsIntegrationTests.class).warn("broker down for {} ms; the opt-out and the erasure"
+        + " honoured by the other system {} ms after it was back", (back - down) / 1_000_000, millis);
+    awaitMillis(() -> outboxEmpty(crm) && outboxEmpty(marketing), RECOVERY);
+    awaitMillis(() -> output.getAll().contains("is reachable again after"), RECOVERY);
+
+    OutboxEvent withdrawal = relayedOnce("ConsentWithdrawn", liam);
+    OutboxEvent erasure = relayedOnce("SubjectErased", mia);
+    assertThat(inbox(marketing, withdrawal.id())).isEqualTo(List.of("APPLIED"));
+    assertThat(inbox(marketing, erasure.id())).isEqualTo(List.of("APPLIED"));
+    assertThat(kit(marketing).consents().history(liam, NEWSLETTER)).extracting(e -> e.type().name())
+        .containsExactly("GRANTED", "WITHDRAWN");
+    assertThat(deadLettered("marketing")).isEqualTo(deadLettered);
+    String log = output.getAll();
+    assertThat(log).doesNotContain("HostCodeException").doesNotContain("appending audit entries");
+    assertThat(count(log, "is unreachable")).as("one WARN per application that had events waiting").isBetween(1L, 2L);
+    assertThat(count(log, "is reachable again after")).isEqualTo(count(log, "is unreachable"));
+  }
+
+  private static long count(String log, String phrase) {
+    return log.split(java.util.regex.Pattern.quote(phrase), -1).length - 1;
+  }
+
+  /** Returns the one event of {@code type} about {@code subject} that the CRM relayed, failing if it relayed two. */
+  private static OutboxEvent relayedOnce(String type, SubjectId subject) {
+    List<OutboxEvent> relayed = relayed(crm).stream()
+        .filter(e -> e.type().equals(type) && e.aggregateId().equals(pseudonym(subject))).toList();
+    assertThat(relayed).as("%s relayed once", type).hasSize(1);
+    return relayed.get(0);
+  }
+
+  private static long backlog(ConfigurableApplicationContext app) {
+    return app.getBean(EventOutboxRelay.class).backlog(Duration.ZERO).waiting();
+  }
+
+  private static long deadLettered(String app) {
+    var info = new RabbitAdmin(testConnection).getQueueInfo(queue(app) + ".dlq");
+    return info == null ? 0 : info.getMessageCount();
+  }
+
   private static ConfigurableApplicationContext start(String app) {
     return start(app, "spring.rabbitmq.port", Integer.toString(TestBroker.PORT));
   }
@@ -276,6 +345,9 @@ class TwoSystemsIntegrationTests {
         "spring.rabbitmq.host", TestBroker.HOST,
         "spring.main.banner-mode", "off",
         "logging.level.root", "WARN"));
+    // the scheduled relay's outage messages, and a short backoff so that it says soon that the broker is back
+    properties.put("logging.level.io.gdprkit.spring.schedule", "INFO");
+    properties.put("gdpr.schedule.outbox.max-backoff", "2s");
     // Test keys only; the pseudonym key is the one both systems share, set by JpaTestApplication.
     String key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     properties.putAll(Map.of("gdpr.keys.token[0].id", "t1", "gdpr.keys.token[0].secret", key,

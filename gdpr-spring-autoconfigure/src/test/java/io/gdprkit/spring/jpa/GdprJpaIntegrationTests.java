@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.GdprKit;
 import io.gdprkit.consent.ConsentGranted;
+import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.event.GdprEvent;
 import io.gdprkit.spring.autoconfigure.GdprKitCustomizer;
@@ -12,14 +13,18 @@ import io.gdprkit.spring.jpa.host.Customer;
 import io.gdprkit.spring.jpa.host.CustomerService;
 import io.gdprkit.spring.jpa.host.HostApplication;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(classes = {HostApplication.class, GdprJpaIntegrationTests.Events.class})
 @ActiveProfiles("gdpr-h2")
+@ExtendWith(OutputCaptureExtension.class)
 class GdprJpaIntegrationTests {
 
   @Autowired
@@ -50,6 +56,18 @@ class GdprJpaIntegrationTests {
 
     assertThat(gdpr.decide(SubjectId.of("c-1"), "newsletter").allowed()).isTrue();
     assertThat(customers.find("c-1")).isNotNull();
+  }
+
+  @Test
+  void chainsTheAuditEntriesOfAWriteBeforeItReturns(CapturedOutput output) {
+    // Issue 12: the after-commit drain joined the Spring transaction that had just committed, failed to append,
+    // and left the entries waiting for the scheduled drain with an "appending audit entries … failed" warning
+    gdpr.consents().grant(SubjectId.of("c-6"), "newsletter", ConsentProof.webForm("signup", "v1").build());
+    customers.signUp("c-7", "Grace Example", "grace@example.com", false);
+
+    assertThat(gdpr.audit().waiting(TenantId.DEFAULT)).isZero();
+    assertThat(gdpr.audit().verify(TenantId.DEFAULT).intact()).isTrue();
+    assertThat(output.getAll()).doesNotContain("appending audit entries").doesNotContain("after-commit action failed");
   }
 
   @Test

@@ -249,6 +249,40 @@ public abstract class TransactionRunnerCompatibilityKit extends StoreCompatibili
     }
 
     @Test
+    @DisplayName("an action may run a unit of its own, which commits apart from the finished unit")
+    void letsAnActionRunAUnitOfItsOwn() {
+      // Issue 12: the audit drain runs after commit in a unit of its own; joining the finished one lost its writes
+      transactions().useTransaction(() -> {
+        store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+        transactions().afterCommit(() -> {
+          transactions().useTransaction(() -> {
+            store().append(event(BOB, NEWSLETTER, GRANTED, 1));
+            transactions().afterCommit(() -> log.add("after the action's own unit"));
+          });
+          log.add("the action's unit returned");
+        });
+      });
+
+      assertThat(log).containsExactly("after the action's own unit", "the action's unit returned");
+      assertThat(store().history(ALICE)).hasSize(1);
+      assertThat(store().history(BOB)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an action's unit that fails rolls back its own work only")
+    void rollsBackOnlyTheActionsOwnUnit() {
+      transactions().useTransaction(() -> {
+        store().append(event(ALICE, NEWSLETTER, GRANTED, 1));
+        transactions().afterCommit(() -> inRolledBackUnit(() -> store().append(event(BOB, NEWSLETTER, GRANTED, 1))));
+      });
+      transactions().useTransaction(() -> store().append(event(CAROL, NEWSLETTER, GRANTED, 1)));
+
+      assertThat(store().history(ALICE)).hasSize(1);
+      assertThat(store().history(BOB)).isEmpty();
+      assertThat(store().history(CAROL)).hasSize(1);
+    }
+
+    @Test
     @DisplayName("actions run in the order they were registered")
     void runsActionsInOrder() {
       transactions().useTransaction(() -> {

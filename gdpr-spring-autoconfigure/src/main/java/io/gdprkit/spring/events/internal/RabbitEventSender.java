@@ -8,14 +8,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
+import io.gdprkit.spring.events.EventBrokerUnavailableException;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * Sends outbox events to a RabbitMQ topic exchange and returns only once the broker confirmed the message: a message
  * the broker nacked or left unconfirmed past the timeout makes the send throw, so the event stays in the outbox and
- * is sent again (a withdrawal is never lost on the way, Art. 7(3)). Every message is persistent and every queue a
+ * is sent again (a withdrawal is never lost on the way, Art. 7(3)). A broker that cannot be reached, or leaves the
+ * message unconfirmed, is reported as {@link EventBrokerUnavailableException}, an outage to wait out. Every message is persistent and every queue a
  * consumer declares is durable; a message whose type no queue is bound to is confirmed and dropped by the broker,
  * as publish-subscribe does.
  */
@@ -47,13 +50,18 @@ public final class RabbitEventSender {
   /**
    * Sends one event and waits for the broker's confirm.
    *
-   * @throws AmqpException if the broker refused it, did not confirm it in time, or cannot be reached
+   * @throws EventBrokerUnavailableException if the broker cannot be reached, or did not confirm the event in time
+   * @throws AmqpException if the broker refused it
    */
   public void send(OutboxEvent event) {
-    declareExchange();
     CorrelationData correlation = new CorrelationData(event.id().toString());
-    template.send(exchange, AmqpMessages.routingKey(event.aggregateType(), event.type()),
-        AmqpMessages.toMessage(event, source), correlation);
+    try {
+      declareExchange();
+      template.send(exchange, AmqpMessages.routingKey(event.aggregateType(), event.type()),
+          AmqpMessages.toMessage(event, source), correlation);
+    } catch (AmqpException e) {
+      throw EventBrokerUnavailableException.of(broker(), e);
+    }
     CorrelationData.Confirm confirm;
     try {
       confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -61,13 +69,19 @@ public final class RabbitEventSender {
       Thread.currentThread().interrupt();
       throw new AmqpException("interrupted while waiting for the broker to confirm event " + event.id(), e);
     } catch (TimeoutException e) {
-      throw new AmqpException("the broker did not confirm event " + event.id() + " within " + confirmTimeout, e);
+      throw EventBrokerUnavailableException.of(broker(), e);
     } catch (ExecutionException e) {
       throw new AmqpException("the broker did not confirm event " + event.id(), e.getCause());
     }
     if (!confirm.ack()) {
       throw new AmqpException("the broker refused event " + event.id() + ": " + confirm.reason());
     }
+  }
+
+  /** Returns the broker this sender publishes to, as {@code RabbitMQ at host:port}. */
+  public String broker() {
+    ConnectionFactory factory = template.getConnectionFactory();
+    return "RabbitMQ at " + factory.getHost() + ":" + factory.getPort();
   }
 
   /** Closes the sender's connection. */
