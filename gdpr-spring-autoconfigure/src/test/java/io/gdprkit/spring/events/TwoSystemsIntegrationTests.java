@@ -56,8 +56,8 @@ import org.springframework.context.event.EventListener;
 class TwoSystemsIntegrationTests {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static final String MARKER = "starter-rest-" + RUN;
-  private static final String EXCHANGE = "gdpr-kit.starter-rest." + RUN;
+  private static final String MARKER = "two-systems-" + RUN;
+  private static final String EXCHANGE = "gdpr-kit.two-systems." + RUN;
   private static final String NEWSLETTER = "newsletter";
   private static final Duration WITHIN = Duration.ofSeconds(10);
   /** How long a consumer may take to come back after its connection dropped: Spring AMQP retries every 5 s. */
