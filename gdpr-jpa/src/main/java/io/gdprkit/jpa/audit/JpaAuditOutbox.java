@@ -8,7 +8,6 @@ import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.audit.internal.AuditTables;
-import io.gdprkit.jpa.audit.internal.OutboxRow;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -44,6 +43,8 @@ public final class JpaAuditOutbox implements AuditOutbox {
   /** The most records one row holds. */
   static final int ROW_RECORDS = 1 << ROW_BITS;
 
+  private static final String INSERT = "insert into gdpr_audit_outbox (tenant, record, record_count) values (?, ?, ?)";
+
   private final JpaTransactions transactions;
 
   /** Creates the outbox on the kit's unit of work. */
@@ -51,17 +52,18 @@ public final class JpaAuditOutbox implements AuditOutbox {
     this.transactions = Preconditions.notNull(transactions, "transactions");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here one row, inserted with a prepared statement on the unit's connection, past the persistence context (no
+   * entity to manage, no flush that would check every entity the host's transaction holds); outside a unit, the
+   * insert is its own transaction ({@link JpaTransactions#inStoreWrite}): one round trip, committed when it returns.
+   */
   @Override
   public long add(AuditRecord record) {
     Preconditions.notNull(record, "record");
-    return transactions.inStoreTransaction(() -> {
-      EntityManager em = transactions.entityManager();
-      OutboxRow row = OutboxRow.of(record.tenant().value(), PendingAuditRecord.encodeAll(List.of(record)), 1);
-      em.persist(row);
-      em.flush();
-      em.detach(row);
-      return row.id() << ROW_BITS;
-    });
+    Object[] row = {record.tenant().value(), PendingAuditRecord.encodeAll(List.of(record)), 1};
+    return transactions.inStoreWrite(connection -> insertOne(connection, row)) << ROW_BITS;
   }
 
   /**
@@ -88,6 +90,11 @@ public final class JpaAuditOutbox implements AuditOutbox {
         rows(tenant, ofTenant.subList(from, Math.min(ofTenant.size(), from + ROW_RECORDS)), rows);
       }
     });
+    if (rows.size() == 1) {
+      // one statement: outside a unit it commits by itself, as add's does
+      transactions.inStoreWrite(connection -> insertEach(connection, rows));
+      return;
+    }
     transactions.useStoreTransaction(() ->
         transactions.entityManager().runWithConnection(connection -> insertEach((Connection) connection, rows)));
   }
@@ -104,19 +111,33 @@ public final class JpaAuditOutbox implements AuditOutbox {
     rows.add(new Object[] {tenant.value(), bytes, records.size()});
   }
 
-  private static void insertEach(Connection connection, List<Object[]> rows) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into gdpr_audit_outbox (tenant, record, record_count) values (?, ?, ?)")) {
+  /** Inserts one row and returns the id the database gave it, in the same round trip. */
+  private static long insertOne(Connection connection, Object[] row) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
+      bind(insert, row);
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new IllegalStateException("the database gave no id to an audit outbox row");
+        }
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** Inserts the rows, one statement for one row, and returns how many. */
+  private static int insertEach(Connection connection, List<Object[]> rows) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       if (rows.size() == 1) {
         bind(insert, rows.get(0));
-        insert.executeUpdate();
-        return;
+        return insert.executeUpdate();
       }
       for (Object[] row : rows) {
         bind(insert, row);
         insert.addBatch();
       }
       insert.executeBatch();
+      return rows.size();
     }
   }
 
