@@ -8,6 +8,8 @@ import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.audit.internal.AuditTables;
+import io.gdprkit.jpa.internal.LazyVendor;
+import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -15,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   private static final String INSERT = "insert into gdpr_audit_outbox (tenant, record, record_count) values (?, ?, ?)";
 
   private final JpaTransactions transactions;
+  private final LazyVendor vendor = new LazyVendor();
 
   /** Creates the outbox on the kit's unit of work. */
   public JpaAuditOutbox(JpaTransactions transactions) {
@@ -153,7 +158,8 @@ public final class JpaAuditOutbox implements AuditOutbox {
    * <p>Here rows are taken in id order while their records fit {@code limit}, and the first row always, whole. The
    * rows are claimed by their counts first, and only the claimed ones' records read, with a locking read that sees
    * them as committed whatever the transaction's snapshot: a batch row is large, and a take must not read rows it
-   * leaves.
+   * leaves. On PostgreSQL the delete of the claimed rows returns their records ({@code delete … returning}), so a take
+   * costs two statements whatever the number of rows.
    */
   @Override
   public List<PendingAuditRecord> take(TenantId tenant, int limit) {
@@ -161,36 +167,84 @@ public final class JpaAuditOutbox implements AuditOutbox {
     Preconditions.positive(limit, "limit");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      // a row holds at least one record, so limit rows are always enough; the ones not taken stay as they were
-      @SuppressWarnings("unchecked")
-      List<Object[]> found = em.createNativeQuery("select id, record_count from gdpr_audit_outbox"
-              + " where tenant = ? order by id limit ? for update skip locked")
-          .setParameter(1, tenant.value())
-          .setParameter(2, Math.min(limit, 1_000))
-          .getResultList();
-      if (found.isEmpty()) {
-        return List.of();
-      }
-      List<Object[]> rows = new ArrayList<>(found);
-      // H2 may return the rows of a SKIP LOCKED query out of the asked order; a take hands them on in the outbox's
-      rows.sort(java.util.Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
-      List<Long> ids = new ArrayList<>(rows.size());
-      int records = 0;
-      for (Object[] row : rows) {
-        int count = ((Number) row[1]).intValue();
-        if (!ids.isEmpty() && records + count > limit) {
-          break;
-        }
-        ids.add(((Number) row[0]).longValue());
-        records += count;
-      }
-      List<PendingAuditRecord> taken = new ArrayList<>(records);
-      em.runWithConnection(connection -> readEach((Connection) connection, ids, taken));
-      // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
-      // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.
-      em.runWithConnection(connection -> deleteEach((Connection) connection, ids));
-      return taken;
+      boolean postgres = vendor.of(em) == SqlVendor.POSTGRESQL;
+      return em.callWithConnection(connection -> take((Connection) connection, tenant, limit, postgres));
     });
+  }
+
+  /** Claims the tenant's oldest rows whose records fit {@code limit}, the first always, and takes their records. */
+  private static List<PendingAuditRecord> take(Connection connection, TenantId tenant, int limit, boolean postgres)
+      throws SQLException {
+    // a row holds at least one record, so limit rows are always enough; the ones not taken stay as they were
+    List<long[]> rows = new ArrayList<>();
+    try (PreparedStatement claim = connection.prepareStatement("select id, record_count from gdpr_audit_outbox"
+        + " where tenant = ? order by id limit ? for update skip locked")) {
+      claim.setString(1, tenant.value());
+      claim.setInt(2, Math.min(limit, 1_000));
+      try (ResultSet result = claim.executeQuery()) {
+        while (result.next()) {
+          rows.add(new long[] {result.getLong(1), result.getInt(2)});
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    // H2 may return the rows of a SKIP LOCKED query out of the asked order; a take hands them on in the outbox's
+    rows.sort(Comparator.comparingLong(row -> row[0]));
+    List<Long> ids = new ArrayList<>(rows.size());
+    int records = 0;
+    for (long[] row : rows) {
+      int count = (int) row[1];
+      if (!ids.isEmpty() && records + count > limit) {
+        break;
+      }
+      ids.add(row[0]);
+      records += count;
+    }
+    List<PendingAuditRecord> taken = new ArrayList<>(records);
+    if (postgres) {
+      deleteReturning(connection, ids, taken);
+      return taken;
+    }
+    readEach(connection, ids, taken);
+    // One delete per key, batched: an equality on the primary key locks that row only, where an IN list may make
+    // MariaDB's repeatable read lock the gaps between the ids too, and deadlock with a racing taker.
+    deleteEach(connection, ids);
+    return taken;
+  }
+
+  /**
+   * Deletes the claimed rows and reads their records from what the delete returns, in id order, in one round trip:
+   * PostgreSQL's {@code delete … returning}, which locks no gaps, on rows this transaction has locked already.
+   */
+  private static void deleteReturning(Connection connection, List<Long> ids, List<PendingAuditRecord> taken)
+      throws SQLException {
+    Map<Long, byte[]> rows = new HashMap<>(ids.size() * 2);
+    try (PreparedStatement delete = connection.prepareStatement(
+        "delete from gdpr_audit_outbox where id = any(?) returning id, record")) {
+      delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet result = delete.executeQuery()) {
+        while (result.next()) {
+          rows.put(result.getLong(1), result.getBytes(2));
+        }
+      }
+    }
+    for (long id : ids) {
+      byte[] bytes = rows.get(id);
+      if (bytes == null) {
+        throw new IllegalStateException("a claimed audit outbox row is gone");
+      }
+      add(id, bytes, taken);
+    }
+  }
+
+  /** Adds the records of one row, with their sequences. */
+  private static void add(long id, byte[] bytes, List<PendingAuditRecord> taken) {
+    List<AuditRecord> records = PendingAuditRecord.decodeAll(bytes);
+    for (int i = 0; i < records.size(); i++) {
+      taken.add(new PendingAuditRecord((id << ROW_BITS) + i, records.get(i)));
+    }
   }
 
   /** Reads the claimed rows' records, in id order, by primary key; the rows are locked by this transaction already. */
@@ -204,10 +258,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
           if (!result.next()) {
             throw new IllegalStateException("a claimed audit outbox row is gone");
           }
-          List<AuditRecord> records = PendingAuditRecord.decodeAll(result.getBytes(1));
-          for (int i = 0; i < records.size(); i++) {
-            taken.add(new PendingAuditRecord((id << ROW_BITS) + i, records.get(i)));
-          }
+          add(id, result.getBytes(1), taken);
         }
       }
     }
@@ -226,7 +277,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public List<TenantId> tenantsWaiting(int limit) {
     Preconditions.positive(limit, "limit");
-    return transactions.inStoreTransaction(() -> transactions.entityManager()
+    return transactions.inStoreRead(() -> transactions.entityManager()
         .createQuery("select distinct o.tenant from GdprAuditOutbox o order by o.tenant", String.class)
         .setMaxResults(limit)
         .getResultList()
@@ -238,7 +289,7 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public long waiting(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inStoreTransaction(() -> transactions.entityManager()
+    return transactions.inStoreRead(() -> transactions.entityManager()
         .createQuery("select coalesce(sum(o.recordCount), 0) from GdprAuditOutbox o where o.tenant = :tenant",
             Long.class)
         .setParameter("tenant", tenant.value())
