@@ -8,7 +8,7 @@ import io.gdprkit.audit.Checkpoint;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
-import io.gdprkit.jpa.internal.SqlVendor;
+import io.gdprkit.jpa.internal.LazyVendor;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -31,6 +31,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   private static final String[] HEAD_COLUMNS = {"tenant", "size", "last_entry_hash", "head_at", "tag"};
 
   private final JpaTransactions transactions;
+  private final LazyVendor vendor = new LazyVendor();
 
   /** Creates the store on the kit's unit of work. */
   public JpaCheckpointStore(JpaTransactions transactions) {
@@ -42,7 +43,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
     Preconditions.notNull(checkpoint, "checkpoint");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_checkpoint", CHECKPOINT_COLUMNS,
+      return vendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_checkpoint", CHECKPOINT_COLUMNS,
           checkpoint.tenant().value(), checkpoint.treeSize(), checkpoint.toBytes()) == 1;
     });
   }
@@ -77,24 +78,36 @@ public final class JpaCheckpointStore implements CheckpointStore {
         .toList());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here the update comes first: a chain has its head row from its first group commit on, so a group commit pays
+   * one statement for it. Only when the update finds no row smaller than the head is the row inserted (skipped if
+   * another writer inserted it first), and then updated once more, for a head inserted by that writer meanwhile.
+   */
   @Override
   public boolean putHead(ChainHead head) {
     Preconditions.notNull(head, "head");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      if (SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_head", HEAD_COLUMNS, head.tenant().value(),
-          head.size(), head.lastEntryHash().toByteArray(), head.at(), head.tag()) == 1) {
+      if (moveHead(em, head)) {
         return true;
       }
-      return em.createQuery("update GdprAuditHead h set h.size = :size, h.lastEntryHash = :hash, h.at = :at,"
-              + " h.tag = :tag where h.tenant = :tenant and h.size < :size")
-          .setParameter("size", head.size())
-          .setParameter("hash", head.lastEntryHash().toByteArray())
-          .setParameter("at", head.at())
-          .setParameter("tag", head.tag())
-          .setParameter("tenant", head.tenant().value())
-          .executeUpdate() == 1;
+      return vendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_head", HEAD_COLUMNS, head.tenant().value(),
+          head.size(), head.lastEntryHash().toByteArray(), head.at(), head.tag()) == 1 || moveHead(em, head);
     });
+  }
+
+  /** Moves the stored head to {@code head} if it is smaller; returns whether it did. */
+  private static boolean moveHead(EntityManager em, ChainHead head) {
+    return em.createQuery("update GdprAuditHead h set h.size = :size, h.lastEntryHash = :hash, h.at = :at,"
+            + " h.tag = :tag where h.tenant = :tenant and h.size < :size")
+        .setParameter("size", head.size())
+        .setParameter("hash", head.lastEntryHash().toByteArray())
+        .setParameter("at", head.at())
+        .setParameter("tag", head.tag())
+        .setParameter("tenant", head.tenant().value())
+        .executeUpdate() == 1;
   }
 
   @Override
