@@ -289,10 +289,15 @@ public final class JpaAuditOutbox implements AuditOutbox {
   @Override
   public long waiting(TenantId tenant) {
     Preconditions.notNull(tenant, "tenant");
-    return transactions.inStoreRead(() -> transactions.entityManager()
-        .createQuery("select coalesce(sum(o.recordCount), 0) from GdprAuditOutbox o where o.tenant = :tenant",
-            Long.class)
-        .setParameter("tenant", tenant.value())
-        .getSingleResult());
+    return transactions.inStoreRead(() -> transactions.entityManager().callWithConnection(connection -> {
+      try (PreparedStatement count = ((Connection) connection).prepareStatement(
+          "select coalesce(sum(record_count), 0) from gdpr_audit_outbox where tenant = ?")) {
+        count.setString(1, tenant.value());
+        try (ResultSet result = count.executeQuery()) {
+          result.next();
+          return result.getLong(1);
+        }
+      }
+    }));
   }
 }
