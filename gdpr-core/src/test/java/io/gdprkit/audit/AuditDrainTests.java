@@ -167,4 +167,41 @@ class AuditDrainTests {
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("k1:p"));
     }
   }
+
+  @Test
+  void refusesMalformedUtf8InABatchEveryTimeItIsRead() {
+    AuditRecord record = new AuditRecord(AuditKind.ERASED, ACME, null, Actor.staff("dpo"), null,
+        Map.of("office", "Zürich"));
+    byte[] bytes = PendingAuditRecord.encodeAll(List.of(record));
+    int umlaut = indexOf(bytes, "Zürich".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + 1;
+    bytes[umlaut + 1] = '('; // 0xC3 0x28: a lead byte without its continuation
+
+    for (int read = 0; read < 2; read++) { // the second read must not find the first one's string cached
+      assertThatThrownBy(() -> PendingAuditRecord.decodeAll(bytes)).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("not well-formed UTF-8");
+    }
+  }
+
+  @Test
+  void decodesTheStringsBatchesShareAsOneObject() {
+    // Issue 11: the drain encodes what it decoded, and the encoder finds a string's bytes by the string's identity
+    byte[] first = PendingAuditRecord.encodeAll(List.of(record(ACME, 1)));
+    byte[] second = PendingAuditRecord.encodeAll(List.of(record(ACME, 7)));
+
+    AuditRecord one = PendingAuditRecord.decodeAll(first).get(0);
+    AuditRecord other = PendingAuditRecord.decodeAll(second).get(0);
+
+    assertThat(other.purpose()).isSameAs(one.purpose());
+    assertThat(other.details().keySet()).allSatisfy(key ->
+        assertThat(one.details().keySet()).anySatisfy(known -> assertThat(known).isSameAs(key)));
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not found");
+  }
 }

@@ -87,6 +87,57 @@ class AuditTrailTests {
   }
 
   @Test
+  void chainsOntoTheEntryItCommittedLastWithoutReadingItBack() {
+    // given a service that appended once, so it read the chain's end once (Issue 11: a round trip per group commit)
+    LastCountingStore store = new LastCountingStore();
+    AuditService audit = new DefaultAuditService(store, clock);
+    AuditEntry first = audit.append(record(acme, 0));
+    int reads = store.lastReads;
+
+    // when it appends more
+    AuditEntry second = audit.append(record(acme, 1));
+    audit.append(record(acme, 2));
+
+    // then it chained onto what it committed, and the chain still verifies
+    assertThat(store.lastReads).isEqualTo(reads);
+    assertThat(second.previousHash()).isEqualTo(first.hash());
+    assertThat(audit.verify(acme)).isEqualTo(VerificationResult.ok(3));
+  }
+
+  @Test
+  void readsTheChainsEndAgainAfterADrainThatJoinedARunningOperation() {
+    // given a drain that ran inside an operation, whose entries that operation may still roll back
+    LastCountingStore store = new LastCountingStore();
+    AuditOutbox outbox = AuditOutbox.inMemory();
+    UnitOfWork unitOfWork = UnitOfWork.inMemory();
+    AuditService audit = new DefaultAuditService(store, CheckpointStore.inMemory(), outbox, unitOfWork, KEY, HEAD_KEY,
+        VerificationKeys.of(KEY.verificationKey()), CheckpointPolicy.DEFAULT, clock);
+    unitOfWork.use("host operation", () -> {
+      outbox.add(record(acme, 0));
+      audit.drain(acme);
+    });
+    int reads = store.lastReads;
+
+    // when the next record is appended
+    audit.append(record(acme, 1));
+
+    // then its group commit read the chain's end from the store rather than trust the joined drain's entry
+    assertThat(store.lastReads).isEqualTo(reads + 1);
+    assertThat(audit.verify(acme)).isEqualTo(VerificationResult.ok(2));
+  }
+
+  /** An in-memory store that counts the reads of a chain's last entry. */
+  private static final class LastCountingStore extends ForwardingAuditStore {
+    int lastReads;
+
+    @Override
+    public Optional<AuditEntry> last(TenantId tenant) {
+      lastReads++;
+      return super.last(tenant);
+    }
+  }
+
+  @Test
   void keepsOneChainPerTenant() {
     GdprKit gdpr = GdprKit.builder().clock(clock).build();
 

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.gdprkit.jpa.internal.Deadlocks;
 import io.gdprkit.jpa.internal.ResourceLocalTransactions;
 import io.gdprkit.transaction.TransactionRunner;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -91,6 +93,27 @@ public interface JpaTransactions extends TransactionRunner {
    */
   default <T> T inStoreRead(Supplier<T> work) {
     return inStoreTransaction(work);
+  }
+
+  /**
+   * Runs a store's write made of one statement on the JDBC connection: as part of the unit running on this thread, or,
+   * when none runs, as a transaction of that one statement. A single statement is atomic in every mode, so outside a
+   * unit a transaction around it adds only a commit, a round trip of its own: on the audit path
+   * ({@code JpaAuditOutbox.add}) one of a record's two round trips. When {@code statement} returns, its write is
+   * committed (with the durability the database gives a commit) or, inside a unit, part of that unit; when it throws,
+   * nothing of it is. {@code statement} must write with one statement, and must not commit, roll back or change the
+   * connection's auto-commit mode.
+   *
+   * <p>The default runs it as {@link #inStoreTransaction} does; the kit's own resource-local transactions run it,
+   * outside a unit, on an entity manager of its own without beginning a transaction: in the connection's auto-commit
+   * mode, or, on a pool that hands out connections with auto-commit off, followed by a commit on the connection.
+   *
+   * <p>Usage example: <pre>{@code long id = transactions.inStoreWrite(connection -> insert(connection, row));}</pre>
+   *
+   * @since 0.2
+   */
+  default <T> T inStoreWrite(ConnectionFunction<Connection, T> statement) {
+    return inStoreTransaction(() -> entityManager().callWithConnection(statement));
   }
 
   /**

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gdprkit.audit.AuditKind;
 import io.gdprkit.audit.AuditRecord;
+import io.gdprkit.audit.spi.PendingAuditRecord;
 import io.gdprkit.jpa.audit.JpaAuditOutbox;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.RollbackException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -172,6 +178,73 @@ class JpaTransactionsTests {
       assertThat(ran).isEmpty();
     } finally {
       em.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a one-statement write outside a unit is committed when it returns, in one round trip")
+  void commitsAOneStatementWriteOutsideAUnit() {
+    JpaAuditOutbox outbox = new JpaAuditOutbox(transactions);
+
+    boolean autoCommit = transactions.inStoreWrite(connection -> {
+      insertRecord(connection);
+      return connection.getAutoCommit();
+    });
+
+    assertThat(autoCommit).as("the statement ran as a transaction of its own").isTrue();
+    assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("inside a unit a one-statement write joins the unit and rolls back with it")
+  void joinsTheUnitWithAOneStatementWrite() {
+    JpaAuditOutbox outbox = new JpaAuditOutbox(transactions);
+
+    assertThatThrownBy(() -> transactions.useTransaction(() -> {
+      boolean autoCommit = transactions.inStoreWrite(connection -> {
+        insertRecord(connection);
+        return connection.getAutoCommit();
+      });
+      assertThat(autoCommit).isFalse();
+      assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(1);
+      throw new IllegalStateException("the unit fails");
+    })).hasMessage("the unit fails");
+
+    assertThat(outbox.waiting(TenantId.DEFAULT)).isZero();
+  }
+
+  @Test
+  @DisplayName("on a pool whose connections come with auto-commit off, a one-statement write is committed, or rolled"
+      + " back when it fails")
+  void commitsAOneStatementWriteOnAManualCommitPool() {
+    JpaAuditOutbox outbox = new JpaAuditOutbox(transactions);
+    EntityManagerFactory factory = database.hostEntityManagerFactory("gdpr-kit-manual-commit", List.of(), List.of(),
+        Map.of("hibernate.hikari.autoCommit", "false"));
+    try {
+      JpaTransactions manual = JpaTransactions.resourceLocal(factory);
+
+      boolean autoCommit = manual.inStoreWrite(connection -> {
+        insertRecord(connection);
+        return connection.getAutoCommit();
+      });
+      assertThatThrownBy(() -> manual.inStoreWrite(connection -> {
+        insertRecord(connection);
+        throw new SQLException("the write fails after its insert");
+      })).hasRootCauseMessage("the write fails after its insert");
+
+      assertThat(autoCommit).as("the pool's connection").isFalse();
+      assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(1);
+    } finally {
+      factory.close();
+    }
+  }
+
+  private static int insertRecord(Connection connection) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into gdpr_audit_outbox (tenant, record, record_count) values (?, ?, 1)")) {
+      insert.setString(1, TenantId.DEFAULT.value());
+      insert.setBytes(2, PendingAuditRecord.encodeAll(List.of(READ)));
+      return insert.executeUpdate();
     }
   }
 }

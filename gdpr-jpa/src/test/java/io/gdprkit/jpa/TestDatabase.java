@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -100,6 +101,15 @@ public enum TestDatabase {
    */
   public EntityManagerFactory hostEntityManagerFactory(String name, List<Class<?>> hostEntities,
       List<String> mappingFiles) {
+    return hostEntityManagerFactory(name, hostEntities, mappingFiles, Map.of());
+  }
+
+  /**
+   * Returns a new entity manager factory as {@link #hostEntityManagerFactory(String, List, List)} does, with the
+   * persistence properties given on top, such as a pool setting a host may choose. The caller closes it.
+   */
+  public EntityManagerFactory hostEntityManagerFactory(String name, List<Class<?>> hostEntities,
+      List<String> mappingFiles, Map<String, String> properties) {
     State ready = state();
     PersistenceConfiguration configuration = new PersistenceConfiguration(name + "-" + vendor)
         .provider("org.hibernate.jpa.HibernatePersistenceProvider")
@@ -113,6 +123,7 @@ public enum TestDatabase {
         .property(PersistenceConfiguration.JDBC_PASSWORD, password)
         .property("hibernate.hbm2ddl.auto", "update")
         .property("hibernate.hikari.maximumPoolSize", "8")
+        .properties(Map.copyOf(properties))
         .createEntityManagerFactory();
   }
 

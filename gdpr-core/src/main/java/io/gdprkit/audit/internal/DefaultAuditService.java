@@ -175,6 +175,13 @@ public final class DefaultAuditService implements AuditService {
     final Instant since = clock.instant();
     boolean loaded;
     @Nullable Checkpoint lastCheckpoint;
+    /**
+     * The last entry this instance committed, which the next group commit chains onto without reading it back; only
+     * while {@link #lastKnown}. Another instance that appended since makes {@link AuditStore#appendAll} refuse the
+     * positions, and the entry is read from the store again.
+     */
+    @Nullable AuditEntry last;
+    boolean lastKnown;
 
     Chain(TenantId tenant) {
       this.tenant = tenant;
@@ -313,8 +320,8 @@ public final class DefaultAuditService implements AuditService {
     try {
       while (chain.lock.tryLock()) {
         try {
-          while (!drainOnce(chain).isEmpty()) {
-            // group commits until the outbox is empty
+          while (drainOnce(chain).size() >= MAX_BATCH) {
+            // group commits while they come full; what a smaller one left is found by the count below
           }
         } finally {
           chain.lock.unlock();
@@ -337,7 +344,20 @@ public final class DefaultAuditService implements AuditService {
   private Map<Long, AuditEntry> drainOnce(Chain chain) {
     for (int attempt = 1; ; attempt++) {
       try {
-        Map<Long, AuditEntry> written = unitOfWork.run("append audit entries", () -> groupCommit(chain));
+        // Set when the unit committed before run returned; a unit that joined a running transaction may still roll
+        // back, so its last entry is not kept.
+        boolean[] committed = new boolean[1];
+        Map<Long, AuditEntry> written;
+        try {
+          written = unitOfWork.run("append audit entries", () -> {
+            Map<Long, AuditEntry> group = groupCommit(chain);
+            unitOfWork.afterCommit(() -> committed[0] = true);
+            return group;
+          });
+        } catch (RuntimeException e) {
+          chain.lastKnown = false; // another instance appended, or the unit failed: read the chain's end again
+          throw e;
+        }
         AuditEntry last = null;
         for (AuditEntry entry : written.values()) {
           AuditEntry[] slot = waiters.get(new Waiter(entry.record()));
@@ -347,6 +367,8 @@ public final class DefaultAuditService implements AuditService {
           last = entry;
         }
         if (last != null) {
+          chain.last = last;
+          chain.lastKnown = committed[0];
           checkpointByPolicy(chain, last);
         }
         return written;
@@ -365,7 +387,7 @@ public final class DefaultAuditService implements AuditService {
     if (batch.isEmpty()) {
       return Map.of();
     }
-    AuditEntry previous = store.last(chain.tenant).orElse(null);
+    AuditEntry previous = chain.lastKnown ? chain.last : store.last(chain.tenant).orElse(null);
     List<AuditEntry> entries = new ArrayList<>(batch.size());
     Map<Long, AuditEntry> written = new LinkedHashMap<>();
     Instant at = clock.instant();

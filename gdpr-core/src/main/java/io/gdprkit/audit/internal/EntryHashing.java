@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -150,6 +149,16 @@ public final class EntryHashing {
   }
 
   /**
+   * Returns the string of {@code length} UTF-8 bytes at {@code from}, or null if they are not well-formed UTF-8: the
+   * same object this thread decoded from the same bytes lately, so that records decoded from an outbox batch
+   * ({@link RecordBatchEncoding}) share their repeated strings, and the canonical encoder's cache by identity finds
+   * them again when the drain chains the records.
+   */
+  static @Nullable String string(byte[] bytes, int from, int length) {
+    return DECODED.get().string(bytes, from, length);
+  }
+
+  /**
    * What a thread decoded lately: strings by their bytes, and the last tenant and actor. Tenants, actors, purposes,
    * detail keys and states repeat from entry to entry, so reading a page (and the last entry on every append) shares
    * them instead of building and validating them again.
@@ -160,20 +169,40 @@ public final class EntryHashing {
     private @Nullable TenantId tenant;
     private @Nullable Actor actor;
 
-    String string(byte[] bytes, int from, int length, Supplier<String> decode) {
+    /** Returns the string of the UTF-8 bytes, the same object as the last time, or null if they are malformed. */
+    @Nullable String string(byte[] bytes, int from, int length) {
       int hash = 1;
+      boolean ascii = true;
       for (int i = from; i < from + length; i++) {
         hash = 31 * hash + bytes[i];
+        ascii &= bytes[i] >= 0;
       }
-      int slot = (hash ^ (hash >>> 16)) & (CACHE - 1);
-      byte[] cached = stringBytes[slot];
-      if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
-        return strings[slot];
+      // two ways a set: two strings of one record that meet in a set (a purpose and a detail value) both stay
+      int set = ((hash ^ (hash >>> 16)) & (CACHE / 2 - 1)) * 2;
+      for (int way = set; way < set + 2; way++) {
+        byte[] cached = stringBytes[way];
+        if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
+          return strings[way];
+        }
       }
-      String value = decode.get();
-      strings[slot] = value;
-      stringBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
+      String value = ascii ? new String(bytes, from, length, StandardCharsets.ISO_8859_1) : utf8(bytes, from, length);
+      if (value != null) {
+        strings[set + 1] = strings[set];
+        stringBytes[set + 1] = stringBytes[set];
+        strings[set] = value;
+        stringBytes[set] = Arrays.copyOfRange(bytes, from, from + length);
+      }
       return value;
+    }
+
+    /** Decodes UTF-8 strictly: the JDK's fast path would replace a malformed sequence instead of refusing it. */
+    private static @Nullable String utf8(byte[] bytes, int from, int length) {
+      CharsetDecoder decoder = UTF8.get().reset();
+      try {
+        return decoder.decode(ByteBuffer.wrap(bytes, from, length)).toString();
+      } catch (CharacterCodingException e) {
+        return null;
+      }
     }
 
     TenantId tenant(String value) {
@@ -307,30 +336,12 @@ public final class EntryHashing {
     private String string() {
       int length = readInt();
       need(length);
-      int from = at;
-      String value = decoded.string(bytes, from, length, () -> ascii(from, length)
-          ? new String(bytes, from, length, StandardCharsets.ISO_8859_1) : utf8(from, length));
-      at += length;
-      return value;
-    }
-
-    private boolean ascii(int from, int length) {
-      for (int i = from; i < from + length; i++) {
-        if (bytes[i] < 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Decodes UTF-8 strictly: the JDK's fast path would replace a malformed sequence instead of refusing it. */
-    private String utf8(int from, int length) {
-      CharsetDecoder decoder = UTF8.get().reset();
-      try {
-        return decoder.decode(ByteBuffer.wrap(bytes, from, length)).toString();
-      } catch (CharacterCodingException e) {
+      String value = decoded.string(bytes, at, length);
+      if (value == null) {
         throw malformed("has a string that is not well-formed UTF-8");
       }
+      at += length;
+      return value;
     }
 
     private static InvalidInputException malformed(String rule) {

@@ -8,9 +8,6 @@ import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.TenantId;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -213,11 +210,8 @@ public final class RecordBatchEncoding {
       if (length > bytes.length - at) {
         throw malformed("has a string longer than the bytes left");
       }
-      String value;
-      try {
-        value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, at, length)).toString();
-      } catch (CharacterCodingException e) {
+      String value = EntryHashing.string(bytes, at, length);
+      if (value == null) {
         throw malformed("has a string that is not well-formed UTF-8");
       }
       at += length;

@@ -16,15 +16,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.TimeZone;
 import org.apiguardian.api.API;
 
 /**
@@ -44,8 +39,6 @@ public final class JpaAuditStore implements AuditStore {
 
   private static final String TABLE = "gdpr_audit_entry";
   private static final String[] COLUMNS = {"tenant", "position", "entry_at", "hash", "bytes"};
-
-  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   private final JpaTransactions transactions;
   private final LazyVendor vendor = new LazyVendor();
@@ -123,12 +116,7 @@ public final class JpaAuditStore implements AuditStore {
         hashes[i] = encoded.hash().toByteArray();
         insert.setString(1, tenant.value());
         insert.setLong(2, entry.position());
-        // as Hibernate binds an Instant: an offset date-time on PostgreSQL, a timestamp in UTC on MariaDB
-        if (vendor == SqlVendor.POSTGRESQL) {
-          insert.setObject(3, entry.at().atOffset(ZoneOffset.UTC));
-        } else {
-          insert.setTimestamp(3, Timestamp.from(entry.at()), Calendar.getInstance(UTC, Locale.ROOT));
-        }
+        vendor.setInstant(insert, 3, entry.at());
         insert.setBytes(4, hashes[i]);
         insert.setBytes(5, encoded.bytes());
         insert.addBatch();

@@ -8,9 +8,12 @@ import io.gdprkit.audit.Checkpoint;
 import io.gdprkit.audit.spi.CheckpointStore;
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.internal.LazyVendor;
 import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.subject.TenantId;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +34,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
   private static final String[] HEAD_COLUMNS = {"tenant", "size", "last_entry_hash", "head_at", "tag"};
 
   private final JpaTransactions transactions;
+  private final LazyVendor vendor = new LazyVendor();
 
   /** Creates the store on the kit's unit of work. */
   public JpaCheckpointStore(JpaTransactions transactions) {
@@ -42,7 +46,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
     Preconditions.notNull(checkpoint, "checkpoint");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      return SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_checkpoint", CHECKPOINT_COLUMNS,
+      return vendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_checkpoint", CHECKPOINT_COLUMNS,
           checkpoint.tenant().value(), checkpoint.treeSize(), checkpoint.toBytes()) == 1;
     });
   }
@@ -77,23 +81,41 @@ public final class JpaCheckpointStore implements CheckpointStore {
         .toList());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here the update comes first, a prepared statement on the unit's connection: a chain has its head row from its
+   * first group commit on, so a group commit pays one statement for it. Only when the update finds no row smaller
+   * than the head is the row inserted (skipped if another writer inserted it first), and then updated once more, for
+   * a head inserted by that writer meanwhile.
+   */
   @Override
   public boolean putHead(ChainHead head) {
     Preconditions.notNull(head, "head");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      if (SqlVendor.of(em).insertIgnoringDuplicate(em, "gdpr_audit_head", HEAD_COLUMNS, head.tenant().value(),
-          head.size(), head.lastEntryHash().toByteArray(), head.at(), head.tag()) == 1) {
+      SqlVendor sql = vendor.of(em);
+      if (moveHead(em, sql, head)) {
         return true;
       }
-      return em.createQuery("update GdprAuditHead h set h.size = :size, h.lastEntryHash = :hash, h.at = :at,"
-              + " h.tag = :tag where h.tenant = :tenant and h.size < :size")
-          .setParameter("size", head.size())
-          .setParameter("hash", head.lastEntryHash().toByteArray())
-          .setParameter("at", head.at())
-          .setParameter("tag", head.tag())
-          .setParameter("tenant", head.tenant().value())
-          .executeUpdate() == 1;
+      return sql.insertIgnoringDuplicate(em, "gdpr_audit_head", HEAD_COLUMNS, head.tenant().value(), head.size(),
+          head.lastEntryHash().toByteArray(), head.at(), head.tag()) == 1 || moveHead(em, sql, head);
+    });
+  }
+
+  /** Moves the stored head to {@code head} if it is smaller; returns whether it did. */
+  private static boolean moveHead(EntityManager em, SqlVendor sql, ChainHead head) {
+    return em.callWithConnection(connection -> {
+      try (PreparedStatement update = ((Connection) connection).prepareStatement("update gdpr_audit_head"
+          + " set size = ?, last_entry_hash = ?, head_at = ?, tag = ? where tenant = ? and size < ?")) {
+        update.setLong(1, head.size());
+        update.setBytes(2, head.lastEntryHash().toByteArray());
+        sql.setInstant(update, 3, head.at());
+        update.setString(4, head.tag());
+        update.setString(5, head.tenant().value());
+        update.setLong(6, head.size());
+        return update.executeUpdate() == 1;
+      }
     });
   }
 

@@ -4,9 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +88,53 @@ public final class ResourceLocalTransactions implements JpaTransactions {
       current.remove();
       entityManager.close();
     }
+  }
+
+  /**
+   * Runs a one-statement write on an entity manager of its own, without beginning a transaction: in the connection's
+   * auto-commit mode the statement is its own transaction, one round trip; a connection with auto-commit off is
+   * committed after it (rolled back if it fails). Run again, as {@link #inStoreTransaction} is, when the database made
+   * it a deadlock victim. A unit running on the thread is joined instead.
+   */
+  @Override
+  public <T> T inStoreWrite(ConnectionFunction<Connection, T> statement) {
+    Preconditions.notNull(statement, "statement");
+    if (current.get() != null) {
+      return entityManager().callWithConnection(statement);
+    }
+    for (int attempt = 1; ; attempt++) {
+      EntityManager entityManager = factory.createEntityManager();
+      try {
+        return entityManager.callWithConnection(connection -> committed((Connection) connection, statement));
+      } catch (RuntimeException e) {
+        if (attempt >= Deadlocks.ATTEMPTS || !Deadlocks.isVictim(e)) {
+          throw e;
+        }
+      } finally {
+        entityManager.close();
+      }
+    }
+  }
+
+  /** Runs the statement, committing it on a connection whose auto-commit is off. */
+  private static <T> T committed(Connection connection, ConnectionFunction<Connection, T> statement)
+      throws Exception {
+    if (connection.getAutoCommit()) {
+      return statement.apply(connection);
+    }
+    T result;
+    try {
+      result = statement.apply(connection);
+      connection.commit();
+    } catch (Throwable e) {
+      try {
+        connection.rollback();
+      } catch (SQLException | RuntimeException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
+    }
+    return result;
   }
 
   @Override

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code gdpr_audit_outbox}: audit records of one tenant written together in their caller's transaction,
- * in the batch encoding, waiting for the drainer to chain them.
+ * in the batch encoding, waiting for the drainer to chain them. Mapped for the schema check and the outbox's
+ * counting queries; rows are written and taken with prepared statements ({@code JpaAuditOutbox}).
  *
  * @since 0.2
  */
@@ -38,21 +39,4 @@ public class OutboxRow {
 
   /** For JPA. */
   protected OutboxRow() {}
-
-  /** Returns a row for {@code count} records of {@code tenant} in their batch encoding. */
-  public static OutboxRow of(String tenant, byte[] records, int count) {
-    OutboxRow row = new OutboxRow();
-    row.tenant = tenant;
-    row.record = records;
-    row.recordCount = count;
-    return row;
-  }
-
-  /** Returns the id the database gave the row; after {@code persist} and a flush. */
-  public long id() {
-    if (id == null) {
-      throw new IllegalStateException("the row has no id before it is flushed");
-    }
-    return id;
-  }
 }
