@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,39 +101,7 @@ public final class ResourceLocalTransactions implements JpaTransactions {
     if (current.get() != null) {
       return entityManager().callWithConnection(statement);
     }
-    for (int attempt = 1; ; attempt++) {
-      EntityManager entityManager = factory.createEntityManager();
-      try {
-        return entityManager.callWithConnection(connection -> committed((Connection) connection, statement));
-      } catch (RuntimeException e) {
-        if (attempt >= Deadlocks.ATTEMPTS || !Deadlocks.isVictim(e)) {
-          throw e;
-        }
-      } finally {
-        entityManager.close();
-      }
-    }
-  }
-
-  /** Runs the statement, committing it on a connection whose auto-commit is off. */
-  private static <T> T committed(Connection connection, ConnectionFunction<Connection, T> statement)
-      throws Exception {
-    if (connection.getAutoCommit()) {
-      return statement.apply(connection);
-    }
-    T result;
-    try {
-      result = statement.apply(connection);
-      connection.commit();
-    } catch (Throwable e) {
-      try {
-        connection.rollback();
-      } catch (SQLException | RuntimeException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    }
-    return result;
+    return AutoCommitWrites.run(factory, statement);
   }
 
   @Override

@@ -3,9 +3,12 @@ package io.gdprkit.spring.transaction;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.internal.AutoCommitWrites;
 import io.gdprkit.jpa.internal.Units;
+import jakarta.persistence.ConnectionFunction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +53,7 @@ public final class SpringJpaTransactions implements JpaTransactions {
 
 
   private final PlatformTransactionManager transactionManager;
+  private final EntityManagerFactory factory;
   private final EntityManager entityManager;
   private final TransactionDefinition required;
   private final TransactionDefinition requiresNew;
@@ -68,8 +72,8 @@ public final class SpringJpaTransactions implements JpaTransactions {
    */
   public SpringJpaTransactions(PlatformTransactionManager transactionManager, EntityManagerFactory factory) {
     this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
-    this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(
-        Objects.requireNonNull(factory, "factory"));
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(factory);
     DefaultTransactionDefinition definition = new DefaultTransactionDefinition(
         TransactionDefinition.PROPAGATION_REQUIRED);
     definition.setName("gdpr-kit");
@@ -140,6 +144,22 @@ public final class SpringJpaTransactions implements JpaTransactions {
     } finally {
       reading.remove();
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: inside a unit (the host's transaction or one of the kit's), on the transaction's connection; otherwise on
+   * an entity manager of its own in the connection's auto-commit mode, one round trip, as
+   * {@link JpaTransactions#resourceLocal} does, rather than in a Spring transaction begun for one statement.
+   */
+  @Override
+  public <T> T inStoreWrite(ConnectionFunction<Connection, T> statement) {
+    Objects.requireNonNull(statement, "statement");
+    if (inUnit()) {
+      return entityManager.callWithConnection(statement);
+    }
+    return AutoCommitWrites.run(factory, statement);
   }
 
   /**

@@ -3,11 +3,16 @@ package io.gdprkit.spring.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gdprkit.audit.AuditKind;
+import io.gdprkit.audit.AuditRecord;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.jpa.audit.JpaAuditOutbox;
 import io.gdprkit.jpa.consent.JpaConsentStore;
 import io.gdprkit.spring.jpa.host.Customer;
 import io.gdprkit.spring.jpa.host.CustomerService;
 import io.gdprkit.spring.jpa.host.HostApplication;
+import io.gdprkit.subject.Actor;
+import io.gdprkit.subject.TenantId;
 import io.gdprkit.test.transaction.TransactionRunnerCompatibilityKit;
 import io.gdprkit.transaction.TransactionRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction.
  */
 class SpringJpaTransactionsTests extends TransactionRunnerCompatibilityKit {
+
+  private static final AuditRecord READ = AuditRecord.of(AuditKind.ACCESSED, TenantId.DEFAULT, null,
+      Actor.system("test"));
 
   private static ConfigurableApplicationContext context;
 
@@ -153,6 +161,53 @@ class SpringJpaTransactionsTests extends TransactionRunnerCompatibilityKit {
       throw new IllegalStateException("chosen as victim", new SQLException("deadlock", "40001"));
     }
     return "done";
+  }
+
+  @Test
+  void commitsAOneStatementWriteOutsideAnyTransactionInAutoCommitMode() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    JpaAuditOutbox outbox = new JpaAuditOutbox(transactions);
+    long before = outbox.waiting(TenantId.DEFAULT);
+
+    boolean autoCommit = transactions.inStoreWrite(connection -> {
+      outbox.add(READ);
+      return connection.getAutoCommit();
+    });
+
+    assertThat(autoCommit).as("one round trip: the statement is its own transaction").isTrue();
+    assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(before + 1);
+    outbox.add(READ);
+    assertThat(outbox.waiting(TenantId.DEFAULT)).as("the outbox's own write, committed on return")
+        .isEqualTo(before + 2);
+  }
+
+  @Test
+  void aOneStatementWriteJoinsTheHostsTransactionAndRollsBackWithIt() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    TransactionTemplate host = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    JpaAuditOutbox outbox = new JpaAuditOutbox(transactions);
+    long before = outbox.waiting(TenantId.DEFAULT);
+
+    host.executeWithoutResult(status -> {
+      boolean autoCommit = transactions.inStoreWrite(connection -> connection.getAutoCommit());
+      outbox.add(READ);
+      assertThat(autoCommit).as("the host transaction's connection").isFalse();
+      status.setRollbackOnly();
+    });
+
+    assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(before);
+  }
+
+  @Test
+  void aOneStatementWriteInAnAfterCommitActionIsCommittedOnItsOwn() {
+    SpringJpaTransactions transactions = context.getBean(SpringJpaTransactions.class);
+    TransactionTemplate host = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    JpaAuditOutbox outbox = new JpaAuditOutbox(transactions);
+    long before = outbox.waiting(TenantId.DEFAULT);
+
+    host.executeWithoutResult(status -> transactions.afterCommit(() -> outbox.add(READ)));
+
+    assertThat(outbox.waiting(TenantId.DEFAULT)).isEqualTo(before + 1);
   }
 
   private static Customer customer(String id) {
