@@ -17,6 +17,7 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.interceptor.PersistenceInterceptor;
 import io.gdprkit.jpa.interceptor.PurposeScope;
+import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.provider.internal.EntityModel;
 import io.gdprkit.jpa.provider.internal.EntityStatements;
 import io.gdprkit.jpa.provider.internal.ErasurePage;
@@ -73,7 +74,10 @@ import org.jspecify.annotations.Nullable;
  * back.
  *
  * <p><b>Many subjects at once.</b> {@link #eraseAll} erases many subjects with the same statements, each covering up to
- * {@value #SUBJECTS_PER_STATEMENT} subjects ({@code where subject in (…)}), each chunk of subjects in one unit of work.
+ * {@value #SUBJECTS_PER_STATEMENT} subjects, each chunk of subjects in one unit of work. Statements name subjects and
+ * ids as one array parameter on PostgreSQL and H2 through Hibernate ({@code where subject = any(?)}), which is one
+ * statement whatever the number, translated once and cached by the JPA provider, and as {@code in (…)} lists elsewhere
+ * (MariaDB, other providers).
  * Rows are written by primary key in ascending order, so InnoDB takes record locks, no gap locks, in one order: jobs
  * erasing disjoint subjects in parallel do not deadlock.
  *
@@ -120,6 +124,8 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
   private final TenantId tenant;
   private final List<EntityStatements> entities;
   private final Map<String, EntityStatements> byName = new HashMap<>();
+  /** Whether the database and the JPA provider take array parameters; learnt at the first erasure. */
+  private volatile @Nullable Boolean arrays;
 
   private JpaPersonalDataProvider(JpaTransactions transactions, String id, @Nullable String description,
       TenantId tenant, List<EntityModel> models) {
@@ -288,11 +294,28 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     }
   }
 
+  /**
+   * Returns whether the statements may bind sets as array parameters: on PostgreSQL and H2, which compare with
+   * {@code = any(?)}, through Hibernate, which binds a Java array as one SQL array (JPA leaves array parameters to the
+   * provider). MariaDB has no arrays, and other providers get the portable {@code in} lists.
+   */
+  private boolean arrays(EntityManager entityManager) {
+    Boolean known = arrays;
+    if (known == null) {
+      SqlVendor vendor = SqlVendor.of(entityManager);
+      known = vendor != SqlVendor.MARIADB
+          && entityManager.getDelegate().getClass().getName().startsWith("org.hibernate.");
+      arrays = known;
+    }
+    return known;
+  }
+
   /** Erases one entity type's rows of a chunk of subjects, tenant by tenant, page by page. */
   private void eraseEntity(EntityManager entityManager, EntityStatements statements, List<ErasureContext> chunk) {
     if (statements.model().fields().isEmpty()) {
       return;
     }
+    boolean arrays = statements.arrays(arrays(entityManager));
     Map<TenantId, Map<String, ErasureContext>> byTenant = new LinkedHashMap<>();
     for (ErasureContext context : chunk) {
       Object value = applicable(statements, context.subject());
@@ -307,8 +330,9 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
       Object after = null;
       boolean more;
       do {
-        TypedQuery<Object> read = entityManager.createQuery(statements.eraseIds(after == null), Object.class)
-            .setParameter(EntityStatements.SUBJECTS, values).setMaxResults(IDS_PER_READ + 1);
+        TypedQuery<Object> read = entityManager.createQuery(statements.eraseIds(after == null, arrays), Object.class)
+            .setParameter(EntityStatements.SUBJECTS, statements.subjects(values, arrays))
+            .setMaxResults(IDS_PER_READ + 1);
         bindTenant(read, statements, tenantContexts.getKey());
         if (after != null) {
           read.setParameter(EntityStatements.AFTER, after);
@@ -317,10 +341,11 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
         more = ids.size() > IDS_PER_READ;
         ids = more ? ids.subList(0, IDS_PER_READ) : ids;
         for (int from = 0; from < ids.size(); from += PAGE) {
-          TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(), Object[].class)
-              .setParameter(EntityStatements.IDS, ids.subList(from, Math.min(ids.size(), from + PAGE)));
+          TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(arrays), Object[].class)
+              .setParameter(EntityStatements.IDS, statements.ids(ids.subList(from, Math.min(ids.size(), from + PAGE)),
+                  arrays));
           bindTenant(rows, statements, tenantContexts.getKey());
-          ErasurePage page = new ErasurePage(statements);
+          ErasurePage page = new ErasurePage(statements, arrays);
           for (Object[] row : rows.getResultList()) {
             ErasureContext context = contexts.get(row[1].toString());
             if (context != null) { // else a collation matched another subject's id, such as one in another case

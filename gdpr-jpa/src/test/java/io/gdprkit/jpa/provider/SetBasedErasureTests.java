@@ -8,6 +8,7 @@ import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.internal.DefaultErasureContext;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.RecordedSql;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
@@ -82,6 +83,37 @@ class SetBasedErasureTests {
       assertThat(report.recordsDeleted()).isEqualTo(1);
       assertThat(report.fieldsAnonymised()).isEqualTo(1 + 2 + 2);
     });
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): on PostgreSQL and H2 a chunk's subjects and ids are one array parameter, so the statements"
+      + " are the same whatever their number; in (...) lists on MariaDB")
+  void namesSubjectsAndIdsAsOneArrayParameterWhereTheDatabaseTakesOne() {
+    List<DefaultErasureContext> contexts = IntStream.range(0, SUBJECTS).mapToObj(i -> context(subject(i))).toList();
+    List<String> sql;
+
+    RecordedSql.start();
+    try {
+      provider.eraseAll(contexts);
+    } finally {
+      sql = RecordedSql.stop();
+    }
+
+    // chunks of 500, 500 and 100 subjects; host_note: a read of ids, a read of rows, a delete per chunk
+    List<String> notes = sql.stream().filter(statement -> statement.contains("host_note")).toList();
+    assertThat(notes).hasSize(9);
+    if (database == TestDatabase.MARIADB) {
+      assertThat(notes).anyMatch(statement -> parameters(statement) >= 500);
+      assertThat(notes).anyMatch(statement -> parameters(statement) >= 100 && parameters(statement) < 500);
+    } else {
+      assertThat(notes).allMatch(statement -> parameters(statement) <= 2);
+      assertThat(notes.stream().distinct()).hasSize(3);
+    }
+    assertThat(count("select count(n) from ContactNote n")).isZero();
+  }
+
+  private static long parameters(String statement) {
+    return statement.chars().filter(c -> c == '?').count();
   }
 
   @Test
