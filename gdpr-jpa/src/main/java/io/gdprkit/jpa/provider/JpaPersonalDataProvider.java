@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -61,7 +62,9 @@ import org.jspecify.annotations.Nullable;
  * subject (up to {@value #IDS_PER_READ} at a time), then their rows by primary key in pages of {@value #PAGE} (never
  * loading an entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes
  * from it, its value; encrypted columns are never decrypted), so a read costs what it returns whatever the table's
- * size, has the kit's {@link ErasureContext} plan each row, and writes
+ * size (unless the plans need no values, {@link ErasureContext#plansWithoutValues}: when every attribute the erasure
+ * covers deletes the record and no retention can keep one, the ids, read with their subject, are all it reads), has
+ * the kit's {@link ErasureContext} plan each row, and writes
  * the plans with bulk JPQL by id: rows whose plans write the same fields share one {@code update} (a value that
  * differs per row, such as a keyed hash, as a {@code case} on the id), rows to delete one {@code delete}. The kit
  * plans each row because the decision is per record (Art. 17(3): a retention runs from each
@@ -326,36 +329,57 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     }
     for (Map.Entry<TenantId, Map<String, ErasureContext>> tenantContexts : byTenant.entrySet()) {
       Map<String, ErasureContext> contexts = tenantContexts.getValue();
+      TenantId tenantId = tenantContexts.getKey();
       List<Object> values = contexts.values().stream().map(c -> applicable(statements, c.subject())).toList();
+      boolean unread = contexts.values().stream().allMatch(c -> c.plansWithoutValues(statements.fieldNames()));
       Object after = null;
       boolean more;
       do {
-        TypedQuery<Object> read = entityManager.createQuery(statements.eraseIds(after == null, arrays), Object.class)
-            .setParameter(EntityStatements.SUBJECTS, statements.subjects(values, arrays))
+        TypedQuery<Object[]> read = entityManager.createQuery(statements.eraseIds(after == null, arrays),
+            Object[].class).setParameter(EntityStatements.SUBJECTS, statements.subjects(values, arrays))
             .setMaxResults(IDS_PER_READ + 1);
-        bindTenant(read, statements, tenantContexts.getKey());
+        bindTenant(read, statements, tenantId);
         if (after != null) {
           read.setParameter(EntityStatements.AFTER, after);
         }
-        List<Object> ids = read.getResultList();
+        List<Object[]> ids = read.getResultList();
         more = ids.size() > IDS_PER_READ;
         ids = more ? ids.subList(0, IDS_PER_READ) : ids;
-        for (int from = 0; from < ids.size(); from += PAGE) {
-          TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(arrays), Object[].class)
-              .setParameter(EntityStatements.IDS, statements.ids(ids.subList(from, Math.min(ids.size(), from + PAGE)),
-                  arrays));
-          bindTenant(rows, statements, tenantContexts.getKey());
+        if (unread) {
           ErasurePage page = new ErasurePage(statements, arrays);
-          for (Object[] row : rows.getResultList()) {
-            ErasureContext context = contexts.get(row[1].toString());
-            if (context != null) { // else a collation matched another subject's id, such as one in another case
-              page.plan(context, row);
-            }
-          }
+          ids.forEach(row -> ifExactly(contexts, row[1], context -> page.planUnread(context, row[0])));
           page.apply(entityManager);
+        } else {
+          for (int from = 0; from < ids.size(); from += PAGE) {
+            eraseRows(entityManager, statements, arrays, tenantId, contexts,
+                ids.subList(from, Math.min(ids.size(), from + PAGE)).stream().map(row -> row[0]).toList());
+          }
         }
-        after = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+        after = ids.isEmpty() ? null : ids.get(ids.size() - 1)[0];
       } while (more);
+    }
+  }
+
+  /** Reads the rows {@code ids} of the subjects {@code contexts}, has their contexts plan them and applies the plans. */
+  private static void eraseRows(EntityManager entityManager, EntityStatements statements, boolean arrays,
+      TenantId tenant, Map<String, ErasureContext> contexts, List<Object> ids) {
+    TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(arrays), Object[].class)
+        .setParameter(EntityStatements.IDS, statements.ids(ids, arrays));
+    bindTenant(rows, statements, tenant);
+    ErasurePage page = new ErasurePage(statements, arrays);
+    rows.getResultList().forEach(row -> ifExactly(contexts, row[1], context -> page.plan(context, row)));
+    page.apply(entityManager);
+  }
+
+  /**
+   * Hands {@code action} the context of the subject whose id was read as {@code stored}, unless none is exactly it: a
+   * case-insensitive or space-padding collation matches another subject's id, such as one in another case.
+   */
+  private static void ifExactly(Map<String, ErasureContext> contexts, Object stored,
+      Consumer<ErasureContext> action) {
+    ErasureContext context = contexts.get(stored.toString());
+    if (context != null) {
+      action.accept(context);
     }
   }
 

@@ -51,6 +51,7 @@ public final class EntityStatements {
       UUID.class);
 
   private final EntityModel model;
+  private final List<String> fieldNames;
   private final String[] eraseIdsFirst = new String[2];
   private final String[] eraseIdsNext = new String[2];
   private final String[] eraseRows = new String[2];
@@ -62,6 +63,7 @@ public final class EntityStatements {
   /** Builds the statements of {@code model}. */
   public EntityStatements(EntityModel model) {
     this.model = model;
+    this.fieldNames = model.fields().stream().map(FieldModel::name).toList();
     List<String> erase = new ArrayList<>(List.of("e." + model.id(), "e." + model.subject()));
     if (model.date() != null) {
       erase.add("e." + model.date());
@@ -73,9 +75,9 @@ public final class EntityStatements {
     }
     for (int form = 0; form < 2; form++) {
       String eraseWhere = " where " + among("e." + model.subject(), SUBJECTS, form == 1) + tenantCondition();
-      eraseIdsFirst[form] = "select e." + model.id() + " from " + model.name() + " e" + eraseWhere + orderById();
-      eraseIdsNext[form] = "select e." + model.id() + " from " + model.name() + " e" + eraseWhere + afterId()
-          + orderById();
+      String ids = "select e." + model.id() + ", e." + model.subject() + " from " + model.name() + " e" + eraseWhere;
+      eraseIdsFirst[form] = ids + orderById();
+      eraseIdsNext[form] = ids + afterId() + orderById();
       eraseRows[form] = select(erase) + " where " + among("e." + model.id(), IDS, form == 1) + tenantCondition()
           + orderById();
     }
@@ -94,6 +96,11 @@ public final class EntityStatements {
   /** Returns the model. */
   public EntityModel model() {
     return model;
+  }
+
+  /** Returns the names of the personal-data fields, as the descriptor and the erasure plans name them. */
+  public List<String> fieldNames() {
+    return fieldNames;
   }
 
   /**
@@ -132,10 +139,11 @@ public final class EntityStatements {
   }
 
   /**
-   * Returns the ids of the rows of the subjects {@code :subjects}, in order, after {@code :after} unless
-   * {@code first}: the erasure's first read. It names no column but the subject's and the id, so the database answers
-   * it from the index on {@code (subject, id)} whatever the table's size, where a read of whole rows in id order with
-   * a limit may walk the primary key through rows of other subjects.
+   * Returns {@code [id, subject id]} of the rows of the subjects {@code :subjects}, in id order, after {@code :after}
+   * unless {@code first}: the erasure's first read. It names no column but the subject's and the id, so the database
+   * answers it from the index on {@code (subject, id)} whatever the table's size, where a read of whole rows in id
+   * order with a limit may walk the primary key through rows of other subjects. When the plans need no values
+   * ({@link io.gdprkit.data.ErasureContext#plansWithoutValues}), it is the only read.
    */
   public String eraseIds(boolean first, boolean arrays) {
     return (first ? eraseIdsFirst : eraseIdsNext)[arrays ? 1 : 0];

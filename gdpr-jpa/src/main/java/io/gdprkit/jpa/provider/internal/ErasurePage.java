@@ -11,6 +11,7 @@ import io.gdprkit.jpa.provider.internal.EntityStatements.Write;
 import io.gdprkit.subject.SubjectId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,19 +81,33 @@ public final class ErasurePage {
   }
 
   /** Asks {@code context} to plan one row of {@link EntityStatements#eraseRows} and keeps the plan. */
-  @SuppressWarnings("unchecked")
   public void plan(ErasureContext context, Object[] row) {
-    EntityModel model = statements.model();
     Map<String, @Nullable Object> values = new HashMap<>();
-    List<FieldModel> fields = model.fields();
+    List<FieldModel> fields = statements.model().fields();
     int at = statements.eraseFieldsAt();
     for (int i = 0; i < fields.size(); i++) {
       FieldModel field = fields.get(i);
       Object value = row[at + i];
       values.put(field.name(), field.readsValue() ? value : ((Number) value).intValue() == 0 ? null : PRESENT);
     }
-    RecordPlan plan = context.plan(model.record(row[0]), values, statements.date(row));
-    Comparable<Object> id = (Comparable<Object>) row[0];
+    plan(context, row[0], values, statements.date(row));
+  }
+
+  /**
+   * Asks {@code context} to plan the row {@code id} without its values, each field as set and no date, and keeps the
+   * plan: only for a context whose plans need no values ({@link ErasureContext#plansWithoutValues}).
+   */
+  public void planUnread(ErasureContext context, Object id) {
+    Map<String, @Nullable Object> values = new HashMap<>();
+    statements.fieldNames().forEach(field -> values.put(field, PRESENT));
+    plan(context, id, values, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void plan(ErasureContext context, Object rowId, Map<String, @Nullable Object> values,
+      @Nullable Instant date) {
+    RecordPlan plan = context.plan(statements.model().record(rowId), values, date);
+    Comparable<Object> id = (Comparable<Object>) rowId;
     if (plan.deleteRecord()) {
       deletes.add(id);
     } else if (!plan.updates().isEmpty()) {
