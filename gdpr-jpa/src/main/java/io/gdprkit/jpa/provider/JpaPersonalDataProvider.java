@@ -33,6 +33,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.Metamodel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -415,6 +417,76 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Per {@link io.gdprkit.jpa.annotation.SubjectRelation}, one query for up to {@value #SUBJECTS_PER_STATEMENT}
+   * subjects, each chunk in a unit of work: the distinct subjects of the records whose association leads to one of
+   * them.
+   */
+  @Override
+  public Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+    List<SubjectId> distinct = distinct(subjects);
+    Map<SubjectId, Set<Relation>> found = new LinkedHashMap<>();
+    for (int from = 0; from < distinct.size(); from += SUBJECTS_PER_STATEMENT) {
+      List<SubjectId> chunk = distinct.subList(from, Math.min(distinct.size(), from + SUBJECTS_PER_STATEMENT));
+      transactions.inTransaction(() -> {
+        EntityManager entityManager = transactions.entityManager();
+        boolean databaseArrays = arrays(entityManager);
+        for (EntityStatements statements : entities) {
+          for (EntityModel.Relation relation : statements.model().relations()) {
+            boolean arrays = EntityStatements.arrays(relation.parentType(), databaseArrays);
+            forEachTenant(chunk, parent -> parentValue(statements, relation, parent), (tenant, parents) -> {
+              TypedQuery<Object[]> query = entityManager.createQuery(statements.children(relation, arrays),
+                  Object[].class).setParameter(EntityStatements.SUBJECTS, EntityStatements.set(
+                      parents.values().stream().map(p -> parentValue(statements, relation, p)).toList(),
+                      relation.parentType(), arrays));
+              bindTenant(query, statements, tenant);
+              for (Object[] row : query.getResultList()) {
+                SubjectId parent = row[0] == null ? null : parents.get(row[0].toString());
+                SubjectId to = statements.subject(row[1], tenant);
+                if (parent != null && !to.equals(parent)) {
+                  found.computeIfAbsent(parent, p -> new LinkedHashSet<>())
+                      .add(new Relation(parent, to, relation.type()));
+                }
+              }
+            });
+          }
+        }
+        return null;
+      });
+    }
+    Map<SubjectId, List<Relation>> all = new LinkedHashMap<>();
+    distinct.stream().filter(found::containsKey).forEach(subject -> all.put(subject, List.copyOf(found.get(subject))));
+    return all;
+  }
+
+  /**
+   * Groups {@code subjects} by tenant and, per tenant, by the text of the value {@code value} gives each (subjects
+   * that have none are left out), and hands each group to {@code action}: the subjects of one statement, looked up
+   * afterwards by the value a row holds, exactly (a case-insensitive collation matches more).
+   */
+  private static void forEachTenant(List<SubjectId> subjects, Function<SubjectId, @Nullable Object> value,
+      BiConsumer<TenantId, Map<String, SubjectId>> action) {
+    Map<TenantId, Map<String, SubjectId>> byTenant = new LinkedHashMap<>();
+    for (SubjectId subject : subjects) {
+      Object stored = value.apply(subject);
+      if (stored != null) {
+        byTenant.computeIfAbsent(subject.tenant(), t -> new LinkedHashMap<>()).put(stored.toString(), subject);
+      }
+    }
+    byTenant.forEach(action);
+  }
+
+  private static List<SubjectId> distinct(Collection<SubjectId> subjects) {
+    Preconditions.notNull(subjects, "subjects");
+    Set<SubjectId> distinct = new LinkedHashSet<>();
+    for (SubjectId subject : subjects) {
+      distinct.add(Preconditions.notNull(subject, "subject"));
+    }
+    return List.copyOf(distinct);
+  }
+
   /** Returns the parent's id as the relation's path stores it, or null when the entity cannot hold it. */
   private @Nullable Object parentValue(EntityStatements statements, EntityModel.Relation relation,
       SubjectId subject) {
@@ -444,6 +516,66 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
           });
     }
     return List.copyOf(points);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As {@link #contactPoints} reads them, with one query per contact-point attribute for up to
+   * {@value #SUBJECTS_PER_STATEMENT} subjects, each chunk in a unit of work; at most {@value #PAGE} values per subject
+   * and attribute.
+   */
+  @Override
+  public Map<SubjectId, List<ContactPoint>> contactPointsAll(Collection<SubjectId> subjects) {
+    List<SubjectId> distinct = distinct(subjects);
+    Map<SubjectId, List<ContactPoint>> found = new HashMap<>();
+    try (PurposeScope scope = PurposeScope.erasure()) {
+      for (int from = 0; from < distinct.size(); from += SUBJECTS_PER_STATEMENT) {
+        List<SubjectId> chunk = distinct.subList(from, Math.min(distinct.size(), from + SUBJECTS_PER_STATEMENT));
+        transactions.inTransaction(() -> {
+          readContactPoints(transactions.entityManager(), chunk, found);
+          return null;
+        });
+      }
+    }
+    Map<SubjectId, List<ContactPoint>> all = new LinkedHashMap<>();
+    distinct.stream().filter(found::containsKey).forEach(subject -> all.put(subject, List.copyOf(found.get(subject))));
+    return all;
+  }
+
+  /** Reads the contact points of one chunk of subjects into {@code found}, counting the reads for the audit. */
+  private void readContactPoints(EntityManager entityManager, List<SubjectId> chunk,
+      Map<SubjectId, List<ContactPoint>> found) {
+    boolean databaseArrays = arrays(entityManager);
+    for (EntityStatements statements : entities) {
+      EntityModel model = statements.model();
+      boolean arrays = EntityStatements.arrays(model.subjectType(), databaseArrays);
+      for (FieldModel field : model.fields()) {
+        if (field.contactPoints().isEmpty()) {
+          continue;
+        }
+        forEachTenant(chunk, subject -> applicable(statements, subject), (tenant, bySubject) -> {
+          TypedQuery<Object[]> query = entityManager.createQuery(statements.distinctValues(field.attribute(), arrays),
+              Object[].class).setParameter(EntityStatements.SUBJECTS, statements.subjects(
+                  bySubject.values().stream().map(subject -> applicable(statements, subject)).toList(), arrays));
+          bindTenant(query, statements, tenant);
+          Map<SubjectId, Integer> values = new LinkedHashMap<>();
+          for (Object[] row : query.getResultList()) {
+            SubjectId subject = row[0] == null ? null : bySubject.get(row[0].toString());
+            if (subject == null || values.merge(subject, 1, Integer::sum) > PAGE) {
+              continue;
+            }
+            String text = row[1].toString().strip();
+            for (ContactPoint.Kind kind : text.isEmpty() ? Set.<ContactPoint.Kind>of() : field.contactPoints()) {
+              found.computeIfAbsent(subject, s -> new ArrayList<>())
+                  .add(kind == ContactPoint.Kind.EMAIL ? ContactPoint.email(text) : ContactPoint.phone(text));
+            }
+          }
+          values.forEach((subject, count) -> PersistenceInterceptor.countStatementRows(AuditKind.ACCESSED,
+              model.name(), subject, Math.min(count, PAGE)));
+        });
+      }
+    }
   }
 
   /**

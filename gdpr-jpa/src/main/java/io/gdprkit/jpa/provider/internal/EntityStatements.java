@@ -109,8 +109,7 @@ public final class EntityStatements {
    * database and Hibernate bind alike, which the subject ids always are.
    */
   public boolean arrays(boolean databaseArrays) {
-    return databaseArrays && ARRAY_TYPES.contains(boxed(model.idType())) && ARRAY_TYPES.contains(
-        boxed(model.subjectType()));
+    return arrays(model.idType(), databaseArrays) && arrays(model.subjectType(), databaseArrays);
   }
 
   /**
@@ -233,6 +232,33 @@ public final class EntityStatements {
   public String children(EntityModel.Relation relation) {
     return "select distinct e." + relation.parentPath() + ", e." + model.subject() + " from " + model.name()
         + " e where e." + relation.parentPath() + " = :" + SUBJECT + tenantCondition();
+  }
+
+  /**
+   * Returns {@code [parent id, child id]} of the subjects whose parent, through {@code relation}, is one of
+   * {@code :subjects}, a set parameter of the form {@code arrays} says.
+   */
+  public String children(EntityModel.Relation relation, boolean arrays) {
+    return "select distinct e." + relation.parentPath() + ", e." + model.subject() + " from " + model.name()
+        + " e where " + among("e." + relation.parentPath(), SUBJECTS, arrays) + tenantCondition();
+  }
+
+  /**
+   * Returns {@code [subject id, value]} of the distinct non-null values of one attribute of the subjects
+   * {@code :subjects}, a set parameter of the form {@code arrays} says.
+   */
+  public String distinctValues(String attribute, boolean arrays) {
+    return "select distinct e." + model.subject() + ", e." + attribute + " from " + model.name() + " e where "
+        + among("e." + model.subject(), SUBJECTS, arrays) + tenantCondition() + " and e." + attribute
+        + " is not null";
+  }
+
+  /**
+   * Returns whether a set of values of {@code type} is bound as an array when the database and the JPA provider take
+   * array parameters ({@code databaseArrays}).
+   */
+  public static boolean arrays(Class<?> type, boolean databaseArrays) {
+    return databaseArrays && ARRAY_TYPES.contains(boxed(type));
   }
 
   /** Returns {@code [subject id, value]} of the subject's distinct non-null values of one attribute. */
