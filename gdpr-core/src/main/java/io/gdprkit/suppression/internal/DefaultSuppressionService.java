@@ -2,6 +2,7 @@ package io.gdprkit.suppression.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.PseudonymKey;
@@ -18,7 +19,10 @@ import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -99,6 +103,51 @@ public final class DefaultSuppressionService implements SuppressionService {
       });
     }
     return stored;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Normalises each contact point, then, in one unit of work, looks each up and adds those not listed; a contact
+   * point given twice is added once. As in {@link #suppress}, only the call whose entry the store kept publishes it.
+   */
+  @Override
+  public List<Optional<SuppressionEntry>> suppressAll(TenantId tenant, List<ContactPoint> points) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.notNull(points, "points");
+    List<@Nullable String> normalised = new ArrayList<>(points.size());
+    for (ContactPoint point : points) {
+      try {
+        normalised.add(normaliser.normalise(Preconditions.notNull(point, "point")));
+      } catch (InvalidInputException unusable) {
+        normalised.add(null);
+      }
+    }
+    return unitOfWork.run("suppress contact points", () -> {
+      List<Optional<SuppressionEntry>> entries = new ArrayList<>(points.size());
+      Map<String, SuppressionEntry> added = new HashMap<>();
+      for (int i = 0; i < points.size(); i++) {
+        String form = normalised.get(i);
+        if (form == null) {
+          entries.add(Optional.empty());
+          continue;
+        }
+        SuppressionEntry entry = added.get(form);
+        if (entry == null) {
+          entry = find(tenant, form).orElse(null);
+        }
+        if (entry == null) {
+          SuppressionEntry fresh = new SuppressionEntry(tenant, points.get(i).kind(), hash(form), clock.instant());
+          entry = store.add(fresh);
+          if (entry == fresh) {
+            events.publish(new ContactSuppressed(tenant, fresh, fresh.suppressedAt()));
+          }
+          added.put(form, entry);
+        }
+        entries.add(Optional.of(entry));
+      }
+      return entries;
+    });
   }
 
   @Override
