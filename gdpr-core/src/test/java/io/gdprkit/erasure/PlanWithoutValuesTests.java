@@ -75,8 +75,8 @@ class PlanWithoutValuesTests {
   }
 
   @Test
-  @DisplayName("Art. 17(1): records whose every field deletes the record, kept by nothing, are planned the same whatever"
-      + " they hold")
+  @DisplayName("Art. 17(1): records whose every field deletes the record, kept by nothing, are planned the same"
+      + " whatever they hold")
   void plansDeletionWithoutValuesWhenNothingKeepsTheRecord() {
     ErasureContext context = context(ErasureScope.everything(), null, NEWSLETTER);
     List<String> fields = List.of("note", "name");

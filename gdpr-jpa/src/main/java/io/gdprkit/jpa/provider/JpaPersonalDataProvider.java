@@ -362,7 +362,7 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     }
   }
 
-  /** Reads the rows {@code ids} of the subjects {@code contexts}, has their contexts plan them and applies the plans. */
+  /** Reads the rows {@code ids} of the subjects of {@code contexts}, has the contexts plan them, applies the plans. */
   private static void eraseRows(EntityManager entityManager, EntityStatements statements, boolean arrays,
       TenantId tenant, Map<String, ErasureContext> contexts, List<Object> ids) {
     TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(arrays), Object[].class)

@@ -111,8 +111,8 @@ class SetBasedErasureTests {
   }
 
   @Test
-  @DisplayName("Art. 17(1): records that erasure only deletes are deleted by the ids read from the subject index, without"
-      + " reading their rows")
+  @DisplayName("Art. 17(1): records that erasure only deletes are deleted by the ids read from the subject index,"
+      + " without reading their rows")
   void deletesRecordsWithoutReadingThemWhenThePlansNeedNoValues() {
     List<DefaultErasureContext> contexts = IntStream.range(0, SUBJECTS).mapToObj(i -> context(subject(i))).toList();
 

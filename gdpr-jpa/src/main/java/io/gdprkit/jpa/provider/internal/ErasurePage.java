@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * replacement, a year many birth dates share) is one parameter; a field whose value differs per row (a keyed hash, a
  * kept part) is a {@code case} on the id. So a page costs a read and a write or two whatever its size and however
  * many distinct values its plans compute: at most {@value #IDS_PER_STATEMENT} ids to a statement in an {@code in}
- * list, {@value #IDS_PER_ARRAY} in an array parameter, or {@value #ROWS_PER_CASE} when values differ per row. No entity callback sees these statements, so the rows each
- * subject lost or had changed are counted for the persistence interceptor of the unit, if one is installed.
+ * list, {@value #IDS_PER_ARRAY} in an array parameter, or {@value #ROWS_PER_CASE} when values differ per row. No
+ * entity callback sees these statements, so the rows each subject lost or had changed are counted for the persistence
+ * interceptor of the unit, if one is installed.
  *
  * @since 0.2
  */
