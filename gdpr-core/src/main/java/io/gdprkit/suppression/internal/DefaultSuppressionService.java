@@ -133,11 +133,14 @@ public final class DefaultSuppressionService implements SuppressionService {
           continue;
         }
         SuppressionEntry entry = added.get(form);
+        List<String> hashes = List.of();
         if (entry == null) {
-          entry = find(tenant, form).orElse(null);
+          hashes = hashesUnderEveryKey(form);
+          entry = find(tenant, hashes).orElse(null);
         }
         if (entry == null) {
-          SuppressionEntry fresh = new SuppressionEntry(tenant, points.get(i).kind(), hash(form), clock.instant());
+          // the active key's hash comes first
+          SuppressionEntry fresh = new SuppressionEntry(tenant, points.get(i).kind(), hashes.get(0), clock.instant());
           entry = store.add(fresh);
           if (entry == fresh) {
             events.publish(new ContactSuppressed(tenant, fresh, fresh.suppressedAt()));
@@ -197,7 +200,12 @@ public final class DefaultSuppressionService implements SuppressionService {
   }
 
   private Optional<SuppressionEntry> find(TenantId tenant, String normalised) {
-    for (String hash : hashesUnderEveryKey(normalised)) {
+    return find(tenant, hashesUnderEveryKey(normalised));
+  }
+
+  /** Returns the tenant's entry under the first of {@code hashes} that has one. */
+  private Optional<SuppressionEntry> find(TenantId tenant, List<String> hashes) {
+    for (String hash : hashes) {
       Optional<SuppressionEntry> entry = store.find(tenant, hash);
       if (entry.isPresent()) {
         return entry;
