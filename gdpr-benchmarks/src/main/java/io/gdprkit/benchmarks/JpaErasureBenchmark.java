@@ -62,8 +62,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   <li>{@code providerEraseAll}: {@link JpaPersonalDataProvider#eraseAll}, the SPI call the kit makes for a batch,
  *       with the contexts the kit hands it: set-based statements per entity type and 500 subjects;</li>
  *   <li>{@code kitEraseAll}: {@code gdpr.erasure().eraseAll(subjects)} on a kit with that provider and its own stores
- *       in memory: a durable job per subject, suppression of the e-mail addresses (read per subject), tombstones,
- *       reports; the providers' part batched 500 subjects at a time;</li>
+ *       in memory: a durable job per subject, suppression of the e-mail addresses, tombstones, reports; every step
+ *       (the contact-point reads, the providers' part, the job writes) batched 500 subjects at a time;</li>
  *   <li>{@code entityManagerRemove}: per subject, a JPQL query for its notes and one for its orders,
  *       {@code EntityManager.remove} of each, then {@code find} and {@code remove} of the contact; 500 subjects per
  *       transaction, the same chunk as the provider's.</li>

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -47,4 +48,26 @@ public interface ErasureContext {
 
   /** Reports that a plan was applied; the erasure report counts only applied plans. */
   void applied(RecordPlan plan);
+
+  /**
+   * Returns whether {@link #plan} gives every record that holds {@code fields} the same plan, whatever their values
+   * and the record's date: each of them that the erasure covers deletes the record, and nothing can keep one (no
+   * retention or legal obligation on its category, no other purpose, no records kept by the scope, no release of held
+   * data). A provider may then plan such a record without reading it: by its id, each field with any value (a marker
+   * for "set" will do) and no date; it saves reading the rows of a table whose records erasure only deletes.
+   *
+   * <p>The answer is the same for every record of the erasure; {@code false}, which is always correct, by default.
+   *
+   * <p>Usage example: <pre>{@code
+   * if (context.plansWithoutValues(List.of("note"))) {
+   *   for (String id : rows.idsOf(subject)) { RecordPlan plan = context.plan(id, Map.of("note", SET), null); ... }
+   * }
+   * }</pre>
+   *
+   * @param fields names of fields of the provider's descriptor; others are ignored
+   * @since 0.2
+   */
+  default boolean plansWithoutValues(Collection<String> fields) {
+    return false;
+  }
 }

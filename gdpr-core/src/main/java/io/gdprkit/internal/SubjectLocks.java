@@ -2,6 +2,8 @@ package io.gdprkit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Collection;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -30,6 +32,29 @@ public final class SubjectLocks {
    * on no feature.
    */
   public Object of(Object subject) {
-    return stripes[subject.hashCode() & (stripes.length - 1)];
+    return stripes[index(subject)];
+  }
+
+  /**
+   * Runs {@code work} holding the monitors of all {@code subjects}, taken in the order of the stripes, so that two
+   * callers holding several never deadlock, and a caller holding one of them waits for {@code work} to end.
+   *
+   * @since 0.2
+   */
+  public <T> T underAll(Collection<?> subjects, Supplier<T> work) {
+    return under(subjects.stream().mapToInt(this::index).distinct().sorted().toArray(), 0, work);
+  }
+
+  private <T> T under(int[] indexes, int at, Supplier<T> work) {
+    if (at == indexes.length) {
+      return work.get();
+    }
+    synchronized (stripes[indexes[at]]) {
+      return under(indexes, at + 1, work);
+    }
+  }
+
+  private int index(Object subject) {
+    return subject.hashCode() & (stripes.length - 1);
   }
 }

@@ -2,10 +2,13 @@ package io.gdprkit.suppression;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.data.ContactPoint;
 import io.gdprkit.subject.TenantId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +43,27 @@ public interface SuppressionService {
    *     libphonenumber cannot parse; the message never holds the value
    */
   SuppressionEntry suppress(TenantId tenant, ContactPoint point);
+
+  /**
+   * Adds many contact points to the tenant's list, as {@link #suppress} adds each, except that a contact point that
+   * cannot be normalised is skipped and answered empty instead of failing the call: what an erasure of many subjects
+   * calls with their contact points. The default calls {@link #suppress} for each in turn; the kit's service adds them
+   * in one unit of work.
+   *
+   * @return per contact point, in the order given: its entry, or empty if it could not be normalised
+   * @since 0.2
+   */
+  default List<Optional<SuppressionEntry>> suppressAll(TenantId tenant, List<ContactPoint> points) {
+    List<Optional<SuppressionEntry>> entries = new ArrayList<>(points.size());
+    for (ContactPoint point : points) {
+      try {
+        entries.add(Optional.of(suppress(tenant, point)));
+      } catch (InvalidInputException unusable) {
+        entries.add(Optional.empty());
+      }
+    }
+    return entries;
+  }
 
   /** Returns whether the contact point is on the tenant's list. */
   boolean isSuppressed(TenantId tenant, ContactPoint point);

@@ -61,6 +61,8 @@ class BulkErasureTests {
   private final SourceStore sources = SourceStore.inMemory();
   private final SuppressionStore suppression = SuppressionStore.inMemory();
   private final ErasureStore erasures = ErasureStore.inMemory(clock);
+  /** The store the instances use: {@link #erasures}, or a wrapper of it. */
+  private ErasureStore erasureStore = erasures;
   private final CountingProvider contacts = new CountingProvider(ErasureTests.CONTACTS);
   private final CountingProvider visits = new CountingProvider(ErasureTests.VISITS);
   private final CountingProvider invoices = new CountingProvider(ErasureTests.INVOICES);
@@ -78,9 +80,15 @@ class BulkErasureTests {
     return builder(id).build();
   }
 
+  /** Returns an instance whose erasure store is {@code counting}'s, over {@link #erasures}. */
+  private GdprKit instanceOn(CountingErasureStore counting) {
+    erasureStore = counting.store;
+    return builder("a").allowGeneratedKeys().build(); // the wrapper is not known as an in-memory store
+  }
+
   private GdprKit.Builder builder(String id) {
     return GdprKit.builder().clock(clock).keyRing(keys).pseudonymKey(PSEUDONYM_KEY).instanceId(id).workLease(LEASE)
-        .consentStore(ledger).sourceStore(sources).suppressionStore(suppression).erasureStore(erasures)
+        .consentStore(ledger).sourceStore(sources).suppressionStore(suppression).erasureStore(erasureStore)
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "News").withDataCategories(DataCategory.CONTACT_DETAILS,
             DataCategory.BEHAVIOURAL))
         .purpose(Purpose.of("billing", LegalBasis.CONTRACT, "Invoices").withDataCategories(DataCategory.FINANCIAL,
@@ -141,6 +149,81 @@ class BulkErasureTests {
     }
     assertThat(gdpr.erasure().records()).hasSize(1_200);
     assertThat(erasures.pending(null, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): a bulk erasure reads contact points and relations, and writes jobs, tombstones and reports,"
+      + " with one call per batch and step, not per subject")
+  void readsAndWritesOncePerBatchAndStep() {
+    CountingErasureStore counting = new CountingErasureStore(erasures);
+    GdprKit gdpr = instanceOn(counting);
+    List<SubjectId> erased = subjects("contact-", 1_200);
+    erased.forEach(this::data);
+
+    Map<SubjectId, ErasureReport> reports = gdpr.erasure().eraseAll(erased);
+
+    assertThat(reports).containsOnlyKeys(erased);
+    assertThat(contacts.singleReads.get() + visits.singleReads.get() + invoices.singleReads.get()).isZero();
+    assertThat(contacts.batchReads.get()).isEqualTo(3 * 2); // contact points and relations, per batch
+    assertThat(counting.calls("insertAll")).isEqualTo(3);
+    // per batch: prepared, each of three providers done, finished, listeners told
+    assertThat(counting.calls("saveAll")).isEqualTo(3 * 6);
+    assertThat(counting.calls("saveTombstones")).isEqualTo(3);
+    assertThat(counting.calls("completeAll")).isEqualTo(3);
+    assertThat(counting.calls("insert") + counting.calls("save") + counting.calls("saveTombstone")
+        + counting.calls("complete") + counting.calls("find")).isZero();
+    assertThat(erased).allSatisfy(subject -> {
+      assertThat(gdpr.erasure().wasErased(subject)).isTrue();
+      assertThat(told(subject)).isEqualTo(1);
+      assertThat(reports.get(subject).suppressed()).isEqualTo(1);
+      assertThat(gdpr.suppression().isSuppressed(subject.tenant(), ContactPoint.email(subject.value()
+          + "@example.com"))).isTrue();
+    });
+    assertThat(erasures.tombstones(io.gdprkit.subject.TenantId.DEFAULT, null, 2_000)).hasSize(1_200);
+    assertThat(erasures.pending(null, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a batch whose finish fails is rolled back and each job finishes on its own: tombstone, event, audit"
+      + " entry and report once per subject")
+  void finishesOneByOneWhenTheBatchFinishFails() {
+    CountingErasureStore counting = new CountingErasureStore(erasures).failOnce("saveTombstones");
+    GdprKit gdpr = instanceOn(counting);
+    List<SubjectId> all = subjects("contact-", 30);
+    all.forEach(this::data);
+
+    Map<SubjectId, ErasureReport> reports = gdpr.erasure().eraseAll(all);
+
+    assertThat(reports).containsOnlyKeys(all);
+    assertThat(counting.calls("saveTombstone")).isEqualTo(30);
+    assertThat(erasures.tombstones(io.gdprkit.subject.TenantId.DEFAULT, null, 100)).hasSize(30);
+    assertThat(gdpr.audit().entries(io.gdprkit.subject.TenantId.DEFAULT, 0, 10_000).stream()
+        .filter(entry -> entry.record().kind() == io.gdprkit.audit.AuditKind.ERASED)).hasSize(30);
+    assertThat(all).allSatisfy(subject -> {
+      assertThat(gdpr.erasure().wasErased(subject)).isTrue();
+      assertThat(told(subject)).isEqualTo(1);
+      assertThat(reports.get(subject).recordsDeleted()).isEqualTo(2);
+    });
+    assertThat(gdpr.erasure().records()).hasSize(30);
+    assertThat(erasures.pending(null, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a provider whose batch read fails is read subject by subject, and every subject is suppressed and"
+      + " erased")
+  void readsSubjectBySubjectWhenTheBatchReadFails() {
+    GdprKit gdpr = instance("a");
+    List<SubjectId> all = subjects("contact-", 30);
+    all.forEach(this::data);
+    contacts.failBatchReadOnce();
+
+    Map<SubjectId, ErasureReport> reports = gdpr.erasure().eraseAll(all);
+
+    assertThat(reports).containsOnlyKeys(all);
+    assertThat(contacts.singleReads.get()).isEqualTo(30 * 2);
+    assertThat(reports.values()).allSatisfy(report -> assertThat(report.suppressed()).isEqualTo(1));
+    assertThat(all).allSatisfy(subject -> assertThat(gdpr.suppression().isSuppressed(subject.tenant(),
+        ContactPoint.email(subject.value() + "@example.com"))).isTrue());
   }
 
   @Test

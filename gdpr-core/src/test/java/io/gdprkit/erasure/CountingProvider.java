@@ -8,6 +8,7 @@ import io.gdprkit.data.ProviderDescriptor;
 import io.gdprkit.data.Relation;
 import io.gdprkit.data.spi.PersonalDataProvider;
 import io.gdprkit.subject.SubjectId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,11 @@ final class CountingProvider implements PersonalDataProvider {
   private final Set<SubjectId> failOnce = ConcurrentHashMap.newKeySet();
   private volatile Consumer<SubjectId> inside = subject -> {};
   private volatile int failBatchAfter = -1;
+  private volatile boolean failBatchReadOnce;
+  /** The calls of {@link #related} and {@link #contactPoints}, one subject each. */
+  final AtomicInteger singleReads = new AtomicInteger();
+  /** The calls of {@link #relatedAll} and {@link #contactPointsAll}, many subjects each. */
+  final AtomicInteger batchReads = new AtomicInteger();
   /** The number of contexts of each {@link #eraseAll} call, in call order. */
   final List<Integer> batches = new CopyOnWriteArrayList<>();
 
@@ -80,12 +86,38 @@ final class CountingProvider implements PersonalDataProvider {
 
   @Override
   public List<Relation> related(SubjectId subject) {
+    singleReads.incrementAndGet();
     return delegate.related(subject);
+  }
+
+  /** Reads with the in-memory provider's default. */
+  @Override
+  public Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+    batchReads.incrementAndGet();
+    return delegate.relatedAll(subjects);
   }
 
   @Override
   public List<ContactPoint> contactPoints(SubjectId subject) {
+    singleReads.incrementAndGet();
     return delegate.contactPoints(subject);
+  }
+
+  /** Reads with the in-memory provider's default, failing once if told to. */
+  @Override
+  public Map<SubjectId, List<ContactPoint>> contactPointsAll(Collection<SubjectId> subjects) {
+    batchReads.incrementAndGet();
+    if (failBatchReadOnce) {
+      failBatchReadOnce = false;
+      throw new IllegalStateException("connection reset");
+    }
+    return delegate.contactPointsAll(subjects);
+  }
+
+  /** Makes the next {@link #contactPointsAll} call fail with a host exception. */
+  CountingProvider failBatchReadOnce() {
+    this.failBatchReadOnce = true;
+    return this;
   }
 
   /** Records the call's size, then erases each subject with {@link #erase}, failing midway if told to. */

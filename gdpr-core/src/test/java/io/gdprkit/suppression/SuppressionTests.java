@@ -239,6 +239,25 @@ class SuppressionTests {
     }
 
     @Test
+    void suppressesManyContactPointsAtOnceAsOneByOne() {
+      SuppressionEntry bob = gdpr.suppression().suppress(acme, ContactPoint.email("bob@example.com"));
+      List<ContactPoint> points = List.of(ContactPoint.email("alice@example.com"), ContactPoint.phone("030 1234567"),
+          ContactPoint.email("BOB@example.com"), ContactPoint.email("Alice@Example.com "),
+          ContactPoint.phone("+49 30 1234567"));
+
+      List<java.util.Optional<SuppressionEntry>> entries = gdpr.suppression().suppressAll(acme, points);
+
+      assertThat(entries).extracting(java.util.Optional::isPresent).containsExactly(true, false, true, true, true);
+      assertThat(entries.get(3)).isEqualTo(entries.get(0));
+      assertThat(entries.get(2)).contains(bob);
+      assertThat(gdpr.suppression().entries(acme, null, 10)).hasSize(3);
+      assertThat(gdpr.suppression().isSuppressed(acme, ContactPoint.phone("+4930 1234567"))).isTrue();
+      assertThat(gdpr.suppression().entries(globex, null, 10)).isEmpty();
+      assertThat(gdpr.audit().entries(acme, 0, 100)).filteredOn(entry -> entry.record().kind()
+          == AuditKind.SUPPRESSION_ADDED).hasSize(3);
+    }
+
+    @Test
     void releasesOnlyInTheNamedTenant() {
       gdpr.suppression().suppress(acme, ContactPoint.email("alice@example.com"));
       gdpr.suppression().suppress(globex, ContactPoint.email("alice@example.com"));

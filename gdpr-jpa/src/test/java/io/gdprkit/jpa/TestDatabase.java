@@ -217,6 +217,7 @@ public enum TestDatabase {
         .property(PersistenceConfiguration.JDBC_PASSWORD, password)
         .property("hibernate.hbm2ddl.auto", "validate")
         .property("hibernate.hikari.maximumPoolSize", "8")
+        .property("hibernate.session_factory.statement_inspector", RecordedSql.class.getName())
         .createEntityManagerFactory();
     return new State(schemaUrl, user, password, factory, List.copyOf(tables));
   }

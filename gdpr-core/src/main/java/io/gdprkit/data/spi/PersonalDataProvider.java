@@ -10,7 +10,10 @@ import io.gdprkit.data.Relation;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A host writes one provider per store and registers it on the builder, or lists it for
  * {@link java.util.ServiceLoader} under {@code META-INF/services/io.gdprkit.data.spi.PersonalDataProvider}.
  * Exports call {@link #export}, erasure calls {@link #erase} (or {@link #eraseAll} for many subjects at once),
- * cascades follow {@link #related}.
+ * cascades follow {@link #related} ({@link #relatedAll}), the suppression list takes {@link #contactPoints}
+ * ({@link #contactPointsAll}).
  *
  * <p><b>Warning:</b> {@link #erase} must be idempotent: a crash may make the erasure job run it again. Plans
  * from the {@link ErasureContext} are, as long as the provider applies them as given.
@@ -91,11 +95,62 @@ public interface PersonalDataProvider {
   }
 
   /**
+   * Returns the links to other subjects of many subjects at once, each where it is the parent: what the kit reads when
+   * it prepares many erasure jobs together ({@code erasure().eraseAll}, {@code resumePending}) to plan their cascades.
+   *
+   * <p>A provider over a database overrides it to read the links of many subjects with each statement; the default
+   * calls {@link #related} for each subject in turn. The answer for each subject is what {@link #related} answers.
+   *
+   * <p>Usage example: <pre>{@code
+   * public Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+   *   return links.ofParents(subjects).stream().collect(groupingBy(Relation::from));
+   * }
+   * }</pre>
+   *
+   * @param subjects the subjects, no subject twice
+   * @return each subject that has links, with its links; a subject without links may be left out
+   * @since 0.2
+   */
+  default Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+    Map<SubjectId, List<Relation>> all = new LinkedHashMap<>();
+    for (SubjectId subject : subjects) {
+      List<Relation> relations = related(subject);
+      if (!relations.isEmpty()) {
+        all.put(subject, relations);
+      }
+    }
+    return all;
+  }
+
+  /**
    * Returns the subject's e-mail addresses and phone numbers, read before erasure to fill the suppression
    * list; none by default.
    */
   default List<ContactPoint> contactPoints(SubjectId subject) {
     return List.of();
+  }
+
+  /**
+   * Returns the e-mail addresses and phone numbers of many subjects at once: what the kit reads when it prepares many
+   * erasure jobs together, to fill the suppression list.
+   *
+   * <p>A provider over a database overrides it to read the contact points of many subjects with each statement; the
+   * default calls {@link #contactPoints} for each subject in turn. The answer for each subject is what
+   * {@link #contactPoints} answers.
+   *
+   * @param subjects the subjects, no subject twice
+   * @return each subject that has contact points, with its contact points; a subject without may be left out
+   * @since 0.2
+   */
+  default Map<SubjectId, List<ContactPoint>> contactPointsAll(Collection<SubjectId> subjects) {
+    Map<SubjectId, List<ContactPoint>> all = new LinkedHashMap<>();
+    for (SubjectId subject : subjects) {
+      List<ContactPoint> points = contactPoints(subject);
+      if (!points.isEmpty()) {
+        all.put(subject, points);
+      }
+    }
+    return all;
   }
 
   /**

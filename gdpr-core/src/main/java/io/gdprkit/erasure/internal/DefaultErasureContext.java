@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +180,32 @@ public final class DefaultErasureContext implements ErasureContext {
     }
     pendingRetained.put(record, retentions);
     return delete ? new RecordPlan(record, true, List.of()) : new RecordPlan(record, false, updates);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>True when the erasure is no release of held data, no purpose's and keeps no records, and each of the fields it
+   * covers deletes the record and is of a category that no purpose standing for an Art. 17(3) exemption keeps: then
+   * {@link #plan} reads no value and no date.
+   */
+  @Override
+  public boolean plansWithoutValues(Collection<String> fields) {
+    Preconditions.notNull(fields, "fields");
+    if (collectedUpTo != null || scope.purpose() != null || scope.keepRecords()) {
+      return false;
+    }
+    for (FieldDescriptor field : descriptor.fields()) {
+      if (!fields.contains(field.name())
+          || (scope.kind() == ErasureScope.Kind.CATEGORIES && !scope.categories().contains(field.category()))) {
+        continue;
+      }
+      if (field.erasure() != ErasureStrategy.deleteRecord()
+          || holders.stream().anyMatch(holder -> holder.purpose().dataCategories().contains(field.category()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

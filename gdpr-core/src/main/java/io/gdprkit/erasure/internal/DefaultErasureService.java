@@ -45,15 +45,18 @@ import io.gdprkit.source.spi.SourceStore;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
+import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.transaction.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -223,19 +226,24 @@ public final class DefaultErasureService implements ErasureService {
     Map<SubjectId, ErasureReport> reports = new LinkedHashMap<>();
     for (int from = 0; from < distinct.size(); from += BATCH) {
       String owner = runOwner();
+      // to the microsecond, as a database keeps it, so that the job added is the job stored
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+      List<ErasureJob> jobs = distinct.subList(from, Math.min(distinct.size(), from + BATCH)).stream()
+          .map(subject -> ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, now)
+              .leasedTo(owner, leaseUntil()))
+          .toList();
+      List<Optional<ErasureJob>> earlier = store.insertAll(jobs);
       List<ErasureJob> claimed = new ArrayList<>();
-      for (SubjectId subject : distinct.subList(from, Math.min(distinct.size(), from + BATCH))) {
-        ErasureJob job = ErasureJob.start(UUID.randomUUID(), subject, scope, 0, null, clock.instant())
-            .leasedTo(owner, leaseUntil());
-        Optional<ErasureJob> earlier = store.insert(job);
-        if (earlier.isEmpty()) {
-          store.find(job.id()).ifPresent(claimed::add);
-        } else if (earlier.get().parent() == null && earlier.get().release() == null
-            && earlier.get().scope().equals(scope)) {
+      for (int i = 0; i < jobs.size(); i++) {
+        Optional<ErasureJob> pending = earlier.get(i);
+        if (pending.isEmpty()) {
+          claimed.add(jobs.get(i).withVersion(1));
+        } else if (pending.get().parent() == null && pending.get().release() == null
+            && pending.get().scope().equals(scope)) {
           // a pending erasure of the same kind that no run holds, such as a crashed instance's: finish it here
-          store.claim(earlier.get().id(), owner, leaseUntil()).ifPresent(claimed::add);
+          store.claim(pending.get().id(), owner, leaseUntil()).ifPresent(claimed::add);
         } else {
-          LOG.info("bulk erasure left a subject to its pending job {}", earlier.get().id());
+          LOG.info("bulk erasure left a subject to its pending job {}", pending.get().id());
         }
       }
       runBatch(claimed, owner).forEach((job, report) -> reports.put(job.subject(), report));
@@ -244,10 +252,14 @@ public final class DefaultErasureService implements ErasureService {
   }
 
   /**
-   * Runs claimed jobs together: prepares each, then has each provider erase its part of all of them in one
-   * {@link PersonalDataProvider#eraseAll} call, saving each job's progress after it, then finishes each job as
-   * {@link #runClaimed} does. A job that fails, or that another instance took over, leaves the batch as a failed
-   * {@code erase} leaves it (released, pending for {@link #resumePending()}); the others go on.
+   * Runs claimed jobs together, each step of all of them at once: prepares them (their providers' contact points and
+   * relations read with one call per provider, the contact points suppressed in one unit of work), has each provider
+   * erase its part of all of them in one {@link PersonalDataProvider#eraseAll} call, finishes them in one unit of work
+   * (ledgers, tombstones, events), tells the listeners and completes them, saving the jobs' progress with one store
+   * call after each step. A step that fails for the batch as a whole is done again job by job, and a job that fails on
+   * its own, or that another instance took over, leaves the batch as a failed {@code erase} leaves it (released,
+   * pending for {@link #resumePending()}); the others go on. A job with children finishes on its own, as
+   * {@link #runClaimed} does.
    *
    * @return the report of each job that completed, in the order of {@code claimed}
    */
@@ -255,38 +267,144 @@ public final class DefaultErasureService implements ErasureService {
     Map<UUID, ErasureJob> running = new LinkedHashMap<>();
     claimed.forEach(job -> running.put(job.id(), job));
     BatchLeases leases = new BatchLeases(owner);
-    for (UUID id : List.copyOf(running.keySet())) {
-      leases.keep(running);
-      ErasureJob job = running.get(id);
-      if (job == null || job.prepared()) {
-        continue;
-      }
-      try {
-        running.put(id, save(prepare(job), owner));
-      } catch (RuntimeException e) {
-        running.remove(id);
-        left(job, owner, e);
-      }
-    }
+    leases.keep(running);
+    prepareTogether(running, owner);
     for (PersonalDataProvider provider : providers.providers()) {
       leases.keep(running);
       eraseTogether(provider, running, owner);
     }
-    Map<ErasureJob, ErasureReport> reports = new LinkedHashMap<>();
-    for (UUID id : List.copyOf(running.keySet())) {
-      leases.keep(running);
-      ErasureJob job = running.remove(id);
-      if (job == null) {
-        continue;
-      }
-      try {
-        reports.put(job, runClaimed(job, owner));
-      } catch (ErasureIncompleteException | ErasureInProgressException | ErasureJobConflictException e) {
-        LOG.warn("erasure job {} did not complete in its batch ({}); it stays pending", job.id(),
-            e.getClass().getSimpleName());
+    leases.keep(running);
+    finishTogether(running, owner);
+    leases.keep(running);
+    notifyTogether(running, owner, leases);
+    leases.keep(running);
+    Map<UUID, ErasureReport> reports = completeTogether(running, owner, leases);
+    Map<ErasureJob, ErasureReport> ordered = new LinkedHashMap<>();
+    for (ErasureJob job : claimed) {
+      ErasureReport report = reports.get(job.id());
+      if (report != null) {
+        ordered.put(job, report);
       }
     }
-    return reports;
+    return ordered;
+  }
+
+  /**
+   * Prepares the running jobs that are not prepared yet, together: each provider's contact points and relations of
+   * their subjects read with one call each, the contact points suppressed with one call per tenant, the child jobs
+   * created, the jobs saved with one store call. When a read or the suppression fails, each job is prepared on its
+   * own as {@link #runClaimed} prepares it, so that a subject a provider cannot read holds up no other: suppressing
+   * and creating child jobs again is harmless.
+   */
+  private void prepareTogether(Map<UUID, ErasureJob> running, String owner) {
+    List<ErasureJob> jobs = running.values().stream().filter(job -> !job.prepared()).toList();
+    if (jobs.isEmpty()) {
+      return;
+    }
+    List<ErasureJob> prepared;
+    try {
+      prepared = prepareAll(jobs);
+    } catch (RuntimeException e) {
+      // the host's message may hold personal data: only its type is logged, as ErasureIncompleteException does
+      LOG.warn("preparing a batch of {} erasure jobs failed ({}); preparing them one by one", jobs.size(),
+          e.getClass().getName());
+      for (ErasureJob job : jobs) {
+        try {
+          running.put(job.id(), save(prepare(job), owner));
+        } catch (RuntimeException failed) {
+          running.remove(job.id());
+          left(job, owner, failed);
+        }
+      }
+      return;
+    }
+    saveTogether(prepared, running, owner);
+  }
+
+  /** Prepares jobs as {@link #prepare} prepares each, reading and suppressing for all of them at once. */
+  private List<ErasureJob> prepareAll(List<ErasureJob> jobs) {
+    List<SubjectId> everything = jobs.stream().filter(job -> job.scope().isEverything()).map(ErasureJob::subject)
+        .distinct().toList();
+    Map<SubjectId, Integer> suppressed = new HashMap<>();
+    Map<SubjectId, List<Relation>> relations = new HashMap<>();
+    if (!everything.isEmpty()) {
+      Map<SubjectId, UUID> jobOf = new HashMap<>();
+      jobs.forEach(job -> jobOf.putIfAbsent(job.subject(), job.id()));
+      for (PersonalDataProvider provider : providers.providers()) {
+        Map<TenantId, List<SubjectId>> owners = new LinkedHashMap<>();
+        Map<TenantId, List<ContactPoint>> points = new LinkedHashMap<>();
+        provider.contactPointsAll(everything).forEach((subject, found) -> {
+          if (jobOf.containsKey(subject)) {
+            for (ContactPoint point : found) {
+              owners.computeIfAbsent(subject.tenant(), t -> new ArrayList<>()).add(subject);
+              points.computeIfAbsent(subject.tenant(), t -> new ArrayList<>()).add(point);
+            }
+          }
+        });
+        points.forEach((tenant, list) -> {
+          List<Optional<SuppressionEntry>> entries = suppression.suppressAll(tenant, list);
+          for (int i = 0; i < list.size(); i++) {
+            SubjectId subject = owners.get(tenant).get(i);
+            if (entries.get(i).isPresent()) {
+              suppressed.merge(subject, 1, Integer::sum);
+            } else {
+              // A stored number that cannot be read (national form, no default phone region) must not stop the
+              // erasure: the data goes, only this contact point is not suppressed. The value is never logged.
+              LOG.warn("erasure job {}: a {} of provider {} could not be normalised and was not suppressed",
+                  jobOf.get(subject), list.get(i).kind(), provider.describe().id());
+            }
+          }
+        });
+        provider.relatedAll(everything).forEach((subject, found) -> relations.computeIfAbsent(subject,
+            s -> new ArrayList<>()).addAll(found));
+      }
+    }
+    List<ErasureJob> prepared = new ArrayList<>(jobs.size());
+    for (ErasureJob job : jobs) {
+      if (!job.scope().isEverything()) {
+        prepared.add(job.prepared(List.of(), 0));
+        continue;
+      }
+      Set<SubjectId> children = new HashSet<>();
+      List<UUID> childJobs = new ArrayList<>();
+      for (Relation relation : relations.getOrDefault(job.subject(), List.of())) {
+        SubjectId child = relation.to();
+        if (job.level() + 1 <= cascade.depthFor(relation.type()) && children.add(child)) {
+          childJob(job, child).ifPresent(childJobs::add);
+        }
+      }
+      prepared.add(job.prepared(childJobs, suppressed.getOrDefault(job.subject(), 0)));
+    }
+    return prepared;
+  }
+
+  /**
+   * Saves jobs of the batch with one store call, leased anew, and keeps them running as saved; a job the store did
+   * not save (another run took it over, or completed it) leaves the batch, and if the store fails, every one does.
+   */
+  private void saveTogether(List<ErasureJob> jobs, Map<UUID, ErasureJob> running, String owner) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    List<Optional<ErasureJob>> saved;
+    try {
+      saved = store.saveAll(jobs.stream().map(job -> job.leasedTo(owner, leaseUntil())).toList());
+    } catch (RuntimeException e) {
+      for (ErasureJob job : jobs) {
+        running.remove(job.id());
+        left(job, owner, e);
+      }
+      return;
+    }
+    for (int i = 0; i < jobs.size(); i++) {
+      UUID id = jobs.get(i).id();
+      if (saved.get(i).isPresent()) {
+        running.put(id, saved.get(i).get());
+      } else {
+        running.remove(id);
+        LOG.info("erasure job {} was taken over while its batch ran; the other run finishes it", id);
+      }
+    }
   }
 
   /**
@@ -326,7 +444,7 @@ public final class DefaultErasureService implements ErasureService {
   /**
    * Has one provider erase, in one call and one unit of work, the subjects of the running jobs it has not erased yet
    * (at most one job per subject in a call; the store keeps one pending job per subject, so another is left to
-   * {@link #runClaimed}), then saves each job's progress.
+   * {@link #runClaimed}), then saves the jobs' progress with one store call.
    *
    * <p>When the call fails, each of its subjects is erased again on its own with {@link PersonalDataProvider#erase}
    * and the same context, which counts each record once whatever part of the failed call the provider kept, so one
@@ -357,16 +475,12 @@ public final class DefaultErasureService implements ErasureService {
       eraseOneByOne(provider, jobs, contexts, running, owner);
       return;
     }
+    List<ErasureJob> done = new ArrayList<>(jobs.size());
     for (int i = 0; i < jobs.size(); i++) {
       ErasureJob job = jobs.get(i);
-      try {
-        running.put(job.id(), save(job.withDone(contexts.get(i).report(providerId.equals(job.failedProvider()))),
-            owner));
-      } catch (RuntimeException e) {
-        running.remove(job.id());
-        left(job, owner, e);
-      }
+      done.add(job.withDone(contexts.get(i).report(providerId.equals(job.failedProvider()))));
     }
+    saveTogether(done, running, owner);
   }
 
   /** Erases each job's subject with {@link PersonalDataProvider#erase} after its batch failed. */
@@ -395,6 +509,183 @@ public final class DefaultErasureService implements ErasureService {
       } catch (RuntimeException e) {
         running.remove(job.id());
         left(job, owner, e);
+      }
+    }
+  }
+
+  /** Returns whether every provider erased its part of the job. */
+  private boolean allDone(ErasureJob job) {
+    return providers.providers().stream().allMatch(provider -> job.done().containsKey(provider.describe().id()));
+  }
+
+  /**
+   * Finishes the running jobs whose providers are all done, together in one unit of work, as {@link #finish} does
+   * each: erases their ledgers and sources, writes their tombstones with one store call under the locks of all their
+   * subjects (before any event), informs the controllers, publishes {@link SubjectErased} for each and saves the jobs
+   * with one store call. If any of it fails, or another run took one of the jobs over, the unit rolls back and each
+   * job finishes on its own in {@link #runClaimed}, from the job as the store holds it.
+   */
+  private void finishTogether(Map<UUID, ErasureJob> running, String owner) {
+    List<ErasureJob> ready = running.values().stream()
+        .filter(job -> !job.finished(ErasureJob.Step.ERASED_PUBLISHED) && allDone(job)).toList();
+    if (ready.isEmpty()) {
+      return;
+    }
+    try {
+      List<ErasureJob> finished = unitOfWork.run("finish erasures", () -> finishAll(ready, owner));
+      finished.forEach(job -> running.put(job.id(), job));
+    } catch (RuntimeException e) {
+      LOG.warn("finishing a batch of {} erasure jobs failed ({}); finishing them one by one", ready.size(),
+          e.getClass().getName());
+      for (ErasureJob job : ready) {
+        // a store outside the unit's transaction may have kept some of it: go on from what it holds
+        Optional<ErasureJob> stored = store.find(job.id()).filter(found -> found.lease() != null
+            && found.lease().owner().equals(owner));
+        if (stored.isPresent()) {
+          running.put(job.id(), stored.get());
+        } else {
+          running.remove(job.id());
+        }
+      }
+    }
+  }
+
+  /** The work of {@link #finishTogether}'s unit; throws if the store did not save one of the jobs. */
+  private List<ErasureJob> finishAll(List<ErasureJob> ready, String owner) {
+    List<ErasureJob> next = new ArrayList<>(ready.size());
+    List<Tombstone> tombstones = new ArrayList<>();
+    List<SubjectId> buried = new ArrayList<>();
+    for (ErasureJob job : ready) {
+      ErasureJob step = ledgerErased(job);
+      if (step.scope().isEverything() && !step.finished(ErasureJob.Step.TOMBSTONE_WRITTEN)) {
+        tombstones.add(Tombstone.of(step.subject().tenant(), gate.tombstonePseudonym(step.subject()),
+            clock.instant()));
+        buried.add(step.subject());
+        step = step.withStep(ErasureJob.Step.TOMBSTONE_WRITTEN);
+      }
+      next.add(step);
+    }
+    if (!tombstones.isEmpty()) {
+      // Before the events, under the locks disclosures check them under in this JVM (issue 5), as finish does.
+      locks.underAll(buried, () -> {
+        store.saveTombstones(tombstones);
+        return null;
+      });
+    }
+    List<ErasureJob> published = new ArrayList<>(next.size());
+    for (ErasureJob step : next) {
+      ErasureJob job = step.release() == null ? informControllers(step) : step;
+      publisher.publish(new SubjectErased(job.subject(), job.scope(), job.id(), clock.instant(),
+          providerReports(job).stream().map(ProviderReport::nextRelease).filter(Objects::nonNull)
+              .min(Comparator.naturalOrder()).orElse(null)));
+      published.add(job.withStep(ErasureJob.Step.ERASED_PUBLISHED).leasedTo(owner, leaseUntil()));
+    }
+    List<Optional<ErasureJob>> saved = store.saveAll(published);
+    List<ErasureJob> finished = new ArrayList<>(saved.size());
+    for (int i = 0; i < saved.size(); i++) {
+      ErasureJob job = published.get(i);
+      finished.add(saved.get(i).orElseThrow(() -> ErasureJobConflictException.gone(job.id(), job.version())));
+    }
+    return finished;
+  }
+
+  /**
+   * Tells the listeners of each running job that is finished and whose listeners were not told yet, keeping the leases
+   * of the batch between jobs (a host's listener may be slow), then saves those jobs with one store call; a job whose
+   * listener fails leaves the batch, released and pending, as after a failed {@code erase}.
+   */
+  private void notifyTogether(Map<UUID, ErasureJob> running, String owner, BatchLeases leases) {
+    List<UUID> told = new ArrayList<>();
+    for (UUID id : List.copyOf(running.keySet())) {
+      leases.keep(running);
+      ErasureJob job = running.get(id);
+      if (job == null || !job.finished(ErasureJob.Step.ERASED_PUBLISHED)
+          || job.finished(ErasureJob.Step.LISTENERS_NOTIFIED)) {
+        continue;
+      }
+      try {
+        for (ErasureListener listener : listeners) {
+          listener.erased(job.subject(), job.scope());
+        }
+      } catch (RuntimeException e) {
+        running.remove(id);
+        // the host's message may hold personal data: only its type is logged
+        LOG.warn("erasure job {} did not complete in its batch: a listener failed ({}); it stays pending", id,
+            e.getClass().getName());
+        store.release(id, owner);
+        continue;
+      }
+      told.add(id);
+    }
+    leases.keep(running);
+    saveTogether(told.stream().map(running::get).filter(Objects::nonNull)
+        .map(job -> job.withStep(ErasureJob.Step.LISTENERS_NOTIFIED)).toList(), running, owner);
+  }
+
+  /**
+   * Completes the running jobs: first those finished, told and without child jobs, together, their reports kept with
+   * one store call; then the others, such as a job with children or one whose batch finish failed, each on its own
+   * with {@link #runClaimed}, keeping the leases of those that wait.
+   *
+   * @return the report of each job that completed, by job id
+   */
+  private Map<UUID, ErasureReport> completeTogether(Map<UUID, ErasureJob> running, String owner,
+      BatchLeases leases) {
+    Map<UUID, ErasureReport> reports = new HashMap<>();
+    List<ErasureStore.Completion> completions = new ArrayList<>();
+    for (ErasureJob job : List.copyOf(running.values())) {
+      if (!job.finished(ErasureJob.Step.LISTENERS_NOTIFIED) || !job.children().isEmpty() || !allDone(job)) {
+        continue;
+      }
+      running.remove(job.id());
+      ErasureReport report = new ErasureReport(job.id(), gate.tombstonePseudonym(job.subject()), job.scope(),
+          clock.instant(), providerReports(job), job.consentEventsErased(), job.sourceTagsErased(), job.suppressed(),
+          List.of(), job.informed(), job.release() == null ? null : job.release().of());
+      try {
+        keepHold(job, report.nextRelease());
+      } catch (RuntimeException e) {
+        left(job, owner, e);
+        continue;
+      }
+      completions.add(new ErasureStore.Completion(job, report));
+    }
+    completeAll(completions, owner, reports);
+    for (UUID id : List.copyOf(running.keySet())) {
+      leases.keep(running);
+      ErasureJob job = running.remove(id);
+      if (job == null) {
+        continue;
+      }
+      try {
+        reports.put(job.id(), runClaimed(job, owner));
+      } catch (ErasureIncompleteException | ErasureInProgressException | ErasureJobConflictException e) {
+        LOG.warn("erasure job {} did not complete in its batch ({}); it stays pending", job.id(),
+            e.getClass().getSimpleName());
+      }
+    }
+    return reports;
+  }
+
+  /** Completes jobs with one store call, adding the report of each it completed to {@code reports}. */
+  private void completeAll(List<ErasureStore.Completion> completions, String owner, Map<UUID, ErasureReport> reports) {
+    if (completions.isEmpty()) {
+      return;
+    }
+    List<Boolean> completed;
+    try {
+      completed = store.completeAll(completions);
+    } catch (RuntimeException e) {
+      completions.forEach(completion -> left(completion.job(), owner, e));
+      return;
+    }
+    for (int i = 0; i < completions.size(); i++) {
+      ErasureReport report = completions.get(i).report();
+      if (completed.get(i)) {
+        reports.put(report.job(), report);
+        LOG.info("erasure job {} completed: {} records deleted, {} fields anonymised, {} cascaded", report.job(),
+            report.recordsDeleted(), report.fieldsAnonymised(), 0);
+      } else {
+        LOG.info("erasure job {} was taken over while its batch ran; the other run finishes it", report.job());
       }
     }
   }
@@ -550,12 +841,7 @@ public final class DefaultErasureService implements ErasureService {
    */
   private ErasureJob finish(ErasureJob job, String pseudonym, String owner) {
     return unitOfWork.run("finish erasure", () -> {
-      ErasureJob next = job;
-      if (next.scope().isEverything() && !next.finished(ErasureJob.Step.LEDGER_ERASED)) {
-        long events = consents.erase(next.subject());
-        long tags = sources.erase(next.subject());
-        next = next.withLedgerErased(events, tags);
-      }
+      ErasureJob next = ledgerErased(job);
       if (next.scope().isEverything() && !next.finished(ErasureJob.Step.TOMBSTONE_WRITTEN)) {
         // Before the event, under the lock disclosures check it under in this JVM: a disclosure either landed before
         // and the recipients' subscriber finds it, or it sees the tombstone and is refused (issue 5).
@@ -572,6 +858,16 @@ public final class DefaultErasureService implements ErasureService {
               .min(Comparator.naturalOrder()).orElse(null)));
       return save(next.withStep(ErasureJob.Step.ERASED_PUBLISHED), owner);
     });
+  }
+
+  /** Erases the consent ledger and the source tags of an erasure of everything, unless the job did already. */
+  private ErasureJob ledgerErased(ErasureJob job) {
+    if (!job.scope().isEverything() || job.finished(ErasureJob.Step.LEDGER_ERASED)) {
+      return job;
+    }
+    long events = consents.erase(job.subject());
+    long tags = sources.erase(job.subject());
+    return job.withLedgerErased(events, tags);
   }
 
   /**

@@ -19,11 +19,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apiguardian.api.API;
@@ -69,6 +71,27 @@ public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
     jobs.put(job.id(), job.withVersion(1));
     activeBySubject.put(job.subject(), job.id());
     return Optional.empty();
+  }
+
+  /** {@inheritDoc} As one atomic step. */
+  @Override
+  public synchronized List<Optional<ErasureJob>> insertAll(List<ErasureJob> jobs) {
+    Preconditions.notNull(jobs, "jobs");
+    Set<UUID> ids = new HashSet<>();
+    for (ErasureJob job : jobs) {
+      Preconditions.notNull(job, "job");
+      if (job.version() != 0 || !ids.add(job.id()) || this.jobs.containsKey(job.id())
+          || reportsByJob.containsKey(job.id())) {
+        throw ErasureJobConflictException.duplicate(job.id());
+      }
+    }
+    return ErasureStore.super.insertAll(jobs);
+  }
+
+  /** {@inheritDoc} As one atomic step. */
+  @Override
+  public synchronized List<Optional<ErasureJob>> saveAll(List<ErasureJob> jobs) {
+    return ErasureStore.super.saveAll(Preconditions.notNull(jobs, "jobs"));
   }
 
   @Override
@@ -179,6 +202,12 @@ public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
     reportsByJob.put(job.id(), report);
   }
 
+  /** {@inheritDoc} As one atomic step. */
+  @Override
+  public synchronized List<Boolean> completeAll(List<Completion> completions) {
+    return ErasureStore.super.completeAll(Preconditions.notNull(completions, "completions"));
+  }
+
   @Override
   public synchronized Optional<ErasureReport> report(UUID job) {
     return Optional.ofNullable(reportsByJob.get(Preconditions.notNull(job, "job")));
@@ -204,6 +233,14 @@ public final class InMemoryErasureStore implements ErasureStore, InMemoryStore {
   public synchronized void saveTombstone(Tombstone tombstone) {
     Preconditions.notNull(tombstone, "tombstone");
     tombstones.computeIfAbsent(tombstone.tenant(), t -> new TreeMap<>()).put(tombstone.subjectPseudonym(), tombstone);
+  }
+
+  /** {@inheritDoc} As one atomic step. */
+  @Override
+  public synchronized void saveTombstones(List<Tombstone> tombstones) {
+    Preconditions.notNull(tombstones, "tombstones");
+    tombstones.forEach(tombstone -> Preconditions.notNull(tombstone, "tombstone"));
+    ErasureStore.super.saveTombstones(tombstones);
   }
 
   @Override

@@ -2,13 +2,16 @@ package io.gdprkit.erasure.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.gdprkit.erasure.ErasureJobConflictException;
 import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.Publication;
 import io.gdprkit.erasure.internal.InMemoryErasureStore;
+import io.gdprkit.internal.Preconditions;
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,12 +68,56 @@ public interface ErasureStore {
   Optional<ErasureJob> insert(ErasureJob job);
 
   /**
+   * Adds new jobs as {@link #insert} adds each: what the kit calls when it starts many erasures together
+   * ({@code erasure().eraseAll}). A job whose subject has a pending job, one added before it from the same list
+   * included, is not added.
+   *
+   * <p>The default calls {@link #insert} for each job in turn. A database adapter overrides it to add them in one
+   * transaction, taking the subjects' keys in one order (by tenant, then subject), so that two instances adding
+   * overlapping subjects at once never deadlock.
+   *
+   * @return per job, in the order given: empty when it was added, else the subject's pending job that prevented it
+   * @throws io.gdprkit.erasure.ErasureJobConflictException if a job's id exists or its version is not 0
+   * @since 0.2
+   */
+  default List<Optional<ErasureJob>> insertAll(List<ErasureJob> jobs) {
+    List<Optional<ErasureJob>> answers = new ArrayList<>(jobs.size());
+    for (ErasureJob job : jobs) {
+      answers.add(insert(job));
+    }
+    return answers;
+  }
+
+  /**
    * Replaces a pending job if the stored version is the job's, storing the next version with the job's lease.
    *
    * @return the job as stored, with its new version
    * @throws io.gdprkit.erasure.ErasureJobConflictException if the stored version differs or the job is not pending
    */
   ErasureJob save(ErasureJob job);
+
+  /**
+   * Saves jobs as {@link #save} saves each, except that a job {@code save} would refuse as a conflict (its stored
+   * version differs: another run took it over; or it is no longer pending) is left as stored and answered empty,
+   * while the others are saved: what the kit calls when a step of many jobs that run together is done.
+   *
+   * <p>The default calls {@link #save} for each job in turn. A database adapter overrides it to save them in one
+   * transaction.
+   *
+   * @return per job, in the order given: the job as stored, with its new version, or empty if it was not saved
+   * @since 0.2
+   */
+  default List<Optional<ErasureJob>> saveAll(List<ErasureJob> jobs) {
+    List<Optional<ErasureJob>> answers = new ArrayList<>(jobs.size());
+    for (ErasureJob job : jobs) {
+      try {
+        answers.add(Optional.of(save(job)));
+      } catch (ErasureJobConflictException conflict) {
+        answers.add(Optional.empty());
+      }
+    }
+    return answers;
+  }
 
   /** Returns the pending job with this id. */
   Optional<ErasureJob> find(UUID id);
@@ -120,6 +167,47 @@ public interface ErasureStore {
    */
   void complete(ErasureJob job, ErasureReport report);
 
+  /**
+   * A finished job and its report, for {@link #completeAll}.
+   *
+   * @param job the job at its stored version
+   * @param report its report
+   * @since 0.2
+   */
+  record Completion(ErasureJob job, ErasureReport report) {
+
+    /** Checks that the report is the job's. */
+    public Completion {
+      Preconditions.notNull(job, "job");
+      Preconditions.notNull(report, "report");
+      Preconditions.check(report.job().equals(job.id()), "report", "must be the report of the completed job");
+    }
+  }
+
+  /**
+   * Completes jobs as {@link #complete} completes each, except that a job {@code complete} would refuse as a conflict
+   * is left pending, without a report, and answered {@code false}: what the kit calls when many jobs that ran together
+   * are done. Reports are kept in the order given.
+   *
+   * <p>The default calls {@link #complete} for each job in turn. A database adapter overrides it to complete them in
+   * one transaction.
+   *
+   * @return per completion, in the order given: whether the job was completed
+   * @since 0.2
+   */
+  default List<Boolean> completeAll(List<Completion> completions) {
+    List<Boolean> answers = new ArrayList<>(completions.size());
+    for (Completion completion : completions) {
+      try {
+        complete(completion.job(), completion.report());
+        answers.add(true);
+      } catch (ErasureJobConflictException conflict) {
+        answers.add(false);
+      }
+    }
+    return answers;
+  }
+
   /** Returns the kept report of a completed job. */
   Optional<ErasureReport> report(UUID job);
 
@@ -131,6 +219,19 @@ public interface ErasureStore {
 
   /** Adds or replaces the tombstone of (tenant, pseudonym). */
   void saveTombstone(Tombstone tombstone);
+
+  /**
+   * Adds or replaces tombstones as {@link #saveTombstone} does each: what the kit calls when it finishes many erasures
+   * in one unit of work.
+   *
+   * <p>The default calls {@link #saveTombstone} for each in turn. A database adapter overrides it to write them with
+   * fewer statements.
+   *
+   * @since 0.2
+   */
+  default void saveTombstones(List<Tombstone> tombstones) {
+    tombstones.forEach(this::saveTombstone);
+  }
 
   /** Returns the tenant's tombstone with this pseudonym. */
   Optional<Tombstone> tombstone(TenantId tenant, String subjectPseudonym);

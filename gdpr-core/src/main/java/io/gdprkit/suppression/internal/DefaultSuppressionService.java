@@ -2,6 +2,7 @@ package io.gdprkit.suppression.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
 import io.gdprkit.crypto.PseudonymKey;
@@ -18,7 +19,10 @@ import io.gdprkit.suppression.SuppressionEntry;
 import io.gdprkit.suppression.SuppressionService;
 import io.gdprkit.suppression.spi.SuppressionStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -101,6 +105,54 @@ public final class DefaultSuppressionService implements SuppressionService {
     return stored;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Normalises each contact point, then, in one unit of work, looks each up and adds those not listed; a contact
+   * point given twice is added once. As in {@link #suppress}, only the call whose entry the store kept publishes it.
+   */
+  @Override
+  public List<Optional<SuppressionEntry>> suppressAll(TenantId tenant, List<ContactPoint> points) {
+    Preconditions.notNull(tenant, "tenant");
+    Preconditions.notNull(points, "points");
+    List<@Nullable String> normalised = new ArrayList<>(points.size());
+    for (ContactPoint point : points) {
+      try {
+        normalised.add(normaliser.normalise(Preconditions.notNull(point, "point")));
+      } catch (InvalidInputException unusable) {
+        normalised.add(null);
+      }
+    }
+    return unitOfWork.run("suppress contact points", () -> {
+      List<Optional<SuppressionEntry>> entries = new ArrayList<>(points.size());
+      Map<String, SuppressionEntry> added = new HashMap<>();
+      for (int i = 0; i < points.size(); i++) {
+        String form = normalised.get(i);
+        if (form == null) {
+          entries.add(Optional.empty());
+          continue;
+        }
+        SuppressionEntry entry = added.get(form);
+        List<String> hashes = List.of();
+        if (entry == null) {
+          hashes = hashesUnderEveryKey(form);
+          entry = find(tenant, hashes).orElse(null);
+        }
+        if (entry == null) {
+          // the active key's hash comes first
+          SuppressionEntry fresh = new SuppressionEntry(tenant, points.get(i).kind(), hashes.get(0), clock.instant());
+          entry = store.add(fresh);
+          if (entry == fresh) {
+            events.publish(new ContactSuppressed(tenant, fresh, fresh.suppressedAt()));
+          }
+          added.put(form, entry);
+        }
+        entries.add(Optional.of(entry));
+      }
+      return entries;
+    });
+  }
+
   @Override
   public boolean isSuppressed(TenantId tenant, ContactPoint point) {
     Preconditions.notNull(tenant, "tenant");
@@ -148,7 +200,12 @@ public final class DefaultSuppressionService implements SuppressionService {
   }
 
   private Optional<SuppressionEntry> find(TenantId tenant, String normalised) {
-    for (String hash : hashesUnderEveryKey(normalised)) {
+    return find(tenant, hashesUnderEveryKey(normalised));
+  }
+
+  /** Returns the tenant's entry under the first of {@code hashes} that has one. */
+  private Optional<SuppressionEntry> find(TenantId tenant, List<String> hashes) {
+    for (String hash : hashes) {
       Optional<SuppressionEntry> entry = store.find(tenant, hash);
       if (entry.isPresent()) {
         return entry;

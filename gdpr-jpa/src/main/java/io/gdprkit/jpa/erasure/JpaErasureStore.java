@@ -28,10 +28,16 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +64,9 @@ public final class JpaErasureStore implements ErasureStore {
   /** How often an insert refused by a racing writer looks again for the row that refused it. */
   private static final int INSERT_ATTEMPTS = 3;
 
+  /** The most keys one lookup of the batch writes names. */
+  private static final int IDS_PER_QUERY = 500;
+
   private final JpaTransactions transactions;
   private final Clock clock;
 
@@ -80,30 +89,74 @@ public final class JpaErasureStore implements ErasureStore {
       if (report(em, job.id()).isPresent()) {
         throw ErasureJobConflictException.duplicate(job.id());
       }
-      Map<String, @Nullable Object> row = ErasureJobRow.columns(job.withVersion(1));
-      for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
-        if (SqlVendor.of(em).insertIgnoringDuplicate(em, ErasureJobRow.TABLE, row) == 1) {
-          return Optional.empty();
-        }
-        // Refused: the id or the subject's pending job is taken. Locking reads see what the racer committed, even
-        // under repeatable read, and read only: no update follows the refused insert.
-        if (job(em, job.id(), LockModeType.PESSIMISTIC_READ).isPresent()) {
-          throw ErasureJobConflictException.duplicate(job.id());
-        }
-        Optional<ErasureJob> pending = Detached.first(em, em.createQuery("select j from GdprErasureJob j"
-                + " where j.tenant = :tenant and j.subject = :subject", ErasureJobRow.class)
-            .setParameter("tenant", job.subject().tenant().value())
-            .setParameter("subject", job.subject().value())
-            .setLockMode(LockModeType.PESSIMISTIC_READ))
-            .map(ErasureJobRow::toJob);
-        if (pending.isPresent()) {
-          return pending;
-        }
-        // The job that refused the insert completed in between; try again.
-      }
-      throw new IllegalStateException("an erasure job insert was refused " + INSERT_ATTEMPTS
-          + " times by rows that were gone when read");
+      return insert(em, job);
     });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In one transaction, the jobs' rows added in the order of their tenant and subject; ids already used by a
+   * completed job are looked for with one query per {@value #IDS_PER_QUERY} jobs.
+   */
+  @Override
+  public List<Optional<ErasureJob>> insertAll(List<ErasureJob> jobs) {
+    Preconditions.notNull(jobs, "jobs");
+    Set<UUID> ids = new HashSet<>();
+    for (ErasureJob job : jobs) {
+      Preconditions.notNull(job, "job");
+      if (job.version() != 0 || !ids.add(job.id())) {
+        throw ErasureJobConflictException.duplicate(job.id());
+      }
+    }
+    List<Integer> order = IntStream.range(0, jobs.size()).boxed().sorted(Comparator.comparing(
+        (Integer i) -> jobs.get(i).subject().tenant().value()).thenComparing(i -> jobs.get(i).subject().value()))
+        .toList();
+    return transactions.inStoreTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      List<String> wanted = ids.stream().map(UUID::toString).toList();
+      for (int from = 0; from < wanted.size(); from += IDS_PER_QUERY) {
+        List<String> reported = em.createQuery("select r.job from GdprErasureReport r where r.job in :ids",
+                String.class)
+            .setParameter("ids", wanted.subList(from, Math.min(wanted.size(), from + IDS_PER_QUERY)))
+            .getResultList();
+        if (!reported.isEmpty()) {
+          throw ErasureJobConflictException.duplicate(UUID.fromString(reported.get(0)));
+        }
+      }
+      List<Optional<ErasureJob>> answers = new ArrayList<>(Collections.nCopies(jobs.size(), Optional.empty()));
+      for (int i : order) {
+        answers.set(i, insert(em, jobs.get(i)));
+      }
+      return answers;
+    });
+  }
+
+  /** Adds one job's row in the running transaction, as {@link #insert(ErasureJob)} describes. */
+  private static Optional<ErasureJob> insert(EntityManager em, ErasureJob job) {
+    Map<String, @Nullable Object> row = ErasureJobRow.columns(job.withVersion(1));
+    for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
+      if (SqlVendor.of(em).insertIgnoringDuplicate(em, ErasureJobRow.TABLE, row) == 1) {
+        return Optional.empty();
+      }
+      // Refused: the id or the subject's pending job is taken. Locking reads see what the racer committed, even
+      // under repeatable read, and read only: no update follows the refused insert.
+      if (job(em, job.id(), LockModeType.PESSIMISTIC_READ).isPresent()) {
+        throw ErasureJobConflictException.duplicate(job.id());
+      }
+      Optional<ErasureJob> pending = Detached.first(em, em.createQuery("select j from GdprErasureJob j"
+              + " where j.tenant = :tenant and j.subject = :subject", ErasureJobRow.class)
+          .setParameter("tenant", job.subject().tenant().value())
+          .setParameter("subject", job.subject().value())
+          .setLockMode(LockModeType.PESSIMISTIC_READ))
+          .map(ErasureJobRow::toJob);
+      if (pending.isPresent()) {
+        return pending;
+      }
+      // The job that refused the insert completed in between; try again.
+    }
+    throw new IllegalStateException("an erasure job insert was refused " + INSERT_ATTEMPTS
+        + " times by rows that were gone when read");
   }
 
   @Override
@@ -111,27 +164,55 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(job, "job");
     return transactions.inStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      ErasureJob.Lease lease = job.lease();
-      int updated = em.createQuery("update GdprErasureJob j set j.version = j.version + 1, j.parent = :parent,"
-              + " j.createdAt = :createdAt, j.leaseOwner = :owner, j.leaseUntil = :until, j.payload = :payload"
-              + " where j.id = :id and j.version = :version and j.tenant = :tenant and j.subject = :subject")
-          .setParameter("parent", job.parent() == null ? null : job.parent().toString())
-          .setParameter("createdAt", job.createdAt())
-          .setParameter("owner", lease == null ? null : lease.owner())
-          .setParameter("until", lease == null ? null : lease.until())
-          .setParameter("payload", ErasureJson.job(job))
-          .setParameter("id", job.id().toString())
-          .setParameter("version", job.version())
-          .setParameter("tenant", job.subject().tenant().value())
-          .setParameter("subject", job.subject().value())
-          .executeUpdate();
-      if (updated == 1) {
+      if (update(em, job) == 1) {
         return job.withVersion(job.version() + 1);
       }
       ErasureJob stored = current(em, job);
       Preconditions.check(stored.subject().equals(job.subject()), "job", "must keep its subject");
       throw new IllegalStateException("an erasure job at its stored version was not updated");
     });
+  }
+
+  /** {@inheritDoc} In one transaction, in the order of the jobs' ids. */
+  @Override
+  public List<Optional<ErasureJob>> saveAll(List<ErasureJob> jobs) {
+    Preconditions.notNull(jobs, "jobs");
+    jobs.forEach(job -> Preconditions.notNull(job, "job"));
+    List<Integer> order = IntStream.range(0, jobs.size()).boxed()
+        .sorted(Comparator.comparing((Integer i) -> jobs.get(i).id().toString())).toList();
+    return transactions.inStoreTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      List<Optional<ErasureJob>> answers = new ArrayList<>(Collections.nCopies(jobs.size(), Optional.empty()));
+      for (int i : order) {
+        ErasureJob job = jobs.get(i);
+        if (update(em, job) == 1) {
+          answers.set(i, Optional.of(job.withVersion(job.version() + 1)));
+        } else {
+          job(em, job.id(), LockModeType.NONE).filter(stored -> stored.version() == job.version())
+              .ifPresent(stored -> Preconditions.check(stored.subject().equals(job.subject()), "job",
+                  "must keep its subject"));
+        }
+      }
+      return answers;
+    });
+  }
+
+  /** Writes a job over its stored version in the running transaction; returns the rows updated, 0 or 1. */
+  private static int update(EntityManager em, ErasureJob job) {
+    ErasureJob.Lease lease = job.lease();
+    return em.createQuery("update GdprErasureJob j set j.version = j.version + 1, j.parent = :parent,"
+            + " j.createdAt = :createdAt, j.leaseOwner = :owner, j.leaseUntil = :until, j.payload = :payload"
+            + " where j.id = :id and j.version = :version and j.tenant = :tenant and j.subject = :subject")
+        .setParameter("parent", job.parent() == null ? null : job.parent().toString())
+        .setParameter("createdAt", job.createdAt())
+        .setParameter("owner", lease == null ? null : lease.owner())
+        .setParameter("until", lease == null ? null : lease.until())
+        .setParameter("payload", ErasureJson.job(job))
+        .setParameter("id", job.id().toString())
+        .setParameter("version", job.version())
+        .setParameter("tenant", job.subject().tenant().value())
+        .setParameter("subject", job.subject().value())
+        .executeUpdate();
   }
 
   /** Returns the stored job if its version is the job's, else throws the conflict. */
@@ -258,19 +339,45 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.check(report.job().equals(job.id()), "report", "must be the report of the completed job");
     transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      int deleted = em.createQuery("delete from GdprErasureJob j where j.id = :id and j.version = :version")
-          .setParameter("id", job.id().toString())
-          .setParameter("version", job.version())
-          .executeUpdate();
-      if (deleted == 0) {
+      if (!complete(em, job, report)) {
         current(em, job);
         throw new IllegalStateException("an erasure job at its stored version was not deleted");
       }
-      ErasureReportRow row = ErasureReportRow.of(job.subject().tenant(), report);
-      em.persist(row);
-      em.flush();
-      em.detach(row);
     });
+  }
+
+  /** {@inheritDoc} In one transaction. */
+  @Override
+  public List<Boolean> completeAll(List<Completion> completions) {
+    Preconditions.notNull(completions, "completions");
+    completions.forEach(completion -> Preconditions.notNull(completion, "completion"));
+    return transactions.inStoreTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      List<Boolean> answers = new ArrayList<>(completions.size());
+      for (Completion completion : completions) {
+        answers.add(complete(em, completion.job(), completion.report()));
+      }
+      return answers;
+    });
+  }
+
+  /**
+   * Deletes a job at its stored version and keeps its report, in the running transaction; returns false, writing
+   * nothing, when the job is not at that version.
+   */
+  private static boolean complete(EntityManager em, ErasureJob job, ErasureReport report) {
+    int deleted = em.createQuery("delete from GdprErasureJob j where j.id = :id and j.version = :version")
+        .setParameter("id", job.id().toString())
+        .setParameter("version", job.version())
+        .executeUpdate();
+    if (deleted == 0) {
+      return false;
+    }
+    ErasureReportRow row = ErasureReportRow.of(job.subject().tenant(), report);
+    em.persist(row);
+    em.flush();
+    em.detach(row);
+    return true;
   }
 
   @Override
@@ -318,21 +425,60 @@ public final class JpaErasureStore implements ErasureStore {
     Preconditions.notNull(tombstone, "tombstone");
     transactions.useStoreTransaction(() -> {
       EntityManager em = transactions.entityManager();
-      save(em, TombstoneRow.TABLE, TombstoneRow.columns(tombstone), "GdprErasureTombstone",
-          Map.of("tenant", tombstone.tenant().value(), "pseudonym", tombstone.subjectPseudonym()), () -> {
-            Actor by = tombstone.recollectionAllowedBy();
-            em.createQuery("update GdprErasureTombstone t set t.erasedAt = :erasedAt, t.recollectionAt = :at,"
-                    + " t.recollectionByType = :type, t.recollectionById = :by where t.tenant = :tenant"
-                    + " and t.pseudonym = :pseudonym")
-                .setParameter("erasedAt", tombstone.erasedAt())
-                .setParameter("at", tombstone.recollectionAllowedAt())
-                .setParameter("type", by == null ? null : by.type())
-                .setParameter("by", by == null ? null : by.id())
-                .setParameter("tenant", tombstone.tenant().value())
-                .setParameter("pseudonym", tombstone.subjectPseudonym())
-                .executeUpdate();
-          });
+      save(em, TombstoneRow.TABLE, TombstoneRow.columns(tombstone), "GdprErasureTombstone", tombstoneKey(tombstone),
+          () -> updateTombstone(em, tombstone));
     });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>In one transaction, in the order of tenant and pseudonym: the tombstones already there are found with one query
+   * per tenant and {@value #IDS_PER_QUERY} pseudonyms and updated, the others inserted.
+   */
+  @Override
+  public void saveTombstones(List<Tombstone> tombstones) {
+    Preconditions.notNull(tombstones, "tombstones");
+    Map<TenantId, Map<String, Tombstone>> byTenant = new TreeMap<>(Comparator.comparing(TenantId::value));
+    for (Tombstone tombstone : tombstones) {
+      Preconditions.notNull(tombstone, "tombstone");
+      byTenant.computeIfAbsent(tombstone.tenant(), t -> new TreeMap<>()).put(tombstone.subjectPseudonym(), tombstone);
+    }
+    transactions.useStoreTransaction(() -> {
+      EntityManager em = transactions.entityManager();
+      byTenant.forEach((tenant, byPseudonym) -> {
+        List<String> pseudonyms = List.copyOf(byPseudonym.keySet());
+        Set<String> existing = new HashSet<>();
+        for (int from = 0; from < pseudonyms.size(); from += IDS_PER_QUERY) {
+          existing.addAll(em.createQuery("select t.pseudonym from GdprErasureTombstone t where t.tenant = :tenant"
+                  + " and t.pseudonym in :pseudonyms", String.class)
+              .setParameter("tenant", tenant.value())
+              .setParameter("pseudonyms", pseudonyms.subList(from, Math.min(pseudonyms.size(), from + IDS_PER_QUERY)))
+              .getResultList());
+        }
+        byPseudonym.values().forEach(tombstone -> save(em, TombstoneRow.TABLE, TombstoneRow.columns(tombstone),
+            "GdprErasureTombstone", tombstoneKey(tombstone), () -> updateTombstone(em, tombstone),
+            existing.contains(tombstone.subjectPseudonym())));
+      });
+    });
+  }
+
+  private static Map<String, Object> tombstoneKey(Tombstone tombstone) {
+    return Map.of("tenant", tombstone.tenant().value(), "pseudonym", tombstone.subjectPseudonym());
+  }
+
+  private static void updateTombstone(EntityManager em, Tombstone tombstone) {
+    Actor by = tombstone.recollectionAllowedBy();
+    em.createQuery("update GdprErasureTombstone t set t.erasedAt = :erasedAt, t.recollectionAt = :at,"
+            + " t.recollectionByType = :type, t.recollectionById = :by where t.tenant = :tenant"
+            + " and t.pseudonym = :pseudonym")
+        .setParameter("erasedAt", tombstone.erasedAt())
+        .setParameter("at", tombstone.recollectionAllowedAt())
+        .setParameter("type", by == null ? null : by.type())
+        .setParameter("by", by == null ? null : by.id())
+        .setParameter("tenant", tombstone.tenant().value())
+        .setParameter("pseudonym", tombstone.subjectPseudonym())
+        .executeUpdate();
   }
 
   @Override
@@ -515,19 +661,29 @@ public final class JpaErasureStore implements ErasureStore {
    */
   private static void save(EntityManager em, String table, Map<String, @Nullable Object> columns, String entity,
       Map<String, Object> key, Runnable update) {
-    String where = String.join(" and ", key.keySet().stream().map(name -> "e." + name + " = :" + name).toList());
-    TypedQuery<Long> existing = em.createQuery("select count(e) from " + entity + " e where " + where, Long.class);
+    TypedQuery<Long> existing = em.createQuery("select count(e) from " + entity + " e where " + where(key),
+        Long.class);
     key.forEach(existing::setParameter);
-    if (existing.getSingleResult() == 0) {
+    save(em, table, columns, entity, key, update, existing.getSingleResult() > 0);
+  }
+
+  /** Saves a row as {@link #save(EntityManager, String, Map, String, Map, Runnable)} does, told whether it exists. */
+  private static void save(EntityManager em, String table, Map<String, @Nullable Object> columns, String entity,
+      Map<String, Object> key, Runnable update, boolean exists) {
+    if (!exists) {
       if (SqlVendor.of(em).insertIgnoringDuplicate(em, table, columns) == 1) {
         return;
       }
-      TypedQuery<Object> locked = em.createQuery("select e from " + entity + " e where " + where, Object.class)
+      TypedQuery<Object> locked = em.createQuery("select e from " + entity + " e where " + where(key), Object.class)
           .setLockMode(LockModeType.PESSIMISTIC_WRITE);
       key.forEach(locked::setParameter);
       locked.getResultList().forEach(em::detach);
     }
     update.run();
+  }
+
+  private static String where(Map<String, Object> key) {
+    return String.join(" and ", key.keySet().stream().map(name -> "e." + name + " = :" + name).toList());
   }
 
   /**

@@ -12,7 +12,9 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.purpose.DataCategory;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -67,14 +69,32 @@ public final class ExemptingProvider implements PersonalDataProvider {
     }
   }
 
+  /** Erases in a {@link PurposeScope#erasure()} scope, with the wrapped provider's batch erasure. */
+  @Override
+  public void eraseAll(List<? extends ErasureContext> contexts) {
+    try (PurposeScope scope = PurposeScope.erasure()) {
+      provider.eraseAll(contexts);
+    }
+  }
+
   @Override
   public List<Relation> related(SubjectId subject) {
     return provider.related(subject);
   }
 
   @Override
+  public Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+    return provider.relatedAll(subjects);
+  }
+
+  @Override
   public List<ContactPoint> contactPoints(SubjectId subject) {
     return provider.contactPoints(subject);
+  }
+
+  @Override
+  public Map<SubjectId, List<ContactPoint>> contactPointsAll(Collection<SubjectId> subjects) {
+    return provider.contactPointsAll(subjects);
   }
 
   /** Rectifies in a {@link PurposeScope#rectification()} scope. */

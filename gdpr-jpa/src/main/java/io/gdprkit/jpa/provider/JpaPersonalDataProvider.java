@@ -17,6 +17,7 @@ import io.gdprkit.internal.Preconditions;
 import io.gdprkit.jpa.JpaTransactions;
 import io.gdprkit.jpa.interceptor.PersistenceInterceptor;
 import io.gdprkit.jpa.interceptor.PurposeScope;
+import io.gdprkit.jpa.internal.SqlVendor;
 import io.gdprkit.jpa.provider.internal.EntityModel;
 import io.gdprkit.jpa.provider.internal.EntityStatements;
 import io.gdprkit.jpa.provider.internal.ErasurePage;
@@ -32,6 +33,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.Metamodel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -60,7 +64,9 @@ import org.jspecify.annotations.Nullable;
  * subject (up to {@value #IDS_PER_READ} at a time), then their rows by primary key in pages of {@value #PAGE} (never
  * loading an entity: ids, record dates and, per attribute, either whether it is null or, for a strategy that computes
  * from it, its value; encrypted columns are never decrypted), so a read costs what it returns whatever the table's
- * size, has the kit's {@link ErasureContext} plan each row, and writes
+ * size (unless the plans need no values, {@link ErasureContext#plansWithoutValues}: when every attribute the erasure
+ * covers deletes the record and no retention can keep one, the ids, read with their subject, are all it reads), has
+ * the kit's {@link ErasureContext} plan each row, and writes
  * the plans with bulk JPQL by id: rows whose plans write the same fields share one {@code update} (a value that
  * differs per row, such as a keyed hash, as a {@code case} on the id), rows to delete one {@code delete}. The kit
  * plans each row because the decision is per record (Art. 17(3): a retention runs from each
@@ -73,7 +79,10 @@ import org.jspecify.annotations.Nullable;
  * back.
  *
  * <p><b>Many subjects at once.</b> {@link #eraseAll} erases many subjects with the same statements, each covering up to
- * {@value #SUBJECTS_PER_STATEMENT} subjects ({@code where subject in (…)}), each chunk of subjects in one unit of work.
+ * {@value #SUBJECTS_PER_STATEMENT} subjects, each chunk of subjects in one unit of work. Statements name subjects and
+ * ids as one array parameter on PostgreSQL and H2 through Hibernate ({@code where subject = any(?)}), which is one
+ * statement whatever the number, translated once and cached by the JPA provider, and as {@code in (…)} lists elsewhere
+ * (MariaDB, other providers).
  * Rows are written by primary key in ascending order, so InnoDB takes record locks, no gap locks, in one order: jobs
  * erasing disjoint subjects in parallel do not deadlock.
  *
@@ -120,6 +129,8 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
   private final TenantId tenant;
   private final List<EntityStatements> entities;
   private final Map<String, EntityStatements> byName = new HashMap<>();
+  /** Whether the database and the JPA provider take array parameters; learnt at the first erasure. */
+  private volatile @Nullable Boolean arrays;
 
   private JpaPersonalDataProvider(JpaTransactions transactions, String id, @Nullable String description,
       TenantId tenant, List<EntityModel> models) {
@@ -288,11 +299,28 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     }
   }
 
+  /**
+   * Returns whether the statements may bind sets as array parameters: on PostgreSQL and H2, which compare with
+   * {@code = any(?)}, through Hibernate, which binds a Java array as one SQL array (JPA leaves array parameters to the
+   * provider). MariaDB has no arrays, and other providers get the portable {@code in} lists.
+   */
+  private boolean arrays(EntityManager entityManager) {
+    Boolean known = arrays;
+    if (known == null) {
+      SqlVendor vendor = SqlVendor.of(entityManager);
+      known = vendor != SqlVendor.MARIADB
+          && entityManager.getDelegate().getClass().getName().startsWith("org.hibernate.");
+      arrays = known;
+    }
+    return known;
+  }
+
   /** Erases one entity type's rows of a chunk of subjects, tenant by tenant, page by page. */
   private void eraseEntity(EntityManager entityManager, EntityStatements statements, List<ErasureContext> chunk) {
     if (statements.model().fields().isEmpty()) {
       return;
     }
+    boolean arrays = statements.arrays(arrays(entityManager));
     Map<TenantId, Map<String, ErasureContext>> byTenant = new LinkedHashMap<>();
     for (ErasureContext context : chunk) {
       Object value = applicable(statements, context.subject());
@@ -303,34 +331,57 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     }
     for (Map.Entry<TenantId, Map<String, ErasureContext>> tenantContexts : byTenant.entrySet()) {
       Map<String, ErasureContext> contexts = tenantContexts.getValue();
+      TenantId tenantId = tenantContexts.getKey();
       List<Object> values = contexts.values().stream().map(c -> applicable(statements, c.subject())).toList();
+      boolean unread = contexts.values().stream().allMatch(c -> c.plansWithoutValues(statements.fieldNames()));
       Object after = null;
       boolean more;
       do {
-        TypedQuery<Object> read = entityManager.createQuery(statements.eraseIds(after == null), Object.class)
-            .setParameter(EntityStatements.SUBJECTS, values).setMaxResults(IDS_PER_READ + 1);
-        bindTenant(read, statements, tenantContexts.getKey());
+        TypedQuery<Object[]> read = entityManager.createQuery(statements.eraseIds(after == null, arrays),
+            Object[].class).setParameter(EntityStatements.SUBJECTS, statements.subjects(values, arrays))
+            .setMaxResults(IDS_PER_READ + 1);
+        bindTenant(read, statements, tenantId);
         if (after != null) {
           read.setParameter(EntityStatements.AFTER, after);
         }
-        List<Object> ids = read.getResultList();
+        List<Object[]> ids = read.getResultList();
         more = ids.size() > IDS_PER_READ;
         ids = more ? ids.subList(0, IDS_PER_READ) : ids;
-        for (int from = 0; from < ids.size(); from += PAGE) {
-          TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(), Object[].class)
-              .setParameter(EntityStatements.IDS, ids.subList(from, Math.min(ids.size(), from + PAGE)));
-          bindTenant(rows, statements, tenantContexts.getKey());
-          ErasurePage page = new ErasurePage(statements);
-          for (Object[] row : rows.getResultList()) {
-            ErasureContext context = contexts.get(row[1].toString());
-            if (context != null) { // else a collation matched another subject's id, such as one in another case
-              page.plan(context, row);
-            }
-          }
+        if (unread) {
+          ErasurePage page = new ErasurePage(statements, arrays);
+          ids.forEach(row -> ifExactly(contexts, row[1], context -> page.planUnread(context, row[0])));
           page.apply(entityManager);
+        } else {
+          for (int from = 0; from < ids.size(); from += PAGE) {
+            eraseRows(entityManager, statements, arrays, tenantId, contexts,
+                ids.subList(from, Math.min(ids.size(), from + PAGE)).stream().map(row -> row[0]).toList());
+          }
         }
-        after = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+        after = ids.isEmpty() ? null : ids.get(ids.size() - 1)[0];
       } while (more);
+    }
+  }
+
+  /** Reads the rows {@code ids} of the subjects of {@code contexts}, has the contexts plan them, applies the plans. */
+  private static void eraseRows(EntityManager entityManager, EntityStatements statements, boolean arrays,
+      TenantId tenant, Map<String, ErasureContext> contexts, List<Object> ids) {
+    TypedQuery<Object[]> rows = entityManager.createQuery(statements.eraseRows(arrays), Object[].class)
+        .setParameter(EntityStatements.IDS, statements.ids(ids, arrays));
+    bindTenant(rows, statements, tenant);
+    ErasurePage page = new ErasurePage(statements, arrays);
+    rows.getResultList().forEach(row -> ifExactly(contexts, row[1], context -> page.plan(context, row)));
+    page.apply(entityManager);
+  }
+
+  /**
+   * Hands {@code action} the context of the subject whose id was read as {@code stored}, unless none is exactly it: a
+   * case-insensitive or space-padding collation matches another subject's id, such as one in another case.
+   */
+  private static void ifExactly(Map<String, ErasureContext> contexts, Object stored,
+      Consumer<ErasureContext> action) {
+    ErasureContext context = contexts.get(stored.toString());
+    if (context != null) {
+      action.accept(context);
     }
   }
 
@@ -366,6 +417,76 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Per {@link io.gdprkit.jpa.annotation.SubjectRelation}, one query for up to {@value #SUBJECTS_PER_STATEMENT}
+   * subjects, each chunk in a unit of work: the distinct subjects of the records whose association leads to one of
+   * them.
+   */
+  @Override
+  public Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+    List<SubjectId> distinct = distinct(subjects);
+    Map<SubjectId, Set<Relation>> found = new LinkedHashMap<>();
+    for (int from = 0; from < distinct.size(); from += SUBJECTS_PER_STATEMENT) {
+      List<SubjectId> chunk = distinct.subList(from, Math.min(distinct.size(), from + SUBJECTS_PER_STATEMENT));
+      transactions.inTransaction(() -> {
+        EntityManager entityManager = transactions.entityManager();
+        boolean databaseArrays = arrays(entityManager);
+        for (EntityStatements statements : entities) {
+          for (EntityModel.Relation relation : statements.model().relations()) {
+            boolean arrays = EntityStatements.arrays(relation.parentType(), databaseArrays);
+            forEachTenant(chunk, parent -> parentValue(statements, relation, parent), (tenant, parents) -> {
+              TypedQuery<Object[]> query = entityManager.createQuery(statements.children(relation, arrays),
+                  Object[].class).setParameter(EntityStatements.SUBJECTS, EntityStatements.set(
+                      parents.values().stream().map(p -> parentValue(statements, relation, p)).toList(),
+                      relation.parentType(), arrays));
+              bindTenant(query, statements, tenant);
+              for (Object[] row : query.getResultList()) {
+                SubjectId parent = row[0] == null ? null : parents.get(row[0].toString());
+                SubjectId to = statements.subject(row[1], tenant);
+                if (parent != null && !to.equals(parent)) {
+                  found.computeIfAbsent(parent, p -> new LinkedHashSet<>())
+                      .add(new Relation(parent, to, relation.type()));
+                }
+              }
+            });
+          }
+        }
+        return null;
+      });
+    }
+    Map<SubjectId, List<Relation>> all = new LinkedHashMap<>();
+    distinct.stream().filter(found::containsKey).forEach(subject -> all.put(subject, List.copyOf(found.get(subject))));
+    return all;
+  }
+
+  /**
+   * Groups {@code subjects} by tenant and, per tenant, by the text of the value {@code value} gives each (subjects
+   * that have none are left out), and hands each group to {@code action}: the subjects of one statement, looked up
+   * afterwards by the value a row holds, exactly (a case-insensitive collation matches more).
+   */
+  private static void forEachTenant(List<SubjectId> subjects, Function<SubjectId, @Nullable Object> value,
+      BiConsumer<TenantId, Map<String, SubjectId>> action) {
+    Map<TenantId, Map<String, SubjectId>> byTenant = new LinkedHashMap<>();
+    for (SubjectId subject : subjects) {
+      Object stored = value.apply(subject);
+      if (stored != null) {
+        byTenant.computeIfAbsent(subject.tenant(), t -> new LinkedHashMap<>()).put(stored.toString(), subject);
+      }
+    }
+    byTenant.forEach(action);
+  }
+
+  private static List<SubjectId> distinct(Collection<SubjectId> subjects) {
+    Preconditions.notNull(subjects, "subjects");
+    Set<SubjectId> distinct = new LinkedHashSet<>();
+    for (SubjectId subject : subjects) {
+      distinct.add(Preconditions.notNull(subject, "subject"));
+    }
+    return List.copyOf(distinct);
+  }
+
   /** Returns the parent's id as the relation's path stores it, or null when the entity cannot hold it. */
   private @Nullable Object parentValue(EntityStatements statements, EntityModel.Relation relation,
       SubjectId subject) {
@@ -395,6 +516,66 @@ public final class JpaPersonalDataProvider implements PersonalDataProvider {
           });
     }
     return List.copyOf(points);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As {@link #contactPoints} reads them, with one query per contact-point attribute for up to
+   * {@value #SUBJECTS_PER_STATEMENT} subjects, each chunk in a unit of work; at most {@value #PAGE} values per subject
+   * and attribute.
+   */
+  @Override
+  public Map<SubjectId, List<ContactPoint>> contactPointsAll(Collection<SubjectId> subjects) {
+    List<SubjectId> distinct = distinct(subjects);
+    Map<SubjectId, List<ContactPoint>> found = new HashMap<>();
+    try (PurposeScope scope = PurposeScope.erasure()) {
+      for (int from = 0; from < distinct.size(); from += SUBJECTS_PER_STATEMENT) {
+        List<SubjectId> chunk = distinct.subList(from, Math.min(distinct.size(), from + SUBJECTS_PER_STATEMENT));
+        transactions.inTransaction(() -> {
+          readContactPoints(transactions.entityManager(), chunk, found);
+          return null;
+        });
+      }
+    }
+    Map<SubjectId, List<ContactPoint>> all = new LinkedHashMap<>();
+    distinct.stream().filter(found::containsKey).forEach(subject -> all.put(subject, List.copyOf(found.get(subject))));
+    return all;
+  }
+
+  /** Reads the contact points of one chunk of subjects into {@code found}, counting the reads for the audit. */
+  private void readContactPoints(EntityManager entityManager, List<SubjectId> chunk,
+      Map<SubjectId, List<ContactPoint>> found) {
+    boolean databaseArrays = arrays(entityManager);
+    for (EntityStatements statements : entities) {
+      EntityModel model = statements.model();
+      boolean arrays = EntityStatements.arrays(model.subjectType(), databaseArrays);
+      for (FieldModel field : model.fields()) {
+        if (field.contactPoints().isEmpty()) {
+          continue;
+        }
+        forEachTenant(chunk, subject -> applicable(statements, subject), (tenant, bySubject) -> {
+          TypedQuery<Object[]> query = entityManager.createQuery(statements.distinctValues(field.attribute(), arrays),
+              Object[].class).setParameter(EntityStatements.SUBJECTS, statements.subjects(
+                  bySubject.values().stream().map(subject -> applicable(statements, subject)).toList(), arrays));
+          bindTenant(query, statements, tenant);
+          Map<SubjectId, Integer> values = new LinkedHashMap<>();
+          for (Object[] row : query.getResultList()) {
+            SubjectId subject = row[0] == null ? null : bySubject.get(row[0].toString());
+            if (subject == null || values.merge(subject, 1, Integer::sum) > PAGE) {
+              continue;
+            }
+            String text = row[1].toString().strip();
+            for (ContactPoint.Kind kind : text.isEmpty() ? Set.<ContactPoint.Kind>of() : field.contactPoints()) {
+              found.computeIfAbsent(subject, s -> new ArrayList<>())
+                  .add(kind == ContactPoint.Kind.EMAIL ? ContactPoint.email(text) : ContactPoint.phone(text));
+            }
+          }
+          values.forEach((subject, count) -> PersistenceInterceptor.countStatementRows(AuditKind.ACCESSED,
+              model.name(), subject, Math.min(count, PAGE)));
+        });
+      }
+    }
   }
 
   /**

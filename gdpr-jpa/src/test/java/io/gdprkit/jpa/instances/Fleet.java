@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,6 +361,24 @@ final class Fleet implements AutoCloseable {
       reports.put(subject, byPseudonym.getOrDefault(SharedKit.tombstonePseudonym(subject), 0));
     }
     return reports;
+  }
+
+  /** Returns when the kept erasure report of each of these subjects, by id, was completed, read through the kit. */
+  Map<String, Instant> completedAt(Collection<String> subjects) {
+    Map<String, Instant> byPseudonym = new HashMap<>();
+    List<ErasureReport> page = seeder.gdpr().erasure().records(TenantId.DEFAULT, null, 1_000);
+    while (!page.isEmpty()) {
+      page.forEach(report -> byPseudonym.put(report.subjectPseudonym(), report.completedAt()));
+      page = seeder.gdpr().erasure().records(TenantId.DEFAULT, page.get(page.size() - 1).job(), 1_000);
+    }
+    Map<String, Instant> completed = new HashMap<>();
+    for (String subject : subjects) {
+      Instant at = byPseudonym.get(SharedKit.tombstonePseudonym(SubjectId.of(subject)));
+      if (at != null) {
+        completed.put(subject, at);
+      }
+    }
+    return completed;
   }
 
   /** Kills every JVM this fleet started that still runs, such as those of a test that failed. */

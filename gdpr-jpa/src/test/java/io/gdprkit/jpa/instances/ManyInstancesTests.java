@@ -229,10 +229,12 @@ class ManyInstancesTests {
               && c.at().isBefore(held.get(c.subject())))
           .toList();
       assertThat(early).as("provider calls on a job the victim held, made before its lease ended").isEmpty();
-      // all but the one job the victim was running had not reached the provider: a survivor ran it, after the lease
-      assertThat(held.keySet().stream().filter(s -> calls.stream()
-              .anyMatch(c -> c.subject().equals(s) && !c.instance().equals("victim"))).count())
-          .as("held jobs whose provider a survivor called").isGreaterThanOrEqualTo(held.size() - 1L);
+      // the jobs it held were pending when it died: a survivor completed each, after its lease ended. (Before the
+      // batch steps of issue 11 the kill fell mostly in a batch's slow preparation, so survivors called the provider
+      // for all but one of them; now it falls as often after the provider step, whose part a survivor then skips.)
+      Map<String, Instant> completed = fleet.completedAt(held.keySet());
+      assertThat(held).allSatisfy((subject, leaseEnd) -> assertThat(completed.get(subject))
+          .as("completion of a job the victim held").isNotNull().isAfterOrEqualTo(leaseEnd));
       Fleet.Census census = fleet.census(Stream.of(queued, due, active).flatMap(List::stream).toList());
       List<SubjectId> erased = Stream.concat(queued.stream(), due.stream()).toList();
       assertThat(erased.stream().map(SubjectId::value).filter(s -> !census.erased(s)).limit(5).toList())

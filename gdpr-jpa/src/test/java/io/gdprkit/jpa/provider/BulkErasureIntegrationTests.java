@@ -20,6 +20,7 @@ import io.gdprkit.subject.SubjectId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -242,8 +243,18 @@ class BulkErasureIntegrationTests {
     }
 
     @Override
+    public Map<SubjectId, List<Relation>> relatedAll(Collection<SubjectId> subjects) {
+      return delegate.relatedAll(subjects);
+    }
+
+    @Override
     public List<ContactPoint> contactPoints(SubjectId subject) {
       return delegate.contactPoints(subject);
+    }
+
+    @Override
+    public Map<SubjectId, List<ContactPoint>> contactPointsAll(Collection<SubjectId> subjects) {
+      return delegate.contactPointsAll(subjects);
     }
   }
 }

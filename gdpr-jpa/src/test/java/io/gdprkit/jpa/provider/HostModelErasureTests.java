@@ -15,6 +15,7 @@ import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.PortabilityReader;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.RecordedSql;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.jpa.provider.host.Company;
 import io.gdprkit.jpa.provider.host.Contact;
@@ -63,6 +64,7 @@ class HostModelErasureTests {
   final SubjectId dave = SubjectId.of("contact-dave");
 
   JpaTransactions tx;
+  JpaPersonalDataProvider provider;
   GdprKit gdpr;
   long recentOrder;
   long oldOrder;
@@ -74,7 +76,7 @@ class HostModelErasureTests {
   void hostModel() {
     database.clean();
     tx = database.transactions();
-    JpaPersonalDataProvider provider = JpaPersonalDataProvider.builder(tx).id("crm").build();
+    provider = JpaPersonalDataProvider.builder(tx).id("crm").build();
     gdpr = GdprKit.builder().clock(clock).transactions(tx).personalData(provider)
         .purpose(Purpose.of("orders", LegalBasis.CONTRACT, "Order fulfilment")
             .withDataCategories(DataCategory.CONTACT_DETAILS, DataCategory.FINANCIAL))
@@ -186,6 +188,34 @@ class HostModelErasureTests {
     assertThat(count("select count(n) from ContactNote n")).isEqualTo(2);
     assertThatThrownBy(() -> gdpr.rectification().rectify(shouting, "crm", "Contact#contact-alice", "Contact.phone",
         "+49 30 999")).isInstanceOf(io.gdprkit.InvalidInputException.class);
+  }
+
+  @Test
+  @DisplayName("Art. 17(1), 17(2): the relations and contact points of many subjects, read at once, are what each"
+      + " subject's own read gives, with one statement per relation and per contact-point attribute")
+  void readsTheRelationsAndContactPointsOfManySubjectsAsOneByOne() {
+    SubjectId shouting = SubjectId.of("CONTACT-ALICE");
+    SubjectId unknown = SubjectId.of("contact-nobody");
+    SubjectId otherTenant = SubjectId.of(TenantId.of("other"), alice.value());
+    List<SubjectId> subjects = List.of(alice, bob, carol, dave, shouting, unknown, otherTenant);
+    List<String> sql;
+
+    RecordedSql.start();
+    var relations = provider.relatedAll(subjects);
+    var points = provider.contactPointsAll(subjects);
+    sql = RecordedSql.stop();
+
+    for (SubjectId subject : subjects) {
+      assertThat(relations.getOrDefault(subject, List.of())).as("relations of %s", subject)
+          .containsExactlyInAnyOrderElementsOf(provider.related(subject));
+      assertThat(points.getOrDefault(subject, List.of())).as("contact points of %s", subject)
+          .containsExactlyInAnyOrderElementsOf(provider.contactPoints(subject));
+    }
+    assertThat(relations.keySet()).containsExactly(alice, bob);
+    assertThat(points.keySet()).containsExactly(alice, bob, carol, dave);
+    assertThat(points.get(alice)).containsExactly(ContactPoint.email("alice@example.com"));
+    // the model has one relation (Contact.parent) and one contact-point attribute (Contact.email)
+    assertThat(sql).hasSize(2);
   }
 
   @Test

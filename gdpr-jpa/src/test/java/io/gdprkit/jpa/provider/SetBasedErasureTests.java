@@ -8,9 +8,14 @@ import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.internal.DefaultErasureContext;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.RecordedSql;
 import io.gdprkit.jpa.TestDatabase;
+import io.gdprkit.purpose.DataCategory;
+import io.gdprkit.purpose.LegalBasis;
+import io.gdprkit.purpose.Purpose;
 import io.gdprkit.subject.SubjectId;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +87,75 @@ class SetBasedErasureTests {
       assertThat(report.recordsDeleted()).isEqualTo(1);
       assertThat(report.fieldsAnonymised()).isEqualTo(1 + 2 + 2);
     });
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): on PostgreSQL and H2 a chunk's subjects and ids are one array parameter, so the statements"
+      + " are the same whatever their number; in (...) lists on MariaDB")
+  void namesSubjectsAndIdsAsOneArrayParameterWhereTheDatabaseTakesOne() {
+    List<DefaultErasureContext> contexts = IntStream.range(0, SUBJECTS).mapToObj(i -> context(subject(i))).toList();
+
+    List<String> sql = recorded(() -> provider.eraseAll(contexts));
+
+    // chunks of 500, 500 and 100 subjects; host_note: a read of ids and a delete per chunk (its plans need no values)
+    List<String> notes = sql.stream().filter(statement -> statement.contains("host_note")).toList();
+    assertThat(notes).hasSize(6);
+    if (database == TestDatabase.MARIADB) {
+      assertThat(notes).anyMatch(statement -> parameters(statement) >= 500);
+      assertThat(notes).anyMatch(statement -> parameters(statement) >= 100 && parameters(statement) < 500);
+    } else {
+      assertThat(notes).allMatch(statement -> parameters(statement) <= 2);
+      assertThat(notes.stream().distinct()).hasSize(2);
+    }
+    assertThat(count("select count(n) from ContactNote n")).isZero();
+  }
+
+  @Test
+  @DisplayName("Art. 17(1): records that erasure only deletes are deleted by the ids read from the subject index,"
+      + " without reading their rows")
+  void deletesRecordsWithoutReadingThemWhenThePlansNeedNoValues() {
+    List<DefaultErasureContext> contexts = IntStream.range(0, SUBJECTS).mapToObj(i -> context(subject(i))).toList();
+
+    List<String> sql = recorded(() -> provider.eraseAll(contexts));
+
+    assertThat(sql).filteredOn(statement -> statement.contains("host_note")).noneMatch(s -> s.contains("note_text"));
+    assertThat(sql).filteredOn(statement -> statement.contains("host_order")).anyMatch(s -> s.contains("customer_ip"));
+    assertThat(count("select count(n) from ContactNote n")).isZero();
+    assertThat(contexts).allSatisfy(context -> assertThat(context.report(false).recordsDeleted()).isEqualTo(1));
+  }
+
+  @Test
+  @DisplayName("Art. 17(3)(b): when a legal obligation may keep the records, they are read and kept until their date")
+  void readsTheRecordsWhenARetentionCanKeepThem() {
+    GdprKit keeping = GdprKit.builder().clock(clock).transactions(tx).personalData(provider)
+        .purpose(Purpose.of("call-records", LegalBasis.LEGAL_OBLIGATION, "Call notes kept by law")
+            .withDataCategories(DataCategory.BEHAVIOURAL).withRetention(Period.ofYears(10)))
+        .build();
+    List<DefaultErasureContext> contexts = IntStream.range(0, SUBJECTS).mapToObj(i -> new DefaultErasureContext(
+        subject(i), provider.describe(), ErasureScope.everything(), keeping.purposes(), SubjectConsents.EMPTY,
+        keeping.pseudonymKey(), clock, null)).toList();
+
+    List<String> sql = recorded(() -> provider.eraseAll(contexts));
+
+    assertThat(sql).filteredOn(statement -> statement.contains("host_note")).anyMatch(s -> s.contains("note_text"));
+    assertThat(count("select count(n) from ContactNote n")).isEqualTo(SUBJECTS);
+    assertThat(contexts).allSatisfy(context -> assertThat(context.report(false).retained())
+        .anyMatch(kept -> kept.field().equals("ContactNote.text")));
+  }
+
+  private static List<String> recorded(Runnable work) {
+    List<String> sql;
+    RecordedSql.start();
+    try {
+      work.run();
+    } finally {
+      sql = RecordedSql.stop();
+    }
+    return sql;
+  }
+
+  private static long parameters(String statement) {
+    return statement.chars().filter(c -> c == '?').count();
   }
 
   @Test

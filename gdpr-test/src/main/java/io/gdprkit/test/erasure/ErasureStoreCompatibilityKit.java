@@ -592,6 +592,128 @@ public abstract class ErasureStoreCompatibilityKit extends StoreCompatibilityKit
   }
 
   @Nested
+  @DisplayName("many jobs at once")
+  class Batches {
+
+    @Test
+    @DisplayName("insertAll adds each job whose subject has none pending and answers, in order, the pending job that"
+        + " kept out each other, one earlier in the same list included")
+    void insertsManyJobsOnePerSubject() {
+      ErasureJob bobs = inserted(job(id(1), BOB, 1));
+      List<ErasureJob> jobs = List.of(job(id(2), ALICE, 2), job(id(3), BOB, 3), job(id(4), ACME_ALICE, 4),
+          job(id(5), ALICE, 5), job(id(6), CAROL, 6));
+
+      List<Optional<ErasureJob>> answers = store().insertAll(jobs);
+
+      assertThat(answers).containsExactly(Optional.empty(), Optional.of(bobs), Optional.empty(),
+          Optional.of(jobs.get(0).withVersion(1)), Optional.empty());
+      assertThat(store().find(id(2))).contains(jobs.get(0).withVersion(1));
+      assertThat(store().find(id(4))).contains(jobs.get(2).withVersion(1));
+      assertThat(store().find(id(6))).contains(jobs.get(4).withVersion(1));
+      assertThat(store().find(id(3))).isEmpty();
+      assertThat(store().find(id(5))).isEmpty();
+      assertThat(store().pending(null, 10)).hasSize(4);
+    }
+
+    @Test
+    @DisplayName("insertAll of an id a completed job had is a conflict")
+    void refusesToInsertTheIdOfACompletedJob() {
+      ErasureJob done = inserted(job(id(1), ALICE, 1));
+      store().complete(done, report(id(1), 2));
+
+      Throwable thrown = thrownBy(() -> store().insertAll(List.of(job(id(1), BOB, 3))));
+
+      assertThat(thrown).isInstanceOf(ErasureJobConflictException.class);
+      assertThat(store().active(BOB)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("saveAll saves each job at its stored version with its lease; a stale or completed one is answered"
+        + " empty and left as stored")
+    void savesManyJobsAndLeavesConflictsAsStored() {
+      ErasureJob alices = inserted(job(id(1), ALICE, 1));
+      ErasureJob bobs = inserted(job(id(2), BOB, 2));
+      ErasureJob carols = inserted(job(id(3), CAROL, 3));
+      ErasureJob acmes = inserted(job(id(4), ACME_ALICE, 4));
+      ErasureJob bobsNow = store().save(bobs.withFailure("crm"));
+      store().complete(carols, report(id(3), 5));
+      Instant until = held();
+      List<ErasureJob> progressed = List.of(alices.prepared(List.of(id(9)), 2).leasedTo("node-a#1", until),
+          bobs.withStep(ErasureJob.Step.PREPARED), carols.withStep(ErasureJob.Step.PREPARED),
+          acmes.withStep(ErasureJob.Step.PREPARED).leasedTo("node-a#1", until));
+
+      List<Optional<ErasureJob>> answers = store().saveAll(progressed);
+
+      assertThat(answers).containsExactly(Optional.of(progressed.get(0).withVersion(2)), Optional.empty(),
+          Optional.empty(), Optional.of(progressed.get(3).withVersion(2)));
+      assertThat(store().find(id(1))).contains(progressed.get(0).withVersion(2));
+      assertThat(store().find(id(1)).orElseThrow().lease()).isEqualTo(new ErasureJob.Lease("node-a#1", until));
+      assertThat(store().find(id(2))).contains(bobsNow);
+      assertThat(store().find(id(3))).isEmpty();
+      assertThat(store().find(id(4))).contains(progressed.get(3).withVersion(2));
+      assertThat(store().saveAll(List.of())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("completeAll completes each job at its stored version, keeping the reports in the order given; a stale"
+        + " one stays pending without a report")
+    void completesManyJobsInOrder() {
+      List<ErasureJob> jobs = IntStream.range(0, 5).mapToObj(i -> inserted(job(id(i + 1), SubjectId.of("s-" + i),
+          i))).toList();
+      store().save(jobs.get(2).withFailure("crm"));
+      List<ErasureStore.Completion> completions = IntStream.of(4, 0, 2, 1, 3)
+          .mapToObj(i -> new ErasureStore.Completion(jobs.get(i), report(jobs.get(i).id(), i))).toList();
+
+      List<Boolean> answers = store().completeAll(completions);
+
+      assertThat(answers).containsExactly(true, true, false, true, true);
+      assertThat(store().reports(TenantId.DEFAULT, null, 10)).extracting(ErasureReport::job)
+          .containsExactly(id(5), id(1), id(2), id(4));
+      assertThat(store().find(id(3))).isPresent();
+      assertThat(store().report(id(3))).isEmpty();
+      assertThat(store().pending(null, 10)).extracting(ErasureJob::id).containsExactly(id(3));
+      assertThat(store().active(SubjectId.of("s-0"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("saveTombstones adds and replaces tombstones, each in its tenant")
+    void savesManyTombstones() {
+      Instant at = START.plus(Duration.ofMinutes(1));
+      store().saveTombstone(Tombstone.of(TenantId.DEFAULT, "k1:b", START));
+      Tombstone allowed = Tombstone.of(TenantId.DEFAULT, "k1:b", START).recollectionAllowed(at, Actor.staff("dpo-1"));
+      List<Tombstone> tombstones = List.of(Tombstone.of(TenantId.DEFAULT, "k1:c", at), allowed,
+          Tombstone.of(ACME, "k1:b", at), Tombstone.of(TenantId.DEFAULT, "k1:a", at));
+
+      store().saveTombstones(tombstones);
+
+      assertThat(store().tombstones(TenantId.DEFAULT, null, 10)).containsExactly(tombstones.get(3), allowed,
+          tombstones.get(0));
+      assertThat(store().tombstones(ACME, null, 10)).containsExactly(tombstones.get(2));
+      store().saveTombstones(List.of());
+      assertThat(store().tombstones(TenantId.DEFAULT, null, 10)).hasSize(3);
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("instances inserting many jobs of overlapping subjects in opposite orders add one job per subject")
+    void insertsOneJobPerSubjectWhenBatchesOverlap() throws Exception {
+      int subjects = 40;
+      ErasureStore second = secondStore();
+
+      List<List<Optional<ErasureJob>>> answers = race(4, RACE_TIMEOUT, thread -> {
+        List<ErasureJob> jobs = IntStream.range(0, subjects)
+            .mapToObj(i -> job(id(1_000 * (thread + 1) + i), SubjectId.of("s-" + (thread % 2 == 0 ? i
+                : subjects - 1 - i)), i)).toList();
+        return (thread % 2 == 0 ? store() : second).insertAll(jobs);
+      });
+
+      assertThat(store().pending(null, 1_000)).hasSize(subjects)
+          .extracting(ErasureJob::subject).doesNotHaveDuplicates();
+      assertThat(answers.stream().flatMap(List::stream).filter(Optional::isEmpty)).hasSize(subjects);
+    }
+  }
+
+  @Nested
   @DisplayName("concurrency")
   @Timeout(60)
   class Concurrency {

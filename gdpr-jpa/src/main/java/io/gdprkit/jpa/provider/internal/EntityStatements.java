@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.subject.SubjectId;
 import io.gdprkit.subject.TenantId;
+import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every read pages by id ({@code e.id > :after order by e.id}); every write names rows by id, in ascending order,
  * so that InnoDB takes record locks only (no gap locks) in one order across concurrent jobs.
+ *
+ * <p><b>Sets of values.</b> The statements of erasure name many subjects or ids at once, in one of two forms: an
+ * {@code in} list, one parameter a value ({@code e.id in :ids}), which every database and JPA provider takes; or, where
+ * the provider binds a Java array as one parameter and the database compares with an array
+ * ({@link #arrays(boolean)}), {@code e.id = any(?)}, written {@code function('some', :ids)} in JPQL. The array form
+ * is the same statement whatever the number of values, so the provider translates it once and caches it, where each
+ * list of another length is a statement of its own, translated and bound value by value at every execution.
  *
  * @since 0.2
  */
@@ -37,10 +46,15 @@ public final class EntityStatements {
   public static final String AFTER = "after";
   public static final String IDS = "ids";
 
+  /** The types of id and subject id whose sets are bound as an array, where the database and provider take one. */
+  private static final Set<Class<?>> ARRAY_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class,
+      UUID.class);
+
   private final EntityModel model;
-  private final String eraseIdsFirst;
-  private final String eraseIdsNext;
-  private final String eraseRows;
+  private final List<String> fieldNames;
+  private final String[] eraseIdsFirst = new String[2];
+  private final String[] eraseIdsNext = new String[2];
+  private final String[] eraseRows = new String[2];
   private final String exportFirst;
   private final String exportNext;
   private final int eraseFieldsAt;
@@ -49,6 +63,7 @@ public final class EntityStatements {
   /** Builds the statements of {@code model}. */
   public EntityStatements(EntityModel model) {
     this.model = model;
+    this.fieldNames = model.fields().stream().map(FieldModel::name).toList();
     List<String> erase = new ArrayList<>(List.of("e." + model.id(), "e." + model.subject()));
     if (model.date() != null) {
       erase.add("e." + model.date());
@@ -58,11 +73,14 @@ public final class EntityStatements {
       erase.add(field.readsValue() ? "e." + field.attribute()
           : "case when e." + field.attribute() + " is null then 0 else 1 end");
     }
-    String eraseWhere = " where e." + model.subject() + " in :" + SUBJECTS + tenantCondition();
-    this.eraseIdsFirst = "select e." + model.id() + " from " + model.name() + " e" + eraseWhere + orderById();
-    this.eraseIdsNext = "select e." + model.id() + " from " + model.name() + " e" + eraseWhere + afterId()
-        + orderById();
-    this.eraseRows = select(erase) + " where e." + model.id() + " in :" + IDS + tenantCondition() + orderById();
+    for (int form = 0; form < 2; form++) {
+      String eraseWhere = " where " + among("e." + model.subject(), SUBJECTS, form == 1) + tenantCondition();
+      String ids = "select e." + model.id() + ", e." + model.subject() + " from " + model.name() + " e" + eraseWhere;
+      eraseIdsFirst[form] = ids + orderById();
+      eraseIdsNext[form] = ids + afterId() + orderById();
+      eraseRows[form] = select(erase) + " where " + among("e." + model.id(), IDS, form == 1) + tenantCondition()
+          + orderById();
+    }
     List<String> export = new ArrayList<>(List.of("e." + model.id(), "e." + model.subject()));
     if (model.date() != null) {
       export.add("e." + model.date());
@@ -80,22 +98,62 @@ public final class EntityStatements {
     return model;
   }
 
+  /** Returns the names of the personal-data fields, as the descriptor and the erasure plans name them. */
+  public List<String> fieldNames() {
+    return fieldNames;
+  }
+
   /**
-   * Returns the ids of the rows of the subjects {@code :subjects}, in order, after {@code :after} unless
-   * {@code first}: the erasure's first read. It names no column but the subject's and the id, so the database answers
-   * it from the index on {@code (subject, id)} whatever the table's size, where a read of whole rows in id order with
-   * a limit may walk the primary key through rows of other subjects.
+   * Returns whether this entity's sets of ids and subject ids are bound as arrays when the database and the JPA
+   * provider take array parameters ({@code databaseArrays}): only ids of the types an array of which every supported
+   * database and Hibernate bind alike, which the subject ids always are.
    */
-  public String eraseIds(boolean first) {
-    return first ? eraseIdsFirst : eraseIdsNext;
+  public boolean arrays(boolean databaseArrays) {
+    return arrays(model.idType(), databaseArrays) && arrays(model.subjectType(), databaseArrays);
+  }
+
+  /**
+   * Returns the value to bind to a set parameter ({@code :subjects}, {@code :ids}) of the form {@code arrays} says:
+   * an array of {@code type}, or the list itself.
+   */
+  public static Object set(List<?> values, Class<?> type, boolean arrays) {
+    if (!arrays) {
+      return values;
+    }
+    Object array = Array.newInstance(boxed(type), values.size());
+    for (int i = 0; i < values.size(); i++) {
+      Array.set(array, i, values.get(i));
+    }
+    return array;
+  }
+
+  /** Returns the set parameter {@code :ids} of these ids, in the form {@code arrays} says. */
+  public Object ids(List<?> ids, boolean arrays) {
+    return set(ids, model.idType(), arrays);
+  }
+
+  /** Returns the set parameter {@code :subjects} of these subject ids, in the form {@code arrays} says. */
+  public Object subjects(List<?> subjects, boolean arrays) {
+    return set(subjects, model.subjectType(), arrays);
+  }
+
+  /**
+   * Returns {@code [id, subject id]} of the rows of the subjects {@code :subjects}, in id order, after {@code :after}
+   * unless {@code first}: the erasure's first read. It names no column but the subject's and the id, so the database
+   * answers it from the index on {@code (subject, id)} whatever the table's size, where a read of whole rows in id
+   * order with a limit may walk the primary key through rows of other subjects. When the plans need no values
+   * ({@link io.gdprkit.data.ErasureContext#plansWithoutValues}), it is the only read.
+   */
+  public String eraseIds(boolean first, boolean arrays) {
+    return (first ? eraseIdsFirst : eraseIdsNext)[arrays ? 1 : 0];
   }
 
   /**
    * Returns the erasure's read of the rows {@code :ids} by primary key: {@code [id, subject id, record date if any,
    * field...]} where a field is its value when planning needs it, else 1 or 0 for set or null.
    */
-  public String eraseRows() {
-    return eraseRows;
+  public String eraseRows(boolean arrays) {
+    return eraseRows[arrays ? 1 : 0];
   }
 
   /** Returns where the fields start in a row of {@link #eraseRows}; the record date, if any, is just before. */
@@ -122,8 +180,8 @@ public final class EntityStatements {
   }
 
   /** Returns the bulk delete of the rows {@code :ids}. */
-  public String delete() {
-    return "delete from " + model.name() + " e where e." + model.id() + " in :" + IDS;
+  public String delete(boolean arrays) {
+    return "delete from " + model.name() + " e where " + among("e." + model.id(), IDS, arrays);
   }
 
   /** How an update writes one field into the rows it names. */
@@ -140,7 +198,7 @@ public final class EntityStatements {
    * Returns the bulk update that writes {@code fields} into the rows {@code :ids}, each as {@code writes} says;
    * {@code rows} is how many rows a {@link Write#PER_ROW} field names ({@code :i0} to {@code :i<rows - 1>}).
    */
-  public String update(List<FieldModel> fields, List<Write> writes, int rows) {
+  public String update(List<FieldModel> fields, List<Write> writes, int rows, boolean arrays) {
     StringBuilder jpql = new StringBuilder("update ").append(model.name()).append(" e set ");
     for (int f = 0; f < fields.size(); f++) {
       FieldModel field = fields.get(f);
@@ -167,13 +225,40 @@ public final class EntityStatements {
     if (model.version() != null) {
       jpql.append(", e.").append(model.version()).append(" = e.").append(model.version()).append(" + 1");
     }
-    return jpql.append(" where e.").append(model.id()).append(" in :").append(IDS).toString();
+    return jpql.append(" where ").append(among("e." + model.id(), IDS, arrays)).toString();
   }
 
   /** Returns {@code [parent id, child id]} of the subjects whose parent, through {@code relation}, is {@code :subject}. */
   public String children(EntityModel.Relation relation) {
     return "select distinct e." + relation.parentPath() + ", e." + model.subject() + " from " + model.name()
         + " e where e." + relation.parentPath() + " = :" + SUBJECT + tenantCondition();
+  }
+
+  /**
+   * Returns {@code [parent id, child id]} of the subjects whose parent, through {@code relation}, is one of
+   * {@code :subjects}, a set parameter of the form {@code arrays} says.
+   */
+  public String children(EntityModel.Relation relation, boolean arrays) {
+    return "select distinct e." + relation.parentPath() + ", e." + model.subject() + " from " + model.name()
+        + " e where " + among("e." + relation.parentPath(), SUBJECTS, arrays) + tenantCondition();
+  }
+
+  /**
+   * Returns {@code [subject id, value]} of the distinct non-null values of one attribute of the subjects
+   * {@code :subjects}, a set parameter of the form {@code arrays} says.
+   */
+  public String distinctValues(String attribute, boolean arrays) {
+    return "select distinct e." + model.subject() + ", e." + attribute + " from " + model.name() + " e where "
+        + among("e." + model.subject(), SUBJECTS, arrays) + tenantCondition() + " and e." + attribute
+        + " is not null";
+  }
+
+  /**
+   * Returns whether a set of values of {@code type} is bound as an array when the database and the JPA provider take
+   * array parameters ({@code databaseArrays}).
+   */
+  public static boolean arrays(Class<?> type, boolean databaseArrays) {
+    return databaseArrays && ARRAY_TYPES.contains(boxed(type));
   }
 
   /** Returns {@code [subject id, value]} of the subject's distinct non-null values of one attribute. */
@@ -297,6 +382,19 @@ public final class EntityStatements {
 
   private String tenantCondition() {
     return model.tenant() == null ? "" : " and e." + model.tenant() + " = :" + TENANT;
+  }
+
+  /** Returns the condition that {@code path} is one of the set parameter {@code parameter}, in the form asked. */
+  private static String among(String path, String parameter, boolean arrays) {
+    return arrays ? path + " = function('some', :" + parameter + ")" : path + " in :" + parameter;
+  }
+
+  private static Class<?> boxed(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return type;
+    }
+    return type == long.class ? Long.class : type == int.class ? Integer.class : type == short.class ? Short.class
+        : type;
   }
 
   private String afterId() {

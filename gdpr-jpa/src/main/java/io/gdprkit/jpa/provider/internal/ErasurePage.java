@@ -11,6 +11,7 @@ import io.gdprkit.jpa.provider.internal.EntityStatements.Write;
 import io.gdprkit.subject.SubjectId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,17 +30,21 @@ import org.jspecify.annotations.Nullable;
  * same ones, share one {@code update … where id in (…)}: a field every row gets the same value in (cleared, a fixed
  * replacement, a year many birth dates share) is one parameter; a field whose value differs per row (a keyed hash, a
  * kept part) is a {@code case} on the id. So a page costs a read and a write or two whatever its size and however
- * many distinct values its plans compute: at most {@value #IDS_PER_STATEMENT} ids to a statement, or
- * {@value #ROWS_PER_CASE} when values differ per row. No entity callback sees these statements, so the rows each
- * subject lost or had changed are counted for the persistence interceptor of the unit, if one is installed.
+ * many distinct values its plans compute: at most {@value #IDS_PER_STATEMENT} ids to a statement in an {@code in}
+ * list, {@value #IDS_PER_ARRAY} in an array parameter, or {@value #ROWS_PER_CASE} when values differ per row. No
+ * entity callback sees these statements, so the rows each subject lost or had changed are counted for the persistence
+ * interceptor of the unit, if one is installed.
  *
  * @since 0.2
  */
 @API(status = INTERNAL, since = "0.2")
 public final class ErasurePage {
 
-  /** The most ids one statement names. */
+  /** The most ids one statement names as an {@code in} list. */
   public static final int IDS_PER_STATEMENT = 500;
+
+  /** The most ids one statement names as an array parameter, which costs one parameter whatever its length. */
+  public static final int IDS_PER_ARRAY = 10_000;
 
   /** The most rows one statement writes values per row into, which takes two parameters per row and field. */
   public static final int ROWS_PER_CASE = 100;
@@ -53,6 +58,7 @@ public final class ErasurePage {
   };
 
   private final EntityStatements statements;
+  private final boolean arrays;
   private final Map<String, FieldModel> byName = new HashMap<>();
   private final List<Comparable<Object>> deletes = new ArrayList<>();
   private final Map<Shape, List<Row>> updates = new LinkedHashMap<>();
@@ -65,26 +71,44 @@ public final class ErasurePage {
 
   private record Row(Comparable<Object> id, List<FieldUpdate> updates) {}
 
-  /** Starts a page of {@code statements}' entity type. */
-  public ErasurePage(EntityStatements statements) {
+  /**
+   * Starts a page of {@code statements}' entity type, whose statements name their ids as an array parameter if
+   * {@code arrays}, else as {@code in} lists.
+   */
+  public ErasurePage(EntityStatements statements, boolean arrays) {
     this.statements = statements;
+    this.arrays = arrays;
     statements.model().fields().forEach(field -> byName.put(field.name(), field));
   }
 
   /** Asks {@code context} to plan one row of {@link EntityStatements#eraseRows} and keeps the plan. */
-  @SuppressWarnings("unchecked")
   public void plan(ErasureContext context, Object[] row) {
-    EntityModel model = statements.model();
     Map<String, @Nullable Object> values = new HashMap<>();
-    List<FieldModel> fields = model.fields();
+    List<FieldModel> fields = statements.model().fields();
     int at = statements.eraseFieldsAt();
     for (int i = 0; i < fields.size(); i++) {
       FieldModel field = fields.get(i);
       Object value = row[at + i];
       values.put(field.name(), field.readsValue() ? value : ((Number) value).intValue() == 0 ? null : PRESENT);
     }
-    RecordPlan plan = context.plan(model.record(row[0]), values, statements.date(row));
-    Comparable<Object> id = (Comparable<Object>) row[0];
+    plan(context, row[0], values, statements.date(row));
+  }
+
+  /**
+   * Asks {@code context} to plan the row {@code id} without its values, each field as set and no date, and keeps the
+   * plan: only for a context whose plans need no values ({@link ErasureContext#plansWithoutValues}).
+   */
+  public void planUnread(ErasureContext context, Object id) {
+    Map<String, @Nullable Object> values = new HashMap<>();
+    statements.fieldNames().forEach(field -> values.put(field, PRESENT));
+    plan(context, id, values, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void plan(ErasureContext context, Object rowId, Map<String, @Nullable Object> values,
+      @Nullable Instant date) {
+    RecordPlan plan = context.plan(statements.model().record(rowId), values, date);
+    Comparable<Object> id = (Comparable<Object>) rowId;
     if (plan.deleteRecord()) {
       deletes.add(id);
     } else if (!plan.updates().isEmpty()) {
@@ -98,16 +122,18 @@ public final class ErasurePage {
   /** Runs the page's statements, then reports each plan to its context as applied. */
   public void apply(EntityManager entityManager) {
     deletes.sort(Comparator.naturalOrder());
-    for (int from = 0; from < deletes.size(); from += IDS_PER_STATEMENT) {
-      entityManager.createQuery(statements.delete()).setParameter(EntityStatements.IDS,
-          deletes.subList(from, Math.min(deletes.size(), from + IDS_PER_STATEMENT))).executeUpdate();
+    int perStatement = arrays ? IDS_PER_ARRAY : IDS_PER_STATEMENT;
+    for (int from = 0; from < deletes.size(); from += perStatement) {
+      entityManager.createQuery(statements.delete(arrays)).setParameter(EntityStatements.IDS,
+          statements.ids(deletes.subList(from, Math.min(deletes.size(), from + perStatement)), arrays))
+          .executeUpdate();
     }
     for (Map.Entry<Shape, List<Row>> group : updates.entrySet()) {
       List<Row> rows = group.getValue();
       rows.sort(Comparator.comparing(Row::id));
       List<FieldModel> fields = group.getKey().fields().stream().map(byName::get).toList();
       boolean uniform = rows.stream().allMatch(row -> row.updates().equals(rows.get(0).updates()));
-      int size = uniform ? IDS_PER_STATEMENT : ROWS_PER_CASE;
+      int size = uniform ? arrays ? IDS_PER_ARRAY : IDS_PER_STATEMENT : ROWS_PER_CASE;
       for (int from = 0; from < rows.size(); from += size) {
         write(entityManager, fields, rows.subList(from, Math.min(rows.size(), from + size)));
       }
@@ -144,8 +170,8 @@ public final class ErasurePage {
           .allMatch(row -> Objects.equals(row.updates().get(field).value(), first)) ? Write.SAME : Write.PER_ROW);
     }
     boolean perRow = writes.contains(Write.PER_ROW);
-    Query query = entityManager.createQuery(statements.update(fields, writes, perRow ? rows.size() : 0))
-        .setParameter(EntityStatements.IDS, rows.stream().map(Row::id).toList());
+    Query query = entityManager.createQuery(statements.update(fields, writes, perRow ? rows.size() : 0, arrays))
+        .setParameter(EntityStatements.IDS, statements.ids(rows.stream().map(Row::id).toList(), arrays));
     for (int f = 0; f < fields.size(); f++) {
       if (writes.get(f) == Write.SAME) {
         query.setParameter("v" + f, rows.get(0).updates().get(f).value());
