@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * the state rebuilt out of the histories, by the same rules ({@link #evaluate}).
  *
  * <p>On a store that is also a {@link DecisionMemo} (a cache), the rules run once per cached snapshot, for every
- * declared purpose at once, and the store holds the result, {@link Verdicts}: a decision served from the cache is then
- * an array read in an object that every subject with the same decisions shares, instead of a walk through the
+ * declared purpose at once, and the store holds the result, {@link CompiledVerdicts}: a decision served from the cache
+ * is then an array read in an object that every subject with the same decisions shares, instead of a walk through the
  * subject's own snapshot. The verdicts hold for a window of time that ends at the next expiry of a granted consent;
  * the clock is read only for a subject whose consents expire, as on the snapshot path.
  *
@@ -76,7 +76,7 @@ public final class DefaultDecisionService implements DecisionService, Guard {
   private final CompiledPurpose[] byIndex;
   private final @Nullable DecisionMemo memo;
   /** Verdicts without a time window, one object per distinct decision array, so that subjects share them. */
-  private final Map<List<Decision>, Verdicts> sharedVerdicts = new ConcurrentHashMap<>();
+  private final Map<List<Decision>, CompiledVerdicts> sharedVerdicts = new ConcurrentHashMap<>();
 
   /**
    * Creates the service.
@@ -112,17 +112,25 @@ public final class DefaultDecisionService implements DecisionService, Guard {
   @Override
   public Decision decide(SubjectId subject, String purpose) {
     CompiledPurpose target = declared(purpose);
-    Preconditions.notNull(subject, "subject");
     DecisionMemo cache = memo;
     if (cache != null) {
-      DecisionMemo.Verdicts held = cache.verdicts(subject);
-      if (held == null) {
-        held = cache.load(subject, this::verdicts);
-      }
-      // another kit's verdicts, or a window the clock has left: the rules on the snapshot answer instead
-      if (held instanceof Verdicts verdicts && verdicts.rules == this && verdicts.covers(clock)) {
-        return verdicts.decisions[target.index];
-      }
+      return memoised(cache, target, purpose, Preconditions.notNull(subject, "subject"));
+    }
+    return evaluate(target, purpose, store.current(Preconditions.notNull(subject, "subject")), clock);
+  }
+
+  /**
+   * Decides from the verdicts the store holds for the subject, having them worked out and held first when it holds
+   * none; a separate method, so that {@link #decide} on a store without a memo stays as small as it was.
+   */
+  private Decision memoised(DecisionMemo cache, CompiledPurpose target, String purpose, SubjectId subject) {
+    DecisionMemo.Verdicts held = cache.verdicts(subject);
+    if (held == null) {
+      held = cache.load(subject, this::verdicts);
+    }
+    // another kit's verdicts, or a window the clock has left: the rules on the snapshot answer instead
+    if (held instanceof CompiledVerdicts verdicts && verdicts.rules == this && verdicts.covers(clock)) {
+      return verdicts.decisions[target.index];
     }
     return evaluate(target, purpose, store.current(subject), clock);
   }
@@ -133,7 +141,7 @@ public final class DefaultDecisionService implements DecisionService, Guard {
    * has passed to the next one to come. A snapshot with no expiring consent gives verdicts that hold at any time, and
    * those are shared by every subject with the same decisions. Runs on a cache miss only, so it may allocate.
    */
-  private Verdicts verdicts(SubjectConsents snapshot) {
+  private CompiledVerdicts verdicts(SubjectConsents snapshot) {
     long at = clock.millis();
     long from = Long.MIN_VALUE;
     long until = Long.MAX_VALUE;
@@ -156,18 +164,18 @@ public final class DefaultDecisionService implements DecisionService, Guard {
       decisions[purpose.index] = evaluate(purpose, purpose.id, snapshot, stopped);
     }
     if (timed) {
-      return new Verdicts(this, decisions, true, from, until);
+      return new CompiledVerdicts(this, decisions, true, from, until);
     }
     List<Decision> key = List.of(decisions);
-    Verdicts shared = sharedVerdicts.get(key);
+    CompiledVerdicts shared = sharedVerdicts.get(key);
     if (shared != null) {
       return shared;
     }
-    Verdicts made = new Verdicts(this, decisions, false, from, until);
+    CompiledVerdicts made = new CompiledVerdicts(this, decisions, false, from, until);
     if (sharedVerdicts.size() >= MAX_SHARED_VERDICTS) {
       return made; // an unusual spread of decisions: stop sharing rather than grow without bound
     }
-    Verdicts raced = sharedVerdicts.putIfAbsent(key, made);
+    CompiledVerdicts raced = sharedVerdicts.putIfAbsent(key, made);
     return raced != null ? raced : made;
   }
 
@@ -370,14 +378,14 @@ public final class DefaultDecisionService implements DecisionService, Guard {
    * service gave them, valid from {@code from} (inclusive) until {@code until} (exclusive) on the kit clock when
    * {@code timed}, else at any time. Immutable; compared by identity.
    */
-  private static final class Verdicts implements DecisionMemo.Verdicts {
+  private static final class CompiledVerdicts implements DecisionMemo.Verdicts {
     final DefaultDecisionService rules;
     final Decision[] decisions;
     final boolean timed;
     final long from;
     final long until;
 
-    Verdicts(DefaultDecisionService rules, Decision[] decisions, boolean timed, long from, long until) {
+    CompiledVerdicts(DefaultDecisionService rules, Decision[] decisions, boolean timed, long from, long until) {
       this.rules = rules;
       this.decisions = decisions;
       this.timed = timed;

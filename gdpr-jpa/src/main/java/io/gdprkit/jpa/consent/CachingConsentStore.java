@@ -131,7 +131,10 @@ public final class CachingConsentStore implements ConsentStore, DecisionMemo {
    */
   private final ConcurrentHashMap<Cached, Cached> shared = new ConcurrentHashMap<>();
   private final Ticker ticker;
-  /** How long an entry is served after the ticker's time just before its read: the staleness bound less one tick. */
+  /**
+   * How long an entry is served after the coarse clock's time just before its read: the staleness bound less one
+   * tick.
+   */
   private final long served;
   private final Object polling = new Object();
   private final Object evicting = new Object();
