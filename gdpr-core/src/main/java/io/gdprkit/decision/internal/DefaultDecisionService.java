@@ -3,11 +3,13 @@ package io.gdprkit.decision.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.gdprkit.InvalidInputException;
+import io.gdprkit.consent.ConsentState;
 import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.consent.ObjectionChange;
 import io.gdprkit.consent.ObjectionStatus;
 import io.gdprkit.consent.SubjectConsents;
 import io.gdprkit.consent.spi.ConsentStore;
+import io.gdprkit.consent.spi.DecisionMemo;
 import io.gdprkit.decision.AutomatedDecisionNotice;
 import io.gdprkit.decision.CampaignCheck;
 import io.gdprkit.decision.Decision;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,12 @@ import org.jspecify.annotations.Nullable;
  * Decides from the consent store's materialised state, with each purpose compiled once into what the hot
  * path needs: its basis, its switches as an array, and its allowing decision; and decides for a past instant from
  * the state rebuilt out of the histories, by the same rules ({@link #evaluate}).
+ *
+ * <p>On a store that is also a {@link DecisionMemo} (a cache), the rules run once per cached snapshot, for every
+ * declared purpose at once, and the store holds the result, {@link CompiledVerdicts}: a decision served from the cache
+ * is then an array read in an object that every subject with the same decisions shares, instead of a walk through the
+ * subject's own snapshot. The verdicts hold for a window of time that ends at the next expiry of a granted consent;
+ * the clock is read only for a subject whose consents expire, as on the snapshot path.
  *
  * @since 0.1
  */
@@ -56,11 +65,18 @@ public final class DefaultDecisionService implements DecisionService, Guard {
   private final Clock clock;
   private final ErasureGate erasureGate;
   private static final int IDENTITY_SCAN = 8;
+  /** How many distinct verdict arrays are shared between subjects at most; past it each subject gets its own. */
+  private static final int MAX_SHARED_VERDICTS = 4096;
 
   private final Map<String, CompiledPurpose> compiled;
   private final String[] scanIds;
   private final CompiledPurpose[] scanTargets;
   private final boolean[] switchDefaults;
+  /** Every declared purpose, at its {@link CompiledPurpose#index}. */
+  private final CompiledPurpose[] byIndex;
+  private final @Nullable DecisionMemo memo;
+  /** Verdicts without a time window, one object per distinct decision array, so that subjects share them. */
+  private final Map<List<Decision>, CompiledVerdicts> sharedVerdicts = new ConcurrentHashMap<>();
 
   /**
    * Creates the service.
@@ -75,10 +91,14 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     this.clock = clock;
     this.erasureGate = Preconditions.notNull(erasureGate, "erasureGate");
     Map<String, CompiledPurpose> byId = new HashMap<>();
-    for (Purpose purpose : purposes.all()) {
-      byId.put(purpose.id(), new CompiledPurpose(purpose));
+    List<Purpose> all = purposes.all();
+    this.byIndex = new CompiledPurpose[all.size()];
+    for (int i = 0; i < byIndex.length; i++) {
+      byIndex[i] = new CompiledPurpose(all.get(i), i);
+      byId.put(byIndex[i].id, byIndex[i]);
     }
     this.compiled = byId;
+    this.memo = store instanceof DecisionMemo held ? held : null;
     List<Purpose> first = purposes.all().subList(0, Math.min(IDENTITY_SCAN, purposes.all().size()));
     this.scanIds = first.stream().map(Purpose::id).toArray(String[]::new);
     this.scanTargets = first.stream().map(p -> byId.get(p.id())).toArray(CompiledPurpose[]::new);
@@ -92,7 +112,71 @@ public final class DefaultDecisionService implements DecisionService, Guard {
   @Override
   public Decision decide(SubjectId subject, String purpose) {
     CompiledPurpose target = declared(purpose);
+    DecisionMemo cache = memo;
+    if (cache != null) {
+      return memoised(cache, target, purpose, Preconditions.notNull(subject, "subject"));
+    }
     return evaluate(target, purpose, store.current(Preconditions.notNull(subject, "subject")), clock);
+  }
+
+  /**
+   * Decides from the verdicts the store holds for the subject, having them worked out and held first when it holds
+   * none; a separate method, so that {@link #decide} on a store without a memo stays as small as it was.
+   */
+  private Decision memoised(DecisionMemo cache, CompiledPurpose target, String purpose, SubjectId subject) {
+    DecisionMemo.Verdicts held = cache.verdicts(subject);
+    if (held == null) {
+      held = cache.load(subject, this::verdicts);
+    }
+    // another kit's verdicts, or a window the clock has left: the rules on the snapshot answer instead
+    if (held instanceof CompiledVerdicts verdicts && verdicts.rules == this && verdicts.covers(clock)) {
+      return verdicts.decisions[target.index];
+    }
+    return evaluate(target, purpose, store.current(subject), clock);
+  }
+
+  /**
+   * Works out the decision for every declared purpose from one snapshot, by {@link #evaluate the rules}, at the
+   * clock's time now, and the window around now for which they hold: from the latest expiry of a granted consent that
+   * has passed to the next one to come. A snapshot with no expiring consent gives verdicts that hold at any time, and
+   * those are shared by every subject with the same decisions. Runs on a cache miss only, so it may allocate.
+   */
+  private CompiledVerdicts verdicts(SubjectConsents snapshot) {
+    long at = clock.millis();
+    long from = Long.MIN_VALUE;
+    long until = Long.MAX_VALUE;
+    boolean timed = false;
+    for (ConsentState state : snapshot.states().values()) {
+      Instant expiry = state.expiresAt();
+      if (state.status() == ConsentStatus.GRANTED && expiry != null) {
+        timed = true;
+        long millis = expiry.toEpochMilli();
+        if (millis <= at) {
+          from = Math.max(from, millis);
+        } else {
+          until = Math.min(until, millis);
+        }
+      }
+    }
+    Clock stopped = Clock.fixed(Instant.ofEpochMilli(at), ZoneOffset.UTC);
+    Decision[] decisions = new Decision[byIndex.length];
+    for (CompiledPurpose purpose : byIndex) {
+      decisions[purpose.index] = evaluate(purpose, purpose.id, snapshot, stopped);
+    }
+    if (timed) {
+      return new CompiledVerdicts(this, decisions, true, from, until);
+    }
+    List<Decision> key = List.of(decisions);
+    CompiledVerdicts shared = sharedVerdicts.get(key);
+    if (shared != null) {
+      return shared;
+    }
+    CompiledVerdicts made = new CompiledVerdicts(this, decisions, false, from, until);
+    if (sharedVerdicts.size() >= MAX_SHARED_VERDICTS) {
+      return made; // an unusual spread of decisions: stop sharing rather than grow without bound
+    }
+    CompiledVerdicts raced = sharedVerdicts.putIfAbsent(key, made);
+    return raced != null ? raced : made;
   }
 
   @Override
@@ -289,8 +373,40 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     return decision;
   }
 
+  /**
+   * The decisions of one subject for every declared purpose, by {@link CompiledPurpose#index}, as the rules of one
+   * service gave them, valid from {@code from} (inclusive) until {@code until} (exclusive) on the kit clock when
+   * {@code timed}, else at any time. Immutable; compared by identity.
+   */
+  private static final class CompiledVerdicts implements DecisionMemo.Verdicts {
+    final DefaultDecisionService rules;
+    final Decision[] decisions;
+    final boolean timed;
+    final long from;
+    final long until;
+
+    CompiledVerdicts(DefaultDecisionService rules, Decision[] decisions, boolean timed, long from, long until) {
+      this.rules = rules;
+      this.decisions = decisions;
+      this.timed = timed;
+      this.from = from;
+      this.until = until;
+    }
+
+    /** Whether they hold now; reads the clock only when they are timed. */
+    boolean covers(Clock clock) {
+      if (!timed) {
+        return true;
+      }
+      long now = clock.millis();
+      return now >= from && now < until;
+    }
+  }
+
   private static final class CompiledPurpose {
     final String id;
+    /** Its place among the declared purposes, in the order they were declared. */
+    final int index;
     final boolean needsConsent;
     final boolean directMarketing;
     /** Whether an objection can bear on it: direct marketing on any basis, or a basis other than consent. */
@@ -301,8 +417,9 @@ public final class DefaultDecisionService implements DecisionService, Guard {
     // Art. 22(3): made once, so that handing it out allocates nothing
     final Optional<AutomatedDecisionNotice> automatedDecision;
 
-    CompiledPurpose(Purpose purpose) {
+    CompiledPurpose(Purpose purpose, int index) {
       this.id = purpose.id();
+      this.index = index;
       this.needsConsent = purpose.needsConsent();
       this.directMarketing = purpose.directMarketing();
       this.objectable = directMarketing || !needsConsent;

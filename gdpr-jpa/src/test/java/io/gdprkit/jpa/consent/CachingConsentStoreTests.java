@@ -7,16 +7,21 @@ import io.gdprkit.GdprKit;
 import io.gdprkit.InvalidInputException;
 import io.gdprkit.consent.ConsentChannel;
 import io.gdprkit.consent.ConsentProof;
+import io.gdprkit.consent.ConsentStatus;
 import io.gdprkit.decision.DecisionReason;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.MutableClock;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.purpose.LegalBasis;
 import io.gdprkit.purpose.ProcessingSwitch;
 import io.gdprkit.purpose.Purpose;
 import io.gdprkit.subject.Actor;
 import io.gdprkit.subject.SubjectId;
+import io.gdprkit.subject.TenantId;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +46,19 @@ class CachingConsentStoreTests {
   private static final SubjectId ALICE = SubjectId.of("contact-42");
   private static final SubjectId BOB = SubjectId.of("contact-43");
   private static final ConsentProof PROOF = ConsentProof.of(ConsentChannel.API, Actor.subject());
+  private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
+  /** Direct marketing on consent, whose consents expire. */
+  private static final String OFFERS = "offers";
+  private static final Period OFFERS_VALIDITY = Period.ofDays(30);
+  /** Legitimate interests, needing the profiling switch. */
+  private static final String LEAD_SCORING = "lead-scoring";
 
   @Parameter
   TestDatabase database;
 
   private final AtomicLong nanos = new AtomicLong();
+  /** The kits' clock, which consents expire by; the caches' staleness runs on {@link #nanos}. */
+  private final MutableClock clock = new MutableClock(START);
   private JpaTransactions transactions;
   private CachingConsentStore cacheA;
   private CachingConsentStore cacheB;
@@ -64,12 +77,20 @@ class CachingConsentStoreTests {
   }
 
   private GdprKit kit(CachingConsentStore store) {
+    return builder(store).build();
+  }
+
+  private GdprKit.Builder builder(CachingConsentStore store) {
     return GdprKit.builder()
         .purpose(Purpose.of("newsletter", LegalBasis.CONSENT, "Monthly newsletter"))
+        .purpose(Purpose.of(OFFERS, LegalBasis.CONSENT, "Special offers").asDirectMarketing()
+            .withConsentValidity(OFFERS_VALIDITY))
+        .purpose(Purpose.of(LEAD_SCORING, LegalBasis.LEGITIMATE_INTERESTS, "Lead scoring")
+            .requiring(ProcessingSwitch.PROFILING))
+        .clock(clock)
         .transactions(transactions)
         .consentStore(store)
-        .allowGeneratedKeys()
-        .build();
+        .allowGeneratedKeys();
   }
 
   /** Moves the ticker and lets both caches' coarse clocks read it at once, as their next tick would. */
@@ -80,7 +101,11 @@ class CachingConsentStoreTests {
   }
 
   private DecisionReason onB(SubjectId subject) {
-    return instanceB.decide(subject, "newsletter").reason();
+    return onB(subject, "newsletter");
+  }
+
+  private DecisionReason onB(SubjectId subject, String purpose) {
+    return instanceB.decide(subject, purpose).reason();
   }
 
   @Test
@@ -318,6 +343,142 @@ class CachingConsentStoreTests {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ConsentCacheOptions.defaults().withLookBack(Duration.ofSeconds(-1)))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  // Issue 11: a cached decision reads verdicts worked out once per cached row, for every purpose, and shared between
+  // subjects; each test below fails if those verdicts outlive what they were worked out from.
+
+  @Test
+  @DisplayName("a consent that expires while its decision is cached is denied from the moment it expires, with no"
+      + " reload and no poll (Art. 7)")
+  void deniesAConsentThatExpiresWhileCached() {
+    instanceA.consents().grant(ALICE, OFFERS, PROOF);
+    assertThat(onB(ALICE, OFFERS)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    Instant expiry = START.plus(OFFERS_VALIDITY);
+
+    clock.set(expiry.minusMillis(1));
+    assertThat(onB(ALICE, OFFERS)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    clock.set(expiry);
+
+    assertThat(onB(ALICE, OFFERS)).isEqualTo(DecisionReason.CONSENT_EXPIRED);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.NO_CONSENT);
+    assertThat(cacheB.size()).as("the entry is still cached: the verdicts' window ended, not the entry").isOne();
+    clock.set(START.plusSeconds(1));
+    assertThat(onB(ALICE, OFFERS)).as("a clock set back finds the consent in force, as the snapshot does")
+        .isEqualTo(DecisionReason.CONSENT_GIVEN);
+  }
+
+  @Test
+  @DisplayName("subjects whose cached decisions are the same part when one withdraws: only that one is denied"
+      + " (Art. 7(3))")
+  void partsSubjectsWithTheSameDecisionsAtAWithdrawal() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    instanceA.consents().grant(BOB, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    assertThat(onB(BOB)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    instanceA.consents().withdraw(ALICE, "newsletter");
+    assertThat(cacheB.poll()).isOne();
+
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+    assertThat(onB(BOB)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    instanceB.consents().withdraw(BOB, "newsletter");
+    assertThat(onB(BOB)).as("its own withdrawal, at once").isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("a restriction placed on one instance and lifted on the other takes hold at once where it was made and"
+      + " at the next poll elsewhere, for every purpose (Art. 18)")
+  void followsARestrictionPlacedAndLifted() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    instanceA.consents().setSwitch(ALICE, ProcessingSwitch.PROFILING, true, Actor.subject());
+    assertThat(instanceA.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    assertThat(onB(ALICE, LEAD_SCORING)).isEqualTo(DecisionReason.LEGAL_BASIS);
+
+    instanceA.restrictions().restrict(ALICE, "accuracy contested", Actor.staff("dpo"));
+    assertThat(instanceA.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.RESTRICTED);
+    cacheB.poll();
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.RESTRICTED);
+    assertThat(onB(ALICE, LEAD_SCORING)).isEqualTo(DecisionReason.RESTRICTED);
+
+    instanceB.restrictions().lift(ALICE, "accuracy verified", Actor.staff("dpo"));
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    assertThat(instanceA.decide(ALICE, "newsletter").reason()).as("A has not polled yet")
+        .isEqualTo(DecisionReason.RESTRICTED);
+    cacheA.poll();
+    assertThat(instanceA.decide(ALICE, "newsletter").reason()).isEqualTo(DecisionReason.CONSENT_GIVEN);
+  }
+
+  @Test
+  @DisplayName("an objection to direct marketing on one instance stops the direct-marketing purpose on the other at"
+      + " its next poll, and only that purpose (Art. 21(3))")
+  void honoursAnObjectionElsewhereAtTheNextPoll() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    instanceA.consents().grant(ALICE, OFFERS, PROOF);
+    assertThat(onB(ALICE, OFFERS)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    instanceA.restrictions().objectToDirectMarketing(ALICE, Actor.subject());
+    assertThat(onB(ALICE, OFFERS)).as("served from B's cache until B polls").isEqualTo(DecisionReason.CONSENT_GIVEN);
+    cacheB.poll();
+
+    assertThat(onB(ALICE, OFFERS)).isEqualTo(DecisionReason.OBJECTED);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+  }
+
+  @Test
+  @DisplayName("a switch turned off on one instance stops the purpose that needs it on the other at its next poll")
+  void honoursASwitchTurnedOffElsewhereAtTheNextPoll() {
+    instanceA.consents().setSwitch(ALICE, ProcessingSwitch.PROFILING, true, Actor.subject());
+    assertThat(onB(ALICE, LEAD_SCORING)).isEqualTo(DecisionReason.LEGAL_BASIS);
+
+    instanceA.consents().setSwitch(ALICE, ProcessingSwitch.PROFILING, false, Actor.subject());
+    cacheB.poll();
+
+    assertThat(onB(ALICE, LEAD_SCORING)).isEqualTo(DecisionReason.PROFILING_OFF);
+  }
+
+  @Test
+  @DisplayName("the same subject id in two tenants is cached and decided apart")
+  void keepsTenantsApart() {
+    SubjectId aliceAtAcme = SubjectId.of(TenantId.of("acme"), ALICE.value());
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    assertThat(onB(aliceAtAcme)).isEqualTo(DecisionReason.NO_CONSENT);
+    instanceB.consents().grant(aliceAtAcme, "newsletter", PROOF);
+    instanceB.consents().withdraw(ALICE, "newsletter");
+
+    assertThat(onB(aliceAtAcme)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
+  }
+
+  @Test
+  @DisplayName("two kits with different settings on one cache each decide by their own rules")
+  void decidesByEachKitsOwnRules() {
+    GdprKit profilingOnByDefault = builder(cacheB).switchDefault(ProcessingSwitch.PROFILING, true).build();
+
+    assertThat(profilingOnByDefault.decide(ALICE, LEAD_SCORING).reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
+    assertThat(onB(ALICE, LEAD_SCORING)).isEqualTo(DecisionReason.PROFILING_OFF);
+    assertThat(profilingOnByDefault.decide(ALICE, LEAD_SCORING).reason()).isEqualTo(DecisionReason.LEGAL_BASIS);
+    assertThat(onB(ALICE, LEAD_SCORING)).isEqualTo(DecisionReason.PROFILING_OFF);
+  }
+
+  @Test
+  @DisplayName("the consents read after a cached decision are the subject's whole current state, and stay current")
+  void servesTheWholeStateAfterACachedDecision() {
+    instanceA.consents().grant(ALICE, "newsletter", PROOF);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+
+    assertThat(instanceB.consents().current(ALICE).state("newsletter").status())
+        .isEqualTo(ConsentStatus.GRANTED);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_GIVEN);
+    instanceA.consents().withdraw(ALICE, "newsletter");
+    cacheB.poll();
+
+    assertThat(instanceB.consents().current(ALICE).state("newsletter").status())
+        .isEqualTo(ConsentStatus.WITHDRAWN);
+    assertThat(onB(ALICE)).isEqualTo(DecisionReason.CONSENT_WITHDRAWN);
   }
 
   private static void await(CountDownLatch latch) {

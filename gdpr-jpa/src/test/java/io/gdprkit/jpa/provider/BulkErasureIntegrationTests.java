@@ -14,6 +14,7 @@ import io.gdprkit.erasure.ErasureReport;
 import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.spi.ErasureJob;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.MutableClock;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.jpa.erasure.JpaErasureStore;
 import io.gdprkit.subject.SubjectId;

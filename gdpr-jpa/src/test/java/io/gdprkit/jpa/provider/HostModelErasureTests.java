@@ -15,6 +15,7 @@ import io.gdprkit.export.ExportFormat;
 import io.gdprkit.export.ExportKind;
 import io.gdprkit.export.PortabilityReader;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.MutableClock;
 import io.gdprkit.jpa.RecordedSql;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.jpa.provider.host.Company;

@@ -8,6 +8,7 @@ import io.gdprkit.erasure.ErasureScope;
 import io.gdprkit.erasure.ProviderReport;
 import io.gdprkit.erasure.internal.DefaultErasureContext;
 import io.gdprkit.jpa.JpaTransactions;
+import io.gdprkit.jpa.MutableClock;
 import io.gdprkit.jpa.RecordedSql;
 import io.gdprkit.jpa.TestDatabase;
 import io.gdprkit.purpose.DataCategory;

@@ -1,4 +1,4 @@
-package io.gdprkit.jpa.provider;
+package io.gdprkit.jpa;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,15 +6,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  MutableClock(Instant now) {
+  public MutableClock(Instant now) {
     this.now = now;
   }
 
-  void set(Instant value) {
+  public void set(Instant value) {
     this.now = value;
   }
 
